@@ -1,0 +1,129 @@
+package dev.mlplan.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** A loaded catalog with lookup indices. Immutable. */
+public final class Catalog {
+    private final CatalogDocument doc;
+    private final Map<String, Source> sources = new HashMap<>();
+    private final Map<String, Accelerator> accelerators = new HashMap<>();
+    private final Map<String, InstanceType> types = new HashMap<>();
+    private final Map<String, List<Price>> pricesByType = new HashMap<>();
+    private final Map<String, Price> priceIndex = new HashMap<>();
+    private final Map<String, SpotInfo> spot = new HashMap<>();
+    private final Map<String, Limit> limits = new HashMap<>();
+    private final Map<String, ServicePrice> servicePrices = new HashMap<>();
+    private final Map<String, EbsVolumeType> ebsTypes = new HashMap<>();
+    private final SortedSet<String> regions = new TreeSet<>();
+
+    public Catalog(CatalogDocument doc) {
+        this.doc = doc;
+        doc.sources().forEach(s -> sources.put(s.id(), s));
+        doc.accelerators().forEach(a -> accelerators.put(a.name(), a));
+        doc.instanceTypes().forEach(t -> types.put(t.name(), t));
+        for (Price p : doc.prices()) {
+            pricesByType.computeIfAbsent(p.instanceType(), k -> new ArrayList<>()).add(p);
+            priceIndex.put(key(p.region(), p.instanceType(), p.pricing()), p);
+            regions.add(p.region());
+        }
+        doc.spot().forEach(s -> spot.put(s.region() + '|' + s.instanceType(), s));
+        doc.limits().forEach(l -> limits.put(l.id(), l));
+        doc.servicePrices().forEach(s -> servicePrices.put(s.id() + '|' + s.region(), s));
+        doc.ebsVolumeTypes().forEach(e -> ebsTypes.put(e.name(), e));
+    }
+
+    private static String key(String region, String type, PricingModel pricing) {
+        return region + '|' + type + '|' + pricing.id();
+    }
+
+    public CatalogDocument document() {
+        return doc;
+    }
+
+    public String id() {
+        return doc.id();
+    }
+
+    public String pricesAsOf() {
+        return doc.pricesAsOf();
+    }
+
+    public String description() {
+        return doc.description();
+    }
+
+    public Optional<Source> source(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public Collection<Source> sources() {
+        return Collections.unmodifiableList(doc.sources());
+    }
+
+    public Optional<Accelerator> accelerator(String name) {
+        return Optional.ofNullable(accelerators.get(name));
+    }
+
+    public List<Accelerator> accelerators() {
+        return Collections.unmodifiableList(doc.accelerators());
+    }
+
+    public Optional<InstanceType> instanceType(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    public List<InstanceType> instanceTypes() {
+        return Collections.unmodifiableList(doc.instanceTypes());
+    }
+
+    /** Every region that has at least one instance price. */
+    public SortedSet<String> regions() {
+        return Collections.unmodifiableSortedSet(regions);
+    }
+
+    public Optional<Price> price(String region, String type, PricingModel pricing) {
+        return Optional.ofNullable(priceIndex.get(key(region, type, pricing)));
+    }
+
+    public List<Price> prices(String type) {
+        return pricesByType.getOrDefault(type, List.of());
+    }
+
+    public Optional<SpotInfo> spot(String region, String type) {
+        return Optional.ofNullable(spot.get(region + '|' + type));
+    }
+
+    /** A limit that mlplan's rules rely on; a catalog without it is broken. */
+    public Limit limit(String id) {
+        Limit l = limits.get(id);
+        if (l == null) {
+            throw new CatalogException("catalog " + doc.id() + " has no limit '" + id + "'");
+        }
+        return l;
+    }
+
+    public Collection<Limit> limits() {
+        return Collections.unmodifiableList(doc.limits());
+    }
+
+    /** A service price in the region, if the catalog has one there. */
+    public Optional<ServicePrice> servicePrice(String id, String region) {
+        return Optional.ofNullable(servicePrices.get(id + '|' + region));
+    }
+
+    public Optional<EbsVolumeType> ebsVolumeType(String name) {
+        return Optional.ofNullable(ebsTypes.get(name));
+    }
+
+    public List<EbsVolumeType> ebsVolumeTypes() {
+        return Collections.unmodifiableList(doc.ebsVolumeTypes());
+    }
+}

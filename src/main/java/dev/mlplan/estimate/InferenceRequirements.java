@@ -1,0 +1,27 @@
+package dev.mlplan.estimate;
+
+import java.util.List;
+
+/**
+ * What an inference service needs, independent of where it runs.
+ *
+ * @param llm true for token-generating models (decode loop), false for one-shot models (CNN, BERT)
+ * @param weightBytes weights at the serving precision
+ * @param kvBytesPerToken KV-cache bytes per token of context (0 for non-LLMs)
+ * @param flopsPerRequest FLOPs of one request (prefill + decode for LLMs)
+ * @param peakRps requests per second at peak
+ * @param averageRps requests per second on average over serving hours
+ * @param latencyTargetMs p99 target, or 0 when none
+ */
+public record InferenceRequirements(
+        ResolvedModel model,
+        boolean llm,
+        double weightBytes,
+        double kvBytesPerToken,
+        int tokensIn,
+        int tokensOut,
+        double flopsPerRequest,
+        double peakRps,
+        double averageRps,
+        double latencyTargetMs,
+        List<Step> steps) {}
