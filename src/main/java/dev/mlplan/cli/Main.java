@@ -1,2 +1,29 @@
 package dev.mlplan.cli;
-public final class Main { public static void main(String[] a) { System.out.println("x"); } }
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of the mlplan command. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliEnv.system()));
+    }
+
+    /** Runs mlplan on the process's standard streams and returns the exit code. */
+    public static int run(String[] args, CliEnv env) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        try {
+            return CommandFactory.create(env, out, err).execute(args);
+        } catch (RuntimeException | Error e) {
+            err.println("mlplan: internal error: " + e);
+            return ExitCode.INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.mlplan.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level command: only subcommands do work. */
+@Command(
+        name = "mlplan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Plans machine-learning workloads on AWS: what can run them, what it costs under on-demand, spot,",
+            "reserved and savings-plan pricing, how long it takes, and when owning a GPU beats renting one.",
+            "Works offline on an embedded, dated catalog of prices and limits."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mlplan recommend workloads/llama2-7b-finetune.yaml",
+            "  mlplan recommend workloads/*.yaml --format json --output plan.json",
+            "  mlplan validate workloads/*.yaml",
+            "  mlplan catalog show p4d.24xlarge",
+            "",
+            "Exit codes: 0 success, 1 check failed, 2 invalid input or usage, 3 catalog or AWS error, 4 internal error."
+        },
+        subcommands = {RecommendCommand.class, ValidateCommand.class, CatalogCommand.class, picocli.CommandLine.HelpCommand.class})
+public final class MlplanCommand implements Runnable {
+    private final CliEnv env;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    public MlplanCommand(CliEnv env) {
+        this.env = env;
+    }
+
+    public CliEnv env() {
+        return env;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.catalog.Catalog;
+import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.plan.PlanOptions;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.Planner;
+import dev.mlplan.report.JsonRenderer;
+import dev.mlplan.report.TableRenderer;
+import dev.mlplan.workload.Workload;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** mlplan recommend: the ranked, explained plan. */
+@Command(
+        name = "recommend",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Ranks the options that can run each part of the workloads (training, inference, storage),",
+            "says why the others were eliminated, totals the best options per month against the budget,",
+            "and works out the break-even against an owned machine."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mlplan recommend workloads/llama2-7b-finetune.yaml",
+            "  mlplan recommend workloads/bert-realtime.yaml --top 10",
+            "  mlplan recommend workloads/*.yaml --format json --output plan.json",
+            "  mlplan recommend my.yaml --catalog refreshed-catalog.json"
+        })
+final class RecommendCommand implements Runnable {
+    enum Format { table, json }
+
+    @ParentCommand
+    MlplanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
+    List<String> files;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    String output;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
+    String catalogFile;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Options shown per part (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Override
+    public void run() {
+        if (top < 1 || top > 1000) {
+            throw new ExitException(ExitCode.USAGE, "--top must be between 1 and 1000, got " + top);
+        }
+        CliEnv env = parent.env();
+        List<Workload> workloads = Inputs.workloads(files, env);
+        Catalog catalog = Inputs.catalog(catalogFile, env);
+        PlanResult plan = new Planner(catalog, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(top), env.today())
+                .plan(workloads);
+        String text = switch (format) {
+            case json -> JsonRenderer.render(plan);
+            case table -> new TableRenderer(!parent.common.noColor && output == null && env.colorAllowed()).render(plan);
+        };
+        OutputTarget.write(text, output, env, spec.commandLine().getOut(), Inputs.paths(files, env));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.workload.Workload;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** mlplan validate: checks workload files without planning. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = "Checks workload files: YAML, keys, units and values. Prints one line per valid file; exit code 2 if any is invalid.",
+        footer = {"", "Examples:", "  mlplan validate workloads/*.yaml"})
+final class ValidateCommand implements Runnable {
+    @ParentCommand
+    MlplanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
+    List<String> files;
+
+    @Override
+    public void run() {
+        List<Workload> ws = Inputs.workloads(files, parent.env());
+        PrintWriter out = spec.commandLine().getOut();
+        if (!parent.common.quiet) {
+            for (Workload w : ws) {
+                String parts = String.join(", ", java.util.stream.Stream.of(
+                        w.training().map(t -> "training"), w.inference().map(i -> "inference"), w.storage().map(s -> "storage"))
+                        .flatMap(java.util.Optional::stream).toList());
+                out.println(w.file() + ": ok (" + w.name() + ": " + parts + ")");
+            }
+        }
+        out.flush();
+    }
+}

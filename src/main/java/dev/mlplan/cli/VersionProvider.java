@@ -1,0 +1,33 @@
+package dev.mlplan.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine.IVersionProvider;
+
+/** mlplan's version, from the resource Maven fills in at build time. */
+public final class VersionProvider implements IVersionProvider {
+    private static final String VERSION = load();
+
+    public static String version() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/mlplan/version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "dev" : v;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"mlplan " + VERSION, "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mlplan.constraint;
+
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.rules.AcceleratorMemoryRule;
+import dev.mlplan.constraint.rules.DeadlineRule;
+import dev.mlplan.constraint.rules.EbsIopsRule;
+import dev.mlplan.constraint.rules.EbsSharedRule;
+import dev.mlplan.constraint.rules.EbsThroughputRule;
+import dev.mlplan.constraint.rules.EfsThroughputRule;
+import dev.mlplan.constraint.rules.LambdaConcurrencyRule;
+import dev.mlplan.constraint.rules.LambdaDurationRule;
+import dev.mlplan.constraint.rules.LambdaGpuRule;
+import dev.mlplan.constraint.rules.LambdaMemoryRule;
+import dev.mlplan.constraint.rules.LatencyRule;
+import dev.mlplan.constraint.rules.LocalAvailabilityRule;
+import dev.mlplan.constraint.rules.MaxNodesRule;
+import dev.mlplan.constraint.rules.PriceAvailabilityRule;
+import dev.mlplan.constraint.rules.S3BlockIoRule;
+import dev.mlplan.constraint.rules.S3PrefixRateRule;
+import dev.mlplan.constraint.rules.SpotDeadlineRule;
+import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs every rule over a candidate and collects the violations. Stateless. */
+public final class ConstraintEngine {
+    private final List<Rule> rules;
+
+    public ConstraintEngine(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** Every rule mlplan knows, in the order their violations are reported. */
+    public static ConstraintEngine standard() {
+        return new ConstraintEngine(List.of(
+                new PriceAvailabilityRule(),
+                new LambdaGpuRule(),
+                new LambdaMemoryRule(),
+                new LambdaDurationRule(),
+                new LambdaConcurrencyRule(),
+                new AcceleratorMemoryRule(),
+                new DeadlineRule(),
+                new LatencyRule(),
+                new MaxNodesRule(),
+                new LocalAvailabilityRule(),
+                new S3PrefixRateRule(),
+                new S3BlockIoRule(),
+                new EbsIopsRule(),
+                new EbsThroughputRule(),
+                new EbsSharedRule(),
+                new EfsThroughputRule(),
+                new SpotNotInterruptibleRule(),
+                new SpotDeadlineRule()));
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Violations of the candidate's shape (service, type, count). Empty means feasible so far. */
+    public List<Violation> check(Facts facts) {
+        List<Violation> out = new ArrayList<>(2);
+        for (Rule r : rules) {
+            r.check(facts).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Violations of one offer of a feasible shape. */
+    public List<Violation> checkOffer(Facts facts, String region, PricingModel pricing) {
+        List<Violation> out = new ArrayList<>(1);
+        for (Rule r : rules) {
+            r.checkOffer(facts, region, pricing).ifPresent(out::add);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.mlplan.constraint;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The three parts of a workload that mlplan plans separately. */
+public enum Part {
+    TRAINING, INFERENCE, STORAGE;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Service;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.util.Fmt;
+import java.util.Optional;
+
+/**
+ * {@code instance.accelerator-memory}: the model, with its optimizer state, activations and runtime
+ * overhead, must fit in the memory of the accelerators (or, for CPU instances, the instance's
+ * memory). Training shards weights, gradients and optimizer state across all accelerators
+ * (FSDP/ZeRO-3); inference splits weights across one instance's accelerators (tensor parallel).
+ * Memory per chip comes from the catalog's accelerator table (VALIDATION.md).
+ */
+public final class AcceleratorMemoryRule implements Rule {
+    public static final String ID = "instance.accelerator-memory";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> check(Facts f) {
+        if (f.service() != Service.EC2 && f.service() != Service.LOCAL) {
+            return Optional.empty();
+        }
+        var type = f.candidate().instanceType();
+        String what = describe(f);
+        if (f.training().isPresent() && !f.training().get().fits()) {
+            var t = f.training().get();
+            String chip = type != null && type.hasAccelerator() ? type.accelerators().name() : "accelerator";
+            return violation("training needs " + Fmt.sig(t.neededGiBPerAccelerator()) + " GiB per accelerator even sharded over "
+                    + what + "; one " + chip + " has " + Fmt.sig(t.availableGiBPerAccelerator()) + " GiB");
+        }
+        if (f.inference().isPresent() && !f.inference().get().fits()) {
+            var i = f.inference().get();
+            return violation("serving needs " + Fmt.sig(i.neededGiB()) + " GiB; " + what + " " + (f.candidate().count() > 1 ? "have " : "has ")
+                    + Fmt.sig(i.availableGiB()) + " GiB");
+        }
+        return Optional.empty();
+    }
+
+    static String describe(Facts f) {
+        var c = f.candidate();
+        var type = c.instanceType();
+        if (type == null) {
+            return c.count() + " × " + c.resource();
+        }
+        if (f.training().isPresent() && type.hasAccelerator()) {
+            int chips = type.accelerators().count() * c.count();
+            return chips + " × " + type.accelerators().name() + (c.count() > 1 ? " (" + c.count() + " × " + c.resource() + ")" : " (" + c.resource() + ")");
+        }
+        if (type.hasAccelerator()) {
+            return c.resource() + " (" + type.accelerators().count() + " × " + type.accelerators().name() + ")";
+        }
+        return c.resource();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.util.Fmt;
+import java.util.Optional;
+
+/**
+ * {@code instance.deadline}: one training run must finish within {@code training.deadline}. The
+ * run's wall time is the training estimate (FLOPs / (accelerators × peak × MFU × scaling)).
+ */
+public final class DeadlineRule implements Rule {
+    public static final String ID = "instance.deadline";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> check(Facts f) {
+        var deadline = f.workload().training().flatMap(t -> t.deadline());
+        if (deadline.isEmpty() || f.training().isEmpty() || !f.training().get().fits()) {
+            return Optional.empty();
+        }
+        double hours = f.training().get().hoursPerRun();
+        if (hours > deadline.get().hours()) {
+            return violation("one run takes " + Fmt.hours(hours) + " on " + AcceleratorMemoryRule.describe(f)
+                    + "; the deadline is " + Fmt.hours(deadline.get().hours()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.EbsVolumeType;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Service;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.util.Fmt;
+import java.util.Optional;
+
+/**
+ * {@code ebs.iops}: one EBS volume delivers at most its type's IOPS (gp3 80,000 since 2025; gp2
+ * 16,000; io1 64,000; io2 Block Express 256,000; st1 500; sc1 250 — catalog {@code ebsVolumeTypes};
+ * source: EC2 CreateVolume docs and the EBS volume-types table, see LIMITS.md). Several volumes
+ * striped (RAID 0) add up, but only to the instance's own EBS IOPS cap, which the candidate's count
+ * of volumes expresses.
+ */
+public final class EbsIopsRule implements Rule {
+    public static final String ID = "ebs.iops";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> check(Facts f) {
+        if (f.service() != Service.EBS || f.storage().isEmpty()) {
+            return Optional.empty();
+        }
+        double need = f.storage().get().iops();
+        Optional<EbsVolumeType> type = f.catalog().ebsVolumeType(f.candidate().resource());
+        if (type.isEmpty() || need <= 0) {
+            return Optional.empty();
+        }
+        int volumes = Math.max(1, f.candidate().count());
+        double max = type.get().maxIops() * volumes;
+        if (need > max) {
+            return violation("needs " + Fmt.count(need) + " IOPS; " + (volumes == 1 ? "a " + type.get().name() + " volume delivers"
+                    : volumes + " striped " + type.get().name() + " volumes deliver") + " at most " + Fmt.count(max));
+        }
+        return Optional.empty();
+    }
+}

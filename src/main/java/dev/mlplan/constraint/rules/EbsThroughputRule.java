@@ -1,0 +1,43 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.EbsVolumeType;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Service;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.DataSize;
+import java.util.Optional;
+
+/**
+ * {@code ebs.throughput}: one EBS volume delivers at most its type's throughput (gp3 2,000 MiB/s
+ * since 2025; gp2 250; io1 1,000; io2 Block Express 4,000; st1 500; sc1 250 MiB/s — catalog
+ * {@code ebsVolumeTypes}; source: EBS volume-types table, see LIMITS.md).
+ */
+public final class EbsThroughputRule implements Rule {
+    public static final String ID = "ebs.throughput";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> check(Facts f) {
+        if (f.service() != Service.EBS || f.storage().isEmpty()) {
+            return Optional.empty();
+        }
+        double needMiBps = f.storage().get().throughputBytesPerSecond() / DataSize.MIB;
+        Optional<EbsVolumeType> type = f.catalog().ebsVolumeType(f.candidate().resource());
+        if (type.isEmpty() || needMiBps <= 0) {
+            return Optional.empty();
+        }
+        int volumes = Math.max(1, f.candidate().count());
+        double max = type.get().maxMiBps() * volumes;
+        if (needMiBps > max) {
+            return violation("needs " + Fmt.count(needMiBps) + " MiB/s; " + (volumes == 1 ? "a " + type.get().name() + " volume delivers"
+                    : volumes + " striped " + type.get().name() + " volumes deliver") + " at most " + Fmt.count(max) + " MiB/s");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.Price;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Service;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.workload.Workload;
+import java.util.Optional;
+
+/**
+ * {@code catalog.price}: an instance type with no price in any of the workload's regions cannot be
+ * bought there. Capacity-block-only types such as trn2.48xlarge have no on-demand price at all; they
+ * are reported as not purchasable on demand, never priced at $0.
+ */
+public final class PriceAvailabilityRule implements Rule {
+    public static final String ID = "catalog.price";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> check(Facts f) {
+        if (f.service() != Service.EC2 || f.candidate().instanceType() == null) {
+            return Optional.empty();
+        }
+        String type = f.candidate().instanceType().name();
+        Workload w = f.workload();
+        boolean any = w.anyRegion();
+        for (Price p : f.catalog().prices(type)) {
+            if (any || w.regions().contains(p.region())) {
+                return Optional.empty();
+            }
+        }
+        boolean pricedElsewhere = !f.catalog().prices(type).isEmpty();
+        String where = any ? "any region" : String.join(", ", w.regions());
+        return violation(type + " has no on-demand, spot or reserved price in " + where
+                + (pricedElsewhere ? " (it is sold in other regions)" : " (not purchasable on demand: capacity blocks only)"));
+    }
+}

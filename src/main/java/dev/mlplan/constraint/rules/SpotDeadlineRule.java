@@ -1,0 +1,36 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.util.Fmt;
+import java.util.Optional;
+
+/**
+ * {@code spot.deadline}: on spot, a run also redoes the work lost at each interruption (back to the
+ * last checkpoint, plus a restart). The run with that expected rework must still meet
+ * {@code training.deadline}. The rework estimate comes from the Spot Advisor interruption bucket
+ * (see the cost package's SpotRework).
+ */
+public final class SpotDeadlineRule implements Rule {
+    public static final String ID = "spot.deadline";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
+        var deadline = f.workload().training().flatMap(t -> t.deadline());
+        if (pricing != PricingModel.SPOT || deadline.isEmpty() || f.effectiveHoursPerRun() <= 0) {
+            return Optional.empty();
+        }
+        if (f.effectiveHoursPerRun() > deadline.get().hours()) {
+            return violation("with expected spot interruption rework one run takes " + Fmt.hours(f.effectiveHoursPerRun())
+                    + "; the deadline is " + Fmt.hours(deadline.get().hours()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.workload.Workload.Availability;
+import java.util.Optional;
+
+/**
+ * {@code spot.not-interruptible}: AWS may reclaim a Spot Instance with a two-minute notice (catalog
+ * limit {@code spot.notice}; source: EC2 Spot interruption docs, see LIMITS.md). Spot is ruled out
+ * where that cannot be tolerated: a training run marked {@code interruptible: false}, a workload
+ * with {@code constraints.allow_spot: false}, and a single-instance inference service
+ * ({@code availability: single}), where one interruption is an outage.
+ */
+public final class SpotNotInterruptibleRule implements Rule {
+    public static final String ID = "spot.not-interruptible";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
+        if (pricing != PricingModel.SPOT) {
+            return Optional.empty();
+        }
+        if (!f.workload().constraints().allowSpot()) {
+            return violation("constraints.allow_spot is false");
+        }
+        if (f.training().isPresent() && f.workload().training().map(t -> !t.interruptible()).orElse(false)) {
+            return violation("the training run is not interruptible (training.interruptible: false); spot capacity can be reclaimed with two minutes' notice");
+        }
+        if (f.inference().isPresent()
+                && f.workload().inference().map(i -> i.availability() == Availability.SINGLE).orElse(false)) {
+            return violation("a single-instance service (availability: single) goes down when spot capacity is reclaimed with two minutes' notice");
+        }
+        return Optional.empty();
+    }
+}

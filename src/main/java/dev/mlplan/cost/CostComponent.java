@@ -1,0 +1,17 @@
+package dev.mlplan.cost;
+
+/**
+ * One named line of a monthly cost: what is bought, how much of it, at what unit price. Names are
+ * plural with the variable part in brackets, e.g. "Instance hours [p4d.24xlarge, spot]".
+ *
+ * @param unit the unit of {@code quantity}, e.g. "hours", "GB-months", "1k requests"
+ * @param unitPriceUsd USD per unit
+ * @param monthlyUsd quantity × unit price (upfront payments amortised over their term)
+ * @param source catalog source id of the unit price (or "workload" when the user gave it)
+ */
+public record CostComponent(String name, String unit, double quantity, double unitPriceUsd, double monthlyUsd, String source) {
+
+    public static CostComponent of(String name, String unit, double quantity, double unitPriceUsd, String source) {
+        return new CostComponent(name, unit, quantity, unitPriceUsd, quantity * unitPriceUsd, source);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mlplan.cost;
+
+import dev.mlplan.catalog.Price;
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.util.Fmt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Monthly cost of EC2 instances. Pay-as-you-go pricing (on-demand, spot) is charged for the hours
+ * used; a commitment (reserved instance or savings plan) is charged for every hour of its term, used
+ * or not — 730 hours a month per instance — at its effective hourly rate (upfront included).
+ */
+public final class InstanceCost {
+    public static final double HOURS_PER_MONTH = 730.0;
+
+    private InstanceCost() {}
+
+    /** The priced result: components, total and notes for the user. */
+    public record Priced(List<CostComponent> components, double monthlyUsd, double hourlyUsdPerInstance, List<String> notes) {}
+
+    /**
+     * @param count instances
+     * @param hoursPerInstancePerMonth hours each instance is used in a month
+     */
+    public static Priced monthly(Price price, int count, double hoursPerInstancePerMonth) {
+        List<CostComponent> parts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        PricingModel pm = price.pricing();
+        String label = "[" + price.instanceType() + ", " + pm.id() + "]";
+        if (pm.isCommitment()) {
+            double committed = count * HOURS_PER_MONTH;
+            parts.add(CostComponent.of("Committed instance hours " + label, "hours", committed, price.usdPerHour(), price.source()));
+            double utilisation = Math.min(1, hoursPerInstancePerMonth / HOURS_PER_MONTH);
+            notes.add(pm.id() + ": paid for all " + Fmt.count(HOURS_PER_MONTH) + " h/month per instance over " + pm.termYears()
+                    + (pm.termYears() == 1 ? " year" : " years") + "; this workload uses " + Fmt.pct(utilisation) + " of it");
+        } else {
+            double used = count * hoursPerInstancePerMonth;
+            parts.add(CostComponent.of("Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));
+        }
+        double total = parts.stream().mapToDouble(CostComponent::monthlyUsd).sum();
+        return new Priced(List.copyOf(parts), total, price.usdPerHour(), List.copyOf(notes));
+    }
+
+    /**
+     * Utilisation (hours used / hours in the month) above which a commitment at {@code committedRate}
+     * costs less than paying {@code onDemandRate} for the hours used.
+     */
+    public static double breakEvenUtilisation(double committedRate, double onDemandRate) {
+        return onDemandRate <= 0 ? Double.NaN : committedRate / onDemandRate;
+    }
+}

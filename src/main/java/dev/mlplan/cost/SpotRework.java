@@ -1,0 +1,45 @@
+package dev.mlplan.cost;
+
+import dev.mlplan.catalog.SpotInfo;
+import dev.mlplan.util.Fmt;
+
+/**
+ * Expected extra work on spot. The Spot Instance Advisor publishes, per region and type, the share of
+ * spot capacity reclaimed over the trailing month as a bucket (&lt;5%, 5–10%, …, &gt;20%). mlplan takes
+ * the bucket's upper end as the chance that one instance is interrupted in a month (730 h), so an
+ * instance-hour is interrupted with probability {@code upper / 730}. A job on {@code n} instances
+ * stops when any of them is reclaimed; each interruption loses, on average, half a checkpoint
+ * interval of progress plus the restart time. Without checkpoints it loses half the run.
+ *
+ * <pre>
+ * interruptions per run = n × hours × upper / 730
+ * lost hours each       = checkpoint / 2 + restart      (hours / 2 when there are no checkpoints)
+ * rework fraction       = interruptions × lost / hours
+ * </pre>
+ */
+public final class SpotRework {
+    /** Restart time after an interruption unless the workload says otherwise (assumptions.spot_restart). */
+    public static final double DEFAULT_RESTART_HOURS = 10.0 / 60;
+
+    private SpotRework() {}
+
+    public record Estimate(double interruptionsPerRun, double lostHoursEach, double reworkFraction, String explanation) {
+        public double hoursWithRework(double hours) {
+            return hours * (1 + reworkFraction);
+        }
+    }
+
+    /**
+     * @param checkpointHours hours between checkpoints, or 0 when the run does not checkpoint
+     */
+    public static Estimate estimate(SpotInfo info, int instances, double hoursPerRun, double checkpointHours, double restartHours) {
+        double upper = info == null ? 0.25 : info.interruptionRateUpper();
+        String bucket = info == null || info.interruptionBucket() == null ? "unknown (assumed >20%)" : info.interruptionBucket();
+        double interruptions = instances * hoursPerRun * upper / 730.0;
+        double lost = checkpointHours > 0 ? Math.min(checkpointHours / 2 + restartHours, hoursPerRun / 2 + restartHours) : hoursPerRun / 2 + restartHours;
+        double rework = hoursPerRun > 0 ? interruptions * lost / hoursPerRun : 0;
+        String explanation = "interruption bucket " + bucket + ": " + Fmt.sig(interruptions) + " expected interruptions per run × "
+                + Fmt.hours(lost) + " lost each = +" + Fmt.pct(rework) + " rework";
+        return new Estimate(interruptions, lost, rework, explanation);
+    }
+}

@@ -1,0 +1,182 @@
+package dev.mlplan.cost;
+
+import dev.mlplan.catalog.EbsVolumeType;
+import dev.mlplan.estimate.StorageRequirements;
+import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.DataSize;
+import dev.mlplan.workload.Workload.Transfer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Monthly cost of keeping and reading data: S3 storage classes and requests, EBS volumes with
+ * provisioned IOPS and throughput, EFS, FSx for Lustre, and data transfer. Unit prices come from the
+ * catalog's service prices (ids named below; sources in LIMITS.md and the catalog).
+ */
+public final class StorageCost {
+    private static final double SECONDS_PER_MONTH = InstanceCost.HOURS_PER_MONTH * 3600;
+    private static final double TB = 1000.0;
+
+    private final ServicePrices prices;
+
+    public StorageCost(ServicePrices prices) {
+        this.prices = prices;
+    }
+
+    /** S3: storage at the class's GB-month price (Standard tiered at 50 TB / 500 TB), plus GET and PUT requests around the clock. */
+    public InstanceCost.Priced s3(String storageClass, StorageRequirements s, String region) {
+        List<CostComponent> c = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        double gb = s.averageDataBytes() / DataSize.GB;
+        if ("standard".equals(storageClass)) {
+            var t1 = prices.get("s3.standard.gb-month", region);
+            var t2 = prices.get("s3.standard.gb-month.next-450tb", region);
+            var t3 = prices.get("s3.standard.gb-month.over-500tb", region);
+            double first = Math.min(gb, 50 * TB);
+            double next = Math.min(Math.max(0, gb - 50 * TB), 450 * TB);
+            double over = Math.max(0, gb - 500 * TB);
+            c.add(CostComponent.of("Storage [S3 Standard, first 50 TB]", "GB-months", first, t1.usd(), t1.source()));
+            if (next > 0) {
+                c.add(CostComponent.of("Storage [S3 Standard, next 450 TB]", "GB-months", next, t2.usd(), t2.source()));
+            }
+            if (over > 0) {
+                c.add(CostComponent.of("Storage [S3 Standard, over 500 TB]", "GB-months", over, t3.usd(), t3.source()));
+            }
+            fallbackNote(notes, region, t1);
+        } else {
+            var p = prices.get("s3." + storageClass + ".gb-month", region);
+            c.add(CostComponent.of("Storage [S3 " + storageClass + "]", "GB-months", gb, p.usd(), p.source()));
+            notes.add("S3 " + storageClass + " adds per-GB retrieval fees and minimum storage durations that mlplan does not price");
+            fallbackNote(notes, region, p);
+        }
+        var get = prices.get("s3.get.per-1k", region);
+        var put = prices.get("s3.put.per-1k", region);
+        double gets = s.readsPerSecond() * SECONDS_PER_MONTH / 1000;
+        double puts = s.writesPerSecond() * SECONDS_PER_MONTH / 1000;
+        if (gets > 0) {
+            c.add(CostComponent.of("GET requests [" + Fmt.count(s.readsPerSecond()) + "/s around the clock]", "1k requests", gets, get.usd(), get.source()));
+        }
+        if (puts > 0) {
+            c.add(CostComponent.of("PUT requests [" + Fmt.count(s.writesPerSecond()) + "/s around the clock]", "1k requests", puts, put.usd(), put.source()));
+        }
+        if (gets > 0 || puts > 0) {
+            notes.add("requests are charged at the given peak rates for all 730 h of the month (an upper bound)");
+        }
+        return total(c, notes);
+    }
+
+    /**
+     * EBS: one volume per reading instance unless the type is shared (Multi-Attach), sized to the data
+     * or to what the IOPS need (gp2 3 IOPS/GiB; io1 50; io2 1,000), with IOPS and throughput above
+     * the included amounts provisioned and paid for.
+     */
+    public InstanceCost.Priced ebs(EbsVolumeType type, int volumes, StorageRequirements s, String region) {
+        List<CostComponent> c = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String t = type.name();
+        double iops = s.iops();
+        double mibps = s.throughputBytesPerSecond() / DataSize.MIB;
+        double gib = Math.max(type.minGiB(), s.averageDataBytes() / DataSize.GIB);
+        double sizeForIops = switch (t) {
+            case "gp2" -> iops / 3.0;
+            case "io1" -> iops / 50.0;
+            case "io2" -> iops / 1000.0;
+            default -> 0;
+        };
+        if (sizeForIops > gib) {
+            notes.add(t + " volume sized up to " + Fmt.count(Math.ceil(sizeForIops)) + " GiB to reach " + Fmt.count(iops) + " IOPS");
+            gib = Math.ceil(sizeForIops);
+        }
+        var storage = prices.get("ebs." + t + ".gb-month", region);
+        c.add(CostComponent.of("Storage [" + t + ", " + volumes + (volumes == 1 ? " volume" : " volumes") + "]", "GB-months", gib * volumes, storage.usd(), storage.source()));
+        fallbackNote(notes, region, storage);
+        if ("gp3".equals(t)) {
+            double extraIops = Math.max(0, iops - type.includedIops());
+            double extraMibps = Math.max(0, mibps - type.includedMiBps());
+            if (extraIops > 0) {
+                var p = prices.get("ebs.gp3.iops-month", region);
+                c.add(CostComponent.of("Provisioned IOPS [gp3, over 3,000]", "IOPS-months", extraIops * volumes, p.usd(), p.source()));
+            }
+            if (extraMibps > 0) {
+                var p = prices.get("ebs.gp3.mibps-month", region);
+                c.add(CostComponent.of("Provisioned throughput [gp3, over 125 MiB/s]", "MiB/s-months", extraMibps * volumes, p.usd(), p.source()));
+            }
+        } else if ("io1".equals(t) && iops > 0) {
+            var p = prices.get("ebs.io1.iops-month", region);
+            c.add(CostComponent.of("Provisioned IOPS [io1]", "IOPS-months", iops * volumes, p.usd(), p.source()));
+        } else if ("io2".equals(t) && iops > 0) {
+            var p1 = prices.get("ebs.io2.iops-month", region);
+            var p2 = prices.get("ebs.io2.iops-month.32k-64k", region);
+            var p3 = prices.get("ebs.io2.iops-month.over-64k", region);
+            double a = Math.min(iops, 32000);
+            double b = Math.min(Math.max(0, iops - 32000), 32000);
+            double d = Math.max(0, iops - 64000);
+            c.add(CostComponent.of("Provisioned IOPS [io2, up to 32,000]", "IOPS-months", a * volumes, p1.usd(), p1.source()));
+            if (b > 0) {
+                c.add(CostComponent.of("Provisioned IOPS [io2, 32,001–64,000]", "IOPS-months", b * volumes, p2.usd(), p2.source()));
+            }
+            if (d > 0) {
+                c.add(CostComponent.of("Provisioned IOPS [io2, over 64,000]", "IOPS-months", d * volumes, p3.usd(), p3.source()));
+            }
+        }
+        return total(c, notes);
+    }
+
+    /** EFS Standard storage (elastic throughput). */
+    public InstanceCost.Priced efs(StorageRequirements s, String region) {
+        var p = prices.get("efs.standard.gb-month", region);
+        List<String> notes = new ArrayList<>();
+        notes.add("EFS elastic throughput also charges per GB read and written, which mlplan does not price");
+        fallbackNote(notes, region, p);
+        return total(List.of(CostComponent.of("Storage [EFS Standard]", "GB-months", s.averageDataBytes() / DataSize.GB, p.usd(), p.source())), notes);
+    }
+
+    /**
+     * FSx for Lustre PERSISTENT_2 at {@code mbPerTiB} MB/s per TiB: capacity is the larger of the data
+     * and the throughput all readers need divided by the per-TiB rate, in 2.4 TiB steps after the
+     * first 1.2 TiB.
+     */
+    public InstanceCost.Priced fsxLustre(int mbPerTiB, StorageRequirements s, String region) {
+        double dataTiB = s.averageDataBytes() / (1024.0 * DataSize.GIB);
+        double needMBps = s.throughputBytesPerSecond() / 1e6 * Math.max(1, s.sharedBy());
+        double tib = Math.max(dataTiB, needMBps / mbPerTiB);
+        double provisioned = tib <= 1.2 ? 1.2 : 1.2 + Math.ceil((tib - 1.2) / 2.4) * 2.4;
+        var p = prices.get("fsx-lustre.persistent-2-" + mbPerTiB + ".gb-month", region);
+        List<String> notes = new ArrayList<>();
+        notes.add("file system of " + Fmt.sig(provisioned) + " TiB gives " + Fmt.count(provisioned * mbPerTiB) + " MB/s in one AZ");
+        fallbackNote(notes, region, p);
+        return total(List.of(CostComponent.of("Storage [FSx for Lustre PERSISTENT_2, " + mbPerTiB + " MB/s/TiB]", "GB-months",
+                provisioned * 1024 * DataSize.GIB / DataSize.GB, p.usd(), p.source())), notes);
+    }
+
+    /**
+     * Data transfer: cross-AZ charged on both sides ($0.01/GB each direction), cross-region per GB,
+     * internet egress per GB after the first 100 GB a month, which are free.
+     */
+    public List<CostComponent> transfer(Transfer t, String region) {
+        List<CostComponent> c = new ArrayList<>();
+        if (t.crossAz().bytesPerSecond() > 0) {
+            var p = prices.get("transfer.cross-az.gb", region);
+            c.add(CostComponent.of("Data transfer [cross-AZ, both directions]", "GB", t.crossAz().gbPerMonth() * 2, p.usd(), p.source()));
+        }
+        if (t.crossRegion().bytesPerSecond() > 0) {
+            var p = prices.get("transfer.cross-region.gb", region);
+            c.add(CostComponent.of("Data transfer [cross-region]", "GB", t.crossRegion().gbPerMonth(), p.usd(), p.source()));
+        }
+        if (t.internet().bytesPerSecond() > 0) {
+            var p = prices.get("transfer.internet.gb", region);
+            c.add(CostComponent.of("Data transfer [internet, after 100 GB free]", "GB", Math.max(0, t.internet().gbPerMonth() - 100), p.usd(), p.source()));
+        }
+        return c;
+    }
+
+    private static void fallbackNote(List<String> notes, String region, ServicePrices.Resolved p) {
+        if (p.fallback()) {
+            notes.add(p.price().id() + " has no " + region + " price in the catalog; the us-east-1 price is used");
+        }
+    }
+
+    private static InstanceCost.Priced total(List<CostComponent> c, List<String> notes) {
+        return new InstanceCost.Priced(List.copyOf(c), c.stream().mapToDouble(CostComponent::monthlyUsd).sum(), 0, List.copyOf(notes));
+    }
+}

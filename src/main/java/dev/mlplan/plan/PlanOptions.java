@@ -1,0 +1,37 @@
+package dev.mlplan.plan;
+
+import dev.mlplan.catalog.PricingModel;
+import java.util.List;
+
+/**
+ * How to plan: how many options to keep per part, and which pricing models to compare.
+ *
+ * @param top options kept per part (the best ones)
+ * @param pricing pricing models compared for EC2 (convertible reservations are left out by default:
+ *     they never cost less than standard ones of the same term and payment)
+ */
+public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion) {
+    public static final int DEFAULT_TOP = 5;
+
+    public static final List<PricingModel> DEFAULT_PRICING = List.of(
+            PricingModel.ON_DEMAND,
+            PricingModel.SPOT,
+            PricingModel.RESERVED_1Y_NO_UPFRONT,
+            PricingModel.RESERVED_1Y_PARTIAL_UPFRONT,
+            PricingModel.RESERVED_1Y_ALL_UPFRONT,
+            PricingModel.RESERVED_3Y_NO_UPFRONT,
+            PricingModel.RESERVED_3Y_PARTIAL_UPFRONT,
+            PricingModel.RESERVED_3Y_ALL_UPFRONT,
+            PricingModel.SAVINGS_PLAN_COMPUTE_1Y,
+            PricingModel.SAVINGS_PLAN_COMPUTE_3Y,
+            PricingModel.SAVINGS_PLAN_INSTANCE_1Y,
+            PricingModel.SAVINGS_PLAN_INSTANCE_3Y);
+
+    public static PlanOptions defaults(String version) {
+        return new PlanOptions(DEFAULT_TOP, DEFAULT_PRICING, version);
+    }
+
+    public PlanOptions withTop(int n) {
+        return new PlanOptions(n, pricing, mlplanVersion);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.mlplan.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.mlplan.cost.CostComponent;
+import dev.mlplan.estimate.Step;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The versioned result of planning: the JSON contract of DESIGN.md ("schemaVersion": 1). Every
+ * renderer and the CI gate read this model, never the engine's internals. Fields beyond those named
+ * in DESIGN.md are additions; none named there are renamed or removed within a schema version.
+ */
+@JsonPropertyOrder({"schemaVersion", "mlplanVersion", "catalog", "workloads"})
+public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Which catalog produced the figures. */
+    @JsonPropertyOrder({"id", "pricesAsOf", "source"})
+    public record CatalogRef(String id, String pricesAsOf, String source) {}
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"name", "file", "description", "regions", "parts", "breakEven", "monthlyUsd", "budget", "warnings"})
+    public record WorkloadPlan(
+            String name,
+            String file,
+            String description,
+            List<String> regions,
+            List<PartPlan> parts,
+            List<BreakEvenResult> breakEven,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Double monthlyUsd,
+            Budget budget,
+            List<String> warnings) {}
+
+    /**
+     * @param requirements what the part needs (numbers only; names carry their units)
+     * @param assumptions the chain of formulas and assumptions behind the requirements
+     * @param considered candidates evaluated (shapes × regions × pricing models)
+     * @param feasible feasible offers before the top-N cut
+     */
+    @JsonPropertyOrder({"part", "requirements", "options", "eliminated", "assumptions", "considered", "feasible"})
+    public record PartPlan(
+            String part,
+            Map<String, Object> requirements,
+            List<Option> options,
+            List<Elimination> eliminated,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> assumptions,
+            int considered,
+            int feasible) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
+        "requestsPerSecondPerInstance", "latencyMsP99", "tokensPerSecondPerInstance", "usdPerRun", "monthlyUsd",
+        "upfrontUsd", "costs", "notes"})
+    public record Option(
+            int rank,
+            String id,
+            String service,
+            String instanceType,
+            int count,
+            String region,
+            String pricing,
+            Double hoursPerRun,
+            Double requestsPerSecondPerInstance,
+            Double latencyMsP99,
+            Double tokensPerSecondPerInstance,
+            Double usdPerRun,
+            double monthlyUsd,
+            Double upfrontUsd,
+            List<CostComponent> costs,
+            List<String> notes) {}
+
+    /**
+     * @param occurrences how many candidates (regions × pricing models × sizes) this rule eliminated for this resource
+     */
+    @JsonPropertyOrder({"service", "instanceType", "rule", "reason", "occurrences"})
+    public record Elimination(String service, String instanceType, String rule, String reason, int occurrences) {}
+
+    /**
+     * @param hoursPerMonth hours of the cloud option's use per month at which owning costs the same
+     *     (null when owning never pays off against it)
+     * @param localHoursPerMonth the same amount of work measured in local working hours
+     * @param workloadLocalHoursPerMonth local working hours this workload needs each month
+     * @param cheaper "local" or "cloud" at this workload's use
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"local", "versus", "hoursPerMonth", "localHoursPerMonth", "speedRatio", "workloadLocalHoursPerMonth",
+        "localMonthlyUsd", "cloudMonthlyUsd", "cheaper", "formula"})
+    public record BreakEvenResult(
+            String local,
+            String versus,
+            Double hoursPerMonth,
+            Double localHoursPerMonth,
+            Double speedRatio,
+            Double workloadLocalHoursPerMonth,
+            Double localMonthlyUsd,
+            Double cloudMonthlyUsd,
+            String cheaper,
+            String formula) {}
+
+    /** status: pass | warn | fail. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"monthlyUsd", "warnAtUsd", "status", "reason"})
+    public record Budget(Double monthlyUsd, Double warnAtUsd, String status, String reason) {}
+}

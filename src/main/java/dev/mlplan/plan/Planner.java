@@ -1,0 +1,174 @@
+package dev.mlplan.plan;
+
+import dev.mlplan.catalog.Catalog;
+import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.cost.BreakEven;
+import dev.mlplan.cost.LocalCost;
+import dev.mlplan.estimate.TrainingEstimate;
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
+import dev.mlplan.plan.PlanResult.Budget;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
+import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.Workload;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Turns workloads into a {@link PlanResult}: plans each part, totals the best options, compares the
+ * total with the budget, and works out the break-even against an owned machine. A pure function of
+ * its inputs (the date only decides whether the catalog is called old).
+ */
+public final class Planner {
+    /** A catalog older than this many days gets a warning in every plan. */
+    public static final int CATALOG_MAX_AGE_DAYS = 120;
+
+    private final Catalog catalog;
+    private final ConstraintEngine engine;
+    private final PlanOptions options;
+    private final LocalDate today;
+
+    public Planner(Catalog catalog, ConstraintEngine engine, PlanOptions options, LocalDate today) {
+        this.catalog = catalog;
+        this.engine = engine;
+        this.options = options;
+        this.today = today;
+    }
+
+    public PlanResult plan(List<Workload> workloads) {
+        List<WorkloadPlan> plans = new ArrayList<>();
+        for (Workload w : workloads) {
+            plans.add(plan(w));
+        }
+        return new PlanResult(PlanResult.SCHEMA_VERSION, options.mlplanVersion(),
+                new PlanResult.CatalogRef(catalog.id(), catalog.pricesAsOf(), catalog.description()), List.copyOf(plans));
+    }
+
+    public WorkloadPlan plan(Workload w) {
+        PlanContext ctx = PlanContext.of(w, catalog, engine, options);
+        List<PartPlan> parts = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        catalogAge().ifPresent(warnings::add);
+        List<BreakEvenResult> breakEven = new ArrayList<>();
+        double total = 0;
+        boolean complete = true;
+        if (w.training().isPresent()) {
+            var r = new TrainingPlanner(ctx).plan(w.training().get());
+            parts.add(r.part());
+            if (w.local().isPresent()) {
+                breakEven.addAll(trainingBreakEven(w, r));
+            }
+        }
+        if (w.inference().isPresent()) {
+            parts.add(new InferencePlanner(ctx).plan(w.inference().get()).part());
+        }
+        if (w.storage().isPresent()) {
+            parts.add(new StoragePlanner(ctx).plan(w.storage().get()).part());
+        }
+        for (PartPlan p : parts) {
+            if (p.options().isEmpty()) {
+                complete = false;
+                warnings.add(p.part() + ": no feasible option; see the eliminations");
+            } else {
+                total += p.options().get(0).monthlyUsd();
+            }
+        }
+        Double monthly = complete ? total : null;
+        Budget budget = w.budget().map(b -> budget(b, monthly)).orElse(null);
+        return new WorkloadPlan(w.name(), w.file(), w.description(), ctx.regions().size() > 8 ? List.of("any") : ctx.regions(),
+                List.copyOf(parts), List.copyOf(breakEven), monthly, budget, List.copyOf(warnings));
+    }
+
+    private java.util.Optional<String> catalogAge() {
+        try {
+            long days = ChronoUnit.DAYS.between(LocalDate.parse(catalog.pricesAsOf()), today);
+            if (days > CATALOG_MAX_AGE_DAYS) {
+                return java.util.Optional.of("catalog " + catalog.id() + " has prices as of " + catalog.pricesAsOf() + ", " + days
+                        + " days ago; run 'mlplan catalog refresh' for current prices");
+            }
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.of("catalog " + catalog.id() + " has no valid date ('" + catalog.pricesAsOf() + "')");
+        }
+        return java.util.Optional.empty();
+    }
+
+    static Budget budget(Workload.Budget b, Double monthly) {
+        double limit = b.monthly().value();
+        double warnAt = limit * b.warnAt().fraction();
+        if (monthly == null) {
+            return new Budget(limit, warnAt, "fail", "a part has no feasible option, so the monthly cost is unknown");
+        }
+        if (monthly > limit) {
+            return new Budget(limit, warnAt, "fail", Fmt.usd(monthly) + " a month is over the budget of " + Fmt.usd(limit)
+                    + " by " + Fmt.usd(monthly - limit));
+        }
+        if (monthly > warnAt) {
+            return new Budget(limit, warnAt, "warn", Fmt.usd(monthly) + " a month is " + Fmt.pct(monthly / limit)
+                    + " of the budget of " + Fmt.usd(limit) + " (warns at " + Fmt.pct(b.warnAt().fraction()) + ")");
+        }
+        return new Budget(limit, warnAt, "pass", Fmt.usd(monthly) + " a month is " + Fmt.pct(monthly / limit) + " of the budget of " + Fmt.usd(limit));
+    }
+
+    /**
+     * Break-even of the local machine against the best cloud options of the training part: the best
+     * overall and the best on-demand and spot options, each compared per unit of work.
+     */
+    private List<BreakEvenResult> trainingBreakEven(Workload w, TrainingPlanner.Result r) {
+        Workload.LocalMachine m = w.local().get();
+        var training = w.training().get();
+        List<BreakEvenResult> out = new ArrayList<>();
+        TrainingEstimate local = r.local().orElse(null);
+        Set<String> seenPricing = new HashSet<>();
+        for (PartCollector.Draft d : r.ranked()) {
+            Option o = d.option();
+            if ("local".equals(o.service()) || "lambda".equals(o.service())) {
+                continue;
+            }
+            boolean first = out.isEmpty();
+            if (!first && !seenPricing.add(o.pricing())) {
+                continue;
+            }
+            if (!first && !(o.pricing().equals("on-demand") || o.pricing().equals("spot"))) {
+                continue;
+            }
+            seenPricing.add(o.pricing());
+            var detail = (TrainingPlanner.Detail) d.detail();
+            String versus = o.instanceType() + (o.count() > 1 ? " × " + o.count() : "") + " " + o.pricing() + " (" + o.region() + ")";
+            if (local == null || !local.fits()) {
+                out.add(new BreakEvenResult(m.accelerator(), versus, null, null, null, null, null, o.monthlyUsd(), "cloud",
+                        "the model does not fit on the local machine" + (local == null ? "" : " (needs " + Fmt.sig(local.neededGiBPerAccelerator())
+                                + " GiB per accelerator, has " + Fmt.sig(local.availableGiBPerAccelerator()) + ")")));
+            } else if (o.pricing().startsWith("reserved") || o.pricing().startsWith("savings")) {
+                double localHours = local.hoursPerRun() * training.runsPerMonth();
+                double localMonthly = LocalCost.monthly(m, localHours).monthlyUsd();
+                out.add(new BreakEvenResult(m.accelerator(), versus, null, null, round(detail.hoursPerRun() / local.hoursPerRun()), round(localHours),
+                        round(localMonthly), round(o.monthlyUsd()), localMonthly < o.monthlyUsd() ? "local" : "cloud",
+                        "a commitment costs the same at any use; compare the monthly figures"));
+            } else {
+                double ratio = detail.hoursPerRun() / local.hoursPerRun();
+                OptionalDouble l = BreakEven.localHours(m, detail.usdPerHourAllInstances(), ratio);
+                double localHours = local.hoursPerRun() * training.runsPerMonth();
+                double localMonthly = LocalCost.monthly(m, localHours).monthlyUsd();
+                String formula = "fixed " + Fmt.usd(LocalCost.fixedMonthly(m)) + "/month ÷ (" + Fmt.sig(ratio) + " cloud h per local h × "
+                        + Fmt.usd(detail.usdPerHourAllInstances()) + "/h − " + Fmt.usd(LocalCost.perWorkingHour(m)) + "/h power)";
+                out.add(new BreakEvenResult(m.accelerator(), versus, l.isPresent() ? round(l.getAsDouble() * ratio) : null,
+                        l.isPresent() ? round(l.getAsDouble()) : null, round(ratio), round(localHours), round(localMonthly), round(o.monthlyUsd()),
+                        localMonthly < o.monthlyUsd() ? "local" : "cloud", formula));
+            }
+            if (out.size() >= 3) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

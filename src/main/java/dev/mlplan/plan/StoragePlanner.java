@@ -1,0 +1,178 @@
+package dev.mlplan.plan;
+
+import dev.mlplan.catalog.EbsVolumeType;
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Candidate;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Part;
+import dev.mlplan.constraint.Service;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.cost.CostComponent;
+import dev.mlplan.cost.InstanceCost;
+import dev.mlplan.cost.StorageCost;
+import dev.mlplan.estimate.StorageEstimator;
+import dev.mlplan.estimate.StorageRequirements;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.DataSize;
+import dev.mlplan.workload.Workload.Access;
+import dev.mlplan.workload.Workload.Storage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Plans the storage part: S3 storage classes that suit the access pattern (sharded over as many
+ * prefixes as the request rate needs, and paired with a staging volume when block IOPS are asked
+ * for), EBS volume types, EFS, and FSx for Lustre throughput tiers. Data transfer is added to every
+ * option alike.
+ */
+final class StoragePlanner {
+    static final int[] FSX_TIERS = {125, 250, 500, 1000};
+
+    private final PlanContext ctx;
+    private final StorageCost cost;
+
+    StoragePlanner(PlanContext ctx) {
+        this.ctx = ctx;
+        this.cost = new StorageCost(ctx.prices());
+    }
+
+    record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
+
+    Result plan(Storage s) {
+        StorageRequirements req = new StorageEstimator().requirements(s, ctx.catalog());
+        PartCollector col = new PartCollector();
+        for (String cls : s3Classes(s.access())) {
+            planS3(s, req, cls, col);
+        }
+        for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
+            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), 1, 0);
+            plan(c, req, col, region -> cost.ebs(t, 1, req, region), t.multiAttachMax() > 1 && req.sharedBy() > 1
+                    ? List.of("one " + t.name() + " volume Multi-Attached to " + req.sharedBy() + " instances in one AZ (needs a cluster-aware file system)")
+                    : List.of());
+        }
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region), List.of());
+        for (int tier : FSX_TIERS) {
+            if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
+                continue;
+            }
+            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col,
+                    region -> cost.fsxLustre(tier, req, region), List.of());
+        }
+        List<PartCollector.Draft> ranked = col.ranked();
+        Map<String, Object> requirements = new LinkedHashMap<>();
+        requirements.put("dataGB", TrainingPlanner.round1(req.dataBytes() / DataSize.GB));
+        requirements.put("readsPerSecond", req.readsPerSecond());
+        requirements.put("writesPerSecond", req.writesPerSecond());
+        requirements.put("prefixes", req.prefixes());
+        requirements.put("prefixesNeeded", req.prefixesNeeded());
+        if (req.iops() > 0) {
+            requirements.put("iops", req.iops());
+        }
+        if (req.throughputBytesPerSecond() > 0) {
+            requirements.put("throughputMiBps", TrainingPlanner.round1(req.throughputBytesPerSecond() / DataSize.MIB));
+        }
+        requirements.put("sharedBy", req.sharedBy());
+        var part = new PlanResult.PartPlan(Part.STORAGE.id(), requirements,
+                ranked.stream().limit(ctx.options().top()).map(PartCollector.Draft::option).toList(), col.eliminations(), req.steps(),
+                col.considered(), col.feasible());
+        return new Result(part, ranked);
+    }
+
+    static List<String> s3Classes(Access access) {
+        return switch (access) {
+            case FREQUENT -> List.of("standard");
+            case INFREQUENT -> List.of("standard", "standard-ia", "onezone-ia");
+            case ARCHIVE -> List.of("glacier-ir", "glacier-flexible", "deep-archive");
+        };
+    }
+
+    private void planS3(Storage s, StorageRequirements req, String cls, PartCollector col) {
+        String resource = "s3-" + cls;
+        int prefixes = Math.max(1, req.prefixes());
+        Candidate asGiven = new Candidate(Part.STORAGE, Service.S3, null, resource, prefixes, 0);
+        List<Violation> vs = ctx.engine().check(facts(asGiven, req));
+        List<String> notes = new ArrayList<>();
+        int use = prefixes;
+        if (!vs.isEmpty()) {
+            col.considered(1);
+            col.eliminateAll(Service.S3.id(), resource, vs);
+            use = Math.max(prefixes, req.prefixesNeeded());
+            if (use != prefixes) {
+                notes.add("keys spread over " + use + " prefixes (" + Fmt.count(req.readsPerSecond()) + " GET/s at up to "
+                        + Fmt.count(ctx.catalog().limit("s3.prefix.get-rate").value()) + " per prefix)");
+            }
+        }
+        Optional<EbsVolumeType> staging = Optional.empty();
+        if (req.iops() > 0 || req.throughputBytesPerSecond() > 0) {
+            staging = cheapestFeasibleVolume(req);
+            if (staging.isEmpty()) {
+                return;
+            }
+            resource = resource + "+ebs";
+            notes.add("data staged from S3 to one " + staging.get().name() + " volume per instance (" + req.sharedBy()
+                    + ") for the block IOPS and throughput asked for");
+        }
+        Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
+        Optional<EbsVolumeType> stage = staging;
+        plan(c, req, col, region -> {
+            var s3 = cost.s3(cls, req, region);
+            if (stage.isEmpty()) {
+                return s3;
+            }
+            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), req, region);
+            List<CostComponent> all = new ArrayList<>(s3.components());
+            all.addAll(vol.components());
+            List<String> n = new ArrayList<>(s3.notes());
+            n.addAll(vol.notes());
+            return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
+        }, notes);
+    }
+
+    private Optional<EbsVolumeType> cheapestFeasibleVolume(StorageRequirements req) {
+        EbsVolumeType best = null;
+        double bestUsd = Double.MAX_VALUE;
+        StorageRequirements single = new StorageRequirements(req.dataBytes(), req.averageDataBytes(), 0, 0, 1, 1, req.iops(),
+                req.throughputBytesPerSecond(), 1, req.steps());
+        for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
+            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), 1, 0);
+            if (!ctx.engine().check(facts(c, single)).isEmpty()) {
+                continue;
+            }
+            double usd = cost.ebs(t, 1, single, ctx.regions().get(0)).monthlyUsd();
+            if (usd < bestUsd) {
+                bestUsd = usd;
+                best = t;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private void plan(Candidate c, StorageRequirements req, PartCollector col, java.util.function.Function<String, InstanceCost.Priced> pricing,
+            List<String> extraNotes) {
+        List<Violation> vs = ctx.engine().check(facts(c, req));
+        col.considered(1);
+        if (!vs.isEmpty()) {
+            col.eliminateAll(c.service().id(), c.resource(), vs);
+            return;
+        }
+        for (String region : ctx.regions()) {
+            var priced = pricing.apply(region);
+            List<CostComponent> components = new ArrayList<>(priced.components());
+            components.addAll(cost.transfer(ctx.workload().storage().orElseThrow().transfer(), region));
+            double monthly = components.stream().mapToDouble(CostComponent::monthlyUsd).sum();
+            List<String> notes = new ArrayList<>(extraNotes);
+            notes.addAll(priced.notes());
+            col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service().id(), c.resource(), c.count(), region,
+                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes)), null);
+        }
+    }
+
+    private Facts facts(Candidate c, StorageRequirements req) {
+        return new Facts(ctx.workload(), ctx.catalog(), c, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(req), 0, 0);
+    }
+}

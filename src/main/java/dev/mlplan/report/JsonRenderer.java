@@ -1,0 +1,67 @@
+package dev.mlplan.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.mlplan.plan.PlanResult;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/**
+ * The JSON contract (DESIGN.md): a {@link PlanResult} as indented JSON. Numbers are written with at
+ * most 10 significant digits so that output is byte-stable and free of binary-fraction noise;
+ * money is otherwise unrounded.
+ */
+public final class JsonRenderer {
+    private static final ObjectMapper MAPPER = mapper();
+
+    private JsonRenderer() {}
+
+    public static ObjectMapper mapper() {
+        SimpleModule numbers = new SimpleModule("mlplan-numbers");
+        numbers.addSerializer(Double.class, new StableDoubleSerializer());
+        numbers.addSerializer(double.class, new StableDoubleSerializer());
+        return JsonMapper.builder().addModule(numbers).build();
+    }
+
+    public static String render(PlanResult plan) {
+        try {
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            return MAPPER.writer(pp).writeValueAsString(plan) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render plan as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static PlanResult read(String json) throws IOException {
+        return MAPPER.readValue(json, PlanResult.class);
+    }
+
+    static final class StableDoubleSerializer extends StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        StableDoubleSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (value.isNaN() || value.isInfinite()) {
+                gen.writeNull();
+                return;
+            }
+            BigDecimal bd = new BigDecimal(value).round(new MathContext(10)).stripTrailingZeros();
+            if (bd.scale() < 0 && bd.precision() - bd.scale() <= 16) {
+                bd = bd.setScale(0);
+            }
+            gen.writeNumber(bd);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.mlplan.report;
+
+import com.github.freva.asciitable.AsciiTable;
+import com.github.freva.asciitable.Column;
+import com.github.freva.asciitable.HorizontalAlign;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
+import dev.mlplan.plan.PlanResult.Elimination;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
+import dev.mlplan.util.Fmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The terminal view of a plan: per workload and part, the ranked options as a table, a summary of
+ * what was eliminated and why, the break-even against an owned machine, and the monthly total
+ * against the budget. Plain ASCII, so it survives CI logs and any terminal.
+ */
+public final class TableRenderer {
+    private static final int MAX_NAMES = 4;
+
+    private final boolean color;
+
+    public TableRenderer(boolean color) {
+        this.color = color;
+    }
+
+    public String render(PlanResult plan) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("mlplan ").append(plan.mlplanVersion()).append(" · catalog ").append(plan.catalog().id())
+                .append(" (prices as of ").append(plan.catalog().pricesAsOf()).append(")\n");
+        for (WorkloadPlan w : plan.workloads()) {
+            sb.append('\n');
+            renderWorkload(sb, w);
+        }
+        return sb.toString();
+    }
+
+    private void renderWorkload(StringBuilder sb, WorkloadPlan w) {
+        sb.append(bold("== " + w.name())).append("  (").append(w.file()).append(")\n");
+        if (w.description() != null && !w.description().isBlank()) {
+            sb.append(w.description().strip()).append('\n');
+        }
+        sb.append("regions: ").append(String.join(", ", w.regions())).append('\n');
+        for (String warning : w.warnings()) {
+            sb.append(yellow("warning: ")).append(warning).append('\n');
+        }
+        for (PartPlan p : w.parts()) {
+            sb.append('\n');
+            renderPart(sb, p);
+        }
+        if (!w.breakEven().isEmpty()) {
+            sb.append('\n').append(bold("BREAK-EVEN")).append(" (owning vs renting, per unit of work)\n");
+            for (BreakEvenResult b : w.breakEven()) {
+                sb.append("  ").append(b.local()).append(" vs ").append(b.versus()).append(": ");
+                if (b.hoursPerMonth() != null) {
+                    sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
+                            .append(Fmt.sig(b.localHoursPerMonth())).append(" h on the local machine)");
+                } else if (b.localMonthlyUsd() != null && b.speedRatio() != null && b.formula() != null && b.formula().startsWith("a commitment")) {
+                    sb.append("a commitment costs the same at any use");
+                } else if (b.localMonthlyUsd() == null) {
+                    sb.append(b.formula());
+                } else {
+                    sb.append("owning never pays off (renting the work costs less than its electricity)");
+                }
+                if (b.localMonthlyUsd() != null) {
+                    sb.append("; at this workload's ").append(Fmt.sig(b.workloadLocalHoursPerMonth())).append(" local h/month: local ")
+                            .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd()))
+                            .append(" → ").append(b.cheaper()).append(" is cheaper");
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append('\n').append(bold("MONTHLY TOTAL")).append("  ");
+        sb.append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()));
+        if (w.budget() != null) {
+            String status = w.budget().status().toUpperCase(Locale.ROOT);
+            String painted = switch (w.budget().status()) {
+                case "pass" -> green(status);
+                case "warn" -> yellow(status);
+                default -> red(status);
+            };
+            sb.append("  budget ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → ").append(painted).append(": ").append(w.budget().reason());
+        }
+        sb.append('\n');
+    }
+
+    private void renderPart(StringBuilder sb, PartPlan p) {
+        sb.append(bold(p.part().toUpperCase(Locale.ROOT))).append("  ").append(summary(p)).append('\n');
+        if (p.options().isEmpty()) {
+            sb.append(red("  no feasible option")).append('\n');
+        } else {
+            sb.append(table(p)).append('\n');
+        }
+        renderEliminations(sb, p.eliminated());
+    }
+
+    private static String summary(PartPlan p) {
+        List<String> bits = new ArrayList<>();
+        for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
+            bits.add(e.getKey() + " " + value(e.getValue()));
+        }
+        bits.add(p.feasible() + " feasible of " + p.considered() + " considered");
+        return String.join(" · ", bits);
+    }
+
+    private static String value(Object v) {
+        if (v instanceof Double d) {
+            return Math.abs(d) >= 1e7 ? Fmt.sci(d) : Fmt.sig(d);
+        }
+        if (v instanceof Number n) {
+            return Fmt.count(n.doubleValue());
+        }
+        return String.valueOf(v);
+    }
+
+    private static String table(PartPlan p) {
+        boolean training = "training".equals(p.part());
+        boolean inference = "inference".equals(p.part());
+        List<Column> cols = new ArrayList<>();
+        List<java.util.function.Function<Option, String>> getters = new ArrayList<>();
+        add(cols, getters, "#", HorizontalAlign.RIGHT, o -> String.valueOf(o.rank()));
+        add(cols, getters, "service", HorizontalAlign.LEFT, Option::service);
+        add(cols, getters, "resource", HorizontalAlign.LEFT, o -> o.instanceType() == null ? "-" : o.instanceType());
+        add(cols, getters, "count", HorizontalAlign.RIGHT, o -> String.valueOf(o.count()));
+        add(cols, getters, "region", HorizontalAlign.LEFT, Option::region);
+        add(cols, getters, "pricing", HorizontalAlign.LEFT, Option::pricing);
+        if (training) {
+            add(cols, getters, "h/run", HorizontalAlign.RIGHT, o -> o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun()));
+            add(cols, getters, "$/run", HorizontalAlign.RIGHT, o -> o.usdPerRun() == null ? "-" : Fmt.usd(o.usdPerRun()));
+        }
+        if (inference) {
+            add(cols, getters, "req/s each", HorizontalAlign.RIGHT, o -> o.requestsPerSecondPerInstance() == null ? "-" : Fmt.sig(o.requestsPerSecondPerInstance()));
+            add(cols, getters, "p99", HorizontalAlign.RIGHT, o -> o.latencyMsP99() == null ? "-" : Fmt.millis(o.latencyMsP99()));
+        }
+        add(cols, getters, "$/month", HorizontalAlign.RIGHT, o -> Fmt.usd(o.monthlyUsd()));
+        add(cols, getters, "why / notes", HorizontalAlign.LEFT, o -> o.notes().isEmpty() ? "" : o.notes().get(0));
+        String[][] data = new String[p.options().size()][];
+        for (int i = 0; i < data.length; i++) {
+            Option o = p.options().get(i);
+            String[] row = new String[getters.size()];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = getters.get(j).apply(o);
+            }
+            data[i] = row;
+        }
+        return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols.toArray(Column[]::new), data);
+    }
+
+    private static void add(List<Column> cols, List<java.util.function.Function<Option, String>> getters, String header, HorizontalAlign align,
+            java.util.function.Function<Option, String> getter) {
+        cols.add(new Column().header(header).headerAlign(align).dataAlign(align).maxWidth(header.startsWith("why") ? 70 : 40));
+        getters.add(getter);
+    }
+
+    private void renderEliminations(StringBuilder sb, List<Elimination> eliminated) {
+        if (eliminated.isEmpty()) {
+            return;
+        }
+        Map<String, List<Elimination>> byRule = new LinkedHashMap<>();
+        for (Elimination e : eliminated) {
+            byRule.computeIfAbsent(e.rule(), k -> new ArrayList<>()).add(e);
+        }
+        sb.append("  eliminated:\n");
+        for (var entry : byRule.entrySet()) {
+            List<Elimination> es = entry.getValue();
+            List<String> names = es.stream().map(e -> e.instanceType() == null ? e.service() : e.instanceType()).distinct().toList();
+            String shown = String.join(", ", names.subList(0, Math.min(MAX_NAMES, names.size())))
+                    + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
+            sb.append("  - ").append(entry.getKey()).append(" (").append(shown).append("): ").append(es.get(0).reason()).append('\n');
+        }
+    }
+
+    private String bold(String s) {
+        return color ? "\u001b[1m" + s + "\u001b[0m" : s;
+    }
+
+    private String green(String s) {
+        return color ? "\u001b[32m" + s + "\u001b[0m" : s;
+    }
+
+    private String yellow(String s) {
+        return color ? "\u001b[33m" + s + "\u001b[0m" : s;
+    }
+
+    private String red(String s) {
+        return color ? "\u001b[31m" + s + "\u001b[0m" : s;
+    }
+}

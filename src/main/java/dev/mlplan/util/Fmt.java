@@ -1,0 +1,94 @@
+package dev.mlplan.util;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Number formatting for messages and reports. Always locale-independent (a German or Turkish default
+ * locale must not change mlplan's output), always the same rounding (half-up).
+ */
+public final class Fmt {
+    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
+
+    private Fmt() {}
+
+    /** Rounds to {@code decimals} places, half-up, and groups thousands: 12345.678 → "12,345.68". */
+    public static String num(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        DecimalFormat f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", SYMBOLS);
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f.format(BigDecimal.valueOf(value));
+    }
+
+    /** A whole number with thousands grouped: 10240 → "10,240". */
+    public static String count(double value) {
+        return num(value, 0);
+    }
+
+    /** Two to three significant figures, for estimates: 3.14159 → "3.1", 0.0123 → "0.012", 1234 → "1,234". */
+    public static String sig(double value) {
+        double a = Math.abs(value);
+        if (a == 0) {
+            return "0";
+        }
+        if (a >= 100) {
+            return num(value, 0);
+        }
+        if (a >= 10) {
+            return num(value, 1);
+        }
+        if (a >= 1) {
+            return num(value, 2).replaceAll("0$", "").replaceAll("\\.$", "");
+        }
+        int decimals = Math.min(8, 1 - (int) Math.floor(Math.log10(a)) + 1);
+        return num(value, decimals);
+    }
+
+    /** Scientific notation with 2 significant figures: 8.4e19. */
+    public static String sci(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        int exp = (int) Math.floor(Math.log10(Math.abs(value)));
+        double mantissa = value / Math.pow(10, exp);
+        if (Math.abs(Math.round(mantissa * 10) / 10.0) >= 10) {
+            mantissa /= 10;
+            exp++;
+        }
+        return num(mantissa, 1) + "e" + exp;
+    }
+
+    /** Dollars with cents: 1234.5 → "$1,234.50". */
+    public static String usd(double value) {
+        return (value < 0 ? "-$" : "$") + num(Math.abs(value), 2);
+    }
+
+    /** A duration in hours, readable: 0.25 → "15 min", 3.14 → "3.1 h", 50 → "50 h". */
+    public static String hours(double hours) {
+        if (hours < 1.0 / 60) {
+            return sig(hours * 3600) + " s";
+        }
+        if (hours < 1) {
+            return sig(hours * 60) + " min";
+        }
+        return sig(hours) + " h";
+    }
+
+    /** Milliseconds, readable: 850 → "850 ms", 4200 → "4.2 s". */
+    public static String millis(double ms) {
+        if (ms >= 1000) {
+            return sig(ms / 1000) + " s";
+        }
+        return sig(ms) + " ms";
+    }
+
+    /** A percentage of a fraction: 0.823 → "82%". */
+    public static String pct(double fraction) {
+        return num(fraction * 100, 0) + "%";
+    }
+}
