@@ -1,0 +1,143 @@
+package dev.mlplan.catalog.build;
+
+import static dev.mlplan.catalog.build.Sources.*;
+
+import dev.mlplan.catalog.Accelerator;
+import dev.mlplan.catalog.EbsVolumeType;
+import dev.mlplan.catalog.Limit;
+import dev.mlplan.catalog.ServicePrice;
+import java.util.List;
+
+/**
+ * Figures that are not in the reference CSVs: the accelerator table (VALIDATION.md plus the chips
+ * other catalog types carry), service limits and EBS volume limits (LIMITS.md), and the us-east-1
+ * service prices of LIMITS.md used where the price files lack an item.
+ */
+final class StaticFacts {
+    private StaticFacts() {}
+
+    private static Accelerator gpu(String name, double memGiB, double bwGBs, double fp32, double bf16, double fp8,
+            double int8, double mfu, double tdp, String source) {
+        return new Accelerator(name, "gpu", memGiB, bwGBs, fp32, bf16, fp8, int8, mfu, 0.5, tdp, source);
+    }
+
+    private static Accelerator neuron(String name, String kind, double memGiB, double bwGBs, double fp32, double bf16,
+            double fp8, double int8, double mfu) {
+        return new Accelerator(name, kind, memGiB, bwGBs, fp32, bf16, fp8, int8, mfu, 0.4, 0, ACCEL_DATASHEETS);
+    }
+
+    /** The accelerator table; keys are what {@code InstanceType.Accelerators#name} refers to. */
+    static List<Accelerator> accelerators() {
+        return List.of(
+                gpu("V100", 16, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
+                gpu("V100-32GB", 32, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
+                gpu("T4", 16, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_DATASHEETS),
+                gpu("A10G", 24, 600, 31.2, 70, 0, 0, 0.35, 300, ACCEL_A10G),
+                gpu("L4", 24, 300, 30.3, 121, 242.5, 0, 0.35, 72, ACCEL_DATASHEETS),
+                gpu("L40S", 48, 864, 91.6, 362, 733, 0, 0.35, 350, ACCEL_DATASHEETS),
+                gpu("A100-40GB", 40, 1555, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
+                gpu("A100-80GB", 80, 2039, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
+                gpu("H100", 80, 3350, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
+                gpu("H200", 141, 4800, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
+                gpu("B200", 180, 8000, 80, 2250, 4500, 4500, 0.40, 1000, ACCEL_DATASHEETS),
+                neuron("Trainium1", "trainium", 32, 820, 47.5, 190, 0, 0, 0.25),
+                neuron("Trainium2", "trainium", 96, 2900, 181, 667, 1299, 0, 0.30),
+                neuron("Inferentia1", "inferentia", 8, 50, 0, 64, 0, 128, 0.25),
+                neuron("Inferentia2", "inferentia", 32, 820, 47.5, 190, 0, 0, 0.25),
+                gpu("RTX-4090", 24, 1008, 82.6, 165, 0, 0, 0.35, 450, ACCEL_DATASHEETS),
+                gpu("RTX-5090", 32, 1792, 105, 210, 0, 0, 0.35, 575, ACCEL_DATASHEETS),
+                // chips of other catalog instance types (rules in the ACCEL_OTHER note)
+                gpu("T4G", 16, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_OTHER),
+                gpu("Radeon-Pro-V520", 8, 512, 7.4, 14.8, 0, 0, 0.30, 0, ACCEL_OTHER),
+                gpu("B300", 288, 8000, 75, 2250, 4500, 4500, 0.40, 1400, ACCEL_OTHER),
+                gpu("RTX-PRO-4500", 32, 800, 54.9, 109.9, 219.7, 0, 0.35, 165, ACCEL_OTHER),
+                gpu("RTX-PRO-6000", 96, 1792, 125, 250, 500, 0, 0.35, 600, ACCEL_OTHER),
+                gpu("K80", 12, 240, 4.37, 4.37, 0, 0, 0.30, 150, ACCEL_OTHER),
+                gpu("M60", 8, 160.4, 4.825, 4.825, 0, 0, 0.30, 150, ACCEL_OTHER),
+                gpu("K520", 4, 160, 2.45, 2.45, 0, 0, 0.30, 0, ACCEL_OTHER));
+    }
+
+    /** Every limit id mlplan's rules rely on, with its LIMITS.md value. */
+    static List<Limit> limits() {
+        return List.of(
+                new Limit("lambda.memory.min", 128, "MB", "Lambda function memory, minimum (1 MB steps)", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.memory.max", 10240, "MB", "Lambda function memory, maximum", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.timeout", 900, "s", "Lambda function timeout (15 min), cannot be extended", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.ephemeral.max", 10240, "MB", "Lambda /tmp ephemeral storage, maximum (512 MB default)", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.package.zip", 50, "MB", "Lambda deployment package, zipped, direct upload", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.package.unzipped", 250, "MB", "Lambda deployment package unzipped, including layers", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.image.max", 10240, "MB", "Lambda container image size (10 GB)", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.payload.sync", 6, "MB", "Lambda synchronous invocation payload", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.payload.async", 1, "MB", "Lambda asynchronous invocation payload (raised from 256 KB in Oct 2025)", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.concurrency.default", 1000, "count", "Lambda concurrent executions per region, default quota (new accounts may get less)", AWS_LAMBDA_QUOTAS),
+                new Limit("lambda.mb-per-vcpu", 1769, "MB", "Lambda memory that buys one vCPU", AWS_LAMBDA_MEMORY),
+                new Limit("lambda.vcpu.max", 6, "vCPU", "Lambda vCPUs at maximum memory", AWS_LAMBDA_MEMORY),
+                new Limit("lambda.model-load-factor", 2, "x", "memory needed while loading a model, as a multiple of its weight size", EST_LAMBDA_LOAD_FACTOR),
+                new Limit("sagemaker-serverless.memory.min", 1024, "MB", "SageMaker Serverless Inference memory, minimum (1 GB steps)", AWS_SM_SERVERLESS),
+                new Limit("sagemaker-serverless.memory.max", 6144, "MB", "SageMaker Serverless Inference memory, maximum", AWS_SM_SERVERLESS),
+                new Limit("sagemaker-serverless.concurrency.max", 200, "count", "SageMaker Serverless Inference MaxConcurrency per endpoint", AWS_SM_SERVERLESS),
+                new Limit("sagemaker-serverless.payload", 4, "MB", "SageMaker Serverless Inference request payload", AWS_SM_SERVERLESS),
+                new Limit("sagemaker-serverless.timeout", 60, "s", "SageMaker Serverless Inference time per invocation", AWS_SM_SERVERLESS),
+                new Limit("fargate.vcpu.max", 16, "vCPU", "Fargate task vCPUs, maximum (Linux, platform 1.4.0+)", AWS_FARGATE),
+                new Limit("fargate.memory.max", 120, "GB", "Fargate task memory, maximum (with 16 vCPU: 32-120 GB in 8 GB steps)", AWS_FARGATE),
+                new Limit("fargate.ephemeral.max", 200, "GiB", "Fargate task ephemeral storage, maximum (20 GiB default)", AWS_FARGATE),
+                new Limit("s3.prefix.get-rate", 5500, "requests/s", "S3 GET/HEAD requests per second per partitioned prefix", AWS_S3_REQUEST_RATE),
+                new Limit("s3.prefix.put-rate", 3500, "requests/s", "S3 PUT/COPY/POST/DELETE requests per second per partitioned prefix", AWS_S3_REQUEST_RATE),
+                new Limit("s3.object.max", 50, "TB", "S3 maximum object size (raised from 5 TB in Dec 2025; third-party reports)", AWS_S3_OBJECT_SIZE),
+                new Limit("efs.elastic.read.max", 10, "GiB/s", "EFS elastic throughput, read, per file system (3-10 GiB/s by region)", AWS_EFS_PERFORMANCE),
+                new Limit("efs.elastic.write.max", 3, "GiB/s", "EFS elastic throughput, write, per file system (1-3 GiB/s by region)", AWS_EFS_PERFORMANCE),
+                new Limit("efs.client.max", 500, "MiB/s", "EFS throughput per client", AWS_EFS_PERFORMANCE),
+                new Limit("spot.notice", 120, "s", "Spot interruption notice", AWS_SPOT_NOTICE),
+                new Limit("ebs.multi-attach.max", 16, "instances", "instances one io1/io2 volume can attach to (Nitro, same AZ)", AWS_EBS_MULTI_ATTACH));
+    }
+
+    /** EBS volume types per LIMITS.md's table (2025 gp3 limits). */
+    static List<EbsVolumeType> ebsVolumeTypes() {
+        return List.of(
+                new EbsVolumeType("gp2", 1, 16384, 16000, 250, 0, 0, 3, 1, AWS_EBS_VOLUME_TYPES),
+                new EbsVolumeType("gp3", 1, 65536, 80000, 2000, 3000, 125, 500, 1, AWS_EBS_VOLUME_TYPES),
+                new EbsVolumeType("io1", 4, 16384, 64000, 1000, 0, 0, 50, 16, AWS_EBS_VOLUME_TYPES),
+                new EbsVolumeType("io2", 4, 65536, 256000, 4000, 0, 0, 1000, 16, AWS_EBS_VOLUME_TYPES),
+                new EbsVolumeType("sc1", 125, 16384, 250, 250, 0, 0, 0, 1, AWS_EBS_VOLUME_TYPES),
+                new EbsVolumeType("st1", 125, 16384, 500, 500, 0, 0, 0, 1, AWS_EBS_VOLUME_TYPES));
+    }
+
+    /**
+     * us-east-1 service prices as LIMITS.md gives them. The builder uses each only where the price
+     * files lack the item in us-east-1, and warns when a price file disagrees with one.
+     */
+    static List<ServicePrice> limitsMdUsEast1Prices() {
+        String r = "us-east-1";
+        return List.of(
+                new ServicePrice("lambda.x86.gb-second", r, 0.0000166667, "GB-second", AWS_LAMBDA_PRICING),
+                new ServicePrice("lambda.arm.gb-second", r, 0.0000133334, "GB-second", AWS_LAMBDA_PRICING),
+                new ServicePrice("lambda.requests", r, 0.20, "1M requests", AWS_LAMBDA_PRICING),
+                new ServicePrice("s3.standard.gb-month", r, 0.023, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.standard.gb-month.next-450tb", r, 0.022, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.standard.gb-month.over-500tb", r, 0.021, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.standard-ia.gb-month", r, 0.0125, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.onezone-ia.gb-month", r, 0.01, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.glacier-ir.gb-month", r, 0.004, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.glacier-flexible.gb-month", r, 0.0036, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.deep-archive.gb-month", r, 0.00099, "GB-month", AWS_S3_PRICING),
+                new ServicePrice("s3.put.per-1k", r, 0.005, "1k requests", AWS_S3_PRICING),
+                new ServicePrice("s3.get.per-1k", r, 0.0004, "1k requests", AWS_S3_PRICING),
+                new ServicePrice("ebs.gp3.gb-month", r, 0.08, "GB-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.gp3.iops-month", r, 0.005, "IOPS-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.gp3.mibps-month", r, 0.04, "MiB/s-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.gp2.gb-month", r, 0.10, "GB-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.io1.gb-month", r, 0.125, "GB-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.io1.iops-month", r, 0.065, "IOPS-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.io2.gb-month", r, 0.125, "GB-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.io2.iops-month", r, 0.065, "IOPS-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.io2.iops-month.32k-64k", r, 0.0455, "IOPS-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.io2.iops-month.over-64k", r, 0.03185, "IOPS-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.st1.gb-month", r, 0.045, "GB-month", AWS_EBS_PRICING),
+                new ServicePrice("ebs.sc1.gb-month", r, 0.015, "GB-month", AWS_EBS_PRICING),
+                new ServicePrice("efs.standard.gb-month", r, 0.30, "GB-month", AWS_EFS_PRICING),
+                new ServicePrice("fsx-lustre.persistent-2-125.gb-month", r, 0.145, "GB-month", AWS_FSX_LUSTRE_PRICING),
+                new ServicePrice("transfer.cross-az.gb", r, 0.01, "GB", AWS_DATA_TRANSFER),
+                new ServicePrice("transfer.cross-region.gb", r, 0.02, "GB", AWS_DATA_TRANSFER),
+                new ServicePrice("transfer.internet.gb", r, 0.09, "GB", AWS_DATA_TRANSFER));
+    }
+}
