@@ -8,17 +8,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /** Reads and writes the catalog file format (JSON, {@link CatalogDocument}). Writes are atomic. */
 public final class CatalogJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     private CatalogJson() {}
@@ -46,11 +49,34 @@ public final class CatalogJson {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
+    /**
+     * The catalog as JSON with one record per line: compact enough to load fast, and line-oriented so
+     * that a diff of two catalogs shows which figures changed.
+     */
     public static String toJson(CatalogDocument doc) {
         try {
-            return MAPPER.writeValueAsString(doc);
+            StringBuilder sb = new StringBuilder(8 << 20).append("{\n");
+            RecordComponent[] fields = CatalogDocument.class.getRecordComponents();
+            for (int i = 0; i < fields.length; i++) {
+                RecordComponent f = fields[i];
+                Object value = f.getAccessor().invoke(doc);
+                sb.append("  ").append(MAPPER.writeValueAsString(f.getName())).append(": ");
+                if (value instanceof List<?> list) {
+                    sb.append("[");
+                    for (int j = 0; j < list.size(); j++) {
+                        sb.append(j == 0 ? "\n    " : ",\n    ").append(MAPPER.writeValueAsString(list.get(j)));
+                    }
+                    sb.append(list.isEmpty() ? "]" : "\n  ]");
+                } else {
+                    sb.append(MAPPER.writeValueAsString(value));
+                }
+                sb.append(i + 1 < fields.length ? ",\n" : "\n");
+            }
+            return sb.append("}\n").toString();
         } catch (JsonProcessingException e) {
             throw new CatalogException("cannot serialise catalog " + doc.id() + ": " + e.getOriginalMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read catalog fields", e);
         }
     }
 
@@ -63,7 +89,7 @@ public final class CatalogJson {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                MAPPER.writeValue(out, doc);
+                out.write(toJson(doc).getBytes(StandardCharsets.UTF_8));
             }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

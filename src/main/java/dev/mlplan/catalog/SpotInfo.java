@@ -1,5 +1,9 @@
 package dev.mlplan.catalog;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * Spot market facts for one type in one region.
  *
@@ -7,7 +11,12 @@ package dev.mlplan.catalog;
  * @param minUsdPerHour lowest AZ's spot price (null when unknown)
  * @param interruptionBucket Spot Advisor bucket: "<5%", "5-10%", "10-15%", "15-20%", ">20%" (null when unknown)
  * @param interruptionSource source id of the bucket
+ *
+ * <p>Stored as a JSON array in field order, one per line.
  */
+@JsonFormat(shape = JsonFormat.Shape.ARRAY)
+@JsonPropertyOrder({"region", "instanceType", "avgUsdPerHour", "minUsdPerHour", "interruptionBucket", "savingsVsOnDemandPct",
+    "priceSource", "interruptionSource"})
 public record SpotInfo(
         String region,
         String instanceType,
@@ -19,6 +28,7 @@ public record SpotInfo(
         String interruptionSource) {
 
     /** Upper end of the interruption bucket as a monthly fraction (e.g. "5-10%" gives 0.10). */
+    @JsonIgnore
     public double interruptionRateUpper() {
         if (interruptionBucket == null) {
             return 0.20;

@@ -104,7 +104,7 @@ class CatalogLoaderTest {
     @Test
     void wrongFormatVersionIsRejected() throws IOException {
         Path file = dir.resolve("v2.json");
-        String json = CatalogJson.toJson(TestCatalogs.small()).replaceFirst("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+        String json = CatalogJson.toJson(TestCatalogs.small()).replaceFirst("\"formatVersion\": 1", "\"formatVersion\": 2");
         Files.writeString(file, json);
         assertThatThrownBy(() -> CatalogLoader.fromFile(file))
                 .isInstanceOf(CatalogException.class)
