@@ -118,6 +118,15 @@ public final class InferenceEstimator {
 
     /** Serving on CPUs only (a CPU instance, Fargate task or Lambda function). */
     public InferenceEstimate onCpu(InferenceRequirements req, double vcpus, double memoryGiB) {
+        return serve(req, cpu(vcpus, memoryGiB), OptionalInt.empty());
+    }
+
+    /** Serving on CPUs at a fixed batch, ignoring the latency target. */
+    InferenceEstimate onCpuAt(InferenceRequirements req, double vcpus, double memoryGiB, int batch) {
+        return serve(req, cpu(vcpus, memoryGiB), OptionalInt.of(batch));
+    }
+
+    private Device cpu(double vcpus, double memoryGiB) {
         if (!(vcpus > 0) || !(memoryGiB > 0)) {
             throw new IllegalArgumentException("need positive vCPUs and memory, got " + vcpus + " vCPU, " + memoryGiB + " GiB");
         }
@@ -131,7 +140,7 @@ public final class InferenceEstimator {
                 bw, Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuBandwidthGBsPerVcpu()) + " GB/s, capped at "
                         + Fmt.plain(defaults.cpuBandwidthCapGBs()) + " GB/s",
                 mbu, assumptions.mbu().isPresent() ? "assumptions.mbu" : "mlplan default", defaults.cpuMfu(), defaults.cpuMfu(), 1.0);
-        return serve(req, cpu, OptionalInt.empty());
+        return cpu;
     }
 
     private Device gpu(Accelerator acc, int count, InferenceRequirements req) {
