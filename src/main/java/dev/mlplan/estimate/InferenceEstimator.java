@@ -150,7 +150,11 @@ public final class InferenceEstimator {
         Peaks peak = Peaks.inference(acc, req.model().precision());
         double mbu = assumptions.mbu().orElse(acc.defaultMbu() > 0 ? acc.defaultMbu() : defaults.fallbackMbu());
         String mbuSource = assumptions.mbu().isPresent() ? "assumptions.mbu"
-                : acc.defaultMbu() > 0 ? acc.name() + " default (VALIDATION.md: 0.5 for tuned serving stacks)" : "mlplan fallback";
+                : acc.defaultMbu() > 0 ? acc.name() + " default; VALIDATION.md: 0.5 for tuned serving stacks" : "mlplan fallback";
+        if (!(peak.tflops() > 0) || !(acc.bandwidthGBs() > 0)) {
+            throw new IllegalArgumentException("accelerator " + acc.name() + " has no peak or bandwidth figure for "
+                    + req.model().precision().yamlName() + " serving; fix the catalog entry");
+        }
         return new Device(acc.name(), count, acc.memoryGiB() * Fmt.GIB, defaults.frameworkOverheadGiB() * Fmt.GIB,
                 defaults.inferenceMemoryFactor(), "× weights (EleutherAI Transformer Math 101)", peak.flopsPerSecond(),
                 peak.rule() + " per chip", acc.bandwidthGBs() * 1e9, Fmt.plain(acc.bandwidthGBs()) + " GB/s per chip",

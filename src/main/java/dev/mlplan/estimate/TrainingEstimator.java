@@ -192,9 +192,13 @@ public final class TrainingEstimator {
                         + " usable (allocator fragmentation, communication buffers) → " + (fits ? "fits" : "does not fit")));
 
         Peaks peak = Peaks.training(acc, req.model().precision());
+        if (!(peak.tflops() > 0)) {
+            throw new IllegalArgumentException("accelerator " + acc.name() + " has no peak figure for "
+                    + req.model().precision().yamlName() + " training; fix the catalog entry");
+        }
         double mfu = assumptions.mfu().orElse(acc.defaultMfu() > 0 ? acc.defaultMfu() : defaults.fallbackMfu());
         String mfuSource = assumptions.mfu().isPresent() ? "assumptions.mfu"
-                : acc.defaultMfu() > 0 ? acc.name() + " default (VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1)" : "mlplan fallback";
+                : acc.defaultMfu() > 0 ? acc.name() + " default; VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
         double scaling = scaling(nodes, efa, steps);
         double seconds = req.totalFlops() / (n * peak.flopsPerSecond() * mfu * scaling);
         steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));
