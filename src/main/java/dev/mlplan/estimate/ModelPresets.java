@@ -1,29 +1,214 @@
 package dev.mlplan.estimate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlplan.estimate.ModelPreset.Role;
+import dev.mlplan.workload.Workload.Architecture;
 import dev.mlplan.workload.Workload.ModelSpec;
+import dev.mlplan.workload.Workload.Precision;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
-/** Named models with their architecture figures, and resolution of a workload's model spec. */
+/**
+ * Named models with their architecture figures, and resolution of a workload's model spec. The
+ * figures live in one data table, the resource {@code model-presets.json}, each row with its source.
+ */
 public final class ModelPresets {
+    static final String RESOURCE = "model-presets.json";
+
+    /** Default precision of {@link #find(String)}. */
+    public static final Precision DEFAULT_PRECISION = Precision.BF16;
+
+    /** Context assumed for a custom transformer that states none. */
+    static final int CUSTOM_CONTEXT = 4096;
+
+    /** h / L ratio used to derive a custom transformer's shape (Kaplan et al. 2020 use d_model/n_layer ≈ 50–200). */
+    static final int ASPECT_RATIO = 128;
+
+    /** Head dimension used to derive heads when only the hidden size is known. */
+    static final int HEAD_DIM = 128;
+
+    private static final Map<String, ModelPreset> PRESETS = load();
+
     private ModelPresets() {}
 
     /** Every preset name, sorted. */
     public static SortedSet<String> names() {
-        throw new UnsupportedOperationException("TODO(estimators helper)");
+        return Collections.unmodifiableSortedSet(new TreeSet<>(PRESETS.keySet()));
     }
 
+    /** The named preset at its default precision (bf16). */
     public static Optional<ResolvedModel> find(String name) {
-        throw new UnsupportedOperationException("TODO(estimators helper)");
+        return preset(name).map(p -> toModel(p, p.name(), p.parameters(), p.activeParameters(), p.architecture(),
+                p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
+    }
+
+    /** The source (model card, config, paper) of a preset's figures. */
+    public static Optional<String> source(String name) {
+        return preset(name).map(ModelPreset::source);
     }
 
     /**
      * The preset named in the spec (if any) with the spec's own fields over it, at the spec's
      * precision.
      *
-     * @throws IllegalArgumentException when the spec names no preset and lacks parameters
+     * @throws IllegalArgumentException when the spec names no preset and lacks parameters, or names
+     *     an unknown preset
      */
     public static ResolvedModel resolve(ModelSpec spec) {
-        throw new UnsupportedOperationException("TODO(estimators helper)");
+        return profile(spec).model();
+    }
+
+    static Optional<ModelPreset> preset(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(PRESETS.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    static ModelProfile profile(ModelSpec spec) {
+        Precision precision = spec.precision() == null ? DEFAULT_PRECISION : spec.precision();
+        if (spec.preset().isPresent()) {
+            String wanted = spec.preset().get();
+            ModelPreset p = preset(wanted).orElseThrow(() -> new IllegalArgumentException(unknown(wanted)));
+            return fromPreset(p, spec, precision);
+        }
+        return custom(spec, precision);
+    }
+
+    private static ModelProfile fromPreset(ModelPreset p, ModelSpec spec, Precision precision) {
+        List<String> overridden = new ArrayList<>();
+        double parameters = p.parameters();
+        double active = p.activeParameters();
+        if (spec.parameters().isPresent()) {
+            parameters = spec.parameters().get();
+            // keep a mixture-of-experts' active share when the total is overridden
+            active = p.activeParameters() * parameters / p.parameters();
+            overridden.add("parameters");
+        }
+        Architecture architecture = pick(spec.architecture(), p.architecture(), "architecture", overridden);
+        int layers = pick(spec.layers(), p.layers(), "layers", overridden);
+        int hidden = pick(spec.hidden(), p.hidden(), "hidden", overridden);
+        int heads = pick(spec.heads(), p.heads(), "heads", overridden);
+        int presetKv = spec.heads().isPresent() && p.kvHeads() == p.heads() ? heads : p.kvHeads();
+        int kvHeads = pick(spec.kvHeads(), presetKv, "kv_heads", overridden);
+        double flops = pick(spec.flopsPerSample(), p.forwardFlopsPerSample(), "flops_per_sample", overridden);
+        String name = overridden.isEmpty() ? p.name() : p.name() + " (workload sets " + String.join(", ", overridden) + ")";
+        ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, flops, precision);
+        Role role = architecture == p.architecture() ? p.role() : defaultRole(architecture, flops);
+        return new ModelProfile(model, role, Math.max(1, p.passesPerRequest()), p.trainingActivationBytesPerSample(),
+                p.trainingMicroBatch(), p.defaultTokensIn(), p.source(), "");
+    }
+
+    private static ModelProfile custom(ModelSpec spec, Precision precision) {
+        double n = spec.parameters().orElseThrow(() -> new IllegalArgumentException(
+                "the model names no preset and gives no parameters; set 'preset' (one of "
+                        + String.join(", ", names()) + ") or 'parameters' (e.g. 7B)"));
+        if (!(n > 0)) {
+            throw new IllegalArgumentException("model parameters must be positive, got " + n);
+        }
+        double flops = spec.flopsPerSample().orElse(0.0);
+        Architecture architecture = spec.architecture().orElse(flops > 0 ? Architecture.OTHER : Architecture.TRANSFORMER);
+        int layers = spec.layers().orElse(0);
+        int hidden = spec.hidden().orElse(0);
+        String derivation = "";
+        if (architecture == Architecture.TRANSFORMER && (layers <= 0 || hidden <= 0)) {
+            if (layers <= 0 && hidden <= 0) {
+                layers = (int) Math.max(1, Math.round(Math.cbrt(n / (12.0 * ASPECT_RATIO * ASPECT_RATIO))));
+                hidden = roundTo64(Math.sqrt(n / (12.0 * layers)));
+                derivation = String.format(Locale.ROOT,
+                        "layers %d and hidden %d derived from N ≈ 12·L·h² with h/L ≈ %d (Kaplan et al. 2020)",
+                        layers, hidden, ASPECT_RATIO);
+            } else if (layers <= 0) {
+                layers = (int) Math.max(1, Math.round(n / (12.0 * hidden * hidden)));
+                derivation = String.format(Locale.ROOT, "layers %d derived from N ≈ 12·L·h² with h = %d", layers, hidden);
+            } else {
+                hidden = roundTo64(Math.sqrt(n / (12.0 * layers)));
+                derivation = String.format(Locale.ROOT, "hidden %d derived from N ≈ 12·L·h² with L = %d", hidden, layers);
+            }
+        }
+        int heads = spec.heads().orElse(architecture == Architecture.TRANSFORMER ? Math.max(1, hidden / HEAD_DIM) : 0);
+        int kvHeads = spec.kvHeads().orElse(heads);
+        int context = architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0;
+        String name = String.format(Locale.ROOT, "custom %s (%s parameters%s)",
+                architecture.name().toLowerCase(Locale.ROOT), Fmt.count(n), derivation.isEmpty() ? "" : "; shape derived");
+        ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, context, flops, precision);
+        return new ModelProfile(model, defaultRole(architecture, flops), 1, 0, 0, 0, "workload", derivation);
+    }
+
+    private static Role defaultRole(Architecture architecture, double flopsPerSample) {
+        return architecture == Architecture.TRANSFORMER && flopsPerSample <= 0 ? Role.DECODER : Role.ONE_SHOT;
+    }
+
+    private static ResolvedModel toModel(ModelPreset p, String name, double parameters, double active, Architecture architecture,
+            int layers, int hidden, int heads, int kvHeads, double flops, Precision precision) {
+        return new ResolvedModel(name, architecture, parameters, active, layers, hidden, heads, kvHeads,
+                p.vocabulary(), p.contextLength(), flops, precision);
+    }
+
+    private static <T> T pick(Optional<T> given, T preset, String field, List<String> overridden) {
+        if (given.isPresent() && !given.get().equals(preset)) {
+            overridden.add(field);
+            return given.get();
+        }
+        return preset;
+    }
+
+    private static int roundTo64(double h) {
+        return (int) Math.max(64, Math.round(h / 64.0) * 64);
+    }
+
+    private static String unknown(String name) {
+        String closest = PRESETS.keySet().stream()
+                .min(Comparator.comparingInt(k -> distance(k, name.toLowerCase(Locale.ROOT))))
+                .orElse("");
+        return "unknown model preset '" + name + "'; did you mean '" + closest + "'? known presets: "
+                + String.join(", ", names());
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private record PresetFile(String note, List<ModelPreset> presets) {}
+
+    private static Map<String, ModelPreset> load() {
+        try (InputStream in = ModelPresets.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("model preset table " + RESOURCE + " is missing from the classpath");
+            }
+            PresetFile file = new ObjectMapper().readValue(in, PresetFile.class);
+            Map<String, ModelPreset> byName = new LinkedHashMap<>();
+            for (ModelPreset p : file.presets()) {
+                if (byName.put(p.name(), p) != null) {
+                    throw new IllegalStateException("model preset '" + p.name() + "' appears twice in " + RESOURCE);
+                }
+            }
+            return Collections.unmodifiableMap(byName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model preset table " + RESOURCE, e);
+        }
     }
 }

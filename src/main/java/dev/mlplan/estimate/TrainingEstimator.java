@@ -2,18 +2,170 @@ package dev.mlplan.estimate;
 
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.workload.Workload.Assumptions;
+import dev.mlplan.workload.Workload.Method;
 import dev.mlplan.workload.Workload.Training;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /** Training compute, memory and wall time (formulas and sources in VALIDATION.md). */
 public final class TrainingEstimator {
+    private static final double FULL_BYTES_PER_PARAM = 16.0;
+    private static final double ADAPTER_BYTES_PER_PARAM = 16.0;
+    private static final double QLORA_BYTES_PER_PARAM = 0.5;
+
     private final Assumptions assumptions;
+    private final EstimationDefaults defaults;
 
     public TrainingEstimator(Assumptions assumptions) {
-        this.assumptions = assumptions;
+        this(assumptions, EstimationDefaults.standard());
+    }
+
+    public TrainingEstimator(Assumptions assumptions, EstimationDefaults defaults) {
+        this.assumptions = assumptions == null ? Assumptions.none() : assumptions;
+        this.defaults = defaults;
     }
 
     public TrainingRequirements requirements(Training training) {
-        throw new UnsupportedOperationException("TODO(estimators helper)");
+        ModelProfile profile = ModelPresets.profile(training.model());
+        ResolvedModel m = profile.model();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("model", m.name(), Fmt.count(m.parameters()) + " parameters"
+                + (m.activeParameters() < m.parameters() ? ", " + Fmt.count(m.activeParameters()) + " active per token" : "")
+                + ", " + m.precision().yamlName() + "; source: " + profile.source()));
+        if (!profile.derivation().isEmpty()) {
+            steps.add(new Step("model shape", m.layers() + " layers × hidden " + m.hidden(), profile.derivation()));
+        }
+        double epochs = training.epochs();
+        Method method = training.method();
+        boolean tokenBased = m.isTransformer()
+                && (training.dataset().tokens().isPresent() || m.forwardFlopsPerSample() <= 0);
+
+        double totalFlops;
+        double activations;
+        if (tokenBased) {
+            int seq = sequenceLength(training, m, steps);
+            double tokens = tokens(training, seq, steps);
+            double n = m.activeParameters();
+            double attention = 2.0 * m.layers() * seq * m.hidden();
+            double forward = 2.0 * n + attention;
+            String attentionText = String.format(Locale.ROOT, "2·n_layer·n_ctx·d_attn = 2 × %d × %d × %d = %s",
+                    m.layers(), seq, m.hidden(), Fmt.sci(attention));
+            steps.add(new Step("forward FLOPs per token", Fmt.sci(forward) + " FLOPs",
+                    "2·N + " + attentionText + " (Kaplan et al. 2020; N = " + Fmt.count(n)
+                            + (n < m.parameters() ? " active" : "") + ")"));
+            double perToken;
+            if (method == Method.FULL) {
+                perToken = 3 * forward;
+                steps.add(new Step("training FLOPs per token", Fmt.sci(perToken) + " FLOPs",
+                        "3 × forward (backward = 2 × forward): 6·N + 6·n_layer·n_ctx·d_attn (Transformer Math 101, Kaplan et al. 2020)"));
+            } else {
+                perToken = 2 * forward;
+                steps.add(new Step("training FLOPs per token", Fmt.sci(perToken) + " FLOPs",
+                        "2 × forward ≈ 4·N: " + method.name().toLowerCase(Locale.ROOT)
+                                + " back-propagates activation gradients (2·N) but computes no weight gradients for the frozen"
+                                + " weights; adapter FLOPs are negligible" + (method == Method.QLORA ? "; 4-bit dequantisation overhead ignored" : "")));
+            }
+            totalFlops = perToken * tokens * epochs;
+            steps.add(new Step("training FLOPs per run", Fmt.sci(totalFlops) + " FLOPs",
+                    Fmt.sci(perToken) + " × " + Fmt.sci(tokens) + " tokens × " + Fmt.plain(epochs) + " epochs"));
+            double perLayerToken = seq * (double) m.hidden() * m.layers();
+            activations = perLayerToken * (10 + 24);
+            steps.add(new Step("activations per accelerator", Fmt.gib(activations),
+                    String.format(Locale.ROOT,
+                            "s·b·h·L·(10 + 24/t) = %d × 1 × %d × %d × 34 bytes: micro-batch 1, no tensor parallelism (t = 1),"
+                                    + " selective recomputation, 16-bit activations (Korthikanti et al. 2022)",
+                            seq, m.hidden(), m.layers())));
+        } else {
+            double samples = training.dataset().samples().orElseThrow(() -> new IllegalArgumentException(
+                    "model " + m.name() + " is costed per sample: give dataset.samples (e.g. 1.28M)"));
+            double f = m.forwardFlopsPerSample();
+            if (!(f > 0)) {
+                throw new IllegalArgumentException("model " + m.name()
+                        + " has no FLOPs per sample: give model.flops_per_sample (forward FLOPs = 2 × multiply-adds)");
+            }
+            double factor = method == Method.FULL ? 3 : 2;
+            totalFlops = factor * f * samples * epochs;
+            steps.add(new Step("training FLOPs per run", Fmt.sci(totalFlops) + " FLOPs",
+                    Fmt.plain(factor) + " × forward FLOPs per sample × samples × epochs = " + Fmt.plain(factor) + " × " + Fmt.sci(f)
+                            + " × " + Fmt.sci(samples) + " × " + Fmt.plain(epochs)
+                            + (method == Method.FULL ? " (forward + backward = 3 × forward; published CNN 'FLOPs' are multiply-adds, doubled)"
+                                    : " (no weight gradients for frozen weights)")));
+            int micro = profile.trainingMicroBatch() > 0 ? profile.trainingMicroBatch() : defaults.microBatch();
+            double perSample = profile.trainingActivationBytesPerSample() > 0
+                    ? profile.trainingActivationBytesPerSample()
+                    : f * defaults.activationBytesPerForwardFlop();
+            activations = perSample * micro;
+            steps.add(new Step("activations per accelerator", Fmt.gib(activations),
+                    Fmt.plain(perSample / 1e6) + " MB per sample × micro-batch " + micro
+                            + (profile.trainingActivationBytesPerSample() > 0 ? " (preset figure)"
+                                    : " (resnet-50's 100 MB per 8.2 GFLOPs, scaled by forward FLOPs)")));
+        }
+
+        double shardable = shardableBytes(m, method, steps);
+        double overhead = defaults.frameworkOverheadGiB() * Fmt.GIB;
+        steps.add(new Step("framework overhead per accelerator", Fmt.gib(overhead), "CUDA/Neuron context and framework (fixed)"));
+        double replicated = activations + overhead;
+        double datasetBytes = training.dataset().size().bytes();
+        steps.add(new Step("dataset read per epoch", Fmt.gb(datasetBytes), "dataset.size"));
+        return new TrainingRequirements(m, method, totalFlops, shardable, replicated, datasetBytes, epochs, List.copyOf(steps));
+    }
+
+    private double shardableBytes(ResolvedModel m, Method method, List<Step> steps) {
+        double n = m.parameters();
+        switch (method) {
+            case FULL -> {
+                double bytes = FULL_BYTES_PER_PARAM * n;
+                steps.add(new Step("weights + gradients + optimizer", Fmt.gib(bytes),
+                        "16 B/param × " + Fmt.count(n) + ": mixed-precision AdamW = weights 2 + gradients 2 + fp32 master 4"
+                                + " + momentum 4 + variance 4 (Transformer Math 101); sharded across accelerators (FSDP/ZeRO-3)"));
+                return bytes;
+            }
+            case LORA, QLORA -> {
+                double perParam = method == Method.QLORA ? QLORA_BYTES_PER_PARAM : m.precision().bytes();
+                double frozen = perParam * n;
+                double adapters = defaults.loraAdapterFraction() * n * ADAPTER_BYTES_PER_PARAM;
+                steps.add(new Step("frozen weights", Fmt.gib(frozen), Fmt.plain(perParam) + " B/param × " + Fmt.count(n)
+                        + (method == Method.QLORA ? " (4-bit NF4, QLoRA)" : " (" + m.precision().yamlName() + ")")
+                        + "; shardable across accelerators with FSDP"));
+                steps.add(new Step("adapters + their optimizer", Fmt.gib(adapters),
+                        Fmt.pct(defaults.loraAdapterFraction()) + " of parameters (LoRA adapters are ~0.5–1%) × 16 B/param (AdamW, mixed precision)"));
+                return frozen + adapters;
+            }
+            default -> throw new IllegalArgumentException("unknown training method " + method);
+        }
+    }
+
+    private int sequenceLength(Training training, ResolvedModel m, List<Step> steps) {
+        if (training.sequenceLength().isPresent()) {
+            int s = training.sequenceLength().get();
+            steps.add(new Step("sequence length", s + " tokens", "training.sequence_length"));
+            return s;
+        }
+        int context = m.contextLength() > 0 ? m.contextLength() : defaults.sequenceCap();
+        int s = Math.min(context, defaults.sequenceCap());
+        steps.add(new Step("sequence length", s + " tokens",
+                "not given: the model's context " + context + " capped at " + defaults.sequenceCap()));
+        return s;
+    }
+
+    private double tokens(Training training, int seq, List<Step> steps) {
+        var dataset = training.dataset();
+        if (dataset.tokens().isPresent()) {
+            double t = dataset.tokens().get();
+            steps.add(new Step("tokens per epoch", Fmt.sci(t), "dataset.tokens"));
+            return t;
+        }
+        if (dataset.samples().isPresent()) {
+            double t = dataset.samples().get() * seq;
+            steps.add(new Step("tokens per epoch", Fmt.sci(t), "dataset.samples × sequence length " + seq + " (no tokens given)"));
+            return t;
+        }
+        double t = dataset.size().bytes() / defaults.bytesPerToken();
+        steps.add(new Step("tokens per epoch", Fmt.sci(t),
+                "dataset.size " + Fmt.gb(dataset.size().bytes()) + " ÷ " + Fmt.plain(defaults.bytesPerToken())
+                        + " bytes per token (English BPE; no tokens given)"));
+        return t;
     }
 
     /**
@@ -22,15 +174,86 @@ public final class TrainingEstimator {
      * @param efa whether the nodes have EFA (multi-node scaling is worse without it)
      */
     public TrainingEstimate on(TrainingRequirements req, Accelerator acc, int perNode, int nodes, boolean efa) {
-        throw new UnsupportedOperationException("TODO(estimators helper)");
+        if (perNode < 1 || nodes < 1) {
+            throw new IllegalArgumentException("need at least one accelerator on one node, got " + perNode + " × " + nodes);
+        }
+        List<Step> steps = new ArrayList<>(req.steps());
+        int n = perNode * nodes;
+        double needed = req.bytesPerAccelerator(n);
+        double available = acc.memoryGiB() * defaults.usableMemoryFraction() * Fmt.GIB;
+        boolean fits = needed <= available;
+        steps.add(new Step("memory per accelerator", Fmt.gib(needed),
+                n > 1 ? "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " ÷ " + n
+                        + " accelerators (FSDP/ZeRO-3) + activations and overhead " + Fmt.gib(req.replicatedBytesPerAccelerator())
+                        : "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " + activations and overhead "
+                                + Fmt.gib(req.replicatedBytesPerAccelerator())));
+        steps.add(new Step("usable memory per accelerator", Fmt.gib(available),
+                Fmt.plain(acc.memoryGiB()) + " GiB " + acc.name() + " × " + Fmt.pct(defaults.usableMemoryFraction())
+                        + " usable (allocator fragmentation, communication buffers) → " + (fits ? "fits" : "does not fit")));
+
+        Peaks peak = Peaks.training(acc, req.model().precision());
+        if (!(peak.tflops() > 0)) {
+            throw new IllegalArgumentException("accelerator " + acc.name() + " has no peak figure for "
+                    + req.model().precision().yamlName() + " training; fix the catalog entry");
+        }
+        double mfu = assumptions.mfu().orElse(acc.defaultMfu() > 0 ? acc.defaultMfu() : defaults.fallbackMfu());
+        String mfuSource = assumptions.mfu().isPresent() ? "assumptions.mfu"
+                : acc.defaultMfu() > 0 ? acc.name() + " default; VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
+        double scaling = scaling(nodes, efa, steps);
+        double seconds = req.totalFlops() / (n * peak.flopsPerSecond() * mfu * scaling);
+        steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));
+        steps.add(new Step("MFU", Fmt.plain(mfu), mfuSource));
+        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h",
+                "FLOPs ÷ (accelerators × peak × MFU × scaling) = " + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
+                        + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
+        return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.copyOf(steps));
+    }
+
+    private double scaling(int nodes, boolean efa, List<Step> steps) {
+        if (nodes <= 1) {
+            steps.add(new Step("scaling efficiency", "1.00", "one node: no inter-node communication loss"));
+            return 1.0;
+        }
+        double perDoubling = assumptions.multiNodeEfficiency()
+                .orElse(efa ? defaults.efaDoublingEfficiency() : defaults.noEfaDoublingEfficiency());
+        double doublings = Math.log(nodes) / Math.log(2);
+        double eff = Math.pow(perDoubling, doublings);
+        steps.add(new Step("scaling efficiency", Fmt.plain(eff),
+                Fmt.plain(perDoubling) + " per doubling of nodes ^ log2(" + nodes + " nodes) = " + Fmt.plain(perDoubling) + "^"
+                        + Fmt.plain(doublings) + (assumptions.multiNodeEfficiency().isPresent() ? " (assumptions.multi_node_efficiency)"
+                                : efa ? " (mlplan default with EFA)" : " (mlplan default without EFA)")));
+        return eff;
     }
 
     /** One run on CPUs only (a CPU instance or a Lambda function). */
     public TrainingEstimate onCpu(TrainingRequirements req, double vcpus, double memoryGiB) {
-        throw new UnsupportedOperationException("TODO(estimators helper)");
+        if (!(vcpus > 0) || !(memoryGiB > 0)) {
+            throw new IllegalArgumentException("need positive vCPUs and memory, got " + vcpus + " vCPU, " + memoryGiB + " GiB");
+        }
+        List<Step> steps = new ArrayList<>(req.steps());
+        double needed = req.bytesPerAccelerator(1);
+        double available = memoryGiB * defaults.usableMemoryFraction() * Fmt.GIB;
+        boolean fits = needed <= available;
+        steps.add(new Step("memory", Fmt.gib(needed), "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes())
+                + " + activations and overhead " + Fmt.gib(req.replicatedBytesPerAccelerator()) + " in one machine's memory"));
+        steps.add(new Step("usable memory", Fmt.gib(available), Fmt.plain(memoryGiB) + " GiB × " + Fmt.pct(defaults.usableMemoryFraction())
+                + " → " + (fits ? "fits" : "does not fit")));
+        double peak = vcpus * defaults.cpuGflopsPerVcpu() * 1e9;
+        double mfu = defaults.cpuMfu();
+        double seconds = req.totalFlops() / (peak * mfu);
+        steps.add(new Step("CPU peak", Fmt.plain(peak / 1e12) + " TFLOPS", Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuGflopsPerVcpu())
+                + " GFLOPS (AVX-512 FP32 at ~3 GHz: 2 FMA units × 16 lanes × 2 FLOPs = 64 FLOPs/cycle per core; a vCPU is half a core)"));
+        steps.add(new Step("CPU utilisation", Fmt.plain(mfu), "mlplan default for CPU training"));
+        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "FLOPs ÷ (CPU peak × utilisation) = " + Fmt.sci(req.totalFlops())
+                + " ÷ (" + Fmt.sci(peak) + " × " + Fmt.plain(mfu) + ")"));
+        return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, 1.0, List.copyOf(steps));
     }
 
     Assumptions assumptions() {
         return assumptions;
+    }
+
+    EstimationDefaults defaults() {
+        return defaults;
     }
 }

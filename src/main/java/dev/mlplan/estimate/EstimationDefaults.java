@@ -1,0 +1,86 @@
+package dev.mlplan.estimate;
+
+/**
+ * The defaults behind mlplan's estimates that a workload's {@code assumptions} section does not
+ * cover. {@link #standard()} holds mlplan's choices; each is stated in the steps it affects, and
+ * VALIDATION.md / docs/accuracy.md give their sources.
+ *
+ * @param usableMemoryFraction share of accelerator memory training may fill (allocator
+ *     fragmentation, NCCL buffers): 0.95
+ * @param frameworkOverheadGiB CUDA/Neuron context and framework per accelerator: 1 GiB
+ *     (VALIDATION.md: 0.5–1 GB)
+ * @param sequenceCap sequence length used when the training workload gives none: the model's
+ *     context, at most this (4,096)
+ * @param loraAdapterFraction LoRA adapter parameters as a share of the model (0.5–1%; 1% chosen to
+ *     stay on the safe side of memory)
+ * @param fallbackMfu training MFU when neither the workload nor the accelerator gives one (0.40,
+ *     VALIDATION.md)
+ * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA (0.95)
+ * @param noEfaDoublingEfficiency multi-node efficiency per doubling of nodes without EFA (0.80)
+ * @param cpuGflopsPerVcpu dense FP32 peak per vCPU: AVX-512 at ~3 GHz, 2 FMA units × 16 lanes × 2
+ *     FLOPs = 64 FLOPs/cycle per core, a vCPU is half a core → 96 GFLOPS
+ * @param cpuMfu utilisation of that peak on CPUs (training and inference): 0.30
+ * @param cpuBandwidthGBsPerVcpu memory bandwidth per vCPU: ~5 GB/s (a 2-socket DDR5 server gives
+ *     ~300–500 GB/s to ~100–200 vCPUs, less under contention)
+ * @param cpuBandwidthCapGBs bandwidth cap for one CPU instance: 300 GB/s
+ * @param cpuLoadFactor memory needed while loading a model on CPU, × weights: 2 (LIMITS.md,
+ *     a cloud ML-systems lecture)
+ * @param inferenceMemoryFactor inference memory × weights (EleutherAI Transformer Math 101): 1.2
+ * @param fallbackMbu decode MBU when neither the workload nor the accelerator gives one: 0.5
+ *     (tuned stacks, VALIDATION.md)
+ * @param inferenceMfu utilisation of dense peak in prefill and in the compute term of decode: 0.5
+ * @param tensorParallelFreeUpTo chips over which the MBU defaults were measured (Databricks: 55%
+ *     MBU on 4×A100), so no extra tensor-parallel loss is charged up to this count: 4
+ * @param tensorParallelLatencyRatio latency ratio when tensor parallelism doubles beyond that
+ *     (Databricks: 4→8 GPUs cut latency only to 0.7×): 0.7
+ * @param p99OverMean p99 latency as a multiple of the mean under load: 1.5
+ * @param oneShotUtilisation share of dense peak one-shot models (CNN, BERT) reach when batched: 0.4
+ * @param maxBatch largest batch considered for serving: 256
+ * @param activationBytesPerForwardFlop training activation bytes per forward FLOP for per-sample
+ *     models without a preset figure: resnet-50's 100 MB per 8.2 GFLOPs ≈ 0.0122
+ * @param microBatch default micro-batch for per-sample models (CNNs): 32
+ * @param bytesPerToken text bytes per token when a dataset gives only its size: 4 (English BPE)
+ * @param llmTokensIn prompt tokens assumed for generative models when the workload gives none: 512
+ * @param encoderTokensIn input tokens assumed for encoders (BERT) when the workload gives none: 128
+ */
+public record EstimationDefaults(
+        double usableMemoryFraction,
+        double frameworkOverheadGiB,
+        int sequenceCap,
+        double loraAdapterFraction,
+        double fallbackMfu,
+        double efaDoublingEfficiency,
+        double noEfaDoublingEfficiency,
+        double cpuGflopsPerVcpu,
+        double cpuMfu,
+        double cpuBandwidthGBsPerVcpu,
+        double cpuBandwidthCapGBs,
+        double cpuLoadFactor,
+        double inferenceMemoryFactor,
+        double fallbackMbu,
+        double inferenceMfu,
+        int tensorParallelFreeUpTo,
+        double tensorParallelLatencyRatio,
+        double p99OverMean,
+        double oneShotUtilisation,
+        int maxBatch,
+        double activationBytesPerForwardFlop,
+        int microBatch,
+        double bytesPerToken,
+        int llmTokensIn,
+        int encoderTokensIn) {
+
+    public static EstimationDefaults standard() {
+        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.95, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 1.2, 0.5, 0.5,
+                4, 0.7, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
+    }
+
+    /** Tensor-parallel efficiency on {@code count} chips: 1 up to the free count, then 1/(2·ratio) per doubling. */
+    public double tensorParallelEfficiency(int count) {
+        if (count <= tensorParallelFreeUpTo) {
+            return 1.0;
+        }
+        double doublings = Math.log((double) count / tensorParallelFreeUpTo) / Math.log(2);
+        return Math.pow(1.0 / (2.0 * tensorParallelLatencyRatio), doublings);
+    }
+}

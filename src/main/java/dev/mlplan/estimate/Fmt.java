@@ -1,0 +1,77 @@
+package dev.mlplan.estimate;
+
+import java.util.Locale;
+
+/** Fixed, locale-independent number formats for {@link Step} values and bases. */
+final class Fmt {
+    static final double GIB = 1024.0 * 1024 * 1024;
+
+    private Fmt() {}
+
+    /** Scientific for very large or small values ("8.73e22"), plain otherwise ("1.82", "5,500"). */
+    static String sci(double x) {
+        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+            return String.valueOf(x == 0 ? 0 : x);
+        }
+        double a = Math.abs(x);
+        if (a >= 1e-3 && a < 1e5) {
+            return plain(x);
+        }
+        int exp = (int) Math.floor(Math.log10(a));
+        double mantissa = x / Math.pow(10, exp);
+        if (Math.abs(mantissa) >= 9.995) {
+            mantissa /= 10;
+            exp++;
+        }
+        return String.format(Locale.ROOT, "%.2fe%d", mantissa, exp);
+    }
+
+    /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500". */
+    static String plain(double x) {
+        double a = Math.abs(x);
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%,.0f", x);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.1f", x);
+        }
+        if (a >= 1) {
+            return String.format(Locale.ROOT, "%.2f", x);
+        }
+        return String.format(Locale.ROOT, "%.3g", x);
+    }
+
+    /** A parameter or token count: "6.74B", "124M", "2.00T". */
+    static String count(double n) {
+        double a = Math.abs(n);
+        if (a >= 1e12) {
+            return plain(n / 1e12) + "T";
+        }
+        if (a >= 1e9) {
+            return plain(n / 1e9) + "B";
+        }
+        if (a >= 1e6) {
+            return plain(n / 1e6) + "M";
+        }
+        if (a >= 1e3) {
+            return plain(n / 1e3) + "k";
+        }
+        return plain(n);
+    }
+
+    static String gib(double bytes) {
+        return plain(bytes / GIB) + " GiB";
+    }
+
+    static String gb(double bytes) {
+        return plain(bytes / 1e9) + " GB";
+    }
+
+    static String ms(double seconds) {
+        return plain(seconds * 1000) + " ms";
+    }
+
+    static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+}

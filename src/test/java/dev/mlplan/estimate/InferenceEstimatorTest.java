@@ -1,0 +1,182 @@
+package dev.mlplan.estimate;
+
+import static dev.mlplan.estimate.TestAccelerators.A100_40;
+import static dev.mlplan.estimate.TestAccelerators.A100_80;
+import static dev.mlplan.estimate.TestAccelerators.A10G;
+import static dev.mlplan.estimate.TestAccelerators.H100;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mlplan.catalog.Accelerator;
+import dev.mlplan.workload.Workload.Assumptions;
+import dev.mlplan.workload.Workload.Precision;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class InferenceEstimatorTest {
+    private static final double GIB = 1024.0 * 1024 * 1024;
+    private final InferenceEstimator estimator = new InferenceEstimator(Assumptions.none());
+
+    @Test
+    void kvCacheUsesKvHeadsNotHiddenSize() {
+        var mha = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, 256, null));
+        var gqa = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-70b"), 512, 256, null));
+        assertThat(mha.llm()).isTrue();
+        assertThat(mha.kvBytesPerToken()).isEqualTo(2.0 * 32 * 32 * 128 * 2);
+        assertThat(gqa.kvBytesPerToken()).isEqualTo(2.0 * 80 * 8 * 128 * 2);
+        assertThat(mha.flopsPerRequest()).isEqualTo(2 * 6.74e9 * 768);
+        var int4 = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b", Precision.INT4), 512, 256, null));
+        assertThat(int4.kvBytesPerToken()).isEqualTo(mha.kvBytesPerToken()); // weight-only quantisation keeps a 16-bit KV cache
+    }
+
+    @Test
+    void encodersAndCnnsAreOneShot() {
+        var bert = estimator.requirements(Workloads.inference(Workloads.preset("bert-base"), null, null, null));
+        assertThat(bert.llm()).isFalse();
+        assertThat(bert.tokensIn()).isEqualTo(128);
+        assertThat(bert.flopsPerRequest()).isEqualTo(2 * 110e6 * 128);
+        var resnet = estimator.requirements(Workloads.inference(Workloads.preset("resnet-50"), null, null, null));
+        assertThat(resnet.llm()).isFalse();
+        assertThat(resnet.flopsPerRequest()).isEqualTo(8.2e9);
+        var decoderWithoutOutput = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, null, null));
+        assertThat(decoderWithoutOutput.llm()).isFalse();
+        var sd = estimator.requirements(Workloads.inference(Workloads.preset("stable-diffusion-1.5"), null, null, null));
+        assertThat(sd.flopsPerRequest()).isEqualTo(678e9 * 50);
+    }
+
+    @Test
+    void oneShotThroughputIsUtilisationTimesPeakOverFlops() {
+        var req = estimator.requirements(Workloads.inference(Workloads.preset("resnet-50", Precision.FP16), null, null, 100.0));
+        var est = estimator.on(req, A10G, 1);
+        assertThat(est.fits()).isTrue();
+        assertThat(est.tokensPerSecond()).isZero();
+        assertThat(est.requestsPerSecond()).isCloseTo(0.4 * 70e12 / 8.2e9, within(1e-6));
+        assertThat(est.latencyMsP99()).isLessThanOrEqualTo(100.0);
+        var four = estimator.on(req, A10G, 4);
+        assertThat(four.requestsPerSecond()).isCloseTo(4 * est.requestsPerSecond(), within(1e-6));
+    }
+
+    @Test
+    void llmMemoryIsWeightsTimesOnePointTwoPlusContextPlusKv() {
+        var req = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b", Precision.FP16), 512, 256, null));
+        var est = estimator.on(req, A100_40, 1);
+        double expected = 1.2 * 6.74e9 * 2 + GIB + 768 * 524288.0;
+        assertThat(est.neededGiB()).isCloseTo(expected / GIB, within(1e-9));
+        assertThat(est.availableGiB()).isEqualTo(40.0);
+        assertThat(est.fits()).isTrue();
+        var huge = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-70b", Precision.FP16), 512, 256, null));
+        var tooSmall = estimator.on(huge, A100_80, 1);
+        assertThat(tooSmall.fits()).isFalse();
+        assertThat(tooSmall.batch()).isZero();
+        assertThat(estimator.on(huge, A100_80, 2).fits()).isTrue();
+    }
+
+    @Test
+    void batchIsTheLargestPowerOfTwoThatFitsAndMeetsTheTarget() {
+        var free = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, 256, null));
+        var bounded = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, 256, 8000.0));
+        var unbounded = estimator.on(free, A100_80, 1);
+        var limited = estimator.on(bounded, A100_80, 1);
+        assertThat(Integer.bitCount(unbounded.batch())).isEqualTo(1);
+        // memory: 80 GiB − 1.2 × 13.5 GB − 1 GiB leaves room for ~150 requests of 768 tokens × 0.5 MB
+        assertThat(unbounded.batch()).isEqualTo(128);
+        assertThat(limited.batch()).isLessThan(unbounded.batch());
+        assertThat(limited.latencyMsP99()).isLessThanOrEqualTo(8000.0);
+        assertThat(limited.tokensPerSecond()).isLessThan(unbounded.tokensPerSecond());
+        assertThat(unbounded.requestsPerSecond()).isCloseTo(unbounded.tokensPerSecond() / 256, within(1e-9));
+    }
+
+    @Test
+    void tensorParallelEfficiencyFollowsDatabricksBeyondFourChips() {
+        EstimationDefaults d = EstimationDefaults.standard();
+        assertThat(d.tensorParallelEfficiency(1)).isEqualTo(1.0);
+        assertThat(d.tensorParallelEfficiency(4)).isEqualTo(1.0);
+        // latency(8) / latency(4) = (4 × eff4) / (8 × eff8) = 0.7
+        assertThat(4 * d.tensorParallelEfficiency(4) / (8 * d.tensorParallelEfficiency(8))).isCloseTo(0.7, within(1e-12));
+        var req = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-70b"), 512, 256, null));
+        double l4 = estimator.at(req, H100, 4, 1).latencyMsP99();
+        double l8 = estimator.at(req, H100, 8, 1).latencyMsP99();
+        assertThat(l8 / l4).isCloseTo(0.7, within(0.02));
+    }
+
+    @Test
+    void mixtureOfExpertsReadsOnlyActiveExpertsAtBatchOne() {
+        var moe = estimator.requirements(Workloads.inference(Workloads.preset("mixtral-8x7b"), 512, 256, null));
+        var dense13 = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-13b"), 512, 256, null));
+        double moeLatency = estimator.at(moe, H100, 2, 1).latencyMsP99();
+        double denseLatency = estimator.at(dense13, H100, 2, 1).latencyMsP99();
+        assertThat(moeLatency / denseLatency).isBetween(0.8, 1.2);
+        assertThat(moe.flopsPerRequest()).isEqualTo(2 * 12.9e9 * 768);
+    }
+
+    @Test
+    void lambdaNeedsTwiceTheWeightsWhileLoading() {
+        // lecture: Lambda's 10 GB limit and a 2× load overhead put practical Lambda models under about 4–5 GB
+        double lambdaGiB = 10240 / 1024.0;
+        double vcpus = 10240 / 1769.0;
+        var small = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.2-1b"), 256, 64, null)); // 2.5 GB bf16
+        var mid = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.2-3b"), 256, 64, null)); // 6.4 GB bf16
+        assertThat(estimator.onCpu(small, vcpus, lambdaGiB).fits()).isTrue();
+        assertThat(estimator.onCpu(mid, vcpus, lambdaGiB).fits()).isFalse();
+        var distil = estimator.requirements(Workloads.inference(Workloads.preset("distilbert", Precision.FP32), null, null, null));
+        var lambda = estimator.onCpu(distil, 1769 / 1769.0, 1769 / 1024.0);
+        assertThat(lambda.fits()).isTrue();
+        assertThat(lambda.requestsPerSecond()).isCloseTo(0.3 * 96e9 / (2 * 66e6 * 128), within(1e-9));
+        assertThat(lambda.steps()).anySatisfy(s -> assertThat(s.basis()).contains("LIMITS.md"));
+    }
+
+    @Test
+    void cpuDecodeIsBandwidthBound() {
+        var req = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.2-1b"), 128, 128, null));
+        var est = estimator.onCpuAt(req, 16, 64, 1);
+        // decode: 2.48 GB of weights ÷ (16 vCPU × 5 GB/s × MBU 0.5 = 40 GB/s) = 62 ms per token;
+        // prefill: 2 × 1.24e9 × 128 ÷ (0.3 × 16 × 96 GFLOPS) = 0.69 s
+        double step = (2.48e9 + 32768.0 * 192) / 40e9;
+        double prefill = 2 * 1.24e9 * 128 / (0.3 * 16 * 96e9);
+        assertThat(est.fits()).isTrue();
+        assertThat(est.tokensPerSecond()).isCloseTo(128 / (prefill + 128 * step), within(1e-6));
+        assertThat(estimator.onCpu(req, 16, 64).batch()).isGreaterThan(1);
+    }
+
+    static Stream<Arguments> randomDeployments() {
+        Random r = new Random(7L);
+        List<String> models = List.of("llama-3.2-1b", "llama-2-7b", "mistral-7b", "qwen2.5-7b", "llama-3.1-8b", "llama-2-13b");
+        List<Accelerator> accs = List.of(A100_80, H100, TestAccelerators.L40S, TestAccelerators.H200);
+        return IntStream.range(0, 20).mapToObj(i -> Arguments.of(models.get(r.nextInt(models.size())), accs.get(r.nextInt(accs.size())),
+                64 << r.nextInt(5), 16 << r.nextInt(5)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomDeployments")
+    void throughputGrowsAndLatencyGrowsWithBatch(String model, Accelerator acc, int tokensIn, int tokensOut) {
+        var req = estimator.requirements(Workloads.inference(Workloads.preset(model), tokensIn, tokensOut, null));
+        double previousTps = 0;
+        double previousLatency = 0;
+        for (int b = 1; b <= 16; b *= 2) {
+            var est = estimator.at(req, acc, 1, b);
+            assertThat(est.fits()).as("%s batch %d on %s", model, b, acc.name()).isTrue();
+            assertThat(est.tokensPerSecond()).isGreaterThan(previousTps);
+            assertThat(est.latencyMsP99()).isGreaterThan(previousLatency);
+            previousTps = est.tokensPerSecond();
+            previousLatency = est.latencyMsP99();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("randomDeployments")
+    void moreChipsNeverSlowDecodeAtBatchOne(String model, Accelerator acc, int tokensIn, int tokensOut) {
+        var req = estimator.requirements(Workloads.inference(Workloads.preset(model), tokensIn, tokensOut, null));
+        double previous = Double.MAX_VALUE;
+        for (int count = 1; count <= 16; count *= 2) {
+            double latency = estimator.at(req, acc, count, 1).latencyMsP99();
+            assertThat(latency).isLessThan(previous);
+            previous = latency;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mlplan.estimate;
+
+import dev.mlplan.workload.DataRate;
+import dev.mlplan.workload.DataSize;
+import dev.mlplan.workload.Rate;
+import dev.mlplan.workload.TimeSpan;
+import dev.mlplan.workload.Workload.Architecture;
+import dev.mlplan.workload.Workload.Assumptions;
+import dev.mlplan.workload.Workload.Availability;
+import dev.mlplan.workload.Workload.Dataset;
+import dev.mlplan.workload.Workload.Inference;
+import dev.mlplan.workload.Workload.Method;
+import dev.mlplan.workload.Workload.ModelSpec;
+import dev.mlplan.workload.Workload.Pattern;
+import dev.mlplan.workload.Workload.Precision;
+import dev.mlplan.workload.Workload.Storage;
+import dev.mlplan.workload.Workload.Traffic;
+import dev.mlplan.workload.Workload.Training;
+import dev.mlplan.workload.Workload.Transfer;
+import java.util.Optional;
+
+/** Builders for workload records in tests. */
+final class Workloads {
+    private Workloads() {}
+
+    static ModelSpec preset(String name) {
+        return preset(name, Precision.BF16);
+    }
+
+    static ModelSpec preset(String name, Precision precision) {
+        return new ModelSpec(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), precision);
+    }
+
+    static ModelSpec presetWithParameters(String name, double parameters) {
+        return new ModelSpec(Optional.of(name), Optional.of(parameters), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Precision.BF16);
+    }
+
+    static ModelSpec custom(double parameters, Architecture architecture) {
+        return new ModelSpec(Optional.empty(), Optional.of(parameters), Optional.of(architecture), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Precision.BF16);
+    }
+
+    static ModelSpec customCnn(double parameters, double flopsPerSample) {
+        return new ModelSpec(Optional.empty(), Optional.of(parameters), Optional.of(Architecture.CNN), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(flopsPerSample), Precision.BF16);
+    }
+
+    static Training tokens(ModelSpec model, Method method, double tokens, Integer sequence, double epochs) {
+        return new Training(model, method, new Dataset(DataSize.ofGb(tokens * 4 / 1e9), Optional.of(tokens), Optional.empty(), "s3"),
+                Optional.ofNullable(sequence), epochs, 1, Optional.empty(), Optional.empty(), false);
+    }
+
+    static Training samples(ModelSpec model, Method method, double samples, double epochs) {
+        return new Training(model, method, new Dataset(DataSize.ofGb(150), Optional.empty(), Optional.of(samples), "s3"),
+                Optional.empty(), epochs, 1, Optional.empty(), Optional.empty(), false);
+    }
+
+    static Inference inference(ModelSpec model, Integer tokensIn, Integer tokensOut, Double latencyP99Ms) {
+        return new Inference(model, new Traffic(new Rate(10), new Rate(30), Pattern.STEADY), Optional.ofNullable(tokensIn),
+                Optional.ofNullable(tokensOut), Optional.ofNullable(latencyP99Ms).map(ms -> new TimeSpan(ms / 1000)),
+                Availability.SINGLE, 24);
+    }
+
+    static Storage storage(double dataGb, double growthGbPerMonth, double reads, double writes, int prefixes) {
+        double growth = growthGbPerMonth * 1e9 / (TimeSpan.HOURS_PER_MONTH * 3600.0);
+        return new Storage(DataSize.ofGb(dataGb), new DataRate(growth), new Rate(reads), new Rate(writes), prefixes,
+                Optional.of(20000.0), Optional.of(new DataRate(500e6)), 8, dev.mlplan.workload.Workload.Access.FREQUENT, Transfer.none());
+    }
+
+    static Assumptions mfu(double mfu) {
+        return new Assumptions(Optional.of(mfu), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    static Assumptions multiNode(double perDoubling) {
+        return new Assumptions(Optional.empty(), Optional.empty(), Optional.of(perDoubling), Optional.empty(), Optional.empty());
+    }
+}
