@@ -68,6 +68,7 @@ public final class QuantityParser {
     public record Quantity(Dimension dimension, BigDecimal number, double value, String text) {}
 
     private static final String NUMBER_REGEX = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
+    private static final String UNSIGNED_NUMBER_REGEX = "\\+?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
     private static final Pattern NUMBER = Pattern.compile(NUMBER_REGEX);
     private static final Pattern SLASH = Pattern.compile("\\s*/\\s*");
     private static final double SECONDS_PER_MONTH = TimeSpan.HOURS_PER_MONTH * 3600.0;
@@ -236,7 +237,7 @@ public final class QuantityParser {
      * forms of the dimension; with {@code plainNumberAllowed} also a bare number.
      */
     public static String pattern(Dimension dimension, boolean plainNumberAllowed) {
-        String num = NUMBER_REGEX.replace("[+-]?", "\\+?");
+        String num = UNSIGNED_NUMBER_REGEX;
         String usd = "(?:\\$\\s*" + num + "|" + num + "\\s*" + alternation(MONEY_UNITS) + ")";
         String body = switch (dimension) {
             case COUNT -> num + "\\s*" + alternation(COUNT_UNITS);

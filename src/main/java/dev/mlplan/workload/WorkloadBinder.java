@@ -96,7 +96,7 @@ final class WorkloadBinder {
         for (NodeTuple t : root.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k && "version".equals(k.getValue())) {
                 Node value = t.getValueNode();
-                Key key = WorkloadKeys.ROOT.get("version");
+                Key key = WorkloadKeys.ROOT.get("version").within(WorkloadKeys.Bound.ANY);
                 int version = integer(key, "version", value);
                 if (version != 1) {
                     throw error(value, "unsupported schema version " + version + "; this mlplan reads version 1", null);
@@ -129,11 +129,11 @@ final class WorkloadBinder {
     private List<String> regions(View top) {
         Key key = WorkloadKeys.ROOT.get("regions");
         if (!top.has("regions")) {
-            return List.of("us-east-1");
+            return WorkloadKeys.listDefault(key.defaultValue());
         }
         Node node = top.valueNode("regions");
         List<ScalarNode> items = list(key, "regions", node, "[us-east-1]");
-        if (items.isEmpty()) {
+        if (!key.bound().contains(items.size())) {
             throw error(node, "regions: expected at least one region", "use [any] for every catalog region");
         }
         Pattern pattern = Pattern.compile(key.pattern());

@@ -81,6 +81,12 @@ final class WorkloadKeys {
         }
     }
 
+    /** The items of a list default written in YAML flow style: "[us-east-1]". */
+    static List<String> listDefault(String text) {
+        String inner = text.strip().replaceAll("^\\[|]$", "");
+        return Arrays.stream(inner.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     /** Formats a number without a trailing ".0". */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
@@ -96,6 +102,8 @@ final class WorkloadKeys {
      * @param values the allowed values of an ENUM
      * @param dimension the dimension of a QUANTITY
      * @param plainNumber whether a QUANTITY also accepts a bare number
+     * @param bound the allowed range of a number or quantity (in its base unit), or of the number
+     *     of items in a STRING_LIST
      * @param pattern a regular expression a STRING or each STRING_LIST item must match; null for any
      * @param section the section of a SECTION key
      */
@@ -148,6 +156,11 @@ final class WorkloadKeys {
             return new Key(name, type, required, description, defaultValue, values, dimension, true, bound, pattern, section);
         }
 
+        /** For a STRING_LIST, the allowed number of items. */
+        Key within(Bound range) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section);
+        }
+
         Key matching(String regex) {
             return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section);
         }
@@ -183,7 +196,8 @@ final class WorkloadKeys {
 
     static final String NON_BLANK = "\\S";
     static final String NAME_PATTERN = "^[a-z0-9-]{1,63}$";
-    static final String REGION_PATTERN = "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$";
+    /** A region code, or "any" (which must then be the only entry). */
+    static final String REGION_PATTERN = "^(?:[a-z]{2}(-gov)?-[a-z]+-[0-9]|any)$";
     static final String FAMILY_PATTERN = "^[a-z][a-z0-9-]*$";
     static final List<String> DATASET_LOCATIONS = List.of("s3", "efs", "fsx", "ebs", "local");
 
@@ -300,13 +314,14 @@ final class WorkloadKeys {
             Key.section("transfer", TRANSFER));
 
     static final Section ROOT = new Section("", "An mlplan workload (schema version 1).",
-            Key.integer("version", Bound.ANY, "Schema version; this mlplan reads version 1.").asRequired(),
+            Key.integer("version", Bound.between(1, 1), "Schema version; this mlplan reads version 1.").asRequired(),
             Key.of("name", Type.STRING, "Workload name: lowercase letters, digits and '-', at most 63 characters.")
                     .asRequired()
                     .matching(NAME_PATTERN),
             Key.of("description", Type.STRING, "Free text.").withDefault(""),
             Key.of("regions", Type.STRING_LIST, "Region codes such as us-east-1, or [any] for every catalog region.")
                     .matching(REGION_PATTERN)
+                    .within(Bound.atLeast(1))
                     .withDefault("[us-east-1]"),
             Key.section("budget", BUDGET),
             Key.section("constraints", CONSTRAINTS),
