@@ -110,7 +110,7 @@ public final class QuantityParser {
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("hr", "h"), Map.entry("hrs", "h"), Map.entry("hour", "h"), Map.entry("hours", "h"),
             Map.entry("sec", "s"), Map.entry("secs", "s"), Map.entry("second", "s"), Map.entry("seconds", "s"),
-            Map.entry("mins", "min"), Map.entry("minute", "min"), Map.entry("minutes", "min"),
+            Map.entry("m", "min"), Map.entry("mins", "min"), Map.entry("minute", "min"), Map.entry("minutes", "min"),
             Map.entry("days", "d"), Map.entry("week", "w"), Map.entry("weeks", "w"), Map.entry("wk", "w"),
             Map.entry("msec", "ms"), Map.entry("msecs", "ms"), Map.entry("millis", "ms"),
             Map.entry("mon", "months"), Map.entry("mth", "months"), Map.entry("mths", "months"),
@@ -158,6 +158,7 @@ public final class QuantityParser {
             throw new QuantityException(
                     quote(text) + " has no unit; expected " + expected.noun() + " such as " + quote(expected.example()), null);
         }
+        readings = readings.stream().filter(r -> !siblings(r.dimension(), expected)).toList();
         Optional<String> suggestion = dollar ? Optional.empty() : suggestUnit(unit, expected);
         boolean caseSlip = suggestion.filter(s -> s.equalsIgnoreCase(unit)).isPresent();
         if (!readings.isEmpty() && !caseSlip) {
@@ -274,6 +275,12 @@ public final class QuantityParser {
         };
     }
 
+    /** Dimensions that share units but are not offered as alternatives to each other. */
+    private static boolean siblings(Dimension a, Dimension b) {
+        return (a == Dimension.COUNT || a == Dimension.FLOPS) && (b == Dimension.COUNT || b == Dimension.FLOPS)
+                || (a == Dimension.PERCENT || a == Dimension.FRACTION) && (b == Dimension.PERCENT || b == Dimension.FRACTION);
+    }
+
     private static Quantity build(Dimension dimension, BigDecimal number, Reading reading, String text) {
         double value = number.multiply(reading.factor()).doubleValue() / reading.divisor().doubleValue();
         if (!Double.isFinite(value) || !Double.isFinite(number.doubleValue())) {
@@ -374,35 +381,23 @@ public final class QuantityParser {
         if (unit.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> direct = aliasOrCase(unit, accepted, shown);
-        if (direct.isPresent()) {
-            return direct;
-        }
-        if (unit.length() > 1 && (unit.endsWith("s") || unit.endsWith("S"))) {
-            Optional<String> singular = aliasOrCase(unit.substring(0, unit.length() - 1), accepted, shown);
-            if (singular.isPresent()) {
-                return singular;
-            }
-        }
-        return Suggestions.closest(unit, shown);
+        String singular = unit.length() > 1 && (unit.endsWith("s") || unit.endsWith("S")) ? unit.substring(0, unit.length() - 1) : null;
+        Optional<String> found = ignoringCase(unit, shown)
+                .or(() -> singular == null ? Optional.empty() : ignoringCase(singular, shown))
+                .or(() -> alias(unit, accepted))
+                .or(() -> singular == null ? Optional.empty() : alias(singular, accepted))
+                .or(() -> ignoringCase(unit, accepted.keySet()))
+                .or(() -> singular == null ? Optional.empty() : ignoringCase(singular, accepted.keySet()));
+        return found.isPresent() ? found : Suggestions.closest(unit, shown);
     }
 
-    private static Optional<String> aliasOrCase(String unit, Map<String, BigDecimal> accepted, List<String> shown) {
+    private static Optional<String> alias(String unit, Map<String, BigDecimal> accepted) {
         String alias = ALIASES.get(unit);
-        if (alias != null && accepted.containsKey(alias)) {
-            return Optional.of(alias);
-        }
-        for (String s : shown) {
-            if (s.equalsIgnoreCase(unit)) {
-                return Optional.of(s);
-            }
-        }
-        for (String s : accepted.keySet()) {
-            if (!s.isEmpty() && s.equalsIgnoreCase(unit)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return alias != null && accepted.containsKey(alias) ? Optional.of(alias) : Optional.empty();
+    }
+
+    private static Optional<String> ignoringCase(String unit, java.util.Collection<String> candidates) {
+        return candidates.stream().filter(c -> !c.isEmpty() && c.equalsIgnoreCase(unit)).findFirst();
     }
 
     private static String expectedFound(Dimension expected, String text) {

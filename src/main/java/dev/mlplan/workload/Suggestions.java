@@ -15,7 +15,7 @@ final class Suggestions {
 
     /**
      * The candidate closest to {@code input}: an edit distance (Damerau, optimal string alignment,
-     * case-insensitive) of at most 2 and less than the input's length, or else a prefix match
+     * case-insensitive) of at most 2 and less than the input's length (so never for one character), or else a prefix match
      * either way. Ties go to the earlier candidate.
      */
     static Optional<String> closest(String input, Collection<String> candidates) {
@@ -27,7 +27,7 @@ final class Suggestions {
         List<String> list = List.copyOf(candidates);
         Optional<String> byDistance = IntStream.range(0, list.size())
                 .mapToObj(i -> new Scored(list.get(i), distance(in, list.get(i).toLowerCase(Locale.ROOT)), i))
-                .filter(s -> s.distance() <= MAX_DISTANCE && s.distance() < Math.max(in.length(), 2))
+                .filter(s -> s.distance() <= MAX_DISTANCE && s.distance() < in.length())
                 .min(Comparator.comparingInt(Scored::distance).thenComparingInt(Scored::order))
                 .map(Scored::candidate);
         if (byDistance.isPresent()) {
