@@ -15,7 +15,7 @@ final class Suggestions {
 
     /**
      * The candidate closest to {@code input}: an edit distance (Damerau, optimal string alignment,
-     * case-insensitive) of at most 2 and less than the input's length (so never for one character), or else a prefix match
+     * case-insensitive) of at most 2 (1 for inputs of up to three characters) and less than the input's length, or else a prefix match
      * either way. Ties go to the earlier candidate.
      */
     static Optional<String> closest(String input, Collection<String> candidates) {
@@ -27,7 +27,7 @@ final class Suggestions {
         List<String> list = List.copyOf(candidates);
         Optional<String> byDistance = IntStream.range(0, list.size())
                 .mapToObj(i -> new Scored(list.get(i), distance(in, list.get(i).toLowerCase(Locale.ROOT)), i))
-                .filter(s -> s.distance() <= MAX_DISTANCE && s.distance() < in.length())
+                .filter(s -> s.distance() <= maxDistance(in) && s.distance() < in.length())
                 .min(Comparator.comparingInt(Scored::distance).thenComparingInt(Scored::order))
                 .map(Scored::candidate);
         if (byDistance.isPresent()) {
@@ -42,6 +42,11 @@ final class Suggestions {
                     return lc.startsWith(in) || (in.startsWith(lc) && lc.length() >= 2);
                 })
                 .findFirst();
+    }
+
+    /** Two edits for words of four or more characters, one for shorter ones. */
+    private static int maxDistance(String input) {
+        return input.length() <= 3 ? 1 : MAX_DISTANCE;
     }
 
     /** "did you mean 'x'?" when a close candidate exists, else "expected one of: a, b, c". */

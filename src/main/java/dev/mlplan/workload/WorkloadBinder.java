@@ -525,19 +525,19 @@ final class WorkloadBinder {
             Node keyNode = tuple.getKeyNode();
             last = keyNode;
             if (!(keyNode instanceof ScalarNode scalarKey)) {
-                throw error(keyNode, "keys must be plain names, found " + describe(keyNode) + " as a key in " + section.where(), null);
+                throw error(keyNode, "keys must be plain names, found " + describe(keyNode) + " as a key " + section.where(), null);
             }
             String name = scalarKey.getValue();
             if (scalarKey.getTag().equals(Tag.MERGE) || "<<".equals(name)) {
-                throw error(keyNode, "merge keys ('<<') are not supported in " + section.where(), "write the keys out");
+                throw error(keyNode, "merge keys ('<<') are not supported " + section.where(), "write the keys out");
             }
             if (view.values.containsKey(name)) {
                 Node first = view.keyNodes.get(name);
-                throw error(keyNode, "duplicate key '" + name + "' in " + section.where(),
+                throw error(keyNode, "duplicate key '" + name + "' " + section.where(),
                         "first given at line " + (first.getStartMark().getLine() + 1));
             }
             if (section.key(name).isEmpty()) {
-                throw error(keyNode, "unknown key " + shownKey(name) + " in " + section.where(), Suggestions.hint(name, section.names()));
+                throw error(keyNode, "unknown key " + shownKey(name) + " " + section.where(), Suggestions.hint(name, section.names()));
             }
             view.values.put(name, tuple.getValueNode());
             view.keyNodes.put(name, keyNode);

@@ -188,9 +188,9 @@ final class WorkloadKeys {
             return keys.stream().map(Key::name).toList();
         }
 
-        /** "training" for messages; "the top level" for the root. */
+        /** "in training" for messages; "at the top level" for the root. */
         String where() {
-            return path.isEmpty() ? "the top level" : path;
+            return path.isEmpty() ? "at the top level" : "in " + path;
         }
     }
 
