@@ -131,12 +131,20 @@ public final class QuantityParser {
      * @throws QuantityException when the text is not such a quantity
      */
     public static Quantity parse(String text, Dimension expected, boolean plainNumberAllowed) {
+        return parse(text, expected, plainNumberAllowed, expected.example());
+    }
+
+    /**
+     * Like {@link #parse(String, Dimension, boolean)}, with {@code example} shown in messages
+     * instead of the dimension's example (such as "100 GB/month" for a monthly volume).
+     */
+    public static Quantity parse(String text, Dimension expected, boolean plainNumberAllowed, String example) {
         String trimmed = text.strip();
         boolean dollar = trimmed.startsWith("$");
         String rest = dollar ? trimmed.substring(1).stripLeading() : trimmed;
         Matcher m = NUMBER.matcher(rest);
         if (!m.lookingAt()) {
-            throw new QuantityException(expectedFound(expected, text), null);
+            throw new QuantityException(expectedFound(expected, example, text), null);
         }
         BigDecimal number;
         try {
@@ -156,7 +164,7 @@ public final class QuantityParser {
                 return build(expected, number, new Reading(expected, BigDecimal.ONE, BigDecimal.ONE), text);
             }
             throw new QuantityException(
-                    quote(text) + " has no unit; expected " + expected.noun() + " such as " + quote(expected.example()), null);
+                    quote(text) + " has no unit; expected " + expected.noun() + " such as " + quote(example), null);
         }
         readings = readings.stream().filter(r -> !siblings(r.dimension(), expected)).toList();
         Optional<String> suggestion = dollar ? Optional.empty() : suggestUnit(unit, expected);
@@ -164,7 +172,7 @@ public final class QuantityParser {
         if (!readings.isEmpty() && !caseSlip) {
             throw new QuantityException(
                     quote(text) + " is " + readings.get(0).dimension().noun() + "; expected " + expected.noun()
-                            + " such as " + quote(expected.example()),
+                            + " such as " + quote(example),
                     null);
         }
         String shownUnit = dollar ? "$" + (unit.isEmpty() ? "" : " " + unit) : unit;
@@ -400,8 +408,8 @@ public final class QuantityParser {
         return candidates.stream().filter(c -> !c.isEmpty() && c.equalsIgnoreCase(unit)).findFirst();
     }
 
-    private static String expectedFound(Dimension expected, String text) {
-        return "expected " + expected.noun() + " such as " + quote(expected.example()) + ", found " + quote(text);
+    private static String expectedFound(Dimension expected, String example, String text) {
+        return "expected " + expected.noun() + " such as " + quote(example) + ", found " + quote(text);
     }
 
     static String quote(String text) {

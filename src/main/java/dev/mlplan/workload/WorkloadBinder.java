@@ -484,7 +484,7 @@ final class WorkloadBinder {
                 String text = scalar(key, path(name), node);
                 Quantity q;
                 try {
-                    q = QuantityParser.parse(text, key.dimension(), key.plainNumber());
+                    q = QuantityParser.parse(text, key.dimension(), key.plainNumber(), key.shownExample());
                 } catch (QuantityException e) {
                     throw error(node, path(name) + ": " + e.problem(), e.hint().orElse(null));
                 }
@@ -609,7 +609,7 @@ final class WorkloadBinder {
         String what = switch (key.type()) {
             case INTEGER -> "a whole number " + bound;
             case NUMBER -> "a number " + bound;
-            default -> key.dimension().noun() + " " + bound + " such as " + QuantityParser.quote(key.dimension().example());
+            default -> key.dimension().noun() + " " + bound + " such as " + QuantityParser.quote(key.shownExample());
         };
         throw error(node, path + ": expected " + what + ", found " + QuantityParser.quote(text.strip()), null);
     }
@@ -622,7 +622,7 @@ final class WorkloadBinder {
             case BOOLEAN -> "true or false";
             case ENUM -> "one of " + String.join(", ", key.values());
             case STRING_LIST -> "a list";
-            case QUANTITY -> key.dimension().noun() + " such as " + QuantityParser.quote(key.dimension().example());
+            case QUANTITY -> key.dimension().noun() + " such as " + QuantityParser.quote(key.shownExample());
             case SECTION -> "a mapping";
         };
     }

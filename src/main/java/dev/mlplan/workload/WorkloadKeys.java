@@ -106,6 +106,7 @@ final class WorkloadKeys {
      *     of items in a STRING_LIST
      * @param pattern a regular expression a STRING or each STRING_LIST item must match; null for any
      * @param section the section of a SECTION key
+     * @param example an example value shown in messages; null for the dimension's example
      */
     record Key(
             String name,
@@ -118,51 +119,62 @@ final class WorkloadKeys {
             boolean plainNumber,
             Bound bound,
             String pattern,
-            Section section) {
+            Section section,
+            String example) {
 
         static Key of(String name, Type type, String description) {
-            return new Key(name, type, false, description, null, List.of(), null, false, Bound.ANY, null, null);
+            return new Key(name, type, false, description, null, List.of(), null, false, Bound.ANY, null, null, null);
         }
 
         static Key quantity(String name, Dimension dimension, Bound bound, String description) {
-            return new Key(name, Type.QUANTITY, false, description, null, List.of(), dimension, false, bound, null, null);
+            return new Key(name, Type.QUANTITY, false, description, null, List.of(), dimension, false, bound, null, null, null);
         }
 
         static Key integer(String name, Bound bound, String description) {
-            return new Key(name, Type.INTEGER, false, description, null, List.of(), null, false, bound, null, null);
+            return new Key(name, Type.INTEGER, false, description, null, List.of(), null, false, bound, null, null, null);
         }
 
         static Key number(String name, Bound bound, String description) {
-            return new Key(name, Type.NUMBER, false, description, null, List.of(), null, false, bound, null, null);
+            return new Key(name, Type.NUMBER, false, description, null, List.of(), null, false, bound, null, null, null);
         }
 
         static Key choice(String name, List<String> values, String description) {
-            return new Key(name, Type.ENUM, false, description, null, List.copyOf(values), null, false, Bound.ANY, null, null);
+            return new Key(name, Type.ENUM, false, description, null, List.copyOf(values), null, false, Bound.ANY, null, null, null);
         }
 
         static Key section(String name, Section section) {
-            return new Key(name, Type.SECTION, false, section.description(), null, List.of(), null, false, Bound.ANY, null, section);
+            return new Key(name, Type.SECTION, false, section.description(), null, List.of(), null, false, Bound.ANY, null, section, null);
         }
 
         Key asRequired() {
-            return new Key(name, type, true, description, defaultValue, values, dimension, plainNumber, bound, pattern, section);
+            return new Key(name, type, true, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, example);
         }
 
         Key withDefault(String text) {
-            return new Key(name, type, required, description, text, values, dimension, plainNumber, bound, pattern, section);
+            return new Key(name, type, required, description, text, values, dimension, plainNumber, bound, pattern, section, example);
         }
 
         Key plain() {
-            return new Key(name, type, required, description, defaultValue, values, dimension, true, bound, pattern, section);
+            return new Key(name, type, required, description, defaultValue, values, dimension, true, bound, pattern, section, example);
+        }
+
+        /** Shown in messages instead of the dimension's example. */
+        Key example(String text) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, text);
+        }
+
+        /** The example shown in messages: this key's, else its dimension's. */
+        String shownExample() {
+            return example != null ? example : dimension == null ? null : dimension.example();
         }
 
         /** For a STRING_LIST, the allowed number of items. */
         Key within(Bound range) {
-            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section);
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section, example);
         }
 
         Key matching(String regex) {
-            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section);
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section, example);
         }
     }
 
@@ -229,7 +241,7 @@ final class WorkloadKeys {
             Key.of("accelerator", Type.STRING, "Accelerator name, such as rtx-4090.").asRequired().matching(NON_BLANK),
             Key.integer("count", Bound.atLeast(1), "Accelerators in the machine.").withDefault("1"),
             Key.quantity("hardware_cost", Dimension.MONEY, Bound.nonNegative(), "Purchase price.").asRequired(),
-            Key.quantity("amortization", Dimension.DURATION, Bound.positive(), "Period the price is spread over.")
+            Key.quantity("amortization", Dimension.DURATION, Bound.positive(), "Period the price is spread over.").example("36 months")
                     .withDefault("36 months"),
             Key.quantity("power", Dimension.POWER, Bound.positive(), "Power drawn while working.").asRequired(),
             Key.quantity("idle_power", Dimension.POWER, Bound.nonNegative(),
@@ -264,8 +276,8 @@ final class WorkloadKeys {
 
     static final Section DATASET = new Section("training.dataset", "The training data.",
             Key.quantity("size", Dimension.SIZE, Bound.positive(), "Dataset size, such as \"40 GB\".").asRequired(),
-            Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\"."),
-            Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\"."),
+            Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\".").example("2B"),
+            Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\".").example("1.28M"),
             Key.choice("location", DATASET_LOCATIONS, "Where the data is read from.").withDefault("s3"));
 
     static final Section TRAINING = new Section("training", "A training or fine-tuning job, run repeatedly.",
@@ -276,7 +288,7 @@ final class WorkloadKeys {
             Key.number("epochs", Bound.positive(), "Passes over the dataset per run.").withDefault("1"),
             Key.number("runs_per_month", Bound.positive(), "Runs per month.").withDefault("1"),
             Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this."),
-            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints."),
+            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").example("30m"),
             Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"));
 
     static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
@@ -289,25 +301,25 @@ final class WorkloadKeys {
             Key.section("traffic", TRAFFIC).asRequired(),
             Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request."),
             Key.integer("tokens_out", Bound.atLeast(1), "Generated tokens per request."),
-            Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target."),
+            Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").example("3s"),
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
             Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
 
     static final Section TRANSFER = new Section("storage.transfer", "Data transferred per month.",
-            Key.quantity("cross_az", Dimension.DATA_RATE, Bound.nonNegative(), "Between availability zones.").withDefault("0 GB/month"),
-            Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").withDefault("0 GB/month"),
-            Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").withDefault("0 GB/month"));
+            Key.quantity("cross_az", Dimension.DATA_RATE, Bound.nonNegative(), "Between availability zones.").example("100 GB/month").withDefault("0 GB/month"),
+            Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").example("100 GB/month").withDefault("0 GB/month"),
+            Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").example("100 GB/month").withDefault("0 GB/month"));
 
     static final Section STORAGE = new Section("storage", "Data kept, and how hard it is read.",
             Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").asRequired(),
-            Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".")
+            Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".").example("100 GB/month")
                     .withDefault("0 GB/month"),
             Key.quantity("reads", Dimension.RATE, Bound.nonNegative(), "Object GETs per second at peak; a bare number is per second.")
                     .plain().withDefault("0/s"),
             Key.quantity("writes", Dimension.RATE, Bound.nonNegative(), "Object PUTs per second at peak; a bare number is per second.")
                     .plain().withDefault("0/s"),
             Key.integer("prefixes", Bound.atLeast(1), "Key prefixes the requests spread over.").withDefault("1"),
-            Key.quantity("iops", Dimension.COUNT, Bound.positive(), "Block IOPS one instance needs."),
+            Key.quantity("iops", Dimension.COUNT, Bound.positive(), "Block IOPS one instance needs.").example("20000"),
             Key.quantity("throughput", Dimension.DATA_RATE, Bound.positive(), "Throughput one instance needs, such as \"500 MB/s\"."),
             Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once.").withDefault("1"),
             Key.choice("access", names(Workload.Access.values()), "How often the data is read.").withDefault("frequent"),

@@ -139,7 +139,7 @@ public final class WorkloadSchema {
             n.put("type", "string");
         }
         n.put("pattern", QuantityParser.pattern(dimension, key.plainNumber()));
-        n.putArray("examples").add(dimension.example());
+        n.putArray("examples").add(key.shownExample());
         return n;
     }
 

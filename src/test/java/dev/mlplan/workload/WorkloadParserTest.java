@@ -237,6 +237,8 @@ class WorkloadParserTest {
         storage inf         | storage: {data: .inf GB} | w.yaml:4:17: storage.data: expected a size such as "200 GB", found ".inf GB"
         storage 1e400       | storage: {data: 1e400 GB} | w.yaml:4:17: storage.data: "1e400 GB" is too large
         reads bad unit      | storage: {data: 1 GB, reads: 5/hrs} | w.yaml:4:30: storage.reads: "5/hrs": unknown unit '/hrs' (did you mean '/h'?)
+        growth is a size    | storage: {data: 1 GB, growth: 100 GB} | w.yaml:4:31: storage.growth: "100 GB" is a size; expected a data rate such as "100 GB/month"
+        checkpoint no unit  | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  checkpoint_every: 30 | w.yaml:7:21: training.checkpoint_every: "30" has no unit; expected a duration such as "30m"
         shared_by 0         | storage: {data: 1 GB, shared_by: 0} | w.yaml:4:34: storage.shared_by: expected a whole number of at least 1, found "0"
         transfer key        | storage: {data: 1 GB, transfer: {cross_zone: 1 GB/month}} | w.yaml:4:34: unknown key 'cross_zone' in storage.transfer (expected one of: cross_az, cross_region, internet)
         transfer scalar     | storage: {data: 1 GB, transfer: 5 GB/month} | w.yaml:4:33: storage.transfer: expected a mapping with keys such as 'cross_az' and 'cross_region', found "5 GB/month"
@@ -335,6 +337,15 @@ class WorkloadParserTest {
         assertThatThrownBy(() -> parser.parse(file))
                 .isInstanceOf(WorkloadException.class)
                 .hasMessage(file + ": cannot read the file: permission denied");
+    }
+
+    @Test
+    void readFailureIsAWorkloadException() {
+        Path file = Path.of("/proc/self/mem");
+        assumeThat(Files.isRegularFile(file)).as("Linux /proc").isTrue();
+        assertThatThrownBy(() -> parser.parse(file))
+                .isExactlyInstanceOf(WorkloadException.class)
+                .hasMessageStartingWith(file + ": cannot read the file: ");
     }
 
     @Test
