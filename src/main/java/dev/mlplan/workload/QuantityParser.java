@@ -2,6 +2,8 @@ package dev.mlplan.workload;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -404,7 +406,7 @@ public final class QuantityParser {
         return alias != null && accepted.containsKey(alias) ? Optional.of(alias) : Optional.empty();
     }
 
-    private static Optional<String> ignoringCase(String unit, java.util.Collection<String> candidates) {
+    private static Optional<String> ignoringCase(String unit, Collection<String> candidates) {
         return candidates.stream().filter(c -> !c.isEmpty() && c.equalsIgnoreCase(unit)).findFirst();
     }
 
@@ -457,6 +459,6 @@ public final class QuantityParser {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], new BigDecimal(pairs[i + 1]));
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }
