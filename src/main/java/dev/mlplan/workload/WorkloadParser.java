@@ -1,13 +1,45 @@
 package dev.mlplan.workload;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads workload YAML (schema version 1, DESIGN.md) into a {@link Workload}, with errors that name
  * the file, line and column, what was expected, and a "did you mean" hint.
+ *
+ * <p>Every problem, including unreadable files, malformed YAML and unexpected failures, is reported
+ * as a {@link WorkloadException}; no other exception escapes {@code parse}.
  */
 public final class WorkloadParser {
+    /** Largest accepted file, in bytes (and characters for {@link #parse(String, String)}). */
+    public static final int MAX_BYTES = 1_000_000;
+
+    static final int MAX_ALIASES = 10;
+    static final int MAX_NESTING = 50;
+
     private final Set<String> knownPresets;
 
     /** @param knownPresets model preset names accepted in {@code preset:} (from the estimate package) */
@@ -17,7 +49,36 @@ public final class WorkloadParser {
 
     /** @throws WorkloadException for any problem with the file or its content */
     public Workload parse(Path file) {
-        throw new UnsupportedOperationException("TODO(parser helper)" + knownPresets);
+        String display = file.toString();
+        try {
+            if (Files.isDirectory(file)) {
+                throw WorkloadException.ofFile(display, "is a directory, not a workload file");
+            }
+            if (!Files.exists(file)) {
+                throw WorkloadException.ofFile(display, "file not found");
+            }
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
+                throw tooLarge(display, Files.size(file));
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge(display, bytes.length);
+            }
+            return parse(display, decode(display, bytes));
+        } catch (WorkloadException e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw WorkloadException.ofFile(display, "file not found");
+        } catch (AccessDeniedException e) {
+            throw WorkloadException.ofFile(display, "cannot read the file: permission denied");
+        } catch (IOException e) {
+            throw WorkloadException.ofFile(display, "cannot read the file: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw WorkloadException.ofFile(display, "cannot read the file: " + e);
+        }
     }
 
     /**
@@ -25,6 +86,168 @@ public final class WorkloadParser {
      * @throws WorkloadException for any problem with the content
      */
     public Workload parse(String displayName, String yaml) {
-        throw new UnsupportedOperationException("TODO(parser helper)");
+        if (yaml.length() > MAX_BYTES) {
+            throw tooLarge(displayName, yaml.length());
+        }
+        String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets);
+        try {
+            Node root = compose(displayName, text);
+            return binder.bind(root);
+        } catch (WorkloadException e) {
+            throw e;
+        } catch (MarkedYAMLException e) {
+            throw fromMarked(displayName, e);
+        } catch (ReaderException e) {
+            throw fromReader(displayName, text, e);
+        } catch (YAMLException e) {
+            throw fromYaml(displayName, e);
+        } catch (StackOverflowError e) {
+            throw WorkloadException.ofFile(displayName, "the document is nested too deeply");
+        } catch (RuntimeException e) {
+            Node at = binder.lastNode();
+            String problem = "could not read this value (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            if (at == null) {
+                throw WorkloadException.ofFile(displayName, problem);
+            }
+            throw binder.error(at, problem, "this is a bug in mlplan; please report it with the file");
+        }
+    }
+
+    /** The options SnakeYAML composes with: strict, small limits (a workload is tiny). */
+    static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_BYTES);
+        options.setAllowDuplicateKeys(false);
+        return options;
+    }
+
+    private static Node compose(String display, String text) {
+        Iterator<Node> documents = new Yaml(loaderOptions()).composeAll(new StringReader(text)).iterator();
+        if (!documents.hasNext()) {
+            throw WorkloadException.ofFile(display, "file is empty: expected a workload with at least 'version' and 'name'");
+        }
+        Node root = documents.next();
+        boolean emptyRoot = root instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+        if (documents.hasNext()) {
+            Node second = documents.next();
+            Mark mark = second.getStartMark();
+            throw new WorkloadException(display, mark.getLine() + 1, mark.getColumn() + 1,
+                    "a second YAML document starts here; a workload file holds one document",
+                    "put each workload in its own file");
+        }
+        if (emptyRoot) {
+            throw WorkloadException.ofFile(display, "file is empty: expected a workload with at least 'version' and 'name'");
+        }
+        return root;
+    }
+
+    private static WorkloadException tooLarge(String display, long size) {
+        return WorkloadException.ofFile(display, "file is too large (" + size + " bytes; the limit is " + MAX_BYTES
+                + " bytes); a workload file is a few kilobytes");
+    }
+
+    /** Decodes strict UTF-8, naming the byte offset and line of the first bad byte. */
+    static String decode(String display, byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
+            throw WorkloadException.ofFile(display, "file is UTF-16 encoded; save it as UTF-8");
+        }
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw atByte(display, bytes, i, "file looks binary: NUL byte at offset " + i, "a workload is a UTF-8 text file");
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            throw atByte(display, bytes, offset,
+                    String.format(Locale.ROOT, "not valid UTF-8: byte 0x%02X at offset %d", bytes[offset] & 0xff, offset),
+                    "save the file as UTF-8");
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    private static WorkloadException atByte(String display, byte[] bytes, int offset, String problem, String hint) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        int column = before.codePointCount(0, before.length()) + 1;
+        return new WorkloadException(display, line, column, problem, hint);
+    }
+
+    private static WorkloadException fromMarked(String display, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem().strip();
+        String hint = null;
+        if (problem.contains("\\t(TAB)") || problem.contains("\t")) {
+            problem = "tab character; YAML indents with spaces";
+            hint = "replace the tab with spaces";
+        } else {
+            problem = "invalid YAML: " + problem;
+            if (e.getContext() != null && e.getContextMark() != null && e.getContextMark() != mark) {
+                Mark c = e.getContextMark();
+                hint = e.getContext().strip() + " that starts at line " + (c.getLine() + 1) + ", column " + (c.getColumn() + 1);
+            } else if (e.getContext() != null) {
+                hint = e.getContext().strip();
+            }
+        }
+        if (mark == null) {
+            return WorkloadException.ofFile(display, problem);
+        }
+        return new WorkloadException(display, mark.getLine() + 1, mark.getColumn() + 1, problem, hint);
+    }
+
+    private static WorkloadException fromReader(String display, String text, ReaderException e) {
+        int index = e.getPosition();
+        int line = 1;
+        int column = 1;
+        int cp = 0;
+        for (int i = 0; i < text.length() && cp < index; cp++) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        String problem = String.format(Locale.ROOT, "character U+%04X is not allowed in YAML", e.getCodePoint());
+        return new WorkloadException(display, line, column, problem, "remove it; a workload is a plain text file");
+    }
+
+    private static WorkloadException fromYaml(String display, YAMLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Number of aliases")) {
+            return WorkloadException.ofFile(display,
+                    "too many aliases (more than " + MAX_ALIASES + " references to lists or mappings)");
+        }
+        if (message.contains("Nesting Depth")) {
+            return WorkloadException.ofFile(display, "the document is nested more than " + MAX_NESTING + " levels deep");
+        }
+        if (message.contains("exceeds the limit")) {
+            return tooLarge(display, MAX_BYTES + 1L);
+        }
+        return WorkloadException.ofFile(display, "invalid YAML: " + message.lines().findFirst().orElse(message));
     }
 }

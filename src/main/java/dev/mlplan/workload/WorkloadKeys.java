@@ -1,0 +1,345 @@
+package dev.mlplan.workload;
+
+import dev.mlplan.workload.QuantityParser.Dimension;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The keys of workload YAML schema version 1, one table per section: name, type, whether required,
+ * default, bounds and description. The binder checks keys and bounds against these tables and
+ * {@link WorkloadSchema} generates the JSON Schema from them, so the two cannot drift apart.
+ */
+final class WorkloadKeys {
+    private WorkloadKeys() {}
+
+    /** The YAML shape of a value. */
+    enum Type { STRING, INTEGER, NUMBER, BOOLEAN, ENUM, STRING_LIST, QUANTITY, SECTION }
+
+    /** An allowed range; infinite ends are open. */
+    record Bound(double min, boolean minExclusive, double max, boolean maxExclusive) {
+        static final Bound ANY = new Bound(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+
+        static Bound positive() {
+            return new Bound(0, true, Double.POSITIVE_INFINITY, false);
+        }
+
+        static Bound nonNegative() {
+            return new Bound(0, false, Double.POSITIVE_INFINITY, false);
+        }
+
+        static Bound atLeast(double min) {
+            return new Bound(min, false, Double.POSITIVE_INFINITY, false);
+        }
+
+        static Bound between(double min, double max) {
+            return new Bound(min, false, max, false);
+        }
+
+        static Bound aboveZeroAtMost(double max) {
+            return new Bound(0, true, max, false);
+        }
+
+        boolean contains(double v) {
+            boolean lowOk = minExclusive ? v > min : v >= min;
+            boolean highOk = maxExclusive ? v < max : v <= max;
+            return lowOk && highOk;
+        }
+
+        boolean hasMin() {
+            return min != Double.NEGATIVE_INFINITY;
+        }
+
+        boolean hasMax() {
+            return max != Double.POSITIVE_INFINITY;
+        }
+
+        /** "greater than 0", "of 0 or more", "from 1 to 1024", "greater than 0 and at most 24". */
+        String describe(Dimension dimension) {
+            if (!hasMin() && !hasMax()) {
+                return "";
+            }
+            if (!hasMax()) {
+                return minExclusive ? "greater than " + show(min, dimension) : min == 0 ? "of 0 or more" : "of at least " + show(min, dimension);
+            }
+            String high = (maxExclusive ? "below " : "at most ") + show(max, dimension);
+            if (!hasMin()) {
+                return high;
+            }
+            if (!minExclusive && !maxExclusive) {
+                return "from " + show(min, dimension) + " to " + show(max, dimension);
+            }
+            return (minExclusive ? "greater than " : "of at least ") + show(min, dimension) + " and " + high;
+        }
+
+        private static String show(double v, Dimension dimension) {
+            if (dimension == Dimension.PERCENT) {
+                return number(v * 100) + "%";
+            }
+            return number(v);
+        }
+    }
+
+    /** The items of a list default written in YAML flow style: "[us-east-1]". */
+    static List<String> listDefault(String text) {
+        String inner = text.strip().replaceAll("^\\[|]$", "");
+        return Arrays.stream(inner.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Formats a number without a trailing ".0". */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /**
+     * One key of a section.
+     *
+     * @param defaultValue the value used when the key is absent, as YAML text; null for none
+     * @param values the allowed values of an ENUM
+     * @param dimension the dimension of a QUANTITY
+     * @param plainNumber whether a QUANTITY also accepts a bare number
+     * @param bound the allowed range of a number or quantity (in its base unit), or of the number
+     *     of items in a STRING_LIST
+     * @param pattern a regular expression a STRING or each STRING_LIST item must match; null for any
+     * @param section the section of a SECTION key
+     * @param example an example value shown in messages; null for the dimension's example
+     */
+    record Key(
+            String name,
+            Type type,
+            boolean required,
+            String description,
+            String defaultValue,
+            List<String> values,
+            Dimension dimension,
+            boolean plainNumber,
+            Bound bound,
+            String pattern,
+            Section section,
+            String example) {
+
+        static Key of(String name, Type type, String description) {
+            return new Key(name, type, false, description, null, List.of(), null, false, Bound.ANY, null, null, null);
+        }
+
+        static Key quantity(String name, Dimension dimension, Bound bound, String description) {
+            return new Key(name, Type.QUANTITY, false, description, null, List.of(), dimension, false, bound, null, null, null);
+        }
+
+        static Key integer(String name, Bound bound, String description) {
+            return new Key(name, Type.INTEGER, false, description, null, List.of(), null, false, bound, null, null, null);
+        }
+
+        static Key number(String name, Bound bound, String description) {
+            return new Key(name, Type.NUMBER, false, description, null, List.of(), null, false, bound, null, null, null);
+        }
+
+        static Key choice(String name, List<String> values, String description) {
+            return new Key(name, Type.ENUM, false, description, null, List.copyOf(values), null, false, Bound.ANY, null, null, null);
+        }
+
+        static Key section(String name, Section section) {
+            return new Key(name, Type.SECTION, false, section.description(), null, List.of(), null, false, Bound.ANY, null, section, null);
+        }
+
+        Key asRequired() {
+            return new Key(name, type, true, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, example);
+        }
+
+        Key withDefault(String text) {
+            return new Key(name, type, required, description, text, values, dimension, plainNumber, bound, pattern, section, example);
+        }
+
+        Key plain() {
+            return new Key(name, type, required, description, defaultValue, values, dimension, true, bound, pattern, section, example);
+        }
+
+        /** Shown in messages instead of the dimension's example. */
+        Key example(String text) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, text);
+        }
+
+        /** The example shown in messages: this key's, else its dimension's. */
+        String shownExample() {
+            return example != null ? example : dimension == null ? null : dimension.example();
+        }
+
+        /** For a STRING_LIST, the allowed number of items. */
+        Key within(Bound range) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section, example);
+        }
+
+        Key matching(String regex) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section, example);
+        }
+    }
+
+    /**
+     * A mapping with a fixed set of keys.
+     *
+     * @param path the dotted path used in messages ("training.dataset"); empty for the top level
+     */
+    record Section(String path, String description, List<Key> keys) {
+        Section(String path, String description, Key... keys) {
+            this(path, description, List.of(keys));
+        }
+
+        Optional<Key> key(String name) {
+            return keys.stream().filter(k -> k.name().equals(name)).findFirst();
+        }
+
+        Key get(String name) {
+            return key(name).orElseThrow(() -> new IllegalStateException("no key '" + name + "' in section '" + path + "'"));
+        }
+
+        List<String> names() {
+            return keys.stream().map(Key::name).toList();
+        }
+
+        /** "in training" for messages; "at the top level" for the root. */
+        String where() {
+            return path.isEmpty() ? "at the top level" : "in " + path;
+        }
+    }
+
+    static final String NON_BLANK = "\\S";
+    static final String NAME_PATTERN = "^[a-z0-9-]{1,63}$";
+    /** A region code, or "any" (which must then be the only entry). */
+    static final String REGION_PATTERN = "^(?:[a-z]{2}(-gov)?-[a-z]+-[0-9]|any)$";
+    static final String FAMILY_PATTERN = "^[a-z][a-z0-9-]*$";
+    static final List<String> DATASET_LOCATIONS = List.of("s3", "efs", "fsx", "ebs", "local");
+
+    static List<String> names(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+    }
+
+    static List<String> precisions() {
+        return Arrays.stream(Workload.Precision.values()).map(Workload.Precision::yamlName).toList();
+    }
+
+    static final Section BUDGET = new Section("budget", "A monthly spending limit.",
+            Key.quantity("monthly", Dimension.MONEY, Bound.positive(), "Monthly limit, such as \"3000 USD\".").asRequired(),
+            Key.quantity("warn_at", Dimension.PERCENT, Bound.aboveZeroAtMost(1), "Share of the limit at which mlplan warns.")
+                    .withDefault("80%"));
+
+    static final Section FAMILIES = new Section("constraints.families", "Instance families to consider or to leave out.",
+            Key.of("include", Type.STRING_LIST, "Only these families (lowercase, such as p4d, g5, trn1); empty means all.")
+                    .matching(FAMILY_PATTERN),
+            Key.of("exclude", Type.STRING_LIST, "Never these families.").matching(FAMILY_PATTERN));
+
+    static final Section CONSTRAINTS = new Section("constraints", "What the user allows.",
+            Key.of("allow_spot", Type.BOOLEAN, "Whether spot capacity may be used.").withDefault("true"),
+            Key.section("families", FAMILIES),
+            Key.integer("max_nodes", Bound.between(1, 1024), "Most instances one training run or inference fleet may use.")
+                    .withDefault(Integer.toString(Workload.Constraints.DEFAULT_MAX_NODES)));
+
+    static final Section LOCAL = new Section("local", "An owned machine, for break-even.",
+            Key.of("accelerator", Type.STRING, "Accelerator name, such as rtx-4090.").asRequired().matching(NON_BLANK),
+            Key.integer("count", Bound.atLeast(1), "Accelerators in the machine.").withDefault("1"),
+            Key.quantity("hardware_cost", Dimension.MONEY, Bound.nonNegative(), "Purchase price.").asRequired(),
+            Key.quantity("amortization", Dimension.DURATION, Bound.positive(), "Period the price is spread over.").example("36 months")
+                    .withDefault("36 months"),
+            Key.quantity("power", Dimension.POWER, Bound.positive(), "Power drawn while working.").asRequired(),
+            Key.quantity("idle_power", Dimension.POWER, Bound.nonNegative(),
+                    "Power drawn while on but idle; absent means the machine is off when idle."),
+            Key.quantity("electricity", Dimension.ENERGY_PRICE, Bound.nonNegative(), "Electricity price.").asRequired(),
+            Key.quantity("operations", Dimension.MONEY_RATE, Bound.nonNegative(), "Other running costs.")
+                    .withDefault("0 USD/month"));
+
+    static final Section ASSUMPTIONS = new Section("assumptions", "Overrides of estimation defaults.",
+            Key.quantity("mfu", Dimension.FRACTION, Bound.aboveZeroAtMost(1), "Model FLOPs utilisation in training."),
+            Key.quantity("mbu", Dimension.FRACTION, Bound.aboveZeroAtMost(1), "Memory bandwidth utilisation in decoding."),
+            Key.quantity("multi_node_efficiency", Dimension.FRACTION, Bound.aboveZeroAtMost(1),
+                    "Scaling efficiency across nodes."),
+            Key.quantity("serving_headroom", Dimension.PERCENT, Bound.between(0, 1), "Spare serving capacity kept."),
+            Key.quantity("spot_restart", Dimension.DURATION, Bound.nonNegative(), "Time lost restarting after a spot interruption."));
+
+    static Section model(String path, String defaultPrecision) {
+        return new Section(path, "A model: a preset name, or its figures (fields beside a preset override it).",
+                Key.of("preset", Type.STRING, "Model preset name, such as llama-2-7b.").matching(NON_BLANK),
+                Key.quantity("parameters", Dimension.COUNT, Bound.positive(), "Total parameters, such as \"7B\"."),
+                Key.choice("architecture", names(Workload.Architecture.values()), "Model architecture."),
+                Key.integer("layers", Bound.atLeast(1), "Transformer layers."),
+                Key.integer("hidden", Bound.atLeast(1), "Hidden size."),
+                Key.integer("heads", Bound.atLeast(1), "Attention heads."),
+                Key.integer("kv_heads", Bound.atLeast(1), "Key/value heads (grouped-query attention)."),
+                Key.quantity("flops_per_sample", Dimension.FLOPS, Bound.positive(), "Forward FLOPs per sample, such as \"8.2G\"."),
+                Key.choice("precision", precisions(), "Numeric precision.").withDefault(defaultPrecision));
+    }
+
+    static final Section TRAINING_MODEL = model("training.model", "bf16");
+    static final Section INFERENCE_MODEL = model("inference.model", "fp16");
+
+    static final Section DATASET = new Section("training.dataset", "The training data.",
+            Key.quantity("size", Dimension.SIZE, Bound.positive(), "Dataset size, such as \"40 GB\".").asRequired(),
+            Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\".").example("2B"),
+            Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\".").example("1.28M"),
+            Key.choice("location", DATASET_LOCATIONS, "Where the data is read from.").withDefault("s3"));
+
+    static final Section TRAINING = new Section("training", "A training or fine-tuning job, run repeatedly.",
+            Key.section("model", TRAINING_MODEL).asRequired(),
+            Key.choice("method", names(Workload.Method.values()), "Training method.").withDefault("full"),
+            Key.section("dataset", DATASET).asRequired(),
+            Key.integer("sequence_length", Bound.atLeast(1), "Tokens per training sequence."),
+            Key.number("epochs", Bound.positive(), "Passes over the dataset per run.").withDefault("1"),
+            Key.number("runs_per_month", Bound.positive(), "Runs per month.").withDefault("1"),
+            Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this."),
+            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").example("30m"),
+            Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"));
+
+    static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
+            Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").asRequired(),
+            Key.quantity("peak", Dimension.RATE, Bound.positive(), "Peak request rate; defaults to the average."),
+            Key.choice("pattern", names(Workload.Pattern.values()), "Shape of the traffic over a day.").withDefault("steady"));
+
+    static final Section INFERENCE = new Section("inference", "A model served to requests.",
+            Key.section("model", INFERENCE_MODEL).asRequired(),
+            Key.section("traffic", TRAFFIC).asRequired(),
+            Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request."),
+            Key.integer("tokens_out", Bound.atLeast(1), "Generated tokens per request."),
+            Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").example("3s"),
+            Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
+            Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
+
+    static final Section TRANSFER = new Section("storage.transfer", "Data transferred per month.",
+            Key.quantity("cross_az", Dimension.DATA_RATE, Bound.nonNegative(), "Between availability zones.").example("100 GB/month").withDefault("0 GB/month"),
+            Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").example("100 GB/month").withDefault("0 GB/month"),
+            Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").example("100 GB/month").withDefault("0 GB/month"));
+
+    static final Section STORAGE = new Section("storage", "Data kept, and how hard it is read.",
+            Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").asRequired(),
+            Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".").example("100 GB/month")
+                    .withDefault("0 GB/month"),
+            Key.quantity("reads", Dimension.RATE, Bound.nonNegative(), "Object GETs per second at peak; a bare number is per second.")
+                    .plain().withDefault("0/s"),
+            Key.quantity("writes", Dimension.RATE, Bound.nonNegative(), "Object PUTs per second at peak; a bare number is per second.")
+                    .plain().withDefault("0/s"),
+            Key.integer("prefixes", Bound.atLeast(1), "Key prefixes the requests spread over.").withDefault("1"),
+            Key.quantity("iops", Dimension.COUNT, Bound.positive(), "Block IOPS one instance needs.").example("20000"),
+            Key.quantity("throughput", Dimension.DATA_RATE, Bound.positive(), "Throughput one instance needs, such as \"500 MB/s\"."),
+            Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once.").withDefault("1"),
+            Key.choice("access", names(Workload.Access.values()), "How often the data is read.").withDefault("frequent"),
+            Key.section("transfer", TRANSFER));
+
+    static final Section ROOT = new Section("", "An mlplan workload (schema version 1).",
+            Key.integer("version", Bound.between(1, 1), "Schema version; this mlplan reads version 1.").asRequired(),
+            Key.of("name", Type.STRING, "Workload name: lowercase letters, digits and '-', at most 63 characters.")
+                    .asRequired()
+                    .matching(NAME_PATTERN),
+            Key.of("description", Type.STRING, "Free text.").withDefault(""),
+            Key.of("regions", Type.STRING_LIST, "Region codes such as us-east-1, or [any] for every catalog region.")
+                    .matching(REGION_PATTERN)
+                    .within(Bound.atLeast(1))
+                    .withDefault("[us-east-1]"),
+            Key.section("budget", BUDGET),
+            Key.section("constraints", CONSTRAINTS),
+            Key.section("local", LOCAL),
+            Key.section("assumptions", ASSUMPTIONS),
+            Key.section("training", TRAINING),
+            Key.section("inference", INFERENCE),
+            Key.section("storage", STORAGE));
+}
