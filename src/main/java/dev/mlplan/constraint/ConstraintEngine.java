@@ -3,6 +3,7 @@ package dev.mlplan.constraint;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.rules.AcceleratorMemoryRule;
 import dev.mlplan.constraint.rules.DeadlineRule;
+import dev.mlplan.constraint.rules.EbsAccessRule;
 import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
@@ -48,6 +49,7 @@ public final class ConstraintEngine {
                 new EbsIopsRule(),
                 new EbsThroughputRule(),
                 new EbsSharedRule(),
+                new EbsAccessRule(),
                 new EfsThroughputRule(),
                 new SpotNotInterruptibleRule(),
                 new SpotDeadlineRule()));

@@ -14,8 +14,10 @@ import java.util.List;
  * catalog's service prices (ids named below; sources in LIMITS.md and the catalog).
  */
 public final class StorageCost {
-    private static final double SECONDS_PER_MONTH = InstanceCost.HOURS_PER_MONTH * 3600;
     private static final double TB = 1000.0;
+
+    /** io1/io2 throughput per provisioned IOPS: 256 KiB per I/O (EBS volume-types table). */
+    static final double IO_MIBPS_PER_IOPS = 0.25;
 
     private final ServicePrices prices;
 
@@ -23,8 +25,11 @@ public final class StorageCost {
         this.prices = prices;
     }
 
-    /** S3: storage at the class's GB-month price (Standard tiered at 50 TB / 500 TB), plus GET and PUT requests around the clock. */
-    public InstanceCost.Priced s3(String storageClass, StorageRequirements s, String region) {
+    /**
+     * S3: storage at the class's GB-month price (Standard tiered at 50 TB / 500 TB), plus GET and PUT
+     * requests at the given rates for {@code activeHours} a month.
+     */
+    public InstanceCost.Priced s3(String storageClass, StorageRequirements s, String region, double activeHours, String activeBasis) {
         List<CostComponent> c = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double gb = s.averageDataBytes() / DataSize.GB;
@@ -51,16 +56,18 @@ public final class StorageCost {
         }
         var get = prices.get("s3.get.per-1k", region);
         var put = prices.get("s3.put.per-1k", region);
-        double gets = s.readsPerSecond() * SECONDS_PER_MONTH / 1000;
-        double puts = s.writesPerSecond() * SECONDS_PER_MONTH / 1000;
+        double seconds = Math.min(activeHours, InstanceCost.HOURS_PER_MONTH) * 3600;
+        double gets = s.readsPerSecond() * seconds / 1000;
+        double puts = s.writesPerSecond() * seconds / 1000;
+        String when = Fmt.hours(seconds / 3600) + "/month";
         if (gets > 0) {
-            c.add(CostComponent.of("GET requests [" + Fmt.count(s.readsPerSecond()) + "/s around the clock]", "1k requests", gets, get.usd(), get.source()));
+            c.add(CostComponent.of("GET requests [" + Fmt.count(s.readsPerSecond()) + "/s for " + when + "]", "1k requests", gets, get.usd(), get.source()));
         }
         if (puts > 0) {
-            c.add(CostComponent.of("PUT requests [" + Fmt.count(s.writesPerSecond()) + "/s around the clock]", "1k requests", puts, put.usd(), put.source()));
+            c.add(CostComponent.of("PUT requests [" + Fmt.count(s.writesPerSecond()) + "/s for " + when + "]", "1k requests", puts, put.usd(), put.source()));
         }
         if (gets > 0 || puts > 0) {
-            notes.add("requests are charged at the given peak rates for all 730 h of the month (an upper bound)");
+            notes.add("requests at the given rates for " + when + " (" + activeBasis + ")");
         }
         return total(c, notes);
     }
@@ -74,8 +81,14 @@ public final class StorageCost {
         List<CostComponent> c = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String t = type.name();
-        double iops = s.iops();
-        double mibps = s.throughputBytesPerSecond() / DataSize.MIB;
+        int sharers = type.multiAttachMax() > 1 && s.sharedBy() > 1 ? Math.min(s.sharedBy(), type.multiAttachMax()) : 1;
+        double iops = s.iops() * sharers;
+        double mibps = s.throughputBytesPerSecond() / DataSize.MIB * sharers;
+        if (("io1".equals(t) || "io2".equals(t)) && mibps / IO_MIBPS_PER_IOPS > iops) {
+            iops = Math.ceil(mibps / IO_MIBPS_PER_IOPS);
+            notes.add(t + " throughput comes with provisioned IOPS: " + Fmt.count(mibps) + " MiB/s needs " + Fmt.count(iops)
+                    + " IOPS at 256 KiB per I/O");
+        }
         double gib = Math.max(type.minGiB(), s.averageDataBytes() / DataSize.GIB);
         double sizeForIops = switch (t) {
             case "gp2" -> iops / 3.0;
@@ -122,13 +135,27 @@ public final class StorageCost {
         return total(c, notes);
     }
 
-    /** EFS Standard storage (elastic throughput). */
-    public InstanceCost.Priced efs(StorageRequirements s, String region) {
+    /**
+     * EFS Standard storage with elastic throughput, which also charges per GB read
+     * ({@code efs.elastic.read.gb}, $0.03 in us-east-1). Writes are charged too ($0.06/GB) but the
+     * workload gives no written volume, so they are left out and the notes say so.
+     */
+    public InstanceCost.Priced efs(StorageRequirements s, String region, double readGbPerMonth, String readBasis) {
         var p = prices.get("efs.standard.gb-month", region);
+        List<CostComponent> c = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        notes.add("EFS elastic throughput also charges per GB read and written, which mlplan does not price");
+        c.add(CostComponent.of("Storage [EFS Standard]", "GB-months", s.averageDataBytes() / DataSize.GB, p.usd(), p.source()));
+        var read = prices.find("efs.elastic.read.gb", region);
+        if (read.isPresent() && readGbPerMonth > 0) {
+            c.add(CostComponent.of("Elastic throughput reads [" + readBasis + "]", "GB", readGbPerMonth, read.get().usd(), read.get().source()));
+        } else if (readGbPerMonth > 0) {
+            notes.add("EFS elastic throughput also charges per GB read; the catalog has no price for it");
+        }
+        if (s.writesPerSecond() > 0) {
+            notes.add("EFS elastic throughput also charges per GB written ($0.06/GB in us-east-1); written volume not given, not priced");
+        }
         fallbackNote(notes, region, p);
-        return total(List.of(CostComponent.of("Storage [EFS Standard]", "GB-months", s.averageDataBytes() / DataSize.GB, p.usd(), p.source())), notes);
+        return total(c, notes);
     }
 
     /**

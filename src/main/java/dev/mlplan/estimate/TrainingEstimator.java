@@ -43,6 +43,8 @@ public final class TrainingEstimator {
 
         double totalFlops;
         double activations;
+        double recomputeActivations;
+        double recomputeFactor = 1;
         if (tokenBased) {
             int seq = sequenceLength(training, m, steps);
             double tokens = tokens(training, seq, steps);
@@ -76,6 +78,8 @@ public final class TrainingEstimator {
                             "s·b·h·L·(10 + 24/t) = %d × 1 × %d × %d × 34 bytes: micro-batch 1, no tensor parallelism (t = 1),"
                                     + " selective recomputation, 16-bit activations (Korthikanti et al. 2022)",
                             seq, m.hidden(), m.layers())));
+            recomputeActivations = perLayerToken * 2;
+            recomputeFactor = method == Method.FULL ? 4.0 / 3.0 : 3.0 / 2.0;
         } else {
             double samples = training.dataset().samples().orElseThrow(() -> new IllegalArgumentException(
                     "model " + m.name() + " is costed per sample: give dataset.samples (e.g. 1.28M)"));
@@ -96,6 +100,7 @@ public final class TrainingEstimator {
                     ? profile.trainingActivationBytesPerSample()
                     : f * defaults.activationBytesPerForwardFlop();
             activations = perSample * micro;
+            recomputeActivations = activations;
             steps.add(new Step("activations per accelerator", Fmt.gib(activations),
                     Fmt.plain(perSample / 1e6) + " MB per sample × micro-batch " + micro
                             + (profile.trainingActivationBytesPerSample() > 0 ? " (preset figure)"
@@ -108,7 +113,8 @@ public final class TrainingEstimator {
         double replicated = activations + overhead;
         double datasetBytes = training.dataset().size().bytes();
         steps.add(new Step("dataset read per epoch", Fmt.gb(datasetBytes), "dataset.size"));
-        return new TrainingRequirements(m, method, totalFlops, shardable, replicated, datasetBytes, epochs, List.copyOf(steps));
+        return new TrainingRequirements(m, method, totalFlops, shardable, replicated, datasetBytes, epochs, List.copyOf(steps),
+                recomputeActivations + overhead, recomputeFactor);
     }
 
     private double shardableBytes(ResolvedModel m, Method method, List<Step> steps) {
@@ -181,12 +187,22 @@ public final class TrainingEstimator {
         int n = perNode * nodes;
         double needed = req.bytesPerAccelerator(n);
         double available = acc.memoryGiB() * defaults.usableMemoryFraction() * Fmt.GIB;
+        double replicated = req.replicatedBytesPerAccelerator();
+        boolean recompute = needed > available && req.recomputeReplicatedBytesPerAccelerator() < replicated;
+        if (recompute) {
+            needed = req.bytesPerAcceleratorRecomputing(n);
+            replicated = req.recomputeReplicatedBytesPerAccelerator();
+            steps.add(new Step("activation recomputation", "full",
+                    "selective recomputation needs " + Fmt.gib(req.bytesPerAccelerator(n)) + " per accelerator; full recomputation keeps"
+                            + " only layer inputs, 2·s·b·h·L bytes (Korthikanti et al. 2022), at the cost of one more forward pass (compute × "
+                            + Fmt.plain(req.recomputeComputeFactor()) + ")"));
+        }
         boolean fits = needed <= available;
         steps.add(new Step("memory per accelerator", Fmt.gib(needed),
                 n > 1 ? "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " ÷ " + n
-                        + " accelerators (FSDP/ZeRO-3) + activations and overhead " + Fmt.gib(req.replicatedBytesPerAccelerator())
+                        + " accelerators (FSDP/ZeRO-3) + activations and overhead " + Fmt.gib(replicated)
                         : "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " + activations and overhead "
-                                + Fmt.gib(req.replicatedBytesPerAccelerator())));
+                                + Fmt.gib(replicated)));
         steps.add(new Step("usable memory per accelerator", Fmt.gib(available),
                 Fmt.plain(acc.memoryGiB()) + " GiB " + acc.name() + " × " + Fmt.pct(defaults.usableMemoryFraction())
                         + " usable (allocator fragmentation, communication buffers) → " + (fits ? "fits" : "does not fit")));
@@ -200,11 +216,13 @@ public final class TrainingEstimator {
         String mfuSource = assumptions.mfu().isPresent() ? "assumptions.mfu"
                 : acc.defaultMfu() > 0 ? acc.name() + " default; VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
         double scaling = scaling(nodes, efa, steps);
-        double seconds = req.totalFlops() / (n * peak.flopsPerSecond() * mfu * scaling);
+        double computeFactor = recompute ? req.recomputeComputeFactor() : 1.0;
+        double seconds = req.totalFlops() * computeFactor / (n * peak.flopsPerSecond() * mfu * scaling);
         steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));
         steps.add(new Step("MFU", Fmt.plain(mfu), mfuSource));
         steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h",
-                "FLOPs ÷ (accelerators × peak × MFU × scaling) = " + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
+                "FLOPs" + (recompute ? " × recomputation " + Fmt.plain(computeFactor) : "") + " ÷ (accelerators × peak × MFU × scaling) = "
+                        + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
                         + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
         return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.copyOf(steps));
     }

@@ -11,6 +11,10 @@ import java.util.List;
  * @param replicatedBytesPerAccelerator activations and working memory each accelerator needs at micro-batch 1
  * @param datasetBytes bytes read per epoch
  * @param steps the chain of formulas, for explain
+ * @param recomputeReplicatedBytesPerAccelerator the same with full activation recomputation
+ *     (Korthikanti: 2·s·b·h·L), used when the selective figure does not fit
+ * @param recomputeComputeFactor compute multiplier of full recomputation (one more forward pass:
+ *     4/3 for full training, 3/2 when only activations are back-propagated)
  */
 public record TrainingRequirements(
         ResolvedModel model,
@@ -20,10 +24,17 @@ public record TrainingRequirements(
         double replicatedBytesPerAccelerator,
         double datasetBytes,
         double epochs,
-        List<Step> steps) {
+        List<Step> steps,
+        double recomputeReplicatedBytesPerAccelerator,
+        double recomputeComputeFactor) {
 
     /** Memory one accelerator needs when the run is sharded over {@code accelerators}. */
     public double bytesPerAccelerator(int accelerators) {
         return shardableBytes / Math.max(1, accelerators) + replicatedBytesPerAccelerator;
+    }
+
+    /** Memory one accelerator needs with full activation recomputation. */
+    public double bytesPerAcceleratorRecomputing(int accelerators) {
+        return shardableBytes / Math.max(1, accelerators) + recomputeReplicatedBytesPerAccelerator;
     }
 }

@@ -63,7 +63,7 @@ final class InferencePlanner {
         Workload w = ctx.workload();
         double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
-            if (!w.constraints().allowsFamily(it.family())) {
+            if (!w.constraints().allowsFamily(it.family()) || !it.currentGeneration()) {
                 continue;
             }
             InferenceEstimate est;
@@ -108,7 +108,7 @@ final class InferencePlanner {
         List<Violation> vs = ctx.engine().check(f);
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.EC2.id(), it.name(), vs);
+            col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
             return;
         }
         for (String region : ctx.regions()) {
@@ -120,7 +120,7 @@ final class InferencePlanner {
                 col.considered(1);
                 List<Violation> ov = ctx.engine().checkOffer(f, region, pm);
                 if (!ov.isEmpty()) {
-                    col.eliminateAll(Service.EC2.id(), it.name(), ov);
+                    col.eliminateAll(Service.EC2.id(), it.name(), ov, capability(it));
                     continue;
                 }
                 List<String> notes = new ArrayList<>();
@@ -233,5 +233,10 @@ final class InferencePlanner {
 
     private static Double round(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /** Orders eliminated types by what they offer: accelerator memory, then vCPUs. */
+    private double capability(InstanceType it) {
+        return (it.hasAccelerator() ? it.accelerators().memoryGiB() * 1e4 : 0) + it.vcpus();
     }
 }

@@ -20,6 +20,7 @@ final class PartCollector {
     private final Map<String, Draft> regionsSeen = new LinkedHashMap<>();
     private final Map<String, int[]> eliminationCounts = new LinkedHashMap<>();
     private final Map<String, Elimination> eliminations = new LinkedHashMap<>();
+    private final Map<String, Double> eliminationScores = new LinkedHashMap<>();
     private int considered;
     private int feasible;
 
@@ -41,14 +42,23 @@ final class PartCollector {
         regionsSeen.merge(group + '|' + o.region(), d, (a, b) -> a);
     }
 
-    void eliminate(String service, String resource, Violation v) {
+    /**
+     * @param score how capable the eliminated resource is; within a rule, the most capable comes
+     *     first, so the reason shown for a rule is the one that came closest to working
+     */
+    void eliminate(String service, String resource, Violation v, double score) {
         String key = service + '|' + resource + '|' + v.rule();
         eliminations.putIfAbsent(key, new Elimination(service, resource, v.rule(), v.reason(), 0));
+        eliminationScores.putIfAbsent(key, score);
         eliminationCounts.computeIfAbsent(key, k -> new int[1])[0]++;
     }
 
     void eliminateAll(String service, String resource, List<Violation> vs) {
-        vs.forEach(v -> eliminate(service, resource, v));
+        vs.forEach(v -> eliminate(service, resource, v, 0));
+    }
+
+    void eliminateAll(String service, String resource, List<Violation> vs, double score) {
+        vs.forEach(v -> eliminate(service, resource, v, score));
     }
 
     static final Comparator<Option> ORDER = Comparator.comparingDouble(Option::monthlyUsd)
@@ -77,14 +87,16 @@ final class PartCollector {
     }
 
     List<Elimination> eliminations() {
-        List<Elimination> out = new ArrayList<>();
+        record Scored(Elimination e, double score) {}
+        List<Scored> all = new ArrayList<>();
         for (var e : eliminations.entrySet()) {
             Elimination el = e.getValue();
-            out.add(new Elimination(el.service(), el.instanceType(), el.rule(), el.reason(), eliminationCounts.get(e.getKey())[0]));
+            all.add(new Scored(new Elimination(el.service(), el.instanceType(), el.rule(), el.reason(), eliminationCounts.get(e.getKey())[0]),
+                    eliminationScores.get(e.getKey())));
         }
-        out.sort(Comparator.comparing(Elimination::rule).thenComparing(Elimination::service)
-                .thenComparing(e -> e.instanceType() == null ? "" : e.instanceType()));
-        return out;
+        all.sort(Comparator.comparing((Scored s) -> s.e().rule()).thenComparing(s -> -s.score()).thenComparing(s -> s.e().service())
+                .thenComparing(s -> s.e().instanceType() == null ? "" : s.e().instanceType()));
+        return all.stream().map(Scored::e).toList();
     }
 
     int considered() {

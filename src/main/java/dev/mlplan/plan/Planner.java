@@ -58,18 +58,44 @@ public final class Planner {
         List<BreakEvenResult> breakEven = new ArrayList<>();
         double total = 0;
         boolean complete = true;
+        double activeHours = TimeSpanHours.MONTH;
+        String activeBasis = "no training or inference part: around the clock";
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
             parts.add(r.part());
             if (w.local().isPresent()) {
                 breakEven.addAll(trainingBreakEven(w, r));
             }
+            if (!r.part().options().isEmpty() && r.part().options().get(0).hoursPerRun() != null) {
+                Option best = r.part().options().get(0);
+                activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
+                activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
+                        + Fmt.hours(best.hoursPerRun());
+            }
         }
         if (w.inference().isPresent()) {
             parts.add(new InferencePlanner(ctx).plan(w.inference().get()).part());
+            if (w.training().isEmpty()) {
+                activeHours = w.inference().get().hoursPerDay() * TimeSpanHours.MONTH / 24;
+                activeBasis = "the inference service's serving hours";
+            }
         }
         if (w.storage().isPresent()) {
-            parts.add(new StoragePlanner(ctx).plan(w.storage().get()).part());
+            var s = w.storage().get();
+            double readGb;
+            String readBasis;
+            if (w.training().isPresent()) {
+                var t = w.training().get();
+                readGb = t.dataset().size().gb() * t.epochs() * t.runsPerMonth();
+                readBasis = "dataset " + Fmt.sig(t.dataset().size().gb()) + " GB × " + Fmt.sig(t.epochs()) + " epochs × " + Fmt.sig(t.runsPerMonth()) + " runs";
+            } else if (s.throughput().isPresent()) {
+                readGb = s.throughput().get().bytesPerSecond() * Math.max(1, s.sharedBy()) * activeHours * 3600 / 1e9;
+                readBasis = "storage.throughput × " + Math.max(1, s.sharedBy()) + " readers for " + Fmt.hours(activeHours) + "/month";
+            } else {
+                readGb = 0;
+                readBasis = "no read volume given";
+            }
+            parts.add(new StoragePlanner(ctx, activeHours, activeBasis, readGb, readBasis).plan(s).part());
         }
         for (PartPlan p : parts) {
             if (p.options().isEmpty()) {
@@ -166,6 +192,11 @@ public final class Planner {
             }
         }
         return out;
+    }
+
+    /** Hours in mlplan's average month. */
+    private static final class TimeSpanHours {
+        static final double MONTH = dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
     }
 
     private static double round(double v) {

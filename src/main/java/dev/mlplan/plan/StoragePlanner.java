@@ -34,10 +34,24 @@ final class StoragePlanner {
 
     private final PlanContext ctx;
     private final StorageCost cost;
+    private final double activeHours;
+    private final String activeBasis;
+    private final double readGbPerMonth;
+    private final String readBasis;
 
-    StoragePlanner(PlanContext ctx) {
+    /**
+     * @param activeHours hours a month the data is read at the given request rates
+     * @param activeBasis where that figure comes from, for the notes
+     * @param readGbPerMonth data read from storage a month (for per-GB read charges)
+     * @param readBasis where that figure comes from
+     */
+    StoragePlanner(PlanContext ctx, double activeHours, String activeBasis, double readGbPerMonth, String readBasis) {
         this.ctx = ctx;
         this.cost = new StorageCost(ctx.prices());
+        this.activeHours = activeHours;
+        this.activeBasis = activeBasis;
+        this.readGbPerMonth = readGbPerMonth;
+        this.readBasis = readBasis;
     }
 
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
@@ -54,7 +68,7 @@ final class StoragePlanner {
                     ? List.of("one " + t.name() + " volume Multi-Attached to " + req.sharedBy() + " instances in one AZ (needs a cluster-aware file system)")
                     : List.of());
         }
-        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region), List.of());
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis), List.of());
         for (int tier : FSX_TIERS) {
             if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
                 continue;
@@ -98,7 +112,7 @@ final class StoragePlanner {
         List<String> notes = new ArrayList<>();
         int use = prefixes;
         if (!vs.isEmpty()) {
-            col.considered(1);
+            col.considered(ctx.regions().size());
             col.eliminateAll(Service.S3.id(), resource, vs);
             use = Math.max(prefixes, req.prefixesNeeded());
             if (use != prefixes) {
@@ -119,7 +133,7 @@ final class StoragePlanner {
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
         plan(c, req, col, region -> {
-            var s3 = cost.s3(cls, req, region);
+            var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
             if (stage.isEmpty()) {
                 return s3;
             }
@@ -154,7 +168,7 @@ final class StoragePlanner {
     private void plan(Candidate c, StorageRequirements req, PartCollector col, java.util.function.Function<String, InstanceCost.Priced> pricing,
             List<String> extraNotes) {
         List<Violation> vs = ctx.engine().check(facts(c, req));
-        col.considered(1);
+        col.considered(ctx.regions().size());
         if (!vs.isEmpty()) {
             col.eliminateAll(c.service().id(), c.resource(), vs);
             return;

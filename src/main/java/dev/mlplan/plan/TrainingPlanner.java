@@ -55,7 +55,7 @@ final class TrainingPlanner {
         PartCollector col = new PartCollector();
         int filtered = 0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
-            if (!it.hasAccelerator()) {
+            if (!it.hasAccelerator() || !it.currentGeneration()) {
                 continue;
             }
             Optional<Accelerator> acc = ctx.catalog().accelerator(it.accelerators().name());
@@ -105,12 +105,13 @@ final class TrainingPlanner {
                 break;
             }
             if (onlyPriceMissing(last)) {
+                last = last.stream().filter(v -> v.rule().equals(dev.mlplan.constraint.rules.PriceAvailabilityRule.ID)).toList();
                 break;
             }
         }
         col.considered(1);
         if (feasible == null) {
-            col.eliminateAll(Service.EC2.id(), it.name(), last);
+            col.eliminateAll(Service.EC2.id(), it.name(), last, capability(it));
             return;
         }
         int n = feasible.candidate().count();
@@ -129,6 +130,9 @@ final class TrainingPlanner {
                     notes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
                             + Fmt.pct(est.scalingEfficiency()));
                 }
+                if (pm == PricingModel.SPOT && n >= 8) {
+                    notes.add("spot: " + n + " instances at once is a large spot request; capacity is not guaranteed");
+                }
                 notes.add("MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of " + Fmt.sig(est.availableGiBPerAccelerator())
                         + " GiB per " + acc.name());
                 if (pm == PricingModel.SPOT) {
@@ -143,7 +147,7 @@ final class TrainingPlanner {
                 Facts offerFacts = facts(feasible.candidate(), req, est, hours);
                 List<Violation> vs = ctx.engine().checkOffer(offerFacts, region, pm);
                 if (!vs.isEmpty()) {
-                    col.eliminateAll(Service.EC2.id(), it.name(), vs);
+                    col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
                     continue;
                 }
                 var priced = InstanceCost.monthly(price.get(), n, hours * t.runsPerMonth());
@@ -222,5 +226,10 @@ final class TrainingPlanner {
 
     static double round1(double v) {
         return Math.round(v * 10) / 10.0;
+    }
+
+    /** Orders eliminated types by what they offer: accelerator memory, then vCPUs. */
+    private double capability(InstanceType it) {
+        return (it.hasAccelerator() ? it.accelerators().memoryGiB() * 1e4 : 0) + it.vcpus();
     }
 }

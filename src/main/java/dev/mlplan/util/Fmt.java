@@ -40,13 +40,17 @@ public final class Fmt {
             return num(value, 0);
         }
         if (a >= 10) {
-            return num(value, 1);
+            return trim(num(value, 1));
         }
         if (a >= 1) {
-            return num(value, 2).replaceAll("0$", "").replaceAll("\\.$", "");
+            return trim(num(value, 2));
         }
         int decimals = Math.min(8, 1 - (int) Math.floor(Math.log10(a)) + 1);
-        return num(value, decimals);
+        return trim(num(value, decimals));
+    }
+
+    private static String trim(String s) {
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /** Scientific notation with 2 significant figures: 8.4e19. */

@@ -531,7 +531,9 @@ public final class CatalogBuilder {
                 "PUT COPY/POST or LIST requests per Requests", "s3.put.per-1k", "1k requests", 1000,
                 "GET and all other requests per Requests", "s3.get.per-1k", "1k requests", 1000));
         addServicePrices(out, "aws-price-watcher/efs_prices.csv", Sources.PW_EFS, labels(
-                "General Purpose Storage GB Mo", "efs.standard.gb-month", "GB-month", 1));
+                "General Purpose Storage GB Mo", "efs.standard.gb-month", "GB-month", 1,
+                "EFS Storage Requests Read per GB", "efs.elastic.read.gb", "GB", 1,
+                "EFS Storage Requests Write per GB", "efs.elastic.write.gb", "GB", 1));
         addServicePrices(out, "ec2-shop-ebs/ebs_prices.csv", Sources.EBS_PRICES, labels(
                 "Storage General Purpose gp3 GB Mo", "ebs.gp3.gb-month", "GB-month", 1,
                 "Provisioned EBS IOPS gp3 Volumes per IOPS Mo", "ebs.gp3.iops-month", "IOPS-month", 1,

@@ -13,7 +13,8 @@ import java.util.Optional;
  * 16,000; io1 64,000; io2 Block Express 256,000; st1 500; sc1 250 — catalog {@code ebsVolumeTypes};
  * source: EC2 CreateVolume docs and the EBS volume-types table, see LIMITS.md). Several volumes
  * striped (RAID 0) add up, but only to the instance's own EBS IOPS cap, which the candidate's count
- * of volumes expresses.
+ * of volumes expresses. A volume Multi-Attached to several instances serves all of them: their
+ * needs add up.
  */
 public final class EbsIopsRule implements Rule {
     public static final String ID = "ebs.iops";
@@ -35,10 +36,21 @@ public final class EbsIopsRule implements Rule {
         }
         int volumes = Math.max(1, f.candidate().count());
         double max = type.get().maxIops() * volumes;
-        if (need > max) {
+        int sharers = sharers(f, type.get());
+        if (need * sharers > max) {
+            if (sharers > 1) {
+                return violation(sharers + " instances need " + Fmt.count(need * sharers) + " IOPS together from one Multi-Attached "
+                        + type.get().name() + " volume; it delivers at most " + Fmt.count(max));
+            }
             return violation("needs " + Fmt.count(need) + " IOPS; " + (volumes == 1 ? "a " + type.get().name() + " volume delivers"
                     : volumes + " striped " + type.get().name() + " volumes deliver") + " at most " + Fmt.count(max));
         }
         return Optional.empty();
+    }
+
+    /** Instances that share one volume through Multi-Attach (1 when the volume is not shared). */
+    static int sharers(Facts f, EbsVolumeType type) {
+        int sharedBy = f.storage().map(s -> s.sharedBy()).orElse(1);
+        return type.multiAttachMax() > 1 && sharedBy > 1 ? Math.min(sharedBy, type.multiAttachMax()) : 1;
     }
 }

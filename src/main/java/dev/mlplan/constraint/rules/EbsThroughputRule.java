@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * {@code ebs.throughput}: one EBS volume delivers at most its type's throughput (gp3 2,000 MiB/s
  * since 2025; gp2 250; io1 1,000; io2 Block Express 4,000; st1 500; sc1 250 MiB/s — catalog
- * {@code ebsVolumeTypes}; source: EBS volume-types table, see LIMITS.md).
+ * {@code ebsVolumeTypes}; source: EBS volume-types table, see LIMITS.md). A volume Multi-Attached to
+ * several instances serves all of them: their needs add up. (st1 and sc1 reach their maximum only
+ * at large sizes; mlplan does not model the per-TiB baseline of HDD volumes.)
  */
 public final class EbsThroughputRule implements Rule {
     public static final String ID = "ebs.throughput";
@@ -34,6 +36,11 @@ public final class EbsThroughputRule implements Rule {
         }
         int volumes = Math.max(1, f.candidate().count());
         double max = type.get().maxMiBps() * volumes;
+        int sharers = EbsIopsRule.sharers(f, type.get());
+        if (needMiBps * sharers > max && sharers > 1) {
+            return violation(sharers + " instances need " + Fmt.count(needMiBps * sharers) + " MiB/s together from one Multi-Attached "
+                    + type.get().name() + " volume; it delivers at most " + Fmt.count(max) + " MiB/s");
+        }
         if (needMiBps > max) {
             return violation("needs " + Fmt.count(needMiBps) + " MiB/s; " + (volumes == 1 ? "a " + type.get().name() + " volume delivers"
                     : volumes + " striped " + type.get().name() + " volumes deliver") + " at most " + Fmt.count(max) + " MiB/s");

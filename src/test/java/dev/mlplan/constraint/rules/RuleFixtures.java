@@ -33,7 +33,7 @@ final class RuleFixtures {
     }
 
     static TrainingRequirements trainingRequirements(String preset) {
-        return new TrainingRequirements(ModelPresets.find(preset).orElseThrow(), Workload.Method.FULL, 1e20, 1e11, 1e9, 1e10, 1, List.of());
+        return new TrainingRequirements(ModelPresets.find(preset).orElseThrow(), Workload.Method.FULL, 1e20, 1e11, 1e9, 1e10, 1, List.of(), 1e8, 4.0 / 3);
     }
 
     static TrainingEstimate training(boolean fits, double needGiB, double haveGiB, double hours) {
