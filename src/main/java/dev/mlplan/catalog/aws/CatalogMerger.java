@@ -103,7 +103,7 @@ public final class CatalogMerger {
                     CatalogMerger::priceKey, Comparator.comparing(Price::region).thenComparing(Price::instanceType)
                             .thenComparing(Price::pricing),
                     (old, neu) -> neu,
-                    (old, neu) -> old.usdPerHour() != neu.usdPerHour() || old.upfrontUsd() != neu.upfrontUsd(),
+                    (old, neu) -> differs(old.usdPerHour(), neu.usdPerHour()) || differs(old.upfrontUsd(), neu.upfrontUsd()),
                     p -> ec2 && regions.contains(p.region()) && FETCHED_PRICING.contains(p.pricing()));
             reportKeptPrices(prices.keptFigures());
             reportSavingsPlans(ec2);
@@ -113,8 +113,8 @@ public final class CatalogMerger {
                     Comparator.comparing(SpotInfo::region).thenComparing(SpotInfo::instanceType),
                     (old, neu) -> new SpotInfo(neu.region(), neu.instanceType(), neu.avgUsdPerHour(), neu.minUsdPerHour(),
                             old.interruptionBucket(), old.savingsVsOnDemandPct(), neu.priceSource(), old.interruptionSource()),
-                    (old, neu) -> !Objects.equals(old.avgUsdPerHour(), neu.avgUsdPerHour())
-                            || !Objects.equals(old.minUsdPerHour(), neu.minUsdPerHour()),
+                    (old, neu) -> differs(old.avgUsdPerHour(), neu.avgUsdPerHour())
+                            || differs(old.minUsdPerHour(), neu.minUsdPerHour()),
                     s -> ec2 && regions.contains(s.region()));
 
             Merged<ServicePrice> servicePrices = mergeKeyed(prev.servicePrices(), fetched.servicePrices(),
@@ -127,7 +127,7 @@ public final class CatalogMerger {
                         }
                         return neu;
                     },
-                    (old, neu) -> old.usd() != neu.usd(),
+                    (old, neu) -> differs(old.usd(), neu.usd()),
                     s -> regions.contains(s.region()) && serviceOf(s.id()).map(services::contains).orElse(false));
             servicePrices.keptFigures().forEach(s -> kept.add(new Kept(KeptKind.SERVICE_PRICE, s.region(), s.id(),
                     "the Price List API returned no price for it")));
@@ -306,6 +306,14 @@ public final class CatalogMerger {
             out.addAll(added);
             return new Merged<>(out, keptFigures, new Counts(refreshed, changes, added.size(), keptFigures.size()));
         }
+    }
+
+    /** Whether two figures differ by more than float noise (one part in 10^9). */
+    static boolean differs(Double a, Double b) {
+        if (a == null || b == null) {
+            return !Objects.equals(a, b);
+        }
+        return Math.abs(a - b) > 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
     }
 
     private static String priceKey(Price p) {

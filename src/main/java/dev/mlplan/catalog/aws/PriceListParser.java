@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.ServicePrice;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -88,7 +90,7 @@ final class PriceListParser {
         }
     }
 
-    private record Dim(String rawUnit, PriceUnit.Normalised unit, double usd, double beginRange) {}
+    private record Dim(String rawUnit, PriceUnit.Normalised unit, BigDecimal usd, BigDecimal beginRange) {}
 
     /** An EC2 compute item (ServiceCode AmazonEC2, the Linux/Shared/OnDemand filters): on-demand and reserved prices. */
     ItemResult compute(String json, String queriedRegion) {
@@ -102,11 +104,11 @@ final class PriceListParser {
                 throw new Bad(type + ": no terms.OnDemand");
             }
             Dim hourly = firstTier(dims(onDemand), PriceUnit.HOUR, type + " on-demand");
-            if (hourly.usd() == 0) {
+            if (hourly.usd().signum() == 0) {
                 return new ZeroPriced(type + " in " + region);
             }
             List<Price> prices = new ArrayList<>();
-            prices.add(new Price(region, type, PricingModel.ON_DEMAND, hourly.usd(), 0, sourceId));
+            prices.add(new Price(region, type, PricingModel.ON_DEMAND, hourly.usd().doubleValue(), 0, sourceId));
             prices.addAll(reserved(root.path("terms").path("Reserved"), region, type));
             return new Priced(prices, List.of());
         } catch (Bad e) {
@@ -125,21 +127,27 @@ final class PriceListParser {
             if (model.isEmpty() || out.containsKey(model.get())) {
                 continue;
             }
-            double hourly = 0;
-            double upfront = 0;
+            BigDecimal hourly = BigDecimal.ZERO;
+            BigDecimal upfront = BigDecimal.ZERO;
             for (Dim d : dims(offer)) {
                 switch (d.unit().unit()) {
-                    case HOUR -> hourly += d.usd();
-                    case QUANTITY -> upfront += d.usd();
+                    case HOUR -> hourly = hourly.add(d.usd());
+                    case QUANTITY -> upfront = upfront.add(d.usd());
                     default -> throw new Bad(type + " reserved: unexpected unit '" + d.rawUnit() + "'");
                 }
             }
-            double effective = hourly + upfront / (model.get().termYears() * HOURS_PER_YEAR);
+            double effective = effectiveHourly(hourly, upfront, model.get().termYears());
             if (effective > 0) {
-                out.put(model.get(), new Price(region, type, model.get(), effective, upfront, sourceId));
+                out.put(model.get(), new Price(region, type, model.get(), effective, upfront.doubleValue(), sourceId));
             }
         }
         return List.copyOf(out.values());
+    }
+
+    /** Hourly rate plus the upfront fee spread over every hour of the term (8,760 hours a year). */
+    static double effectiveHourly(BigDecimal hourly, BigDecimal upfront, int termYears) {
+        BigDecimal hours = BigDecimal.valueOf(HOURS_PER_YEAR).multiply(BigDecimal.valueOf(termYears));
+        return hourly.add(upfront.divide(hours, MathContext.DECIMAL64)).doubleValue();
     }
 
     /** LeaseContractLength 1yr/3yr × OfferingClass standard/convertible × PurchaseOption No/Partial/All Upfront. */
@@ -192,10 +200,10 @@ final class PriceListParser {
                 throw new Bad(t.id() + ": no terms.OnDemand");
             }
             Dim dim = firstTier(dims(onDemand), t.unit(), t.id());
-            if (dim.usd() == 0) {
+            if (dim.usd().signum() == 0) {
                 return new ZeroPriced(t.id() + " in " + region);
             }
-            double usd = dim.unit().convert(dim.usd()) * t.scale();
+            double usd = dim.unit().convert(dim.usd()).multiply(t.scale()).doubleValue();
             return new Priced(List.of(), List.of(new ServicePrice(t.id(), region, usd, t.displayUnit(), sourceId)));
         } catch (Bad e) {
             return new Malformed(e.getMessage());
@@ -203,13 +211,17 @@ final class PriceListParser {
     }
 
     /** Where an item goes: the service price id, the unit its price must be in, and how it is shown. */
-    private record Target(String id, PriceUnit unit, String displayUnit, double scale) {}
+    private record Target(String id, PriceUnit unit, String displayUnit, BigDecimal scale) {
+        Target(String id, PriceUnit unit, String displayUnit, long scale) {
+            this(id, unit, displayUnit, BigDecimal.valueOf(scale));
+        }
+    }
 
     private static Optional<Target> lambdaTarget(JsonNode attrs) {
         return switch (attrs.path("group").asText("")) {
             case "AWS-Lambda-Duration" -> Optional.of(new Target("lambda.x86.gb-second", PriceUnit.GB_SECOND, "GB-second", 1));
             case "AWS-Lambda-Duration-ARM" -> Optional.of(new Target("lambda.arm.gb-second", PriceUnit.GB_SECOND, "GB-second", 1));
-            case "AWS-Lambda-Requests" -> Optional.of(new Target("lambda.requests", PriceUnit.REQUEST, "1M requests", 1e6));
+            case "AWS-Lambda-Requests" -> Optional.of(new Target("lambda.requests", PriceUnit.REQUEST, "1M requests", 1_000_000));
             default -> Optional.empty();
         };
     }
@@ -229,8 +241,8 @@ final class PriceListParser {
             return Optional.of(new Target(storage, PriceUnit.GB_MONTH, "GB-month", 1));
         }
         return switch (usage) {
-            case "Requests-Tier1" -> Optional.of(new Target("s3.standard.put-1k", PriceUnit.REQUEST, "1k requests", 1e3));
-            case "Requests-Tier2" -> Optional.of(new Target("s3.standard.get-1k", PriceUnit.REQUEST, "1k requests", 1e3));
+            case "Requests-Tier1" -> Optional.of(new Target("s3.standard.put-1k", PriceUnit.REQUEST, "1k requests", 1_000));
+            case "Requests-Tier2" -> Optional.of(new Target("s3.standard.get-1k", PriceUnit.REQUEST, "1k requests", 1_000));
             default -> Optional.empty();
         };
     }
@@ -321,8 +333,8 @@ final class PriceListParser {
             if (!usd.isTextual() && !usd.isNumber()) {
                 throw new Bad("price dimension without pricePerUnit.USD");
             }
-            double price = number(usd.asText(), "pricePerUnit.USD");
-            if (price < 0 || Double.isNaN(price) || Double.isInfinite(price)) {
+            BigDecimal price = number(usd.asText(), "pricePerUnit.USD");
+            if (price.signum() < 0) {
                 throw new Bad("pricePerUnit.USD '" + usd.asText() + "' is not a price");
             }
             Optional<PriceUnit.Normalised> unit = PriceUnit.parse(rawUnit);
@@ -330,13 +342,13 @@ final class PriceListParser {
                 continue; // a dimension in a unit mlplan does not use; firstTier() says so if none is left
             }
             String begin = d.path("beginRange").asText("0");
-            out.add(new Dim(rawUnit, unit.get(), price, begin.isEmpty() ? 0 : number(begin, "beginRange")));
+            out.add(new Dim(rawUnit, unit.get(), price, begin.isEmpty() ? BigDecimal.ZERO : number(begin, "beginRange")));
         }
     }
 
-    private static double number(String text, String what) throws Bad {
+    private static BigDecimal number(String text, String what) throws Bad {
         try {
-            return Double.parseDouble(text.trim());
+            return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
             throw new Bad(what + " '" + text + "' is not a number");
         }
@@ -346,7 +358,7 @@ final class PriceListParser {
     private static Dim firstTier(List<Dim> dims, PriceUnit unit, String what) throws Bad {
         return dims.stream()
                 .filter(d -> d.unit().unit() == unit)
-                .min(Comparator.comparingDouble(Dim::beginRange))
+                .min(Comparator.comparing(Dim::beginRange))
                 .orElseThrow(() -> new Bad(what + ": no price dimension in " + unit.canonical()
                         + (dims.isEmpty() ? "" : " (found " + dims.stream().map(Dim::rawUnit).distinct().toList() + ")")));
     }

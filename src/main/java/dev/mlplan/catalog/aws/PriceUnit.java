@@ -1,5 +1,6 @@
 package dev.mlplan.catalog.aws;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +32,13 @@ enum PriceUnit {
     }
 
     /** A raw unit recognised: its canonical unit and the factor a price in the raw unit is multiplied by. */
-    record Normalised(PriceUnit unit, double factor) {
-        double convert(double usdPerRawUnit) {
-            return usdPerRawUnit * factor;
+    record Normalised(PriceUnit unit, BigDecimal factor) {
+        Normalised(PriceUnit unit, double factor) {
+            this(unit, new BigDecimal(factor)); // 1 and 1/1024 are exact binary fractions
+        }
+
+        BigDecimal convert(BigDecimal usdPerRawUnit) {
+            return usdPerRawUnit.multiply(factor);
         }
     }
 
