@@ -2,6 +2,7 @@ package dev.mlplan.catalog.aws;
 
 import dev.mlplan.catalog.aws.RefreshException.Reason;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -71,7 +72,8 @@ final class AwsErrors {
             return noCredentials(null, e, redactor);
         }
         return new RefreshException(Reason.UNEXPECTED_RESPONSE, "catalog refresh failed: unexpected response from AWS"
-                + " during " + operation + " (" + redactor.redact(rootMessage(e)) + ").", cause);
+                + " during " + operation + " (" + redactor.redact(rootMessage(e)) + "). If --endpoint-url or"
+                + " AWS_ENDPOINT_URL is set, check that it points at the AWS API (not a proxy or web page).", cause);
     }
 
     static RefreshException noCredentials(String profile, Throwable e, Redactor redactor) {
@@ -89,8 +91,13 @@ final class AwsErrors {
                 + where + ")" + detail + ". " + next, e == null ? null : redactor.sanitise(e));
     }
 
+    /** The first line, without the SDK's dump of the parsed profile file, at most 200 characters. */
     private static String shorten(String message) {
         String firstLine = message.lines().findFirst().orElse("");
+        int dump = firstLine.indexOf(": ProfileFile(");
+        if (dump > 0) {
+            firstLine = firstLine.substring(0, dump);
+        }
         return firstLine.length() <= 200 ? firstLine : firstLine.substring(0, 200) + "…";
     }
 
@@ -105,11 +112,21 @@ final class AwsErrors {
         return msg == null || msg.isBlank() ? code : code + ": " + msg;
     }
 
+    /**
+     * A connection problem: a socket, DNS, TLS or timeout exception somewhere in the chain. Other
+     * {@link IOException}s (a JSON or XML parser's) mean a response that could not be read.
+     */
     private static boolean isNetwork(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof IOException || c instanceof ApiCallTimeoutException
-                    || c instanceof ApiCallAttemptTimeoutException) {
+            if (c instanceof ApiCallTimeoutException || c instanceof ApiCallAttemptTimeoutException
+                    || c instanceof InterruptedIOException) {
                 return true;
+            }
+            if (c instanceof IOException) {
+                String pkg = c.getClass().getPackageName();
+                if (pkg.equals("java.net") || pkg.startsWith("javax.net") || pkg.startsWith("java.net.http")) {
+                    return true;
+                }
             }
         }
         return false;
@@ -125,11 +142,11 @@ final class AwsErrors {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String m = root.getMessage();
         String name = root.getClass().getSimpleName();
-        if (root == e) {
-            return m == null ? name : m;
+        if (root.getMessage() == null) {
+            return name;
         }
-        return m == null ? name : name + ": " + m;
+        String m = shorten(root.getMessage());
+        return root == e ? m : name + ": " + m;
     }
 }

@@ -49,7 +49,7 @@ final class Ec2Fetcher {
                         out.malformed("an instance type from DescribeInstanceTypes in " + region + ": " + e.getMessage());
                     }
                 }
-                progress.progress("ec2: instance types in " + region + ": page " + page + ", " + count + " types");
+                progress.progress("ec2: instance types in " + region + ": page " + page + ", " + count + " types so far");
             }
             return null;
         });
@@ -74,7 +74,7 @@ final class Ec2Fetcher {
                     latest.computeIfAbsent(sp.instanceTypeAsString(), k -> new TreeMap<>())
                             .merge(sp.availabilityZone(), sp, Ec2Fetcher::newer);
                 }
-                progress.progress("ec2: spot prices in " + region + ": page " + page + ", " + count + " records");
+                progress.progress("ec2: spot prices in " + region + ": page " + page + ", " + count + " records so far");
             }
             return null;
         });

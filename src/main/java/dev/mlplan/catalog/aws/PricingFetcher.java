@@ -7,7 +7,6 @@ import dev.mlplan.catalog.aws.PriceListParser.ZeroPriced;
 import dev.mlplan.catalog.aws.RefreshException.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import software.amazon.awssdk.services.pricing.PricingClient;
 import software.amazon.awssdk.services.pricing.model.Filter;
@@ -49,7 +48,7 @@ final class PricingFetcher {
                     json -> parser.compute(json, region));
             case EBS -> {
                 for (String family : List.of("Storage", "System Operation", "Provisioned Throughput")) {
-                    query("AmazonEC2", region, "EBS " + family.toLowerCase(Locale.ROOT) + " prices",
+                    query("AmazonEC2", region, "EBS prices (" + family + ")",
                             List.of(term("regionCode", region), term("productFamily", family)),
                             json -> parser.service(AwsService.EBS, json, region));
                 }
@@ -59,14 +58,14 @@ final class PricingFetcher {
                     json -> parser.service(AwsService.LAMBDA, json, region));
             case S3 -> {
                 for (String family : List.of("Storage", "API Request")) {
-                    query("AmazonS3", region, "S3 " + family.toLowerCase(Locale.ROOT) + " prices",
+                    query("AmazonS3", region, "S3 prices (" + family + ")",
                             List.of(term("regionCode", region), term("productFamily", family)),
                             json -> parser.service(AwsService.S3, json, region));
                 }
             }
             case SAGEMAKER -> {
                 for (String component : List.of("Training", "Hosting")) {
-                    query("AmazonSageMaker", region, "SageMaker " + component.toLowerCase(Locale.ROOT) + " prices",
+                    query("AmazonSageMaker", region, "SageMaker prices (" + component + ")",
                             List.of(term("regionCode", region), term("productFamily", "ML Instance"),
                                     term("component", component)),
                             json -> parser.service(AwsService.SAGEMAKER, json, region));
@@ -106,7 +105,7 @@ final class PricingFetcher {
             for (GetProductsResponse response : client.getProductsPaginator(request)) {
                 page++;
                 response.priceList().forEach(item -> results.add(parse.apply(item)));
-                progress.progress("pricing: " + label + ": page " + page + ", " + results.size() + " items");
+                progress.progress("pricing: " + label + ": page " + page + ", " + results.size() + " items so far");
             }
             return null;
         });

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mlplan.catalog.InstanceType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.GpuDeviceInfo;
 import software.amazon.awssdk.services.ec2.model.InstanceTypeInfo;
+import software.amazon.awssdk.services.ec2.model.NetworkCardInfo;
 import software.amazon.awssdk.services.ec2.model.NetworkInfo;
+import software.amazon.awssdk.services.ec2.model.NeuronDeviceInfo;
 
 class InstanceTypeMapperTest {
 
@@ -47,12 +50,13 @@ class InstanceTypeMapperTest {
                 .processorInfo(p -> p.supportedArchitecturesWithStrings("x86_64"))
                 .vCpuInfo(v -> v.defaultVCpus(48))
                 .memoryInfo(m -> m.sizeInMiB(393216L))
-                .gpuInfo(g -> g.gpus(d -> d.name("L40S").manufacturer("NVIDIA").count(4).memoryInfo(mi -> mi.sizeInMiB(45776)))
+                .gpuInfo(g -> g.gpus(GpuDeviceInfo.builder().name("L40S").manufacturer("NVIDIA").count(4)
+                                .memoryInfo(mi -> mi.sizeInMiB(45776)).build())
                         .totalGpuMemoryInMiB(183104))
                 .ebsInfo(e -> e.ebsOptimizedInfo(o -> o.baselineBandwidthInMbps(20000).maximumBandwidthInMbps(20000)
                         .baselineIops(80000).maximumIops(80000)))
                 .networkInfo(n -> n.networkPerformance("100 Gigabit").efaSupported(true).efaInfo(e -> e.maximumEfaInterfaces(1))
-                        .networkCards(c -> c.baselineBandwidthInGbps(100.0)))
+                        .networkCards(NetworkCardInfo.builder().baselineBandwidthInGbps(100.0).build()))
                 .build();
 
         InstanceType t = InstanceTypeMapper.map(info, "src");
@@ -76,7 +80,8 @@ class InstanceTypeMapperTest {
                 .instanceType("trn2.48xlarge")
                 .vCpuInfo(v -> v.defaultVCpus(192))
                 .memoryInfo(m -> m.sizeInMiB(2097152L))
-                .neuronInfo(n -> n.neuronDevices(d -> d.name("Trainium2").count(16).memoryInfo(mi -> mi.sizeInMiB(98304))))
+                .neuronInfo(n -> n.neuronDevices(NeuronDeviceInfo.builder().name("Trainium2").count(16)
+                        .memoryInfo(mi -> mi.sizeInMiB(98304)).build()))
                 .build();
 
         InstanceType t = InstanceTypeMapper.map(info, "src");
