@@ -107,7 +107,10 @@ public final class AwsClients {
         var b = AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(opts.maxAttempts());
         if (opts.retryBaseDelay() != null) {
             Duration base = opts.retryBaseDelay();
-            Duration max = base.multipliedBy(64).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : base.multipliedBy(64);
+            Duration max = base.multipliedBy(64);
+            if (max.compareTo(MAX_BACKOFF) > 0) {
+                max = MAX_BACKOFF;
+            }
             b.backoffStrategy(BackoffStrategy.exponentialDelay(base, max))
                     .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(base, max));
         }

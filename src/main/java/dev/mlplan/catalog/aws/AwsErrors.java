@@ -3,7 +3,6 @@ package dev.mlplan.catalog.aws;
 import dev.mlplan.catalog.aws.RefreshException.Reason;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -35,7 +34,7 @@ final class AwsErrors {
             return body.get();
         } catch (RefreshException e) {
             throw e;
-        } catch (SdkException | UncheckedIOException e) {
+        } catch (SdkException e) {
             throw map(e, operation, redactor);
         }
     }

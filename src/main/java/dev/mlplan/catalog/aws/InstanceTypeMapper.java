@@ -3,6 +3,7 @@ package dev.mlplan.catalog.aws;
 import dev.mlplan.catalog.InstanceType;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.model.EbsOptimizedInfo;
@@ -71,30 +72,30 @@ final class InstanceTypeMapper {
         if (gpu != null && gpu.hasGpus() && !gpu.gpus().isEmpty()) {
             GpuDeviceInfo first = gpu.gpus().get(0);
             int perGpu = first.memoryInfo() == null || first.memoryInfo().sizeInMiB() == null ? 0 : first.memoryInfo().sizeInMiB();
-            int count = 0;
-            long summed = 0;
-            for (GpuDeviceInfo g : gpu.gpus()) {
-                int c = g.count() == null ? 0 : g.count();
-                count += c;
-                summed += (long) c * (g.memoryInfo() == null || g.memoryInfo().sizeInMiB() == null ? 0 : g.memoryInfo().sizeInMiB());
-            }
-            long total = gpu.totalGpuMemoryInMiB() != null ? gpu.totalGpuMemoryInMiB() : summed;
-            return Optional.of(new InstanceType.Accelerators(AcceleratorNames.gpu(first.name(), perGpu), count, total / MIB_PER_GIB));
+            return Optional.of(accelerators(AcceleratorNames.gpu(first.name(), perGpu), gpu.gpus(), GpuDeviceInfo::count,
+                    d -> d.memoryInfo() == null ? null : d.memoryInfo().sizeInMiB(), gpu.totalGpuMemoryInMiB()));
         }
         NeuronInfo neuron = info.neuronInfo();
         if (neuron != null && neuron.hasNeuronDevices() && !neuron.neuronDevices().isEmpty()) {
-            NeuronDeviceInfo first = neuron.neuronDevices().get(0);
-            int count = 0;
-            long summed = 0;
-            for (NeuronDeviceInfo d : neuron.neuronDevices()) {
-                int c = d.count() == null ? 0 : d.count();
-                count += c;
-                summed += (long) c * (d.memoryInfo() == null || d.memoryInfo().sizeInMiB() == null ? 0 : d.memoryInfo().sizeInMiB());
-            }
-            long total = neuron.totalNeuronDeviceMemoryInMiB() != null ? neuron.totalNeuronDeviceMemoryInMiB() : summed;
-            return Optional.of(new InstanceType.Accelerators(AcceleratorNames.neuron(first.name()), count, total / MIB_PER_GIB));
+            return Optional.of(accelerators(AcceleratorNames.neuron(neuron.neuronDevices().get(0).name()),
+                    neuron.neuronDevices(), NeuronDeviceInfo::count,
+                    d -> d.memoryInfo() == null ? null : d.memoryInfo().sizeInMiB(), neuron.totalNeuronDeviceMemoryInMiB()));
         }
         return Optional.empty();
+    }
+
+    /** Device count summed over the entries; total memory as reported, else summed (count × memory each). */
+    private static <D> InstanceType.Accelerators accelerators(String name, List<D> devices, Function<D, Integer> count,
+            Function<D, Integer> memoryMiBEach, Integer reportedTotalMiB) {
+        int n = 0;
+        long summedMiB = 0;
+        for (D d : devices) {
+            int c = n(count.apply(d));
+            n += c;
+            summedMiB += (long) c * n(memoryMiBEach.apply(d));
+        }
+        long totalMiB = reportedTotalMiB != null ? reportedTotalMiB : summedMiB;
+        return new InstanceType.Accelerators(name, n, totalMiB / MIB_PER_GIB);
     }
 
     private static InstanceType.Ebs ebs(EbsOptimizedInfo e) {
@@ -139,7 +140,7 @@ final class InstanceTypeMapper {
         return net.efaInfo() == null || net.efaInfo().maximumEfaInterfaces() == null ? 1 : net.efaInfo().maximumEfaInterfaces();
     }
 
-    private static double n(Integer v) {
+    private static int n(Integer v) {
         return v == null ? 0 : v;
     }
 }

@@ -15,7 +15,7 @@ final class Redactor {
     static final String MASK = "****";
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)(aws_secret_access_key|aws_session_token|aws_security_token|secret_?access_?key|session_?token"
-                    + "|x-amz-security-token)(\\s*[=:]\\s*\"?)([^\\s\",;&)]+)");
+                    + "|x-amz-security-token)(\"?\\s*[=:]\\s*\"?)([^\\s\",;&)]+)");
     private static final int MIN_SECRET_LENGTH = 4;
 
     private final List<String> secrets;

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -75,7 +76,7 @@ public record RefreshOptions(
 
     /** The date the refreshed figures are stamped with (UTC). */
     public LocalDate runDate() {
-        return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     public static Builder builder() {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,7 +102,7 @@ final class AwsStub implements AutoCloseable {
 
     /** Price List items from {@code aws-stub/pricing/items/NAME.json}, compacted to one line each like AWS sends them. */
     static List<String> items(String... names) {
-        return java.util.Arrays.stream(names).map(n -> {
+        return Arrays.stream(names).map(n -> {
             try {
                 return JSON.readTree(resource("pricing/items/" + n + ".json")).toString();
             } catch (IOException e) {

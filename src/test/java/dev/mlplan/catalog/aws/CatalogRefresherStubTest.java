@@ -1,5 +1,6 @@
 package dev.mlplan.catalog.aws;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -36,12 +37,14 @@ import dev.mlplan.catalog.aws.RefreshException.Reason;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,7 +62,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /**
  * The whole refresh with real SDK clients against a WireMock stub on 127.0.0.1 that speaks the AWS
  * wire formats. Explicit test credentials and region; instance metadata disabled; shared config and
- * credentials files pointed at empty files, so nothing reaches AWS or 169.254.169.254.
+ * credentials files pointed at empty files, so nothing reaches AWS or the instance-metadata endpoint.
  */
 class CatalogRefresherStubTest {
     static final String ACCESS_KEY = "AKIDTEST";
@@ -73,7 +76,7 @@ class CatalogRefresherStubTest {
     @TempDir
     static Path awsHome;
     static AwsStub stub;
-    static final Map<String, String> savedProperties = new java.util.HashMap<>();
+    static final Map<String, String> savedProperties = new HashMap<>();
 
     @TempDir
     Path dir;
@@ -496,7 +499,7 @@ class CatalogRefresherStubTest {
     @Test
     void anUnreachableEndpointIsANetworkFailure() throws IOException {
         int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
 
@@ -509,7 +512,7 @@ class CatalogRefresherStubTest {
 
     @Test
     void aResponseThatIsNotJsonIsUnexpected() {
-        stub.server.stubFor(getProducts().atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        stub.server.stubFor(getProducts().atPriority(1).willReturn(aResponse()
                 .withStatus(200).withHeader("Content-Type", "text/html").withBody("<html><body>captive portal</body></html>")));
 
         CatalogException e = failure(CLIENTS, options().build());
