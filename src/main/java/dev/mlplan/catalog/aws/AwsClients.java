@@ -4,6 +4,8 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -66,27 +68,23 @@ public final class AwsClients {
     }
 
     PricingClient pricing(RefreshOptions opts, AwsCredentialsProvider credentials) {
-        var b = PricingClient.builder()
-                .region(Region.of(opts.pricingRegion()))
-                .credentialsProvider(credentials)
-                .httpClient(httpClient())
-                .overrideConfiguration(overrides(opts));
-        if (opts.endpointUrl() != null) {
-            b.endpointOverride(opts.endpointUrl());
-        }
-        return b.build();
+        return build(PricingClient.builder(), opts, opts.pricingRegion(), credentials);
     }
 
     Ec2Client ec2(RefreshOptions opts, String region, AwsCredentialsProvider credentials) {
-        var b = Ec2Client.builder()
-                .region(Region.of(region))
+        return build(Ec2Client.builder(), opts, region, credentials);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder,
+            RefreshOptions opts, String region, AwsCredentialsProvider credentials) {
+        builder.region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClient(httpClient())
                 .overrideConfiguration(overrides(opts));
         if (opts.endpointUrl() != null) {
-            b.endpointOverride(opts.endpointUrl());
+            builder.endpointOverride(opts.endpointUrl());
         }
-        return b.build();
+        return builder.build();
     }
 
     private static SdkHttpClient httpClient() {
