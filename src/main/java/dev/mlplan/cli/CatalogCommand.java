@@ -11,10 +11,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Browses the catalog of instance types, prices and limits.",
         footer = {"", "Examples:", "  mlplan catalog info", "  mlplan catalog list --accelerator H100", "  mlplan catalog show p4d.24xlarge --format json"},
-        subcommands = {CatalogInfoCommand.class, CatalogListCommand.class, CatalogShowCommand.class})
+        subcommands = {CatalogInfoCommand.class, CatalogListCommand.class, CatalogShowCommand.class, CatalogRefreshCommand.class})
 final class CatalogCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
+
 
     @Spec
     CommandSpec spec;

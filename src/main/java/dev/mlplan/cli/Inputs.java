@@ -14,8 +14,13 @@ import java.util.List;
 final class Inputs {
     private Inputs() {}
 
+    /** The environment variable that names a catalog file for every command without --catalog. */
+    static final String CATALOG_ENV = "MLPLAN_CATALOG";
+
+    /** --catalog FILE, else $MLPLAN_CATALOG, else the embedded catalog. */
     static Catalog catalog(String file, CliEnv env) {
-        return file == null ? CatalogLoader.embedded() : CatalogLoader.fromFile(env.resolve(file));
+        String f = file != null ? file : env.env().get(CATALOG_ENV);
+        return f == null || f.isBlank() ? CatalogLoader.embedded() : CatalogLoader.fromFile(env.resolve(f));
     }
 
     /**

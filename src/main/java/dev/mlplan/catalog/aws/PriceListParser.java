@@ -39,11 +39,11 @@ import java.util.regex.Pattern;
  *       {@code s3.standard-ia.gb-month} (-SIA-), {@code s3.onezone-ia.gb-month} (-ZIA-),
  *       {@code s3.glacier-ir.gb-month} (-GIR-), {@code s3.glacier-flexible.gb-month}
  *       (TimedStorage-GlacierByteHrs), {@code s3.glacier-deep-archive.gb-month} (-GDA-);
- *       {@code s3.standard.put-1k} (Requests-Tier1) and {@code s3.standard.get-1k} (Requests-Tier2)
+ *       {@code s3.put.per-1k} (Requests-Tier1) and {@code s3.get.per-1k} (Requests-Tier2)
  *       per 1,000 requests.
  *   <li>EBS ({@code AmazonEC2}, by {@code attributes.volumeApiName}): {@code ebs.TYPE.gb-month}
  *       (productFamily Storage), {@code ebs.TYPE.iops-month} (usagetype EBS:VolumeP-IOPS.*; io2's
- *       higher tiers as {@code ebs.io2.iops-month-tier2} / {@code -tier3}), {@code ebs.TYPE.mibps-month}
+ *       higher tiers as {@code ebs.io2.iops-month.32k-64k} / {@code .over-64k}, the embedded catalog's ids), {@code ebs.TYPE.mibps-month}
  *       (EBS:VolumeP-Throughput.*, priced per GiBps-mo by AWS: divided by 1,024).
  *   <li>SageMaker ({@code AmazonSageMaker}, productFamily ML Instance):
  *       {@code sagemaker.training.<ml.type>.hour} (component Training) and
@@ -61,6 +61,8 @@ final class PriceListParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern REGION_PREFIX = Pattern.compile("^[A-Z]{2,4}[0-9]*-(?=.)");
     private static final Pattern IOPS_TIER = Pattern.compile("\\.tier(\\d+)$");
+    /** io2 IOPS tiers 2 and 3 under the embedded catalog\'s ids. */
+    private static final java.util.Map<String, String> IO2_TIER_SUFFIX = java.util.Map.of("2", ".32k-64k", "3", ".over-64k");
 
     private final String sourceId;
 
@@ -241,8 +243,8 @@ final class PriceListParser {
             return Optional.of(new Target(storage, PriceUnit.GB_MONTH, "GB-month", 1));
         }
         return switch (usage) {
-            case "Requests-Tier1" -> Optional.of(new Target("s3.standard.put-1k", PriceUnit.REQUEST, "1k requests", 1_000));
-            case "Requests-Tier2" -> Optional.of(new Target("s3.standard.get-1k", PriceUnit.REQUEST, "1k requests", 1_000));
+            case "Requests-Tier1" -> Optional.of(new Target("s3.put.per-1k", PriceUnit.REQUEST, "1k requests", 1_000));
+            case "Requests-Tier2" -> Optional.of(new Target("s3.get.per-1k", PriceUnit.REQUEST, "1k requests", 1_000));
             default -> Optional.empty();
         };
     }
@@ -258,7 +260,7 @@ final class PriceListParser {
         }
         if (usage.startsWith("EBS:VolumeP-IOPS")) {
             Matcher tier = IOPS_TIER.matcher(usage);
-            String suffix = tier.find() ? "-tier" + tier.group(1) : "";
+            String suffix = tier.find() ? IO2_TIER_SUFFIX.getOrDefault(tier.group(1), "-tier" + tier.group(1)) : "";
             return Optional.of(new Target("ebs." + volume + ".iops-month" + suffix, PriceUnit.IOPS_MONTH, "IOPS-month", 1));
         }
         if (usage.startsWith("EBS:VolumeP-Throughput")) {

@@ -110,7 +110,7 @@ class PriceListParserTest {
         ServicePrice iops = servicePrice(AwsService.EBS, "ebs-gp3-iops-us-east-1");
         assertThat(iops.id()).isEqualTo("ebs.gp3.iops-month");
         assertThat(iops.usd()).isEqualTo(0.005);
-        assertThat(servicePrice(AwsService.EBS, "ebs-io2-iops-tier2-us-east-1").id()).isEqualTo("ebs.io2.iops-month-tier2");
+        assertThat(servicePrice(AwsService.EBS, "ebs-io2-iops-tier2-us-east-1").id()).isEqualTo("ebs.io2.iops-month.32k-64k");
     }
 
     @ParameterizedTest
@@ -144,7 +144,7 @@ class PriceListParserTest {
         assertThat(standard.id()).isEqualTo("s3.standard.gb-month");
         assertThat(standard.usd()).isEqualTo(0.023);
         ServicePrice put = servicePrice(AwsService.S3, "s3-requests-tier1-us-east-1");
-        assertThat(put.id()).isEqualTo("s3.standard.put-1k");
+        assertThat(put.id()).isEqualTo("s3.put.per-1k");
         assertThat(put.usd()).isEqualTo(0.005);
         assertThat(put.unit()).isEqualTo("1k requests");
     }

@@ -1,0 +1,125 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.catalog.CatalogDocument;
+import dev.mlplan.catalog.CatalogLoader;
+import dev.mlplan.catalog.CatalogStats;
+import dev.mlplan.catalog.aws.AwsService;
+import dev.mlplan.catalog.aws.CatalogRefresher;
+import dev.mlplan.catalog.aws.RefreshOptions;
+import dev.mlplan.catalog.aws.RefreshResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * mlplan catalog refresh: rebuilds the catalog's prices and instance types from the AWS Price List
+ * and EC2 APIs, merged over the previous catalog, and writes it atomically. The only command that
+ * touches the network (and the only one that loads the AWS SDK).
+ */
+@Command(
+        name = "refresh",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Refreshes prices and instance types from the AWS Price List and EC2 APIs (needs AWS credentials:",
+            "the default chain, or --profile). What the APIs return replaces the previous figures; what they do",
+            "not return keeps its previous figures, and the summary says which. A failed refresh writes nothing."
+        },
+        footer = {
+            "",
+            "The previous catalog is --catalog FILE, else the --output file if it exists, else the embedded one.",
+            "Use the result with --catalog FILE on any command, or set MLPLAN_CATALOG=FILE.",
+            "",
+            "Examples:",
+            "  mlplan catalog refresh --output mlplan-catalog.json",
+            "  mlplan catalog refresh --region us-east-1 --region us-west-2 --services ec2,lambda --profile ml",
+            "  mlplan catalog refresh --endpoint-url http://localhost:4566 --output test-catalog.json",
+            "",
+            "IAM permissions needed: pricing:GetProducts, ec2:DescribeInstanceTypes, ec2:DescribeSpotPriceHistory."
+        })
+final class CatalogRefreshCommand implements Runnable {
+    @ParentCommand
+    CatalogCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", paramLabel = "R", description = "Region to refresh (repeatable; default: us-east-1).")
+    List<String> regions;
+
+    @Option(names = "--services", paramLabel = "LIST", defaultValue = "ec2,sagemaker,lambda,s3,ebs",
+            description = "Comma-separated: ec2, sagemaker, lambda, s3, ebs (default: ${DEFAULT-VALUE}).")
+    String services;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "mlplan-catalog.json",
+            description = "Where to write the refreshed catalog (default: ${DEFAULT-VALUE}).")
+    String output;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Previous catalog to merge over.")
+    String catalogFile;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from the shared config and credentials files.")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS request to this endpoint (also: AWS_ENDPOINT_URL).")
+    String endpointUrl;
+
+    @Option(names = "--pricing-region", paramLabel = "R", defaultValue = "us-east-1",
+            description = "Price List API endpoint region: us-east-1, eu-central-1 or ap-south-1 (default: ${DEFAULT-VALUE}).")
+    String pricingRegion;
+
+    @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5", description = "Attempts per request, with backoff on throttling (default: ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Override
+    public void run() {
+        CliEnv env = parent.env();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean quiet = parent.parent.common.quiet;
+        Path out = env.resolve(output).toAbsolutePath().normalize();
+        if (Files.isDirectory(out)) {
+            throw new ExitException(ExitCode.USAGE, "--output " + output + " is a directory; give a file name");
+        }
+        CatalogDocument previous;
+        if (catalogFile != null) {
+            previous = CatalogLoader.fromFile(env.resolve(catalogFile)).document();
+        } else if (Files.isRegularFile(out)) {
+            previous = CatalogLoader.fromFile(out).document();
+        } else {
+            previous = CatalogLoader.embedded().document();
+        }
+        RefreshOptions opts;
+        try {
+            opts = RefreshOptions.builder()
+                    .regions(regions == null || regions.isEmpty() ? List.of(RefreshOptions.DEFAULT_REGION) : regions)
+                    .services(AwsService.parseList(services))
+                    .profile(profile)
+                    .endpointUrl(endpointUrl)
+                    .environment(env.env())
+                    .pricingRegion(pricingRegion)
+                    .maxAttempts(maxAttempts)
+                    .progress(line -> {
+                        if (!quiet) {
+                            err.println("refresh: " + line);
+                            err.flush();
+                        }
+                    })
+                    .clock(env.clock())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ExitException(ExitCode.USAGE, e.getMessage());
+        }
+        RefreshResult result = new CatalogRefresher().refreshTo(previous, opts, out);
+        PrintWriter o = spec.commandLine().getOut();
+        result.report().summaryLines().forEach(o::println);
+        o.println("wrote " + output + ": catalog " + result.catalog().id() + ", prices as of " + result.catalog().pricesAsOf());
+        o.println(CatalogStats.of(result.catalog()).summary());
+        o.println("use it with: mlplan recommend --catalog " + output + " FILE…   (or MLPLAN_CATALOG=" + output + ")");
+        o.flush();
+    }
+}
