@@ -10,6 +10,9 @@ import java.util.Locale;
 
 /** Training compute, memory and wall time (formulas and sources in VALIDATION.md). */
 public final class TrainingEstimator {
+    /** Largest tensor-parallel degree mlplan assumes: one node's accelerators, at most 8 (NVLink/NeuronLink domain). */
+    static final int MAX_TENSOR_PARALLEL = 8;
+
     private static final double FULL_BYTES_PER_PARAM = 16.0;
     private static final double ADAPTER_BYTES_PER_PARAM = 16.0;
     private static final double QLORA_BYTES_PER_PARAM = 0.5;
@@ -187,15 +190,27 @@ public final class TrainingEstimator {
         int n = perNode * nodes;
         double needed = req.bytesPerAccelerator(n);
         double available = acc.memoryGiB() * defaults.usableMemoryFraction() * Fmt.GIB;
+        double overhead = defaults.frameworkOverheadGiB() * Fmt.GIB;
         double replicated = req.replicatedBytesPerAccelerator();
-        boolean recompute = needed > available && req.recomputeReplicatedBytesPerAccelerator() < replicated;
-        if (recompute) {
-            needed = req.bytesPerAcceleratorRecomputing(n);
-            replicated = req.recomputeReplicatedBytesPerAccelerator();
+        double computeFactor = 1.0;
+        int tp = req.model().isTransformer() ? Math.min(perNode, MAX_TENSOR_PARALLEL) : 1;
+        if (needed > available && tp > 1) {
+            replicated = (req.replicatedBytesPerAccelerator() - overhead) / tp + overhead;
+            needed = req.shardableBytes() / n + replicated;
+            steps.add(new Step("tensor and sequence parallelism", "t = " + tp,
+                    "sharding alone needs " + Fmt.gib(req.bytesPerAccelerator(n)) + " per accelerator; splitting each layer over the " + tp
+                            + " accelerators of a node divides activations by t: s·b·h·L·34/t (Korthikanti et al. 2022); intra-node"
+                            + " communication cost neglected"));
+        }
+        if (needed > available && req.recomputeReplicatedBytesPerAccelerator() < req.replicatedBytesPerAccelerator()) {
+            double before = needed;
+            replicated = (req.recomputeReplicatedBytesPerAccelerator() - overhead) / tp + overhead;
+            needed = req.shardableBytes() / n + replicated;
+            computeFactor = req.recomputeComputeFactor();
             steps.add(new Step("activation recomputation", "full",
-                    "selective recomputation needs " + Fmt.gib(req.bytesPerAccelerator(n)) + " per accelerator; full recomputation keeps"
-                            + " only layer inputs, 2·s·b·h·L bytes (Korthikanti et al. 2022), at the cost of one more forward pass (compute × "
-                            + Fmt.plain(req.recomputeComputeFactor()) + ")"));
+                    "selective recomputation needs " + Fmt.gib(before) + " per accelerator; full recomputation keeps"
+                            + " only layer inputs, 2·s·b·h·L bytes" + (tp > 1 ? " ÷ t" : "") + " (Korthikanti et al. 2022), at the cost of one more"
+                            + " forward pass (compute × " + Fmt.plain(computeFactor) + ")"));
         }
         boolean fits = needed <= available;
         steps.add(new Step("memory per accelerator", Fmt.gib(needed),
@@ -216,12 +231,11 @@ public final class TrainingEstimator {
         String mfuSource = assumptions.mfu().isPresent() ? "assumptions.mfu"
                 : acc.defaultMfu() > 0 ? acc.name() + " default; VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
         double scaling = scaling(nodes, efa, steps);
-        double computeFactor = recompute ? req.recomputeComputeFactor() : 1.0;
         double seconds = req.totalFlops() * computeFactor / (n * peak.flopsPerSecond() * mfu * scaling);
         steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));
         steps.add(new Step("MFU", Fmt.plain(mfu), mfuSource));
         steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h",
-                "FLOPs" + (recompute ? " × recomputation " + Fmt.plain(computeFactor) : "") + " ÷ (accelerators × peak × MFU × scaling) = "
+                "FLOPs" + (computeFactor > 1 ? " × recomputation " + Fmt.plain(computeFactor) : "") + " ÷ (accelerators × peak × MFU × scaling) = "
                         + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
                         + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
         return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.copyOf(steps));

@@ -65,8 +65,13 @@ class PublishedResultsTest {
 
     private double llama2GpuHours(String preset) {
         var req = training.requirements(Workloads.tokens(Workloads.preset(preset), Method.FULL, 2e12, 4096, 1));
-        // GPU-hours do not depend on the count at scaling efficiency 1: one 8-GPU node, default MFU 0.40
-        return training.on(req, A100_80, 8, 1, true).hoursPerRun() * 8;
+        // GPU-hours do not depend on the count at scaling efficiency 1: 32 nodes of 8 GPUs (enough for 70B to fit
+        // without full recomputation), multi-node efficiency set to 1, default MFU 0.40
+        var perfectScaling = new TrainingEstimator(new dev.mlplan.workload.Workload.Assumptions(java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of(1.0), java.util.Optional.empty(), java.util.Optional.empty()));
+        var est = perfectScaling.on(req, A100_80, 8, 32, true);
+        assertThat(est.fits()).as("%s fits on 256 × A100-80GB", preset).isTrue();
+        return est.hoursPerRun() * 8 * 32;
     }
 
     @Test

@@ -22,7 +22,7 @@ class LambdaMemoryRuleTest {
                 inference(true, 28, 10, 1, 1000), 1);
         assertThat(rule.check(f)).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("lambda.memory");
-            assertThat(v.reason()).isEqualTo("serving the model needs 28.0 GiB (weights loaded with about 2× overhead); a Lambda function has at most 10,240 MB");
+            assertThat(v.reason()).isEqualTo("serving the model needs 28 GiB (weights loaded with about 2× overhead); a Lambda function has at most 10,240 MB");
         });
     }
 
