@@ -2,8 +2,10 @@ package dev.mlplan.constraint;
 
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.rules.AcceleratorMemoryRule;
+import dev.mlplan.constraint.rules.AcceleratorSupportRule;
 import dev.mlplan.constraint.rules.DeadlineRule;
 import dev.mlplan.constraint.rules.EbsAccessRule;
+import dev.mlplan.constraint.rules.EbsInstanceCapRule;
 import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
@@ -35,6 +37,7 @@ public final class ConstraintEngine {
     public static ConstraintEngine standard() {
         return new ConstraintEngine(List.of(
                 new PriceAvailabilityRule(),
+                new AcceleratorSupportRule(),
                 new LambdaGpuRule(),
                 new LambdaMemoryRule(),
                 new LambdaDurationRule(),
@@ -50,6 +53,7 @@ public final class ConstraintEngine {
                 new EbsThroughputRule(),
                 new EbsSharedRule(),
                 new EbsAccessRule(),
+                new EbsInstanceCapRule(),
                 new EfsThroughputRule(),
                 new SpotNotInterruptibleRule(),
                 new SpotDeadlineRule()));

@@ -96,7 +96,7 @@ final class InferencePlanner {
         requirements.put("availability", inf.availability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         requirements.put("hoursPerMonth", TrainingPlanner.round1(hoursPerMonth));
         var part = new PlanResult.PartPlan(Part.INFERENCE.id(), requirements,
-                ranked.stream().limit(ctx.options().top()).map(PartCollector.Draft::option).toList(), col.eliminations(), req.steps(),
+                col.top(ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);
     }
@@ -143,7 +143,7 @@ final class InferencePlanner {
                         .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
                 col.add(new Option(0, "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region, Service.EC2.id(), it.name(), fleet.peak(), region,
                         pm.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null,
-                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes)), null);
+                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of()), null);
             }
         }
     }
@@ -181,7 +181,7 @@ final class InferencePlanner {
                 }
                 Option o = new Option(0, "inference/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
                         PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
-                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes));
+                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of());
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -223,20 +223,20 @@ final class InferencePlanner {
         var priced = LocalCost.monthly(m, hoursPerMonth);
         col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL.id(), m.accelerator(), m.count(), "local", PricingModel.LOCAL.id(),
                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month")), null);
+                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of()), null);
     }
 
     private Facts facts(Candidate c, InferenceRequirements req, InferenceEstimate est, int instancesNeeded) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.empty(), Optional.empty(), Optional.of(req), Optional.of(est),
-                Optional.empty(), instancesNeeded, 0);
+                Optional.empty(), instancesNeeded, 0, Optional.empty());
     }
 
     private static Double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** Orders eliminated types by what they offer: accelerator memory, then vCPUs. */
+    /** Orders eliminated types by what they offer: accelerator compute, then memory, then vCPUs. */
     private double capability(InstanceType it) {
-        return (it.hasAccelerator() ? it.accelerators().memoryGiB() * 1e4 : 0) + it.vcpus();
+        return PlanContext.capability(ctx.catalog(), it);
     }
 }
