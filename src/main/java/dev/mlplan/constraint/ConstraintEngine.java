@@ -10,6 +10,8 @@ import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
 import dev.mlplan.constraint.rules.EfsThroughputRule;
+import dev.mlplan.constraint.rules.FargateGpuRule;
+import dev.mlplan.constraint.rules.FargateMemoryRule;
 import dev.mlplan.constraint.rules.LambdaConcurrencyRule;
 import dev.mlplan.constraint.rules.LambdaDurationRule;
 import dev.mlplan.constraint.rules.LambdaGpuRule;
@@ -19,6 +21,10 @@ import dev.mlplan.constraint.rules.LocalAvailabilityRule;
 import dev.mlplan.constraint.rules.MaxNodesRule;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
 import dev.mlplan.constraint.rules.S3BlockIoRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessConcurrencyRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessDurationRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessGpuRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessMemoryRule;
 import dev.mlplan.constraint.rules.S3PrefixRateRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
@@ -42,6 +48,12 @@ public final class ConstraintEngine {
                 new LambdaMemoryRule(),
                 new LambdaDurationRule(),
                 new LambdaConcurrencyRule(),
+                new SageMakerServerlessGpuRule(),
+                new SageMakerServerlessMemoryRule(),
+                new SageMakerServerlessDurationRule(),
+                new SageMakerServerlessConcurrencyRule(),
+                new FargateGpuRule(),
+                new FargateMemoryRule(),
                 new AcceleratorMemoryRule(),
                 new DeadlineRule(),
                 new LatencyRule(),

@@ -167,6 +167,42 @@ final class TrainingPlanner {
                 col.add(o, new Detail(hours, n * price.get().usdPerHour()));
             }
         }
+        planSageMaker(t, req, it, n, est, col);
+    }
+
+    /**
+     * The same shape as a SageMaker training job: on-demand ml.* instances, billed for the job's
+     * time; the price is the catalog's {@code sagemaker.training.ml.TYPE.hour} (estimated from EC2
+     * unless refreshed).
+     */
+    private void planSageMaker(Training t, TrainingRequirements req, InstanceType it, int n, TrainingEstimate est, PartCollector col) {
+        String id = "sagemaker.training.ml." + it.name() + ".hour";
+        Candidate c = new Candidate(Part.TRAINING, Service.SAGEMAKER_TRAINING, it, "ml." + it.name(), n, 0);
+        Facts f = facts(c, req, est, est.hoursPerRun());
+        for (String region : ctx.regions()) {
+            var price = ctx.catalog().servicePrice(id, region);
+            if (price.isEmpty()) {
+                continue;
+            }
+            col.considered(1);
+            List<Violation> vs = ctx.engine().checkOffer(f, region, PricingModel.ON_DEMAND);
+            if (!vs.isEmpty()) {
+                col.eliminateAll(Service.SAGEMAKER_TRAINING.id(), c.resource(), vs, capability(it));
+                continue;
+            }
+            double hours = est.hoursPerRun();
+            var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
+                    hours * n * t.runsPerMonth(), price.get().usd(), price.get().source());
+            List<String> notes = new ArrayList<>();
+            notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+            ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
+                    .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
+            notes.add("managed spot training can cut this by up to 90% (not priced)");
+            col.add(new Option(0, "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region,
+                    Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null, null, null,
+                    hours * n * price.get().usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of()),
+                    new Detail(hours, n * price.get().usd()));
+        }
     }
 
     /** The estimate with the per-run setup time added, as a step of its own. */

@@ -51,7 +51,7 @@ class RecommendGoldenTest {
                 }
                 for (JsonNode e : part.get("eliminated")) {
                     assertThat(e.has("instanceType")).as("eliminated entries always carry instanceType (null for Lambda)").isTrue();
-                    assertThat(e.get("rule").asText()).matches("[a-z0-9]+(\\.[a-z0-9-]+)+");
+                    assertThat(e.get("rule").asText()).matches("[a-z0-9-]+(\\.[a-z0-9-]+)+");
                 }
             }
         }
