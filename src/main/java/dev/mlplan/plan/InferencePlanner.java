@@ -97,6 +97,10 @@ final class InferencePlanner {
         }
         requirements.put("availability", inf.availability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         requirements.put("hoursPerMonth", TrainingPlanner.round1(hoursPerMonth));
+        lambdaBreakEven(inf, ranked, hoursPerMonth).ifPresent(b -> {
+            requirements.put("lambdaBreakEvenRequestsPerDay", b.requestsPerDay());
+            requirements.put("lambdaBreakEvenVersus", b.versus());
+        });
         var part = new PlanResult.PartPlan(Part.INFERENCE.id(), requirements,
                 col.top(ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
@@ -141,6 +145,7 @@ final class InferencePlanner {
                             + "; keep on-demand capacity to absorb reclaimed instances (2-minute notice)");
                 }
                 notes.addAll(priced.notes());
+                ctx.commitmentBreakEven(price.get()).ifPresent(notes::add);
                 ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
                         .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
                 col.add(new Option(0, "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region, Service.EC2.id(), it.name(), fleet.peak(), region,
@@ -225,6 +230,28 @@ final class InferencePlanner {
         if (cheapestRegion == null) {
             col.eliminateAll(Service.LAMBDA.id(), null, last);
         }
+    }
+
+    /** Requests per day at which Lambda costs as much as the cheapest always-on option. */
+    record LambdaBreakEven(double requestsPerDay, String versus) {}
+
+    /**
+     * The request rate at which Lambda's per-request cost adds up to the monthly cost of the cheapest
+     * always-on option (an instance, task or endpoint fleet at on-demand prices): below it Lambda is
+     * cheaper. Lambda's cost per request is taken at this workload's request shape.
+     */
+    static java.util.Optional<LambdaBreakEven> lambdaBreakEven(Inference inf, List<PartCollector.Draft> ranked, double hoursPerMonth) {
+        double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
+        Option lambda = ranked.stream().map(PartCollector.Draft::option).filter(o -> o.service().equals("lambda")).findFirst().orElse(null);
+        Option alwaysOn = ranked.stream().map(PartCollector.Draft::option)
+                .filter(o -> o.pricing().equals("on-demand") && !o.service().equals("lambda")).findFirst().orElse(null);
+        if (lambda == null || alwaysOn == null || requestsPerMonth <= 0 || lambda.monthlyUsd() <= 0) {
+            return java.util.Optional.empty();
+        }
+        double perRequest = lambda.monthlyUsd() / requestsPerMonth;
+        double perDay = alwaysOn.monthlyUsd() / perRequest / (InstanceCost.HOURS_PER_MONTH / 24.0);
+        return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service()
+                + " on-demand (" + alwaysOn.region() + ")"));
     }
 
     /** SageMaker Serverless Inference memory sizes, MB (1 GB steps, API_ProductionVariantServerlessConfig). */

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class PartCollector {
     private final Map<String, Draft> best = new LinkedHashMap<>();
-    private final Map<String, Draft> regionsSeen = new LinkedHashMap<>();
+    /** Per group, the cheapest offer in each region: to show what other regions would cost. */
+    private final Map<String, Map<String, Double>> regionCosts = new LinkedHashMap<>();
     private final Map<String, int[]> eliminationCounts = new LinkedHashMap<>();
     private final Map<String, Elimination> eliminations = new LinkedHashMap<>();
     private final Map<String, Double> eliminationScores = new LinkedHashMap<>();
@@ -39,7 +40,7 @@ final class PartCollector {
         if (prev == null || ORDER.compare(o, prev.option()) < 0) {
             best.put(group, d);
         }
-        regionsSeen.merge(group + '|' + o.region(), d, (a, b) -> a);
+        regionCosts.computeIfAbsent(group, k -> new java.util.TreeMap<>()).merge(o.region(), o.monthlyUsd(), Math::min);
     }
 
     /**
@@ -73,14 +74,31 @@ final class PartCollector {
         int rank = 1;
         for (Draft d : all) {
             Option o = d.option();
-            long otherRegions = regionsSeen.keySet().stream().filter(k -> k.startsWith(d.groupKey() + '|') && !k.endsWith('|' + o.region())).count();
             List<String> notes = new ArrayList<>(o.notes());
-            if (otherRegions > 0) {
-                notes.add("cheapest of " + (otherRegions + 1) + " regions offered");
-            }
+            regionNote(d.groupKey(), o).ifPresent(notes::add);
             out.add(new Draft(o.ranked(rank++, List.copyOf(notes), List.of()), d.groupKey(), d.detail()));
         }
         return out;
+    }
+
+    /** "other regions: us-west-2 +3%, eu-west-1 +12%" for the next cheapest regions of the same offer. */
+    private java.util.Optional<String> regionNote(String group, Option o) {
+        Map<String, Double> costs = regionCosts.getOrDefault(group, Map.of());
+        if (costs.size() < 2 || o.monthlyUsd() <= 0) {
+            return java.util.Optional.empty();
+        }
+        List<Map.Entry<String, Double>> others = costs.entrySet().stream().filter(e -> !e.getKey().equals(o.region()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey())).toList();
+        StringBuilder sb = new StringBuilder("other regions: ");
+        for (int i = 0; i < Math.min(3, others.size()); i++) {
+            double diff = others.get(i).getValue() / o.monthlyUsd() - 1;
+            sb.append(i > 0 ? ", " : "").append(others.get(i).getKey()).append(' ').append(diff >= 0.0005 ? "+" + dev.mlplan.util.Fmt.pct(diff)
+                    : diff <= -0.0005 ? "-" + dev.mlplan.util.Fmt.pct(-diff) : "same");
+        }
+        if (others.size() > 3) {
+            sb.append(" and ").append(others.size() - 3).append(" more");
+        }
+        return java.util.Optional.of(sb.toString());
     }
 
     /** Alternatives shown per option: the cheapest other pricing models of the same resource. */

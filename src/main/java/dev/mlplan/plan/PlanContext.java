@@ -34,6 +34,22 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
                 + catalog.id() + Suggest.didYouMean(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList())));
     }
 
+    /**
+     * For a commitment: the share of the month above which it costs less than on-demand for the same
+     * hours (committed rate ÷ on-demand rate), as a note; empty when there is no on-demand price.
+     */
+    java.util.Optional<String> commitmentBreakEven(dev.mlplan.catalog.Price committed) {
+        if (!committed.pricing().isCommitment()) {
+            return java.util.Optional.empty();
+        }
+        return catalog.price(committed.region(), committed.instanceType(), dev.mlplan.catalog.PricingModel.ON_DEMAND).map(od -> {
+            double u = dev.mlplan.cost.InstanceCost.breakEvenUtilisation(committed.usdPerHour(), od.usdPerHour());
+            return committed.pricing().id() + " beats on-demand (" + dev.mlplan.util.Fmt.usd(od.usdPerHour()) + "/h) above "
+                    + dev.mlplan.util.Fmt.pct(u) + " use: " + dev.mlplan.util.Fmt.count(u * dev.mlplan.cost.InstanceCost.HOURS_PER_MONTH)
+                    + " h/month per instance";
+        });
+    }
+
     /** How much an instance type offers, to order eliminations: dense 16-bit TFLOPS, then accelerator memory, then vCPUs. */
     static double capability(Catalog catalog, dev.mlplan.catalog.InstanceType it) {
         if (!it.hasAccelerator()) {

@@ -104,7 +104,7 @@ final class TrainingPlanner {
         TrainingEstimate est = null;
         int maxNodes = w.constraints().maxNodes();
         for (int n = 1; n <= maxNodes; n++) {
-            est = withSetup(estimator.on(req, acc, perNode, n, efa));
+            est = withSetup(withDataLoading(req, estimator.on(req, acc, perNode, n, efa), it, n));
             Facts f = facts(Candidate.ec2(Part.TRAINING, it, n), req, est, 0);
             last = ctx.engine().check(f);
             if (last.isEmpty()) {
@@ -137,6 +137,10 @@ final class TrainingPlanner {
                     notes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
                             + Fmt.pct(est.scalingEfficiency()));
                 }
+                if (est.steps().stream().anyMatch(st -> st.name().startsWith("hours per run (I/O-bound)"))) {
+                    notes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators"
+                            + " compute; the run takes the loading time");
+                }
                 if (pm == PricingModel.SPOT && n >= 8) {
                     notes.add("spot: " + n + " instances at once is a large spot request; capacity is not guaranteed");
                 }
@@ -159,6 +163,7 @@ final class TrainingPlanner {
                 }
                 var priced = InstanceCost.monthly(price.get(), n, hours * t.runsPerMonth());
                 notes.addAll(priced.notes());
+                ctx.commitmentBreakEven(price.get()).ifPresent(notes::add);
                 sourceNote(price.get(), notes);
                 double perRun = hours * n * price.get().usdPerHour();
                 Option o = new Option(0, "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region,
@@ -203,6 +208,36 @@ final class TrainingPlanner {
                     hours * n * price.get().usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of()),
                     new Detail(hours, n * price.get().usd()));
         }
+    }
+
+    /** Share of an instance's network bandwidth mlplan assumes data loading can use. */
+    static final double NETWORK_SHARE_FOR_DATA = 0.8;
+
+    /**
+     * Data loading against compute: one run reads the dataset once per epoch; the nodes can stream it
+     * no faster than their network bandwidth (80% of it, mlplan's assumption). When loading takes
+     * longer than computing, the run is I/O-bound and takes the loading time.
+     */
+    static TrainingEstimate withDataLoading(TrainingRequirements req, TrainingEstimate e, InstanceType it, int nodes) {
+        double bytes = req.datasetBytes() * req.epochs();
+        if (it.networkGbps() <= 0 || bytes <= 0) {
+            return e;
+        }
+        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
+        double ioHours = bytes / bytesPerSecond / 3600;
+        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
+        double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
+        steps.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
+                "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
+                        + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+        if (ioHours <= e.hoursPerRun()) {
+            return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun(), e.mfu(),
+                    e.scalingEfficiency(), List.copyOf(steps));
+        }
+        steps.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
+                "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
+        return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioHours, e.mfu(), e.scalingEfficiency(),
+                List.copyOf(steps));
     }
 
     /** The estimate with the per-run setup time added, as a step of its own. */
