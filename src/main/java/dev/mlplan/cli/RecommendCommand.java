@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  mlplan recommend workloads/llama2-7b-finetune.yaml",
             "  mlplan recommend workloads/bert-realtime.yaml --top 10",
             "  mlplan recommend workloads/*.yaml --format json --output plan.json",
-            "  mlplan recommend my.yaml --catalog refreshed-catalog.json"
+            "  mlplan recommend my.yaml --catalog refreshed-catalog.json",
+            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3     (a simple serving stack)"
         })
 final class RecommendCommand implements Runnable {
     enum Format { table, json }
@@ -57,13 +58,16 @@ final class RecommendCommand implements Runnable {
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Options shown per part (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @picocli.CommandLine.Mixin
+    AssumptionOptions assumptions;
+
     @Override
     public void run() {
         if (top < 1 || top > 1000) {
             throw new ExitException(ExitCode.USAGE, "--top must be between 1 and 1000, got " + top);
         }
         CliEnv env = parent.env();
-        List<Workload> workloads = Inputs.workloads(files, env);
+        List<Workload> workloads = assumptions.apply(Inputs.workloads(files, env));
         Catalog catalog = Inputs.catalog(catalogFile, env);
         PlanResult plan = new Planner(catalog, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(top), env.today())
                 .plan(workloads);

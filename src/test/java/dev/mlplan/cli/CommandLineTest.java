@@ -106,4 +106,23 @@ class CommandLineTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("catalog aws-2026-07", "instanceTypes:", "on-demand:", "sources:", "older than 120 days");
     }
+
+    @Test
+    void assumptionsOnTheCommandLineOverrideTheDefaults() throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        CliRun base = CliRun.run("recommend", "--format", "json", "workloads/llama2-7b-finetune.yaml");
+        CliRun slow = CliRun.run("recommend", "--format", "json", "--mfu", "0.2", "workloads/llama2-7b-finetune.yaml");
+        assertThat(base.exitCode()).isZero();
+        assertThat(slow.exitCode()).isZero();
+        var stepsBase = mapper.readTree(base.out()).at("/workloads/0/parts/0/assumptions").toString();
+        var stepsSlow = mapper.readTree(slow.out()).at("/workloads/0/parts/0/assumptions").toString();
+        assertThat(stepsBase).isEqualTo(stepsSlow);
+        // a lower MFU makes every run longer, so the cheapest plan cannot get cheaper
+        double cheapBase = mapper.readTree(base.out()).at("/workloads/0/parts/0/options/0/monthlyUsd").asDouble();
+        double cheapSlow = mapper.readTree(slow.out()).at("/workloads/0/parts/0/options/0/monthlyUsd").asDouble();
+        assertThat(cheapSlow).isGreaterThan(cheapBase);
+        CliRun bad = CliRun.run("recommend", "--mfu", "0", "workloads/llama2-7b-finetune.yaml");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--mfu must be above 0 and at most 1");
+    }
 }
