@@ -86,7 +86,7 @@ final class CatalogShowCommand implements Runnable {
     }
 
     private String didYouMean(Catalog catalog) {
-        return dev.mlplan.plan.Suggest.didYouMean(type, catalog.instanceTypes().stream().map(InstanceType::name).toList());
+        return dev.mlplan.workload.Suggestions.suffix(type, catalog.instanceTypes().stream().map(InstanceType::name).toList());
     }
 
     private static String json(Shown s) {

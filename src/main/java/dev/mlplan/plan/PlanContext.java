@@ -19,7 +19,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
             for (String r : regions) {
                 if (!catalog.regions().contains(r)) {
                     throw WorkloadException.ofFile(w.file(), "region '" + r + "' is not in catalog " + catalog.id()
-                            + Suggest.didYouMean(r, catalog.regions()));
+                            + dev.mlplan.workload.Suggestions.suffix(r, catalog.regions()));
                 }
             }
         }
@@ -31,7 +31,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         String key = norm(name);
         Optional<Accelerator> hit = catalog.accelerators().stream().filter(a -> norm(a.name()).equals(key)).findFirst();
         return hit.orElseThrow(() -> WorkloadException.ofFile(workload.file(), "local.accelerator '" + name + "' is not in catalog "
-                + catalog.id() + Suggest.didYouMean(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList())));
+                + catalog.id() + dev.mlplan.workload.Suggestions.suffix(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList())));
     }
 
     /**

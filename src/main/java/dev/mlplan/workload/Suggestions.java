@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-/** "Did you mean" hints: the closest candidate by edit distance or by prefix. */
-final class Suggestions {
+/** "Did you mean" hints: the closest candidate by edit distance or by prefix. Used for every name mlplan checks. */
+public final class Suggestions {
     private static final int MAX_DISTANCE = 2;
 
     private Suggestions() {}
@@ -18,7 +18,7 @@ final class Suggestions {
      * case-insensitive) of at most 2 (1 for inputs of up to three characters) and less than the input's length, or else a prefix match
      * either way. Ties go to the earlier candidate.
      */
-    static Optional<String> closest(String input, Collection<String> candidates) {
+    public static Optional<String> closest(String input, Collection<String> candidates) {
         String in = input.toLowerCase(Locale.ROOT);
         if (in.isEmpty()) {
             return Optional.empty();
@@ -52,6 +52,11 @@ final class Suggestions {
     /** "did you mean 'x'?" when a close candidate exists, else "expected one of: a, b, c". */
     static String hint(String input, Collection<String> candidates) {
         return closest(input, candidates).map(Suggestions::didYouMean).orElseGet(() -> oneOf(candidates));
+    }
+
+    /** " (did you mean 'x'?)" when a close candidate exists, else "": to append to a message. */
+    public static String suffix(String input, Collection<String> candidates) {
+        return closest(input, candidates).map(c -> " (" + didYouMean(c) + ")").orElse("");
     }
 
     static String didYouMean(String candidate) {
