@@ -25,6 +25,8 @@ package dev.mlplan.estimate;
  * @param cpuBandwidthCapGBs bandwidth cap for one CPU instance: 300 GB/s
  * @param cpuLoadFactor memory needed while loading a model on CPU, × weights: 2 (LIMITS.md,
  *     a cloud ML-systems lecture)
+ * @param cpuRuntimeGiB memory of the serving process before the model (Python, PyTorch CPU
+ *     libraries): 0.35 GiB, mlplan's assumption from typical import footprints
  * @param inferenceMemoryFactor inference memory × weights (EleutherAI Transformer Math 101): 1.2
  * @param fallbackMbu decode MBU when neither the workload nor the accelerator gives one: 0.5
  *     (tuned stacks, VALIDATION.md)
@@ -56,6 +58,7 @@ public record EstimationDefaults(
         double cpuBandwidthGBsPerVcpu,
         double cpuBandwidthCapGBs,
         double cpuLoadFactor,
+        double cpuRuntimeGiB,
         double inferenceMemoryFactor,
         double fallbackMbu,
         double inferenceMfu,
@@ -71,7 +74,7 @@ public record EstimationDefaults(
         int encoderTokensIn) {
 
     public static EstimationDefaults standard() {
-        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.95, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 1.2, 0.5, 0.5,
+        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.95, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.5,
                 4, 0.7, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
     }
 

@@ -133,7 +133,7 @@ public final class InferenceEstimator {
         double peak = vcpus * defaults.cpuGflopsPerVcpu() * 1e9;
         double bw = Math.min(vcpus * defaults.cpuBandwidthGBsPerVcpu(), defaults.cpuBandwidthCapGBs()) * 1e9;
         double mbu = assumptions.mbu().orElse(defaults.fallbackMbu());
-        Device cpu = new Device("CPU", 1, memoryGiB * Fmt.GIB, 0, defaults.cpuLoadFactor(),
+        Device cpu = new Device("CPU", 1, memoryGiB * Fmt.GIB, defaults.cpuRuntimeGiB() * Fmt.GIB, defaults.cpuLoadFactor(),
                 "× weights while loading a PyTorch model on CPU (LIMITS.md)", peak,
                 Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuGflopsPerVcpu())
                         + " GFLOPS (AVX-512 FP32 at ~3 GHz; a vCPU is half a core)",

@@ -2,7 +2,6 @@ package dev.mlplan.constraint.rules;
 
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
-import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.util.Fmt;
 import java.util.Optional;
@@ -10,9 +9,11 @@ import java.util.Optional;
 /**
  * {@code instance.accelerator-memory}: the model, with its optimizer state, activations and runtime
  * overhead, must fit in the memory of the accelerators (or, for CPU instances, the instance's
- * memory). Training shards weights, gradients and optimizer state across all accelerators
- * (FSDP/ZeRO-3); inference splits weights across one instance's accelerators (tensor parallel).
- * Memory per chip comes from the catalog's accelerator table (VALIDATION.md).
+ * memory; for Lambda, SageMaker Serverless and Fargate, the memory configured). Training shards
+ * weights, gradients and optimizer state across all accelerators (FSDP/ZeRO-3); inference splits
+ * weights across one instance's accelerators (tensor parallel). Memory per chip comes from the
+ * catalog's accelerator table (VALIDATION.md). The services' own ceilings (Lambda's 10,240 MB …)
+ * are rules of their own.
  */
 public final class AcceleratorMemoryRule implements Rule {
     public static final String ID = "instance.accelerator-memory";
@@ -24,10 +25,6 @@ public final class AcceleratorMemoryRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        if (f.service() != Service.EC2 && f.service() != Service.LOCAL && f.service() != Service.SAGEMAKER_TRAINING
-                && f.service() != Service.SAGEMAKER_ENDPOINT && f.service() != Service.FARGATE) {
-            return Optional.empty();
-        }
         var type = f.candidate().instanceType();
         String what = describe(f);
         if (f.training().isPresent() && !f.training().get().fits()) {

@@ -34,8 +34,12 @@ class AcceleratorMemoryRuleTest {
     }
 
     @Test
-    void ignoresLambda() {
-        var f = trainingFacts(workload(TRAINING_YAML), lambda(Part.TRAINING, 10240), training(false, 200, 10, 10), 0);
-        assertThat(rule.check(f)).isEmpty();
+    void appliesToLambdaAtItsConfiguredMemory() {
+        var f = inferenceFacts(workload(INFERENCE_YAML), lambda(Part.INFERENCE, 512), inferenceRequirements("bert-base", false, 1, 0),
+                inference(false, 0.9, 0.5, 0, 0), 1);
+        assertThat(rule.check(f)).hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo("serving needs 0.9 GiB; 1 × lambda-512mb has 0.5 GiB"));
+        var fits = inferenceFacts(workload(INFERENCE_YAML), lambda(Part.INFERENCE, 2048), inferenceRequirements("bert-base", false, 1, 0),
+                inference(true, 0.9, 2, 5, 100), 1);
+        assertThat(rule.check(fits)).isEmpty();
     }
 }
