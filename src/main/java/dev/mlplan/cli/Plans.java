@@ -52,8 +52,7 @@ final class Plans {
         try {
             plan = JsonRenderer.read(text);
         } catch (IOException | RuntimeException e) {
-            throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan (make one with 'mlplan recommend FILE… --format json --output "
-                    + file + "'): " + firstLine(e.getMessage()));
+            throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan (make one with 'mlplan recommend FILE… --format json --output plan.json'): " + firstLine(e.getMessage()));
         }
         if (plan == null || plan.workloads() == null || plan.catalog() == null) {
             throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan: no workloads or catalog");

@@ -103,7 +103,7 @@ public final class Gate {
             rules.add(increaseRule(w, b, delta, t.maxIncrease()));
         }
         Status status = rules.stream().map(RuleResult::status).reduce(Status.PASS, Status::worst);
-        String reason = rules.stream().filter(r -> r.status() == status).map(RuleResult::reason).findFirst().orElse("");
+        String reason = String.join("; ", rules.stream().filter(r -> r.status() == status).map(RuleResult::reason).toList());
         return new WorkloadGate(w.name(), w.file(), status, w.monthlyUsd(), budget, warnAt, baselineUsd, delta, deltaPct, change, reason,
                 List.copyOf(rules), parts);
     }

@@ -33,7 +33,7 @@ public record GateResult(Status status, String summary, boolean baseline, String
      * @param budgetUsd the budget applied (null when none)
      * @param baselineUsd the baseline's monthly total (null without baseline, or when unknown / added)
      * @param change null without a baseline
-     * @param reason the one line that explains the status (from the deciding rule)
+     * @param reason the one line that explains the status (the reasons of the rules with that status, joined by "; ")
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"name", "file", "status", "monthlyUsd", "budgetUsd", "warnAtUsd", "baselineUsd", "deltaUsd", "deltaPercent",

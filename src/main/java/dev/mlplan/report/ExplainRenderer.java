@@ -35,8 +35,8 @@ public final class ExplainRenderer {
             for (PartPlan p : w.parts()) {
                 sb.append('\n').append(p.part().toUpperCase(Locale.ROOT)).append('\n');
                 requirements(sb, p);
-                sb.append("  options (").append(PlanText.optionsCaption(p).replaceFirst("^\\d+ best", Math.min(shown, p.options().size()) + " best"))
-                        .append("):\n");
+                sb.append("  options: the best ").append(Math.min(shown, p.options().size())).append(" of ").append(Fmt.count(p.feasible()))
+                        .append(" feasible (").append(Fmt.count(p.considered())).append(" considered)\n");
                 if (p.options().isEmpty()) {
                     sb.append("    none feasible\n");
                 }

@@ -50,7 +50,7 @@ public final class GithubRenderer {
                     sb.append("| `").append(w.name()).append("` | ").append(p.part()).append(" | ").append(p.change().id()).append(" | ")
                             .append(CheckRenderer.usd(p.baselineUsd())).append(" | ").append(CheckRenderer.usd(p.currentUsd())).append(" | ")
                             .append(CheckRenderer.delta(p.deltaUsd())).append(" | ")
-                            .append(MarkdownRenderer.cell(p.currentOption() != null ? p.currentOption() : String.valueOf(p.baselineOption())))
+                            .append(MarkdownRenderer.cell(p.currentOption() != null ? p.currentOption() : p.baselineOption() != null ? p.baselineOption() : "-"))
                             .append(" |\n");
                 }
             }

@@ -43,7 +43,7 @@ public final class MarkdownRenderer {
         sb.append("\n## Catalog provenance\n\n");
         sb.append("- catalog: `").append(plan.catalog().id()).append("`\n");
         sb.append("- prices as of: ").append(plan.catalog().pricesAsOf()).append('\n');
-        sb.append("- sources: ").append(plan.catalog().source()).append('\n');
+        sb.append("- sources: ").append(text(plan.catalog().source())).append('\n');
         sb.append("- each cost line names the catalog source of its unit price (see `mlplan explain` and `mlplan catalog info`)\n");
         return sb.toString();
     }
@@ -51,7 +51,7 @@ public final class MarkdownRenderer {
     private static void workload(StringBuilder sb, WorkloadPlan w) {
         sb.append("\n## ").append(w.name()).append("\n\n");
         if (w.description() != null && !w.description().isBlank()) {
-            sb.append(w.description().strip()).append("\n\n");
+            sb.append(text(w.description().strip())).append("\n\n");
         }
         sb.append("- file: `").append(w.file()).append("`\n");
         sb.append("- regions: ").append(String.join(", ", w.regions())).append('\n');
@@ -59,10 +59,10 @@ public final class MarkdownRenderer {
                 .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("**\n");
         if (w.budget() != null) {
             sb.append("- budget: ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → **").append(w.budget().status()).append("**: ")
-                    .append(w.budget().reason()).append('\n');
+                    .append(text(w.budget().reason())).append('\n');
         }
         for (String warning : w.warnings()) {
-            sb.append("\n> **Warning:** ").append(warning).append('\n');
+            sb.append("\n> **Warning:** ").append(text(warning)).append('\n');
         }
         for (PartPlan p : w.parts()) {
             part(sb, p);
@@ -138,9 +138,9 @@ public final class MarkdownRenderer {
         }
         sb.append('\n');
         for (BreakEvenResult b : w.breakEven()) {
-            sb.append("- ").append(cell(b.versus())).append(": ").append(PlanText.breakEven(b));
+            sb.append("- ").append(cell(b.versus())).append(": ").append(text(PlanText.breakEven(b)));
             if (b.formula() != null && b.hoursPerMonth() != null) {
-                sb.append(" (").append(b.formula()).append(')');
+                sb.append(" (").append(text(b.formula())).append(')');
             }
             sb.append('\n');
         }
@@ -175,7 +175,12 @@ public final class MarkdownRenderer {
         if (s == null) {
             return "";
         }
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return text(s).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+    }
+
+    /** Text outside tables: angle brackets escaped, so that "<AdamW>" is not taken for an HTML tag. */
+    static String text(String s) {
+        return s == null ? "" : s.replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A GitHub heading anchor: lower case, spaces to hyphens, other punctuation dropped. */
