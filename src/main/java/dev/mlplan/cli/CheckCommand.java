@@ -33,24 +33,28 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks workloads against their budgets (or --budget) and, with --baseline, against a saved plan:",
-            "pass, warn or fail per workload and overall, with the reason in one line each.",
-            "A workload with no budget passes. With --baseline, workloads are matched by name and parts by part,",
-            "and the monthly difference is shown per workload and part; --max-increase fails a larger increase."
+            "Checks workloads against their budgets (or --budget) and, with --baseline,",
+            "against a saved plan: pass, warn or fail per workload and overall, with the",
+            "reason in one line each. A workload with no budget passes. With --baseline,",
+            "workloads are matched by name and parts by part, the monthly difference is",
+            "shown per workload and part, and --max-increase fails a larger increase."
         },
         footer = {
             "",
-            "In CI: --junit FILE writes JUnit XML (a test case per workload and rule). When GITHUB_STEP_SUMMARY is set,",
-            "a Markdown summary is appended to it; when GITHUB_ACTIONS=true, failed and warned workloads are also",
-            "printed as ::error / ::warning annotations. See docs/ci.md.",
+            "In CI: --junit FILE writes JUnit XML (a test case per workload and rule).",
+            "When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended to that file;",
+            "when GITHUB_ACTIONS=true, failed and warned workloads are also printed as",
+            "::error / ::warning annotations. See docs/ci.md.",
             "",
             "Examples:",
             "  mlplan check workloads/*.yaml",
             "  mlplan check workloads/*.yaml --budget 500USD --warn-at 80%%",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 10%%",
-            "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 200USD --junit mlplan-junit.xml",
+            "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 200USD \\",
+            "      --junit mlplan-junit.xml",
             "",
-            "Exit codes: 0 pass (warnings allowed), 1 fail, 2 invalid input or usage, 3 catalog error."
+            "Exit codes: 0 pass (warnings allowed), 1 fail, 2 invalid input or usage,",
+            "3 catalog error."
         })
 final class CheckCommand implements Callable<Integer> {
     enum Format { table, json }
@@ -70,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--warn-at", paramLabel = "PCT", description = "Warn above this share of the budget, overriding budget.warn_at (default: the workload's, else 80%%).")
     String warnAt;
 
-    @Option(names = "--baseline", paramLabel = "PLAN", description = "A plan saved with 'mlplan recommend … --format json --output PLAN' (e.g. on main).")
+    @Option(names = "--baseline", paramLabel = "PLAN", description = "A plan saved with 'mlplan recommend … --format json --output PLAN', e.g. on main.")
     String baseline;
 
     @Option(names = "--max-increase", paramLabel = "PCT|USD", description = "Fail when a workload costs more than this over the baseline: 10%% of it, or 200USD.")

@@ -9,13 +9,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "completion",
         mixinStandardHelpOptions = true,
-        description = "Prints a bash completion script for mlplan (zsh can use it through bashcompinit).",
+        description = "Prints a bash completion script for mlplan (zsh: through bashcompinit).",
         footer = {
             "",
             "Examples:",
             "  source <(mlplan completion)",
             "  mlplan completion > /etc/bash_completion.d/mlplan",
-            "  # zsh: autoload -U +X bashcompinit && bashcompinit && source <(mlplan completion)"
+            "  # zsh: autoload -U +X bashcompinit && bashcompinit",
+            "  #      source <(mlplan completion)"
         })
 final class CompletionCommand implements Runnable {
     @Spec

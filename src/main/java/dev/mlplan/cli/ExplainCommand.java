@@ -16,16 +16,18 @@ import picocli.CommandLine.Spec;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = {
-            "Explains a workload's plan: the requirements of each part with the formulas and assumptions behind them,",
-            "each option's cost components and notes, and the eliminated options grouped by rule.",
-            "With --option ID, everything about one option (IDs as in 'recommend --format json' or this command)."
+            "Explains a workload's plan: the requirements of each part with the formulas",
+            "and assumptions behind them, each option's cost components and notes, and",
+            "the eliminated options grouped by rule. With --option ID, everything about",
+            "one option (IDs as in 'recommend --format json' or this command's output)."
         },
         footer = {
             "",
             "Examples:",
             "  mlplan explain workloads/llama2-7b-finetune.yaml",
             "  mlplan explain workloads/bert-realtime.yaml --top 10",
-            "  mlplan explain workloads/llama2-7b-finetune.yaml --option training/ec2/p4d.24xlarge/spot/us-east-1"
+            "  mlplan explain workloads/llama2-7b-finetune.yaml \\",
+            "      --option training/ec2/p4d.24xlarge/spot/us-east-1"
         })
 final class ExplainCommand implements Runnable {
     /** Options planned, so that --option finds any feasible one, not only the shown ones. */

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a commented example workload (training, inference, storage, budget, an owned GPU) to start from.",
-            "Never overwrites an existing file."
+            "Writes a commented example workload to start from: training, inference,",
+            "storage, a budget and an owned GPU. Never overwrites an existing file."
         },
         footer = {
             "",

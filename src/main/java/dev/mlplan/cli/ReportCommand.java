@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a review document for workloads: Markdown (with Mermaid charts), CSV (one row per option,",
-            "eliminated ones with their rule and reason) or one self-contained, printable HTML page with SVG charts.",
-            "With --from, renders a plan saved with 'recommend --format json' as it is, without recomputing."
+            "Writes a review document for workloads: Markdown with Mermaid charts; CSV,",
+            "one row per option, eliminated ones with their rule and reason; or one",
+            "self-contained, printable HTML page with SVG charts. With --from, renders a",
+            "plan saved with 'recommend --format json' as it is, without recomputing."
         },
         footer = {
             "",

@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
         name = "schema",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema version 1. Editors with the YAML",
-            "language server (VS Code, IntelliJ, Neovim) complete and check workloads with it when a workload",
-            "starts with:  # yaml-language-server: $schema=mlplan-workload.schema.json"
+            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema version 1.",
+            "Editors with the YAML language server (VS Code, IntelliJ, Neovim) complete",
+            "and check a workload with it when its first line is:",
+            "  # yaml-language-server: $schema=mlplan-workload.schema.json"
         },
         footer = {
             "",
