@@ -2,12 +2,16 @@ package dev.mlplan.constraint;
 
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.rules.AcceleratorMemoryRule;
+import dev.mlplan.constraint.rules.AcceleratorSupportRule;
 import dev.mlplan.constraint.rules.DeadlineRule;
 import dev.mlplan.constraint.rules.EbsAccessRule;
+import dev.mlplan.constraint.rules.EbsInstanceCapRule;
 import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
 import dev.mlplan.constraint.rules.EfsThroughputRule;
+import dev.mlplan.constraint.rules.FargateGpuRule;
+import dev.mlplan.constraint.rules.FargateMemoryRule;
 import dev.mlplan.constraint.rules.LambdaConcurrencyRule;
 import dev.mlplan.constraint.rules.LambdaDurationRule;
 import dev.mlplan.constraint.rules.LambdaGpuRule;
@@ -17,6 +21,10 @@ import dev.mlplan.constraint.rules.LocalAvailabilityRule;
 import dev.mlplan.constraint.rules.MaxNodesRule;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
 import dev.mlplan.constraint.rules.S3BlockIoRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessConcurrencyRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessDurationRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessGpuRule;
+import dev.mlplan.constraint.rules.SageMakerServerlessMemoryRule;
 import dev.mlplan.constraint.rules.S3PrefixRateRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
@@ -35,10 +43,17 @@ public final class ConstraintEngine {
     public static ConstraintEngine standard() {
         return new ConstraintEngine(List.of(
                 new PriceAvailabilityRule(),
+                new AcceleratorSupportRule(),
                 new LambdaGpuRule(),
                 new LambdaMemoryRule(),
                 new LambdaDurationRule(),
                 new LambdaConcurrencyRule(),
+                new SageMakerServerlessGpuRule(),
+                new SageMakerServerlessMemoryRule(),
+                new SageMakerServerlessDurationRule(),
+                new SageMakerServerlessConcurrencyRule(),
+                new FargateGpuRule(),
+                new FargateMemoryRule(),
                 new AcceleratorMemoryRule(),
                 new DeadlineRule(),
                 new LatencyRule(),
@@ -50,6 +65,7 @@ public final class ConstraintEngine {
                 new EbsThroughputRule(),
                 new EbsSharedRule(),
                 new EbsAccessRule(),
+                new EbsInstanceCapRule(),
                 new EfsThroughputRule(),
                 new SpotNotInterruptibleRule(),
                 new SpotDeadlineRule()));

@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * @param instancesNeeded for inference: instances the fleet needs at peak (0 when not computed)
  * @param effectiveHoursPerRun for training offers: hours per run including spot rework (0 when not computed)
+ * @param reader for storage: the instance type that reads the data (the best training or inference
+ *     option's), when the workload has one
  */
 public record Facts(
         Workload workload,
@@ -26,7 +28,8 @@ public record Facts(
         Optional<InferenceEstimate> inference,
         Optional<StorageRequirements> storage,
         int instancesNeeded,
-        double effectiveHoursPerRun) {
+        double effectiveHoursPerRun,
+        Optional<dev.mlplan.catalog.InstanceType> reader) {
 
     public Service service() {
         return candidate.service();

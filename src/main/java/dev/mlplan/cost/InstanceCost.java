@@ -29,17 +29,28 @@ public final class InstanceCost {
         PricingModel pm = price.pricing();
         String label = "[" + price.instanceType() + ", " + pm.id() + "]";
         if (pm.isCommitment()) {
-            double committed = count * HOURS_PER_MONTH;
+            int instances = committedInstances(count, hoursPerInstancePerMonth);
+            double committed = instances * HOURS_PER_MONTH;
             parts.add(CostComponent.of("Committed instance hours " + label, "hours", committed, price.usdPerHour(), price.source()));
-            double utilisation = Math.min(1, hoursPerInstancePerMonth / HOURS_PER_MONTH);
-            notes.add(pm.id() + ": paid for all " + Fmt.count(HOURS_PER_MONTH) + " h/month per instance over " + pm.termYears()
-                    + (pm.termYears() == 1 ? " year" : " years") + "; this workload uses " + Fmt.pct(utilisation) + " of it");
+            double utilisation = count * hoursPerInstancePerMonth / committed;
+            notes.add(pm.id() + ": " + instances + (instances == 1 ? " instance" : " instances") + " paid for all " + Fmt.count(HOURS_PER_MONTH)
+                    + " h/month over " + pm.termYears() + (pm.termYears() == 1 ? " year" : " years") + "; this workload uses "
+                    + Fmt.pct(utilisation) + " of it" + (instances > count ? " (" + Fmt.count(count * hoursPerInstancePerMonth)
+                            + " instance-hours a month need " + instances + " committed instances)" : ""));
         } else {
             double used = count * hoursPerInstancePerMonth;
             parts.add(CostComponent.of("Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));
         }
         double total = parts.stream().mapToDouble(CostComponent::monthlyUsd).sum();
         return new Priced(List.copyOf(parts), total, price.usdPerHour(), List.copyOf(notes));
+    }
+
+    /**
+     * Instances a commitment must cover: the shape's count, or more when the work of a month takes
+     * more instance-hours than {@code count} instances have (runs then go side by side).
+     */
+    public static int committedInstances(int count, double hoursPerInstancePerMonth) {
+        return Math.max(count, (int) Math.ceil(count * hoursPerInstancePerMonth / HOURS_PER_MONTH - 1e-9));
     }
 
     /**

@@ -36,7 +36,7 @@ record FleetSizing(int peak, double mean, String explanation) {
             how = peak + " for peak " + Fmt.sig(peakRps) + "/s + " + Fmt.pct(headroom) + " headroom";
         } else if (inf.traffic().pattern() == Pattern.DIURNAL) {
             mean = forAverage;
-            how = "autoscaled " + forAverage + "–" + peak + " (average " + Fmt.sig(avgRps) + "/s, peak " + Fmt.sig(peakRps) + "/s, +" + Fmt.pct(headroom) + " headroom)";
+            how = (forAverage == peak ? peak + " (autoscaling has no room: average " : "autoscaled " + forAverage + "–" + peak + " (average ") + Fmt.sig(avgRps) + "/s, peak " + Fmt.sig(peakRps) + "/s, +" + Fmt.pct(headroom) + " headroom)";
         } else {
             mean = min;
             how = min + " kept warm for sporadic traffic; up to " + peak + " at peak";

@@ -81,6 +81,8 @@ final class InferencePlanner {
             planInstanceType(inf, req, it, est, hoursPerMonth, col);
         }
         planLambda(inf, req, col);
+        planSageMakerServerless(inf, req, col);
+        planFargate(inf, req, hoursPerMonth, col);
         w.local().ifPresent(m -> planLocal(inf, req, m, hoursPerMonth, col));
         List<PartCollector.Draft> ranked = col.ranked();
         Map<String, Object> requirements = new LinkedHashMap<>();
@@ -96,7 +98,7 @@ final class InferencePlanner {
         requirements.put("availability", inf.availability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         requirements.put("hoursPerMonth", TrainingPlanner.round1(hoursPerMonth));
         var part = new PlanResult.PartPlan(Part.INFERENCE.id(), requirements,
-                ranked.stream().limit(ctx.options().top()).map(PartCollector.Draft::option).toList(), col.eliminations(), req.steps(),
+                col.top(ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);
     }
@@ -143,8 +145,37 @@ final class InferencePlanner {
                         .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
                 col.add(new Option(0, "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region, Service.EC2.id(), it.name(), fleet.peak(), region,
                         pm.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null,
-                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes)), null);
+                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of()), null);
             }
+        }
+        planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
+    }
+
+    /**
+     * The same fleet as a SageMaker real-time endpoint: ml.* instances at the catalog's
+     * {@code sagemaker.hosting.ml.TYPE.hour} (estimated from EC2 unless refreshed), autoscaled like EC2.
+     */
+    private void planSageMakerEndpoint(InferenceRequirements req, InstanceType it, InferenceEstimate est, FleetSizing fleet, double hoursPerMonth,
+            PartCollector col) {
+        String id = "sagemaker.hosting.ml." + it.name() + ".hour";
+        Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_ENDPOINT, it, "ml." + it.name(), fleet.peak(), 0);
+        for (String region : ctx.regions()) {
+            var price = ctx.catalog().servicePrice(id, region);
+            if (price.isEmpty()) {
+                continue;
+            }
+            col.considered(1);
+            var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours",
+                    fleet.mean() * hoursPerMonth, price.get().usd(), price.get().source());
+            List<String> notes = new ArrayList<>();
+            notes.add("fleet: " + fleet.explanation());
+            notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
+            ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
+                    .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
+            col.add(new Option(0, "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region, Service.SAGEMAKER_ENDPOINT.id(),
+                    c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
+                    req.llm() ? round(est.tokensPerSecond()) : null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes),
+                    List.of()), null);
         }
     }
 
@@ -181,7 +212,7 @@ final class InferencePlanner {
                 }
                 Option o = new Option(0, "inference/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
                         PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
-                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes));
+                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of());
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -194,6 +225,117 @@ final class InferencePlanner {
         if (cheapestRegion == null) {
             col.eliminateAll(Service.LAMBDA.id(), null, last);
         }
+    }
+
+    /** SageMaker Serverless Inference memory sizes, MB (1 GB steps, API_ProductionVariantServerlessConfig). */
+    static final double[] SERVERLESS_MEMORY_MB = {1024, 2048, 3072, 4096, 5120, 6144};
+
+    /**
+     * SageMaker Serverless Inference at the cheapest memory size that works. SageMaker does not publish
+     * the CPU share of a memory size; mlplan assumes Lambda's (1 vCPU per 1,769 MB, at most 6).
+     */
+    private void planSageMakerServerless(Inference inf, InferenceRequirements req, PartCollector col) {
+        double mbPerVcpu = ctx.catalog().limit("lambda.mb-per-vcpu").value();
+        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
+        List<Violation> last = List.of();
+        boolean any = false;
+        for (String region : ctx.regions()) {
+            var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region);
+            if (gbs.isEmpty()) {
+                continue;
+            }
+            Option best = null;
+            for (double mb : SERVERLESS_MEMORY_MB) {
+                InferenceEstimate warm = estimator.onCpu(req, Math.min(6, mb / mbPerVcpu), mb / 1024);
+                InferenceEstimate est = withColdStart(inf, req, warm);
+                Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
+                List<Violation> vs = ctx.engine().check(facts(c, req, est, 0));
+                col.considered(1);
+                if (!vs.isEmpty()) {
+                    last = vs;
+                    continue;
+                }
+                double seconds = warm.latencyMsP99() / 1000.0 / 1.5;
+                var component = dev.mlplan.cost.CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
+                        requestsPerMonth * seconds * mb / 1024, gbs.get().usd(), gbs.get().source());
+                List<String> notes = new ArrayList<>();
+                notes.add("per request " + Fmt.usd(component.monthlyUsd() / Math.max(1e-9, requestsPerMonth) * 1000) + " per 1,000 ("
+                        + Fmt.sig(seconds * 1000) + " ms at " + Fmt.count(mb) + " MB; CPU share assumed as Lambda's)");
+                if (gbs.get().fallback()) {
+                    notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
+                }
+                ctx.catalog().source(gbs.get().source()).filter(s -> s.estimated()).ifPresent(s -> notes.add("price is estimated: " + s.note()));
+                Option o = new Option(0, "inference/sagemaker-serverless/" + c.resource() + "/per-request/" + region,
+                        Service.SAGEMAKER_SERVERLESS.id(), c.resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
+                        round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of());
+                if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
+                    best = o;
+                }
+            }
+            if (best != null) {
+                col.add(best, null);
+                any = true;
+            }
+        }
+        if (!any) {
+            col.eliminateAll(Service.SAGEMAKER_SERVERLESS.id(), null, last);
+        }
+    }
+
+    /** Fargate task sizes tried: vCPU and GB (ECS task-size table, Linux). */
+    static final double[][] FARGATE_SIZES = {{1, 2}, {2, 4}, {4, 8}, {4, 16}, {8, 16}, {8, 32}, {16, 32}, {16, 64}, {16, 120}};
+
+    /** Fargate (x86, on-demand) at the cheapest task size that works, sized as a fleet like EC2. */
+    private void planFargate(Inference inf, InferenceRequirements req, double hoursPerMonth, PartCollector col) {
+        List<Violation> last = List.of();
+        boolean any = false;
+        for (String region : ctx.regions()) {
+            var vcpuPrice = ctx.prices().find("fargate.x86.vcpu-hour", region);
+            var gbPrice = ctx.prices().find("fargate.x86.gb-hour", region);
+            if (vcpuPrice.isEmpty() || gbPrice.isEmpty()) {
+                continue;
+            }
+            Option best = null;
+            for (double[] size : FARGATE_SIZES) {
+                InferenceEstimate est = estimator.onCpu(req, size[0], size[1] * 1e9 / dev.mlplan.workload.DataSize.GIB);
+                FleetSizing fleet = est.fits() ? FleetSizing.of(inf, est.requestsPerSecond(), headroom) : new FleetSizing(1, 1, "");
+                String resource = "fargate-" + Fmt.count(size[0]) + "vcpu-" + Fmt.count(size[1]) + "gb";
+                Candidate c = new Candidate(Part.INFERENCE, Service.FARGATE, null, resource, fleet.peak(), size[1] * 1000);
+                List<Violation> vs = ctx.engine().check(facts(c, req, est, fleet.peak()));
+                col.considered(1);
+                if (!vs.isEmpty()) {
+                    last = vs;
+                    continue;
+                }
+                double taskHours = fleet.mean() * hoursPerMonth;
+                var cpu = dev.mlplan.cost.CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.get().usd(),
+                        vcpuPrice.get().source());
+                var mem = dev.mlplan.cost.CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.get().usd(),
+                        gbPrice.get().source());
+                List<String> notes = new ArrayList<>();
+                notes.add("fleet: " + fleet.explanation());
+                notes.add(describeCpu(req, est, (int) size[0]));
+                Option o = new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE.id(), resource, fleet.peak(), region,
+                        PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null,
+                        cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), List.copyOf(notes), List.of());
+                if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
+                    best = o;
+                }
+            }
+            if (best != null) {
+                col.add(best, null);
+                any = true;
+            }
+        }
+        if (!any) {
+            col.eliminateAll(Service.FARGATE.id(), null, last);
+        }
+    }
+
+    private static String describeCpu(InferenceRequirements req, InferenceEstimate est, int vcpus) {
+        return "per task (" + vcpus + " vCPUs): batch " + est.batch() + ", " + Fmt.sig(est.requestsPerSecond()) + " requests/s, p99 "
+                + Fmt.millis(est.latencyMsP99()) + ", memory " + Fmt.sig(est.neededGiB()) + " of " + Fmt.sig(est.availableGiB()) + " GiB";
     }
 
     /**
@@ -223,20 +365,20 @@ final class InferencePlanner {
         var priced = LocalCost.monthly(m, hoursPerMonth);
         col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL.id(), m.accelerator(), m.count(), "local", PricingModel.LOCAL.id(),
                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month")), null);
+                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of()), null);
     }
 
     private Facts facts(Candidate c, InferenceRequirements req, InferenceEstimate est, int instancesNeeded) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.empty(), Optional.empty(), Optional.of(req), Optional.of(est),
-                Optional.empty(), instancesNeeded, 0);
+                Optional.empty(), instancesNeeded, 0, Optional.empty());
     }
 
     private static Double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 
-    /** Orders eliminated types by what they offer: accelerator memory, then vCPUs. */
+    /** Orders eliminated types by what they offer: accelerator compute, then memory, then vCPUs. */
     private double capability(InstanceType it) {
-        return (it.hasAccelerator() ? it.accelerators().memoryGiB() * 1e4 : 0) + it.vcpus();
+        return PlanContext.capability(ctx.catalog(), it);
     }
 }

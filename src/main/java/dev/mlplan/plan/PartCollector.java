@@ -78,12 +78,38 @@ final class PartCollector {
             if (otherRegions > 0) {
                 notes.add("cheapest of " + (otherRegions + 1) + " regions offered");
             }
-            Option ranked = new Option(rank++, o.id(), o.service(), o.instanceType(), o.count(), o.region(), o.pricing(), o.hoursPerRun(),
-                    o.requestsPerSecondPerInstance(), o.latencyMsP99(), o.tokensPerSecondPerInstance(), o.usdPerRun(), o.monthlyUsd(),
-                    o.upfrontUsd(), o.costs(), List.copyOf(notes));
-            out.add(new Draft(ranked, d.groupKey(), d.detail()));
+            out.add(new Draft(o.ranked(rank++, List.copyOf(notes), List.of()), d.groupKey(), d.detail()));
         }
         return out;
+    }
+
+    /** Alternatives shown per option: the cheapest other pricing models of the same resource. */
+    static final int MAX_ALTERNATIVES = 4;
+
+    /**
+     * The options shown: the {@code n} cheapest distinct resources (service, resource, count), each
+     * at its cheapest pricing model with the others as alternatives; an owned machine is always
+     * shown, after them if it is not among them.
+     */
+    List<Option> top(int n) {
+        Map<String, List<Option>> byResource = new LinkedHashMap<>();
+        for (Draft d : ranked()) {
+            Option o = d.option();
+            byResource.computeIfAbsent(o.service() + '|' + o.instanceType() + '|' + o.count(), k -> new ArrayList<>()).add(o);
+        }
+        List<Option> out = new ArrayList<>();
+        int rank = 1;
+        for (List<Option> group : byResource.values()) {
+            Option best = group.get(0);
+            boolean local = "local".equals(best.service());
+            if (out.size() < n || local) {
+                List<PlanResult.Alternative> alts = group.stream().skip(1).limit(MAX_ALTERNATIVES)
+                        .map(a -> new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id())).toList();
+                out.add(best.ranked(rank, best.notes(), alts));
+            }
+            rank++;
+        }
+        return List.copyOf(out);
     }
 
     List<Elimination> eliminations() {

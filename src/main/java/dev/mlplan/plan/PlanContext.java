@@ -34,6 +34,15 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
                 + catalog.id() + Suggest.didYouMean(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList())));
     }
 
+    /** How much an instance type offers, to order eliminations: dense 16-bit TFLOPS, then accelerator memory, then vCPUs. */
+    static double capability(Catalog catalog, dev.mlplan.catalog.InstanceType it) {
+        if (!it.hasAccelerator()) {
+            return it.vcpus();
+        }
+        double tflops = catalog.accelerator(it.accelerators().name()).map(a -> a.bf16Tflops()).orElse(0.0);
+        return it.accelerators().count() * tflops * 1e6 + it.accelerators().memoryGiB() * 1e3 + it.vcpus();
+    }
+
     private static String norm(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }

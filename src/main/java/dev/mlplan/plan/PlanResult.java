@@ -53,7 +53,7 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
         "requestsPerSecondPerInstance", "latencyMsP99", "tokensPerSecondPerInstance", "usdPerRun", "monthlyUsd",
-        "upfrontUsd", "costs", "notes"})
+        "upfrontUsd", "costs", "notes", "alternatives"})
     public record Option(
             int rank,
             String id,
@@ -70,7 +70,19 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             double monthlyUsd,
             Double upfrontUsd,
             List<CostComponent> costs,
-            List<String> notes) {}
+            List<String> notes,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Alternative> alternatives) {
+
+        /** The same option with a rank and alternatives set. */
+        public Option ranked(int newRank, List<String> newNotes, List<Alternative> newAlternatives) {
+            return new Option(newRank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives);
+        }
+    }
+
+    /** The same resource under another pricing model (its cheapest region). */
+    @JsonPropertyOrder({"pricing", "region", "monthlyUsd", "id"})
+    public record Alternative(String pricing, String region, double monthlyUsd, String id) {}
 
     /**
      * @param occurrences how many candidates (regions × pricing models × sizes) this rule eliminated for this resource

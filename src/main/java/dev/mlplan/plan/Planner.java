@@ -58,6 +58,7 @@ public final class Planner {
         List<BreakEvenResult> breakEven = new ArrayList<>();
         double total = 0;
         boolean complete = true;
+        java.util.Optional<dev.mlplan.catalog.InstanceType> reader = java.util.Optional.empty();
         double activeHours = TimeSpanHours.MONTH;
         String activeBasis = "no training or inference part: around the clock";
         if (w.training().isPresent()) {
@@ -68,14 +69,19 @@ public final class Planner {
             }
             if (!r.part().options().isEmpty() && r.part().options().get(0).hoursPerRun() != null) {
                 Option best = r.part().options().get(0);
+                reader = "ec2".equals(best.service()) ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
                 activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
                 activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
                         + Fmt.hours(best.hoursPerRun());
             }
         }
         if (w.inference().isPresent()) {
-            parts.add(new InferencePlanner(ctx).plan(w.inference().get()).part());
+            var inf = new InferencePlanner(ctx).plan(w.inference().get()).part();
+            parts.add(inf);
             if (w.training().isEmpty()) {
+                if (!inf.options().isEmpty() && "ec2".equals(inf.options().get(0).service())) {
+                    reader = catalog.instanceType(inf.options().get(0).instanceType());
+                }
                 activeHours = w.inference().get().hoursPerDay() * TimeSpanHours.MONTH / 24;
                 activeBasis = "the inference service's serving hours";
             }
@@ -95,7 +101,7 @@ public final class Planner {
                 readGb = 0;
                 readBasis = "no read volume given";
             }
-            parts.add(new StoragePlanner(ctx, activeHours, activeBasis, readGb, readBasis).plan(s).part());
+            parts.add(new StoragePlanner(ctx, activeHours, activeBasis, readGb, readBasis, reader).plan(s).part());
         }
         for (PartPlan p : parts) {
             if (p.options().isEmpty()) {

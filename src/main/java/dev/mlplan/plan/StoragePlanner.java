@@ -38,14 +38,18 @@ final class StoragePlanner {
     private final String activeBasis;
     private final double readGbPerMonth;
     private final String readBasis;
+    private final Optional<dev.mlplan.catalog.InstanceType> reader;
 
     /**
      * @param activeHours hours a month the data is read at the given request rates
      * @param activeBasis where that figure comes from, for the notes
      * @param readGbPerMonth data read from storage a month (for per-GB read charges)
      * @param readBasis where that figure comes from
+     * @param reader the instance type that reads the data, when a training or inference part names one
      */
-    StoragePlanner(PlanContext ctx, double activeHours, String activeBasis, double readGbPerMonth, String readBasis) {
+    StoragePlanner(PlanContext ctx, double activeHours, String activeBasis, double readGbPerMonth, String readBasis,
+            Optional<dev.mlplan.catalog.InstanceType> reader) {
+        this.reader = reader;
         this.ctx = ctx;
         this.cost = new StorageCost(ctx.prices());
         this.activeHours = activeHours;
@@ -62,11 +66,18 @@ final class StoragePlanner {
         for (String cls : s3Classes(s.access())) {
             planS3(s, req, cls, col);
         }
+        List<String> driveNote = driverNote(req);
         for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
             Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), 1, 0);
-            plan(c, req, col, region -> cost.ebs(t, 1, req, region), t.multiAttachMax() > 1 && req.sharedBy() > 1
-                    ? List.of("one " + t.name() + " volume Multi-Attached to " + req.sharedBy() + " instances in one AZ (needs a cluster-aware file system)")
-                    : List.of());
+            List<String> notes = new ArrayList<>();
+            if (t.multiAttachMax() > 1 && req.sharedBy() > 1) {
+                notes.add("one " + t.name() + " volume Multi-Attached to " + req.sharedBy() + " instances in one AZ (needs a cluster-aware file system)");
+            }
+            if ("gp3".equals(t.name()) && req.iops() > 16000) {
+                notes.add("gp3 reaches " + Fmt.count(req.iops()) + " IOPS only since the 2025 limit rise (80,000; 16,000 before)");
+            }
+            notes.addAll(driveNote);
+            plan(c, req, col, region -> cost.ebs(t, 1, req, region), notes);
         }
         plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis), List.of());
         for (int tier : FSX_TIERS) {
@@ -91,9 +102,29 @@ final class StoragePlanner {
         }
         requirements.put("sharedBy", req.sharedBy());
         var part = new PlanResult.PartPlan(Part.STORAGE.id(), requirements,
-                ranked.stream().limit(ctx.options().top()).map(PartCollector.Draft::option).toList(), col.eliminations(), req.steps(),
+                col.top(ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);
+    }
+
+    /**
+     * With no reading instance known, which instance types can drive the block I/O asked for: the
+     * per-instance EBS cap limits any volume or stripe.
+     */
+    private List<String> driverNote(StorageRequirements req) {
+        if (reader.isPresent() || (req.iops() <= 0 && req.throughputBytesPerSecond() <= 0)) {
+            return List.of();
+        }
+        double needMbps = req.throughputBytesPerSecond() * 8 / 1e6;
+        String region = ctx.regions().get(0);
+        return ctx.catalog().instanceTypes().stream()
+                .filter(t -> t.currentGeneration() && t.ebs() != null && t.ebs().maxIops() >= req.iops() && t.ebs().maxMbps() >= needMbps)
+                .flatMap(t -> ctx.catalog().price(region, t.name(), dev.mlplan.catalog.PricingModel.ON_DEMAND).stream())
+                .sorted(java.util.Comparator.comparingDouble(dev.mlplan.catalog.Price::usdPerHour).thenComparing(dev.mlplan.catalog.Price::instanceType))
+                .findFirst()
+                .map(p -> List.of("the reading instance must drive " + Fmt.count(req.iops()) + " IOPS and " + Fmt.count(needMbps)
+                        + " Mbps to EBS; the cheapest that can in " + region + " is " + p.instanceType() + " (" + Fmt.usd(p.usdPerHour()) + "/h)"))
+                .orElse(List.of("no instance type in the catalog drives " + Fmt.count(req.iops()) + " IOPS to EBS"));
     }
 
     static List<String> s3Classes(Access access) {
@@ -181,12 +212,12 @@ final class StoragePlanner {
             List<String> notes = new ArrayList<>(extraNotes);
             notes.addAll(priced.notes());
             col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service().id(), c.resource(), c.count(), region,
-                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes)), null);
+                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of()), null);
         }
     }
 
     private Facts facts(Candidate c, StorageRequirements req) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(req), 0, 0);
+                Optional.of(req), 0, 0, reader);
     }
 }

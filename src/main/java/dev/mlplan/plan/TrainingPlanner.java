@@ -33,6 +33,13 @@ import java.util.Optional;
  * Lambda; and the local machine when the workload has one.
  */
 final class TrainingPlanner {
+    /**
+     * Billed time per run that is not training: launching the instances, pulling the container and
+     * loading the model and data, about 10 minutes (mlplan's assumption; charged on every run in the
+     * cloud, not on an owned machine that stays on).
+     */
+    static final double SETUP_HOURS_PER_RUN = 10.0 / 60;
+
     /** Lambda's largest configuration: 10,240 MB gives 6 vCPUs (1 vCPU per 1,769 MB, capped at 6). */
     private static final double LAMBDA_MAX_MB = 10240;
 
@@ -71,7 +78,7 @@ final class TrainingPlanner {
         planLambda(req, col);
         Optional<TrainingEstimate> local = w.local().map(m -> planLocal(t, req, m, col));
         List<PartCollector.Draft> ranked = col.ranked();
-        List<Option> options = ranked.stream().limit(ctx.options().top()).map(PartCollector.Draft::option).toList();
+        List<Option> options = col.top(ctx.options().top());
         Map<String, Object> requirements = new LinkedHashMap<>();
         requirements.put("model", req.model().name());
         requirements.put("parameters", req.model().parameters());
@@ -97,7 +104,7 @@ final class TrainingPlanner {
         TrainingEstimate est = null;
         int maxNodes = w.constraints().maxNodes();
         for (int n = 1; n <= maxNodes; n++) {
-            est = estimator.on(req, acc, perNode, n, efa);
+            est = withSetup(estimator.on(req, acc, perNode, n, efa));
             Facts f = facts(Candidate.ec2(Part.TRAINING, it, n), req, est, 0);
             last = ctx.engine().check(f);
             if (last.isEmpty()) {
@@ -134,7 +141,7 @@ final class TrainingPlanner {
                     notes.add("spot: " + n + " instances at once is a large spot request; capacity is not guaranteed");
                 }
                 notes.add("MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of " + Fmt.sig(est.availableGiBPerAccelerator())
-                        + " GiB per " + acc.name());
+                        + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN) + " of setup");
                 if (pm == PricingModel.SPOT) {
                     SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
                     var rework = SpotRework.estimate(info, n, hours, checkpointHours, restartHours);
@@ -156,10 +163,56 @@ final class TrainingPlanner {
                 double perRun = hours * n * price.get().usdPerHour();
                 Option o = new Option(0, "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region,
                         Service.EC2.id(), it.name(), n, region, pm.id(), round2(hours), null, null, null, perRun, priced.monthlyUsd(),
-                        null, priced.components(), List.copyOf(notes));
+                        null, priced.components(), List.copyOf(notes), List.of());
                 col.add(o, new Detail(hours, n * price.get().usdPerHour()));
             }
         }
+        planSageMaker(t, req, it, n, est, col);
+    }
+
+    /**
+     * The same shape as a SageMaker training job: on-demand ml.* instances, billed for the job's
+     * time; the price is the catalog's {@code sagemaker.training.ml.TYPE.hour} (estimated from EC2
+     * unless refreshed).
+     */
+    private void planSageMaker(Training t, TrainingRequirements req, InstanceType it, int n, TrainingEstimate est, PartCollector col) {
+        String id = "sagemaker.training.ml." + it.name() + ".hour";
+        Candidate c = new Candidate(Part.TRAINING, Service.SAGEMAKER_TRAINING, it, "ml." + it.name(), n, 0);
+        Facts f = facts(c, req, est, est.hoursPerRun());
+        for (String region : ctx.regions()) {
+            var price = ctx.catalog().servicePrice(id, region);
+            if (price.isEmpty()) {
+                continue;
+            }
+            col.considered(1);
+            List<Violation> vs = ctx.engine().checkOffer(f, region, PricingModel.ON_DEMAND);
+            if (!vs.isEmpty()) {
+                col.eliminateAll(Service.SAGEMAKER_TRAINING.id(), c.resource(), vs, capability(it));
+                continue;
+            }
+            double hours = est.hoursPerRun();
+            var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
+                    hours * n * t.runsPerMonth(), price.get().usd(), price.get().source());
+            List<String> notes = new ArrayList<>();
+            notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+            ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
+                    .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
+            notes.add("managed spot training can cut this by up to 90% (not priced)");
+            col.add(new Option(0, "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region,
+                    Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null, null, null,
+                    hours * n * price.get().usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of()),
+                    new Detail(hours, n * price.get().usd()));
+        }
+    }
+
+    /** The estimate with the per-run setup time added, as a step of its own. */
+    static TrainingEstimate withSetup(TrainingEstimate e) {
+        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
+        steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
+                "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                        + " to launch instances, pull the container and load the model (mlplan assumption)"));
+        return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun() + SETUP_HOURS_PER_RUN,
+                e.mfu(), e.scalingEfficiency(), List.copyOf(steps));
     }
 
     private void sourceNote(Price p, List<String> notes) {
@@ -186,7 +239,7 @@ final class TrainingPlanner {
             var priced = LambdaCost.monthly(ctx.prices(), region, t.runsPerMonth(), est.hoursPerRun() * 3600, LAMBDA_MAX_MB);
             col.add(new Option(0, "training/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
                     PricingModel.PER_REQUEST.id(), round2(est.hoursPerRun()), null, null, null, priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()),
-                    priced.monthlyUsd(), null, priced.components(), priced.notes()), new Detail(est.hoursPerRun(), 0));
+                    priced.monthlyUsd(), null, priced.components(), priced.notes(), List.of()), new Detail(est.hoursPerRun(), 0));
         }
     }
 
@@ -211,13 +264,13 @@ final class TrainingPlanner {
         col.add(new Option(0, "training/local/" + m.accelerator() + (m.count() > 1 ? "x" + m.count() : ""), Service.LOCAL.id(), m.accelerator(),
                 m.count(), "local", PricingModel.LOCAL.id(), round2(est.hoursPerRun()), null, null, null,
                 priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()), priced.monthlyUsd(), m.hardwareCost().value(), priced.components(),
-                List.copyOf(notes)), new Detail(est.hoursPerRun(), 0));
+                List.copyOf(notes), List.of()), new Detail(est.hoursPerRun(), 0));
         return est;
     }
 
     private Facts facts(Candidate c, TrainingRequirements req, TrainingEstimate est, double effectiveHours) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.of(req), Optional.of(est), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, effectiveHours);
+                Optional.empty(), 0, effectiveHours, Optional.empty());
     }
 
     static double round2(double v) {
@@ -228,8 +281,8 @@ final class TrainingPlanner {
         return Math.round(v * 10) / 10.0;
     }
 
-    /** Orders eliminated types by what they offer: accelerator memory, then vCPUs. */
+    /** Orders eliminated types by what they offer: accelerator compute, then memory, then vCPUs. */
     private double capability(InstanceType it) {
-        return (it.hasAccelerator() ? it.accelerators().memoryGiB() * 1e4 : 0) + it.vcpus();
+        return PlanContext.capability(ctx.catalog(), it);
     }
 }

@@ -140,7 +140,7 @@ public final class TableRenderer {
             add(cols, getters, "p99", HorizontalAlign.RIGHT, o -> o.latencyMsP99() == null ? "-" : Fmt.millis(o.latencyMsP99()));
         }
         add(cols, getters, "$/month", HorizontalAlign.RIGHT, o -> Fmt.usd(o.monthlyUsd()));
-        add(cols, getters, "why / notes", HorizontalAlign.LEFT, o -> o.notes().isEmpty() ? "" : o.notes().get(0));
+        add(cols, getters, "why / notes", HorizontalAlign.LEFT, TableRenderer::noteCell);
         String[][] data = new String[p.options().size()][];
         for (int i = 0; i < data.length; i++) {
             Option o = p.options().get(i);
@@ -151,6 +151,16 @@ public final class TableRenderer {
             data[i] = row;
         }
         return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols.toArray(Column[]::new), data);
+    }
+
+    /** The first note, and the cheapest other pricing of the same resource for comparison. */
+    private static String noteCell(Option o) {
+        String first = o.notes().isEmpty() ? "" : o.notes().get(0);
+        if (o.alternatives() == null || o.alternatives().isEmpty()) {
+            return first;
+        }
+        var alt = o.alternatives().stream().filter(a -> a.pricing().equals("on-demand")).findFirst().orElse(o.alternatives().get(0));
+        return first + (first.isEmpty() ? "" : "\n") + "vs " + alt.pricing() + " " + Fmt.usd(alt.monthlyUsd()) + "/month";
     }
 
     private static void add(List<Column> cols, List<java.util.function.Function<Option, String>> getters, String header, HorizontalAlign align,

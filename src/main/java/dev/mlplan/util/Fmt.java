@@ -91,6 +91,18 @@ public final class Fmt {
         return sig(ms) + " ms";
     }
 
+    /**
+     * Milliseconds shown with enough digits to differ from {@code other} when both round alike:
+     * 10,040 beside 10,000 gives "10.04 s", not "10 s".
+     */
+    public static String millisBeside(double ms, double other) {
+        String a = millis(ms);
+        if (!a.equals(millis(other))) {
+            return a;
+        }
+        return ms >= 1000 ? num(ms / 1000, 3).replaceAll("0+$", "") + " s" : num(ms, 2) + " ms";
+    }
+
     /** A percentage of a fraction: 0.823 → "82%". */
     public static String pct(double fraction) {
         return num(fraction * 100, 0) + "%";

@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under {@code src/test/resources/golden/}: the test compares output with the file;
- * with {@code -Dmlplan.golden.update=true} it rewrites the file instead (then review the diff).
+ * Golden files: expected output kept under {@code src/test/resources/golden/}. Run the tests with
+ * {@code -Dmlplan.golden.update=true} (Maven: {@code mvn test -Dmlplan.golden.update=true}) to
+ * rewrite them from the current output, then review the diff.
  */
 public final class Golden {
-    public static final Path DIR = Path.of("src/test/resources/golden");
+    public static final Path ROOT = Path.of("src", "test", "resources", "golden");
 
     private Golden() {}
 
@@ -21,18 +22,19 @@ public final class Golden {
         return Boolean.getBoolean("mlplan.golden.update");
     }
 
-    /** Asserts {@code actual} equals golden file {@code name} (or rewrites it when updating). */
-    public static void assertMatches(String name, String actual) {
-        Path file = DIR.resolve(name);
+    /** Asserts {@code actual} equals the golden file {@code relative}, or rewrites it when updating. */
+    public static void assertMatches(String relative, String actual) {
+        Path file = ROOT.resolve(relative);
         try {
             if (updating()) {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("golden file %s is missing; run mvn test -Dmlplan.golden.update=true", file).exists();
+            assertThat(file).as("golden file %s is missing; run with -Dmlplan.golden.update=true", file).exists();
             String expected = Files.readString(file, StandardCharsets.UTF_8);
-            assertThat(actual).as("output differs from golden file %s (update with -Dmlplan.golden.update=true)", file).isEqualTo(expected);
+            assertThat(actual).as("output differs from golden file %s (rerun with -Dmlplan.golden.update=true to accept)", file)
+                    .isEqualTo(expected);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -260,7 +260,8 @@ public final class CatalogMerger {
             Set<String> used = new TreeSet<>();
             types.forEach(t -> used.add(t.source()));
             prices.forEach(p -> used.add(p.source()));
-            spot.forEach(s -> used.add(s.priceSource()));
+            // spot rows without a price (advisor bucket only) have no price source
+            spot.stream().map(SpotInfo::priceSource).filter(java.util.Objects::nonNull).forEach(used::add);
             servicePrices.forEach(s -> used.add(s.source()));
             List<Source> fresh = sources.all().stream().filter(s -> used.contains(s.id())).toList();
             Set<String> freshIds = fresh.stream().map(Source::id).collect(Collectors.toSet());

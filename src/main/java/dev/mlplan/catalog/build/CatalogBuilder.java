@@ -129,8 +129,68 @@ public final class CatalogBuilder {
                 priceList,
                 spot,
                 StaticFacts.limits(),
-                servicePrices(),
+                withSageMaker(servicePrices(), onDemand),
                 StaticFacts.ebsVolumeTypes());
+    }
+
+    /** Instance families SageMaker sells as ml.* for training and real-time hosting. */
+    static final Set<String> SAGEMAKER_FAMILIES = Set.of("c5", "c6i", "c7i", "m5", "m6i", "m7i", "r5", "g4dn", "g5", "g6", "g6e", "p3", "p3dn",
+            "p4d", "p4de", "p5", "p5e", "p5en", "trn1", "trn1n", "inf1", "inf2");
+
+    /**
+     * Estimated SageMaker training and hosting prices (rule in {@link Sources#EST_SAGEMAKER}): the EC2
+     * on-demand price times SageMaker's markup, as the Studio-notebook price list shows it for the same
+     * type and region, else the family's median markup, else the median of all.
+     */
+    private List<ServicePrice> withSageMaker(List<ServicePrice> base, Map<String, Price> onDemand) {
+        Map<String, Double> notebook = new HashMap<>();
+        Set<String> smRegions = new java.util.TreeSet<>();
+        for (Map<String, String> row : csv("aws-price-watcher/sagemaker_studio_notebook_prices.csv")) {
+            Double usd = number(row, "usd_per_hour");
+            String region = text(row, "region");
+            if (usd != null && usd > 0 && isRegion(region)) {
+                notebook.put(region + '|' + text(row, "instance_type"), usd);
+                smRegions.add(region);
+            }
+        }
+        Map<String, List<Double>> familyMarkups = new TreeMap<>();
+        List<Double> all = new ArrayList<>();
+        for (var e : notebook.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            Price ec2 = onDemand.get(k[0] + '|' + k[1].substring(3) + '|' + PricingModel.ON_DEMAND.id());
+            if (ec2 != null && ec2.usdPerHour() > 0) {
+                double m = e.getValue() / ec2.usdPerHour();
+                familyMarkups.computeIfAbsent(k[1].substring(3, k[1].indexOf('.', 3)), f -> new ArrayList<>()).add(m);
+                all.add(m);
+            }
+        }
+        double globalMedian = median(all);
+        List<ServicePrice> out = new ArrayList<>(base);
+        for (Price p : onDemand.values()) {
+            String family = p.instanceType().substring(0, p.instanceType().indexOf('.'));
+            if (!SAGEMAKER_FAMILIES.contains(family) || !smRegions.contains(p.region()) || p.instanceType().contains("metal")) {
+                continue;
+            }
+            Double own = notebook.get(p.region() + "|ml." + p.instanceType());
+            double markup = own != null ? own / p.usdPerHour()
+                    : familyMarkups.containsKey(family) ? median(familyMarkups.get(family)) : globalMedian;
+            double usd = round(p.usdPerHour() * Math.max(1.0, markup));
+            out.add(new ServicePrice("sagemaker.training.ml." + p.instanceType() + ".hour", p.region(), usd, "hour", Sources.EST_SAGEMAKER));
+            out.add(new ServicePrice("sagemaker.hosting.ml." + p.instanceType() + ".hour", p.region(), usd, "hour", Sources.EST_SAGEMAKER));
+        }
+        out.add(new ServicePrice("sagemaker-serverless.gb-second", US_EAST_1, 0.00002, "GB-second", Sources.EST_SM_SERVERLESS));
+        out.sort(Comparator.comparing(ServicePrice::id).thenComparing(ServicePrice::region));
+        return out;
+    }
+
+    private static double median(List<Double> xs) {
+        if (xs.isEmpty()) {
+            return 1.0;
+        }
+        List<Double> s = new ArrayList<>(xs);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     // ---------------------------------------------------------------- instance types

@@ -57,6 +57,8 @@ final class Sources {
     static final String EST_SPOT_FROM_ADVISOR = "estimated-spot-from-advisor-savings";
     static final String EST_SAVINGS_PLANS = "estimated-savings-plans-from-ri";
     static final String EST_LAMBDA_LOAD_FACTOR = "estimated-lambda-model-load-factor";
+    static final String EST_SAGEMAKER = "estimated-sagemaker-from-ec2-markup";
+    static final String EST_SM_SERVERLESS = "estimated-sagemaker-serverless";
 
     private static final String PUBLISHED = "published";
     private static final String ESTIMATED = "estimated";
@@ -256,6 +258,20 @@ final class Sources {
                         "Where a (region, type) pair has an advisor entry (" + EI_ADVISOR + ", else " + SPOTINFO_ADVISOR + ") but no"
                                 + " spot price: spot average = on-demand price of the catalog in that region x (1 - savings% / 100)."
                                 + " The advisor's savings is a 30-day average, so this is an average, not the current price; no minimum."),
+                new Source(EST_SAGEMAKER, "SageMaker training and real-time hosting ml.* prices derived from EC2 prices",
+                        "https://aws.amazon.com/sagemaker/pricing/", "2025-12-05", ESTIMATED,
+                        "No SageMaker Training or Hosting price list is in any reachable source (aws-price-watcher SOURCE.txt: only"
+                                + " the Studio-Notebook component). Rule: ml.TYPE price = EC2 on-demand price of TYPE in the region x"
+                                + " SageMaker's markup over EC2 as the Studio-notebook price list (2025-12-05) shows it for the same type"
+                                + " and region; where that list lacks the type, the median markup of its family; else the median of all"
+                                + " (about 1.15-1.40x; e.g. ml.g5.xlarge 1.41 vs EC2 1.006, ml.p4d.24xlarge 25.25 vs 21.96). Training and"
+                                + " hosting get the same figure; only in the regions the notebook list covers, and only for"
+                                + " SAGEMAKER_FAMILIES. Refresh replaces them with published figures (sagemaker.training|hosting.ml.TYPE.hour)."),
+                new Source(EST_SM_SERVERLESS, "SageMaker Serverless Inference compute price",
+                        "https://aws.amazon.com/sagemaker/pricing/", "2025-12-05", ESTIMATED,
+                        "USD 0.00002 per GB-second of memory configured x duration in us-east-1 (1,024 MB: USD 0.0000200 per second),"
+                                + " as the SageMaker pricing page lists it; not in the reference data, so marked estimated. Data processed"
+                                + " (about USD 0.016 per GB in and out) is not priced."),
                 new Source(EST_SAVINGS_PLANS, "Savings Plans rates derived from Reserved Instance rates",
                         "https://aws.amazon.com/savingsplans/compute-pricing/", "2026-07-20", ESTIMATED,
                         "No per-instance Savings Plans rates are in any reachable source. Rule: Compute SP 1y/3y = the 1y/3y no-upfront"

@@ -24,7 +24,8 @@ public final class AcceleratorMemoryRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        if (f.service() != Service.EC2 && f.service() != Service.LOCAL) {
+        if (f.service() != Service.EC2 && f.service() != Service.LOCAL && f.service() != Service.SAGEMAKER_TRAINING
+                && f.service() != Service.SAGEMAKER_ENDPOINT && f.service() != Service.FARGATE) {
             return Optional.empty();
         }
         var type = f.candidate().instanceType();

@@ -27,7 +27,7 @@ public final class LatencyRule implements Rule {
         double target = f.inferenceRequirements().get().latencyTargetMs();
         double p99 = f.inference().get().latencyMsP99();
         if (target > 0 && p99 > target) {
-            return violation("estimated p99 latency is " + Fmt.millis(p99) + " on " + AcceleratorMemoryRule.describe(f)
+            return violation("estimated p99 latency is " + Fmt.millisBeside(p99, target) + " on " + AcceleratorMemoryRule.describe(f)
                     + "; the target is " + Fmt.millis(target));
         }
         return Optional.empty();

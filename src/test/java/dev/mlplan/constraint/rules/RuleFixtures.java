@@ -55,15 +55,15 @@ final class RuleFixtures {
 
     static Facts trainingFacts(Workload w, Candidate c, TrainingEstimate est, double effectiveHours) {
         return new Facts(w, CATALOG, c, Optional.of(trainingRequirements("llama-2-7b")), Optional.of(est), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, effectiveHours);
+                Optional.empty(), 0, effectiveHours, Optional.empty());
     }
 
     static Facts inferenceFacts(Workload w, Candidate c, InferenceRequirements req, InferenceEstimate est, int needed) {
-        return new Facts(w, CATALOG, c, Optional.empty(), Optional.empty(), Optional.of(req), Optional.of(est), Optional.empty(), needed, 0);
+        return new Facts(w, CATALOG, c, Optional.empty(), Optional.empty(), Optional.of(req), Optional.of(est), Optional.empty(), needed, 0, Optional.empty());
     }
 
     static Facts storageFacts(Workload w, Candidate c, StorageRequirements s) {
-        return new Facts(w, CATALOG, c, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(s), 0, 0);
+        return new Facts(w, CATALOG, c, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(s), 0, 0, Optional.empty());
     }
 
     static Candidate lambda(Part part, double mb) {

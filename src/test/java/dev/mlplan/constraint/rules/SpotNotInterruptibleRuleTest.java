@@ -8,33 +8,30 @@ import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Part;
 import org.junit.jupiter.api.Test;
 
-/** spot.not-interruptible and spot.deadline. */
-class SpotRulesTest {
-    private final SpotNotInterruptibleRule notInterruptible = new SpotNotInterruptibleRule();
-    private final SpotDeadlineRule deadline = new SpotDeadlineRule();
-
+/** {@code spot.not-interruptible}: see {@link SpotNotInterruptibleRule}. */
+class SpotNotInterruptibleRuleTest {
     @Test
     void nonInterruptibleTrainingRulesOutSpot() {
         var w = workload(TRAINING_YAML + "  interruptible: false\n");
         var f = trainingFacts(w, Candidate.ec2(Part.TRAINING, type("p4d.24xlarge"), 1), training(true, 10, 40, 5), 5);
-        assertThat(notInterruptible.checkOffer(f, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v -> {
+        assertThat(new SpotNotInterruptibleRule().checkOffer(f, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("spot.not-interruptible");
             assertThat(v.reason()).startsWith("the training run is not interruptible (training.interruptible: false)");
         });
-        assertThat(notInterruptible.checkOffer(f, "us-east-1", PricingModel.ON_DEMAND)).isEmpty();
+        assertThat(new SpotNotInterruptibleRule().checkOffer(f, "us-east-1", PricingModel.ON_DEMAND)).isEmpty();
     }
 
     @Test
     void interruptibleTrainingMayUseSpot() {
         var f = trainingFacts(workload(TRAINING_YAML), Candidate.ec2(Part.TRAINING, type("p4d.24xlarge"), 1), training(true, 10, 40, 5), 5);
-        assertThat(notInterruptible.checkOffer(f, "us-east-1", PricingModel.SPOT)).isEmpty();
+        assertThat(new SpotNotInterruptibleRule().checkOffer(f, "us-east-1", PricingModel.SPOT)).isEmpty();
     }
 
     @Test
     void allowSpotFalseRulesOutSpot() {
         var w = workload("constraints: { allow_spot: false }\n" + TRAINING_YAML);
         var f = trainingFacts(w, Candidate.ec2(Part.TRAINING, type("p4d.24xlarge"), 1), training(true, 10, 40, 5), 5);
-        assertThat(notInterruptible.checkOffer(f, "us-east-1", PricingModel.SPOT))
+        assertThat(new SpotNotInterruptibleRule().checkOffer(f, "us-east-1", PricingModel.SPOT))
                 .hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo("constraints.allow_spot is false"));
     }
 
@@ -42,20 +39,9 @@ class SpotRulesTest {
     void singleInstanceServingRulesOutSpotButMultiAzDoesNot() {
         var single = inferenceFacts(workload(INFERENCE_YAML), Candidate.ec2(Part.INFERENCE, type("g5.xlarge"), 1),
                 inferenceRequirements("llama-2-7b", true, 20, 3000), inference(true, 15, 22, 30, 1000), 1);
-        assertThat(notInterruptible.checkOffer(single, "us-east-1", PricingModel.SPOT)).isPresent();
+        assertThat(new SpotNotInterruptibleRule().checkOffer(single, "us-east-1", PricingModel.SPOT)).isPresent();
         var multi = inferenceFacts(workload(INFERENCE_YAML + "  availability: multi-az\n"), Candidate.ec2(Part.INFERENCE, type("g5.xlarge"), 2),
                 inferenceRequirements("llama-2-7b", true, 20, 3000), inference(true, 15, 22, 30, 1000), 2);
-        assertThat(notInterruptible.checkOffer(multi, "us-east-1", PricingModel.SPOT)).isEmpty();
-    }
-
-    @Test
-    void reworkThatMissesTheDeadlineRulesOutSpot() {
-        var f = trainingFacts(workload(TRAINING_YAML), Candidate.ec2(Part.TRAINING, type("p4d.24xlarge"), 1), training(true, 10, 40, 11.5), 12.6);
-        assertThat(deadline.checkOffer(f, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v -> {
-            assertThat(v.rule()).isEqualTo("spot.deadline");
-            assertThat(v.reason()).isEqualTo("with expected spot interruption rework one run takes 12.6 h; the deadline is 12 h");
-        });
-        var ok = trainingFacts(workload(TRAINING_YAML), Candidate.ec2(Part.TRAINING, type("p4d.24xlarge"), 1), training(true, 10, 40, 11.5), 11.9);
-        assertThat(deadline.checkOffer(ok, "us-east-1", PricingModel.SPOT)).isEmpty();
+        assertThat(new SpotNotInterruptibleRule().checkOffer(multi, "us-east-1", PricingModel.SPOT)).isEmpty();
     }
 }

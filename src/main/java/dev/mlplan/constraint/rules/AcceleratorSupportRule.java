@@ -1,0 +1,53 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.workload.Workload;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code instance.accelerator-support}: some accelerators in EC2's catalogue are graphics parts that
+ * current ML frameworks do not run on. mlplan rules them out rather than rank them on paper FLOPs:
+ * <ul>
+ *   <li>K80 (p2) and K520 (g2): CUDA compute capability 3.7 and 3.0; PyTorch's CUDA 12 builds need
+ *       5.0 or newer (PyTorch release notes: Kepler support dropped);</li>
+ *   <li>Radeon Pro V520 (g4ad): an AMD graphics GPU that ROCm, and so PyTorch for AMD, does not
+ *       list as supported;</li>
+ *   <li>QLoRA on anything but an NVIDIA GPU: its 4-bit NF4 kernels come from bitsandbytes, which
+ *       runs on CUDA; the Neuron SDK (Trainium, Inferentia) has no such kernels.</li>
+ * </ul>
+ */
+public final class AcceleratorSupportRule implements Rule {
+    public static final String ID = "instance.accelerator-support";
+
+    static final Map<String, String> UNSUPPORTED = Map.of(
+            "K80", "CUDA compute capability 3.7; current PyTorch (CUDA 12) needs 5.0 or newer",
+            "K520", "CUDA compute capability 3.0; current PyTorch (CUDA 12) needs 5.0 or newer",
+            "Radeon-Pro-V520", "an AMD graphics GPU that ROCm does not support, so PyTorch cannot use it");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> check(Facts f) {
+        var type = f.candidate().instanceType();
+        if (type == null || !type.hasAccelerator()) {
+            return Optional.empty();
+        }
+        String why = UNSUPPORTED.get(type.accelerators().name());
+        if (why != null) {
+            return violation(type.accelerators().name() + " (" + type.family() + "): " + why);
+        }
+        boolean qlora = f.trainingRequirements().map(r -> r.method() == Workload.Method.QLORA).orElse(false);
+        boolean gpu = f.catalog().accelerator(type.accelerators().name()).map(a -> "gpu".equals(a.kind())).orElse(false);
+        if (qlora && !gpu) {
+            return violation("QLoRA's 4-bit kernels (bitsandbytes) need an NVIDIA GPU; " + type.accelerators().name() + " (" + type.family()
+                    + ") runs the Neuron SDK, which has none (use method: lora)");
+        }
+        return Optional.empty();
+    }
+}

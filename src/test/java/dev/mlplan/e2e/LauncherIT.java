@@ -1,0 +1,98 @@
+package dev.mlplan.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the real {@code ./mlplan} launcher as a child process, as a user or a CI job runs it.
+ * Runs after {@code package} (Maven failsafe), so the launcher finds an up-to-date jar.
+ */
+class LauncherIT {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {}
+
+    static Result mlplan(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ROOT.resolve("mlplan").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().put("NO_COLOR", "1");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile("mlplan-out", ".txt");
+        Path err = Files.createTempFile("mlplan-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("mlplan " + String.join(" ", args) + " did not finish in 120 s");
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionPrintsTheVersion() throws Exception {
+        Result r = mlplan(Map.of(), "--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("mlplan 0.1.0");
+    }
+
+    @Test
+    void recommendRunsTheReadmeExample() throws Exception {
+        Result r = mlplan(Map.of(), "recommend", "workloads/llama2-7b-finetune.yaml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== llama2-7b-finetune", "TRAINING", "STORAGE", "MONTHLY TOTAL", "budget $3,000.00");
+        assertThat(r.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void jsonOutputToAFileIsValidJson() throws Exception {
+        Path plan = tmp.resolve("plan.json");
+        Result r = mlplan(Map.of(), "recommend", "workloads/tiny-sporadic.yaml", "workloads/bert-realtime.yaml", "--format", "json", "--output",
+                plan.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        JsonNode root = new ObjectMapper().readTree(plan.toFile());
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(root.get("workloads")).hasSize(2);
+        assertThat(root.get("workloads").get(0).get("parts").get(0).get("options").get(0).get("service").asText()).isEqualTo("lambda");
+    }
+
+    @Test
+    void badInputIsExitCodeTwoWithFileLineAndColumnAndNoStackTrace() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "version: 1\nname: x\ninference:\n  model: { preset: llama-2-7b }\n  traffic: { average: 20/s, peak: 60 per second }\n");
+        Result r = mlplan(Map.of(), "recommend", bad.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.yaml:5:").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void refreshWithoutCredentialsFailsWithExitCodeThreeAndSendsNothing() throws Exception {
+        Path empty = tmp.resolve("empty");
+        Files.writeString(empty, "");
+        Result r = mlplan(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", "", "AWS_SESSION_TOKEN", "",
+                        "AWS_SHARED_CREDENTIALS_FILE", empty.toString(), "AWS_CONFIG_FILE", empty.toString(), "AWS_PROFILE", "",
+                        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "", "AWS_WEB_IDENTITY_TOKEN_FILE", ""),
+                "catalog", "refresh", "--endpoint-url", "http://127.0.0.1:9", "--output", tmp.resolve("c.json").toString());
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("no AWS credentials");
+        assertThat(tmp.resolve("c.json")).doesNotExist();
+    }
+}
