@@ -65,9 +65,12 @@ public final class ExplainRenderer {
         return plan.workloads().stream().flatMap(w -> w.parts().stream()).flatMap(p -> p.options().stream()).filter(o -> o.id().equals(id)).findFirst();
     }
 
-    /** Every option id of the plan, in plan order. */
+    /** Every option id of the plan (and of the options' alternatives), in plan order. */
     public static List<String> ids(PlanResult plan) {
-        return plan.workloads().stream().flatMap(w -> w.parts().stream()).flatMap(p -> p.options().stream()).map(Option::id).toList();
+        return plan.workloads().stream().flatMap(w -> w.parts().stream()).flatMap(p -> p.options().stream())
+                .flatMap(o -> java.util.stream.Stream.concat(java.util.stream.Stream.of(o.id()),
+                        o.alternatives() == null ? java.util.stream.Stream.empty() : o.alternatives().stream().map(PlanResult.Alternative::id)))
+                .toList();
     }
 
     /** One option in full, with the requirements of its part; empty when the plan has no such option. */
@@ -75,11 +78,15 @@ public final class ExplainRenderer {
         for (WorkloadPlan w : plan.workloads()) {
             for (PartPlan p : w.parts()) {
                 for (Option o : p.options()) {
-                    if (o.id().equals(id)) {
+                    boolean alternative = o.alternatives() != null && o.alternatives().stream().anyMatch(a -> a.id().equals(id));
+                    if (o.id().equals(id) || alternative) {
                         StringBuilder sb = new StringBuilder();
                         header(sb, plan, w);
                         sb.append('\n').append(p.part().toUpperCase(Locale.ROOT)).append('\n');
                         requirements(sb, p);
+                        if (alternative) {
+                            sb.append("  ").append(id).append(" is the same resource under other pricing as this option:\n");
+                        }
                         sb.append("  option, rank ").append(o.rank()).append(" of ").append(Fmt.count(p.feasible())).append(" feasible:\n");
                         option(sb, o, "    ");
                         return Optional.of(sb.toString());
@@ -142,6 +149,13 @@ public final class ExplainRenderer {
                     sb.append("  [").append(c.source()).append(']');
                 }
                 sb.append('\n');
+            }
+        }
+        if (o.alternatives() != null && !o.alternatives().isEmpty()) {
+            sb.append(in).append("   same resource, other pricing:\n");
+            for (PlanResult.Alternative a : o.alternatives()) {
+                sb.append(in).append("     ").append(a.pricing()).append(" (").append(a.region()).append("): ").append(Fmt.usd(a.monthlyUsd()))
+                        .append("/month  ").append(a.id()).append('\n');
             }
         }
         if (o.notes() != null && !o.notes().isEmpty()) {

@@ -1,20 +1,18 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.testing.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs mlplan in-process with a fixed clock, a given environment and a working directory, capturing output. */
+/**
+ * {@link CliRun} with a working directory holding copies of the example workloads (tests may edit
+ * them) and an environment built up per test.
+ */
 final class Cli {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-08-01T12:00:00Z"), ZoneOffset.UTC);
     static final Path REPO = Path.of("").toAbsolutePath();
 
     record Result(int code, String out, String err) {}
@@ -47,10 +45,8 @@ final class Cli {
     }
 
     Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CommandFactory.create(new CliEnv(CLOCK, Map.copyOf(env), cwd), new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Result(code, out.toString(), err.toString());
+        CliRun r = CliRun.run(Map.copyOf(env), cwd, args);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     String read(String file) {

@@ -97,6 +97,9 @@ class RenderersTest {
         assertThat(one).contains("option, rank 2 of 40 feasible", "Instance hours [p4d.24xlarge, spot]", "how they were estimated")
                 .doesNotContain("trn1.32xlarge/spot");
         assertThat(ExplainRenderer.renderOption(PLAN, "nope")).isEmpty();
+        assertThat(ExplainRenderer.renderOption(PLAN, "training/ec2/trn1.32xlarge/on-demand/us-east-1")).get().asString()
+                .contains("is the same resource under other pricing as this option", "option, rank 1 of 40 feasible");
+        assertThat(ExplainRenderer.ids(PLAN)).contains("training/ec2/trn1.32xlarge/on-demand/us-east-1");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.mlplan.cli;
+package dev.mlplan.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -7,7 +7,6 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 /**
- * Runs the sample CI job (src/test/ci/sample-ci-job.sh) end to end, as a child process: pass, warn
- * and fail runs with their exit codes, JUnit files and step summaries. mlplan runs from the test
- * classpath (the script's MLPLAN), so the test does not need the packaged jar.
+ * Runs the sample CI job (src/test/ci/sample-ci-job.sh) end to end with the real {@code ./mlplan}
+ * launcher: pass, warn and fail runs with their exit codes, JUnit files and step summaries. Runs
+ * after {@code package} (Maven failsafe), so the launcher finds an up-to-date jar.
  */
-class SampleCiJobTest {
+class SampleCiJobIT {
     static final Path SCRIPT = Path.of("src/test/ci/sample-ci-job.sh").toAbsolutePath();
 
     @TempDir
@@ -29,17 +28,13 @@ class SampleCiJobTest {
     @Test
     void passWarnAndFailRunsWithExitCodesJUnitAndSummaries() throws Exception {
         assumeTrue(new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "needs bash");
-        Path launcher = tmp.resolve("mlplan");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(launcher, "#!/usr/bin/env bash\nexec '" + java + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '"
-                + System.getProperty("java.class.path") + "' dev.mlplan.cli.Main \"$@\"\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path out = tmp.resolve("ci-out");
         Path log = tmp.resolve("log.txt");
         ProcessBuilder pb = new ProcessBuilder(List.of("bash", SCRIPT.toString(), out.toString())).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        pb.environment().put("MLPLAN", launcher.toString());
+        pb.environment().remove("MLPLAN");
         pb.environment().remove("GITHUB_STEP_SUMMARY");
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process p = pb.start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("the sample CI job finishes").isTrue();
         String text = Files.readString(log, StandardCharsets.UTF_8);
