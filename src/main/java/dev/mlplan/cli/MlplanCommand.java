@@ -20,12 +20,17 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  mlplan recommend workloads/llama2-7b-finetune.yaml",
             "  mlplan recommend workloads/*.yaml --format json --output plan.json",
+            "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 10%%",
+            "  mlplan report workloads/*.yaml --format html --output plan.html",
+            "  mlplan explain workloads/llama2-7b-finetune.yaml",
             "  mlplan validate workloads/*.yaml",
+            "  mlplan init --output workloads/my-model.yaml",
             "  mlplan catalog show p4d.24xlarge",
             "",
             "Exit codes: 0 success, 1 check failed, 2 invalid input or usage, 3 catalog or AWS error, 4 internal error."
         },
-        subcommands = {RecommendCommand.class, ValidateCommand.class, CatalogCommand.class, picocli.CommandLine.HelpCommand.class})
+        subcommands = {RecommendCommand.class, CheckCommand.class, ReportCommand.class, ExplainCommand.class, ValidateCommand.class,
+            InitCommand.class, SchemaCommand.class, CatalogCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class MlplanCommand implements Runnable {
     private final CliEnv env;
 

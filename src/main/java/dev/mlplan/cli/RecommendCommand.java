@@ -1,13 +1,6 @@
 package dev.mlplan.cli;
 
-import dev.mlplan.catalog.Catalog;
-import dev.mlplan.constraint.ConstraintEngine;
-import dev.mlplan.plan.PlanOptions;
 import dev.mlplan.plan.PlanResult;
-import dev.mlplan.plan.Planner;
-import dev.mlplan.report.JsonRenderer;
-import dev.mlplan.report.TableRenderer;
-import dev.mlplan.workload.Workload;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +24,12 @@ import picocli.CommandLine.Spec;
             "  mlplan recommend workloads/llama2-7b-finetune.yaml",
             "  mlplan recommend workloads/bert-realtime.yaml --top 10",
             "  mlplan recommend workloads/*.yaml --format json --output plan.json",
+            "  mlplan recommend workloads/*.yaml --format csv --output options.csv",
+            "  mlplan recommend workloads/llama2-7b-finetune.yaml --format markdown",
             "  mlplan recommend my.yaml --catalog refreshed-catalog.json",
-            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3     (a simple serving stack)"
+            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3   (a simple serving stack)"
         })
 final class RecommendCommand implements Runnable {
-    enum Format { table, json }
-
     @ParentCommand
     MlplanCommand parent;
 
@@ -47,7 +40,7 @@ final class RecommendCommand implements Runnable {
     List<String> files;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    PlanFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
     String output;
@@ -63,18 +56,9 @@ final class RecommendCommand implements Runnable {
 
     @Override
     public void run() {
-        if (top < 1 || top > 1000) {
-            throw new ExitException(ExitCode.USAGE, "--top must be between 1 and 1000, got " + top);
-        }
         CliEnv env = parent.env();
-        List<Workload> workloads = assumptions.apply(Inputs.workloads(files, env));
-        Catalog catalog = Inputs.catalog(catalogFile, env);
-        PlanResult plan = new Planner(catalog, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(top), env.today())
-                .plan(workloads);
-        String text = switch (format) {
-            case json -> JsonRenderer.render(plan);
-            case table -> new TableRenderer(!parent.common.noColor && output == null && env.colorAllowed()).render(plan);
-        };
+        PlanResult plan = Plans.plan(files, catalogFile, top, assumptions, env);
+        String text = format.render(plan, !parent.common.noColor && output == null && env.colorAllowed());
         OutputTarget.write(text, output, env, spec.commandLine().getOut(), Inputs.paths(files, env));
     }
 }

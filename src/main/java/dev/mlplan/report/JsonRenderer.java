@@ -1,5 +1,7 @@
 package dev.mlplan.report;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -13,6 +15,8 @@ import dev.mlplan.plan.PlanResult;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON contract (DESIGN.md): a {@link PlanResult} as indented JSON. Numbers are written with at
@@ -21,6 +25,17 @@ import java.math.MathContext;
  */
 public final class JsonRenderer {
     private static final ObjectMapper MAPPER = mapper();
+
+    /**
+     * Reads saved plans: lists and maps left out of the JSON (empty ones are not written) come back
+     * empty, never null, so a re-read plan renders exactly like the one that was saved.
+     */
+    private static final ObjectMapper READER = mapper();
+
+    static {
+        READER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+        READER.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+    }
 
     private JsonRenderer() {}
 
@@ -41,7 +56,7 @@ public final class JsonRenderer {
     }
 
     public static PlanResult read(String json) throws IOException {
-        return MAPPER.readValue(json, PlanResult.class);
+        return READER.readValue(json, PlanResult.class);
     }
 
     static final class StableDoubleSerializer extends StdSerializer<Double> {

@@ -114,7 +114,8 @@ public final class TableRenderer {
             return Math.abs(d) >= 1e7 ? Fmt.sci(d) : Fmt.sig(d);
         }
         if (v instanceof Number n) {
-            return Fmt.count(n.doubleValue());
+            // a large double saved as JSON reads back as a long: format it the same way
+            return Math.abs(n.doubleValue()) >= 1e7 ? Fmt.sci(n.doubleValue()) : Fmt.count(n.doubleValue());
         }
         return String.valueOf(v);
     }

@@ -1,0 +1,179 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.gate.Gate;
+import dev.mlplan.gate.GateResult;
+import dev.mlplan.gate.Status;
+import dev.mlplan.gate.Threshold;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.report.CheckRenderer;
+import dev.mlplan.report.GithubRenderer;
+import dev.mlplan.report.JUnitRenderer;
+import dev.mlplan.report.JsonRenderer;
+import dev.mlplan.workload.QuantityException;
+import dev.mlplan.workload.QuantityParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** mlplan check: the CI gate. */
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks workloads against their budgets (or --budget) and, with --baseline,",
+            "against a saved plan: pass, warn or fail per workload and overall, with the",
+            "reason in one line each. A workload with no budget passes. With --baseline,",
+            "workloads are matched by name and parts by part, the monthly difference is",
+            "shown per workload and part, and --max-increase fails a larger increase."
+        },
+        footer = {
+            "",
+            "In CI: --junit FILE writes JUnit XML (a test case per workload and rule).",
+            "When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended to that file;",
+            "when GITHUB_ACTIONS=true, failed and warned workloads are also printed as",
+            "::error / ::warning annotations. See docs/ci.md.",
+            "",
+            "Examples:",
+            "  mlplan check workloads/*.yaml",
+            "  mlplan check workloads/*.yaml --budget 500USD --warn-at 80%%",
+            "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 10%%",
+            "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 200USD \\",
+            "      --junit mlplan-junit.xml",
+            "",
+            "Exit codes: 0 pass (warnings allowed), 1 fail, 2 invalid input or usage,",
+            "3 catalog error."
+        })
+final class CheckCommand implements Callable<Integer> {
+    enum Format { table, json }
+
+    @ParentCommand
+    MlplanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    AssumptionOptions assumptions;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
+    List<String> files;
+
+    @Option(names = "--budget", paramLabel = "USD", description = "Monthly budget for every workload, overriding budget.monthly, e.g. 500USD.")
+    String budget;
+
+    @Option(names = "--warn-at", paramLabel = "PCT", description = "Warn above this share of the budget, overriding budget.warn_at (default: the workload's, else 80%%).")
+    String warnAt;
+
+    @Option(names = "--baseline", paramLabel = "PLAN", description = "A plan saved with 'mlplan recommend … --format json --output PLAN', e.g. on main.")
+    String baseline;
+
+    @Option(names = "--max-increase", paramLabel = "PCT|USD", description = "Fail when a workload costs more than this over the baseline: 10%% of it, or 200USD.")
+    String maxIncrease;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the result as JUnit XML to FILE.")
+    String junit;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
+    String catalogFile;
+
+    /** The file GitHub Actions reads the job summary from. */
+    static final String STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY";
+
+    @Override
+    public Integer call() {
+        CliEnv env = parent.env();
+        Gate.Thresholds thresholds = thresholds();
+        PlanResult plan = Plans.plan(files, catalogFile, 5, assumptions, env);
+        Optional<PlanResult> base = Optional.ofNullable(baseline).map(b -> Plans.read(b, "--baseline", env));
+        GateResult result = Gate.check(plan, base, thresholds);
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            try {
+                out.print(JsonRenderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            out.print(CheckRenderer.render(result, plan.catalog()));
+        }
+        if ("true".equals(env.env().get("GITHUB_ACTIONS"))) {
+            GithubRenderer.annotations(result).forEach(out::println);
+        }
+        out.flush();
+        if (junit != null) {
+            List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
+            if (baseline != null) {
+                inputs.add(env.resolve(baseline));
+            }
+            OutputTarget.write(JUnitRenderer.render(result), junit, env, out, inputs);
+        }
+        String summaryFile = env.env().get(STEP_SUMMARY_ENV);
+        if (summaryFile != null && !summaryFile.isBlank()) {
+            appendSummary(env.resolve(summaryFile), GithubRenderer.summary(result, plan.catalog()));
+        }
+        return result.status() == Status.FAIL ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+
+    private Gate.Thresholds thresholds() {
+        Double budgetUsd = null;
+        if (budget != null) {
+            try {
+                budgetUsd = QuantityParser.money(budget).value();
+            } catch (QuantityException e) {
+                throw new ExitException(ExitCode.USAGE, "--budget: " + e.getMessage() + "; use e.g. --budget 500USD");
+            }
+            if (!(budgetUsd > 0)) {
+                throw new ExitException(ExitCode.USAGE, "--budget must be more than 0 USD, got " + budget);
+            }
+        }
+        Double warn = null;
+        if (warnAt != null) {
+            try {
+                warn = QuantityParser.percent(warnAt).fraction();
+            } catch (QuantityException e) {
+                throw new ExitException(ExitCode.USAGE, "--warn-at: " + e.getMessage() + "; use e.g. --warn-at 80%");
+            }
+            if (!(warn > 0 && warn <= 1)) {
+                throw new ExitException(ExitCode.USAGE, "--warn-at must be above 0% and at most 100%, got " + warnAt);
+            }
+        }
+        Threshold max = null;
+        if (maxIncrease != null) {
+            if (baseline == null) {
+                throw new ExitException(ExitCode.USAGE, "--max-increase needs --baseline PLAN (a plan saved with 'mlplan recommend … --format json')");
+            }
+            try {
+                max = Threshold.parse(maxIncrease);
+            } catch (IllegalArgumentException e) {
+                throw new ExitException(ExitCode.USAGE, "--max-increase: " + e.getMessage());
+            }
+        }
+        return new Gate.Thresholds(budgetUsd, warn, max);
+    }
+
+    /** Appends (never overwrites: other steps write there too) the Markdown summary. */
+    private static void appendSummary(Path file, String markdown) {
+        try {
+            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new ExitException(ExitCode.USAGE, STEP_SUMMARY_ENV + "=" + file + ": cannot append the summary (" + e.getMessage() + ")");
+        }
+    }
+}

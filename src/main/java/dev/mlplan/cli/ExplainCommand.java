@@ -1,0 +1,75 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.workload.Suggestions;
+import dev.mlplan.report.ExplainRenderer;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** mlplan explain: how one workload's options were estimated and costed, and why others were eliminated. */
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Explains a workload's plan: the requirements of each part with the formulas",
+            "and assumptions behind them, each option's cost components and notes, and",
+            "the eliminated options grouped by rule. With --option ID, everything about",
+            "one option (IDs as in 'recommend --format json' or this command's output)."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mlplan explain workloads/llama2-7b-finetune.yaml",
+            "  mlplan explain workloads/bert-realtime.yaml --top 10",
+            "  mlplan explain workloads/llama2-7b-finetune.yaml \\",
+            "      --option training/ec2/p4d.24xlarge/spot/us-east-1"
+        })
+final class ExplainCommand implements Runnable {
+    /** Options planned, so that --option finds any feasible one, not only the shown ones. */
+    private static final int ALL = 1000;
+
+    @ParentCommand
+    MlplanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    AssumptionOptions assumptions;
+
+    @Parameters(arity = "1", paramLabel = "FILE", description = "A workload YAML file.")
+    String file;
+
+    @Option(names = "--option", paramLabel = "ID", description = "Explain only this option, e.g. training/ec2/g5.xlarge/spot/us-east-1.")
+    String option;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Options explained per part (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
+    String catalogFile;
+
+    @Override
+    public void run() {
+        if (top < 1 || top > ALL) {
+            throw new ExitException(ExitCode.USAGE, "--top must be between 1 and " + ALL + ", got " + top);
+        }
+        CliEnv env = parent.env();
+        PlanResult plan = Plans.plan(List.of(file), catalogFile, option == null ? top : ALL, assumptions, env);
+        String text;
+        if (option == null) {
+            text = ExplainRenderer.render(plan, top);
+        } else {
+            text = ExplainRenderer.renderOption(plan, option).orElseThrow(() -> new ExitException(ExitCode.USAGE,
+                    "no feasible option '" + option + "' in " + file + Suggestions.suffix(option, ExplainRenderer.ids(plan))
+                            + "; 'mlplan explain " + file + "' lists the best ones, 'mlplan recommend " + file + " --format csv --top 1000' all"));
+        }
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.report.CsvRenderer;
+import dev.mlplan.report.HtmlRenderer;
+import dev.mlplan.report.JsonRenderer;
+import dev.mlplan.report.MarkdownRenderer;
+import dev.mlplan.report.TableRenderer;
+
+/** The formats a plan renders to; every one renders the same {@link PlanResult}. */
+enum PlanFormat {
+    table, json, csv, markdown, html;
+
+    String render(PlanResult plan, boolean color) {
+        return switch (this) {
+            case table -> new TableRenderer(color).render(plan);
+            case json -> JsonRenderer.render(plan);
+            case csv -> CsvRenderer.render(plan);
+            case markdown -> MarkdownRenderer.render(plan);
+            case html -> HtmlRenderer.render(plan);
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.plan.PlanOptions;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.Planner;
+import dev.mlplan.report.JsonRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Making a plan from workload files, and reading a saved one. */
+final class Plans {
+    private Plans() {}
+
+    /**
+     * Parses the files (exit 2 on any problem), applies the command line's assumptions, loads the
+     * catalog (exit 3) and plans, keeping {@code top} options per part.
+     */
+    static PlanResult plan(List<String> files, String catalogFile, int top, AssumptionOptions assumptions, CliEnv env) {
+        if (top < 1 || top > 1000) {
+            throw new ExitException(ExitCode.USAGE, "--top must be between 1 and 1000, got " + top);
+        }
+        var workloads = assumptions.apply(Inputs.workloads(files, env));
+        var catalog = Inputs.catalog(catalogFile, env);
+        return new Planner(catalog, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(top), env.today())
+                .plan(workloads);
+    }
+
+    /**
+     * Reads a plan saved with {@code recommend --format json}.
+     *
+     * @param what how messages name the file's role, e.g. "--baseline"
+     */
+    static PlanResult read(String file, String what, CliEnv env) {
+        Path p = env.resolve(file);
+        String text;
+        try {
+            if (Files.isDirectory(p)) {
+                throw new ExitException(ExitCode.USAGE, what + " " + file + " is a directory; give a plan saved with 'mlplan recommend --format json --output FILE'");
+            }
+            text = Files.readString(p, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + " is not UTF-8 text, so not a saved plan");
+        } catch (IOException e) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + ": cannot read (" + e.getMessage() + ")");
+        }
+        PlanResult plan;
+        try {
+            plan = JsonRenderer.read(text);
+        } catch (IOException | RuntimeException e) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan (make one with 'mlplan recommend FILE… --format json --output plan.json'): " + firstLine(e.getMessage()));
+        }
+        if (plan == null || plan.workloads() == null || plan.catalog() == null) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan: no workloads or catalog");
+        }
+        if (plan.schemaVersion() != PlanResult.SCHEMA_VERSION) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + " has plan schema version " + plan.schemaVersion() + "; this mlplan reads version "
+                    + PlanResult.SCHEMA_VERSION);
+        }
+        return plan;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

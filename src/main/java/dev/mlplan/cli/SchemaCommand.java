@@ -1,0 +1,40 @@
+package dev.mlplan.cli;
+
+import dev.mlplan.workload.WorkloadSchema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** mlplan schema: the JSON Schema of the workload YAML, for editors and other tools. */
+@Command(
+        name = "schema",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema version 1.",
+            "Editors with the YAML language server (VS Code, IntelliJ, Neovim) complete",
+            "and check a workload with it when its first line is:",
+            "  # yaml-language-server: $schema=mlplan-workload.schema.json"
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  mlplan schema --output mlplan-workload.schema.json",
+            "  mlplan schema | jq '.properties | keys'"
+        })
+final class SchemaCommand implements Runnable {
+    @ParentCommand
+    MlplanCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
+    String output;
+
+    @Override
+    public void run() {
+        OutputTarget.write(WorkloadSchema.text(), output, parent.env(), spec.commandLine().getOut(), java.util.List.of());
+    }
+}

@@ -1,0 +1,259 @@
+package dev.mlplan.gate;
+
+import dev.mlplan.gate.GateResult.Change;
+import dev.mlplan.gate.GateResult.PartDiff;
+import dev.mlplan.gate.GateResult.RuleResult;
+import dev.mlplan.gate.GateResult.WorkloadGate;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
+import dev.mlplan.util.Fmt;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CI gate: a pure function of a plan, an optional baseline plan and thresholds.
+ *
+ * <ul>
+ *   <li>budget: the budget is {@code --budget}, else the workload's {@code budget.monthly}; it
+ *       fails above the budget and warns above {@code warn_at} of it (default 80%). A workload
+ *       with no budget passes ("no budget"). An unknown monthly total (a part with no feasible
+ *       option) fails against a budget.
+ *   <li>max-increase (with a baseline): workloads are matched by name, parts by part; the increase
+ *       is the current monthly total minus the baseline's. It fails when the increase is more than
+ *       the allowed percentage of the baseline or amount in USD. A workload new in this plan counts
+ *       its whole cost as the increase against an amount in USD and is not gated by a percentage
+ *       (there is nothing to take a percentage of). Removed workloads pass and are listed.
+ * </ul>
+ */
+public final class Gate {
+    /** The warn threshold when neither the workload nor the check names one. */
+    public static final double DEFAULT_WARN_AT = 0.8;
+
+    /** A monthly difference smaller than this (half a cent) is no change. */
+    private static final double EPSILON_USD = 0.005;
+
+    /**
+     * @param budgetUsd overrides every workload's budget (null: the workload's own)
+     * @param warnAt overrides the warn fraction (null: the workload's own, else 80%)
+     * @param maxIncrease the allowed increase over the baseline (null: the difference is reported, not gated)
+     */
+    public record Thresholds(Double budgetUsd, Double warnAt, Threshold maxIncrease) {
+        public static Thresholds none() {
+            return new Thresholds(null, null, null);
+        }
+    }
+
+    private Gate() {}
+
+    public static GateResult check(PlanResult plan, Optional<PlanResult> baseline, Thresholds t) {
+        Map<String, WorkloadPlan> base = new LinkedHashMap<>();
+        baseline.ifPresent(b -> b.workloads().forEach(w -> base.putIfAbsent(w.name(), w)));
+        List<WorkloadGate> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (WorkloadPlan w : plan.workloads()) {
+            if (!seen.add(w.name())) {
+                continue;
+            }
+            out.add(workload(w, baseline.isPresent(), base.get(w.name()), t));
+        }
+        for (WorkloadPlan b : base.values()) {
+            if (!seen.contains(b.name())) {
+                out.add(removed(b));
+            }
+        }
+        out.sort(Comparator.comparing(WorkloadGate::name));
+        Status overall = out.stream().map(WorkloadGate::status).reduce(Status.PASS, Status::worst);
+        List<WorkloadGate> ws = List.copyOf(out);
+        return new GateResult(overall, summary(overall, ws), baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws);
+    }
+
+    private static WorkloadGate workload(WorkloadPlan w, boolean withBaseline, WorkloadPlan b, Thresholds t) {
+        List<RuleResult> rules = new ArrayList<>();
+        Double budget = t.budgetUsd() != null ? t.budgetUsd() : w.budget() == null ? null : w.budget().monthlyUsd();
+        double warnFraction = warnFraction(w, t);
+        Double warnAt = budget == null ? null : budget * warnFraction;
+        rules.add(budgetRule(w.monthlyUsd(), budget, warnFraction));
+        Double baselineUsd = null;
+        Double delta = null;
+        Double deltaPct = null;
+        Change change = null;
+        List<PartDiff> parts = List.of();
+        if (withBaseline) {
+            change = b == null ? Change.ADDED : Change.UNCHANGED;
+            if (b != null) {
+                baselineUsd = b.monthlyUsd();
+            }
+            double before = b == null ? 0 : nz(b.monthlyUsd());
+            if (w.monthlyUsd() != null && (b == null || b.monthlyUsd() != null)) {
+                delta = snap(w.monthlyUsd() - before);
+                deltaPct = before > 0 ? delta / before * 100 : null;
+                if (b != null && Math.abs(delta) >= EPSILON_USD) {
+                    change = Change.CHANGED;
+                }
+            }
+            parts = parts(w, b);
+            if (b != null && change == Change.UNCHANGED && parts.stream().anyMatch(p -> p.change() != Change.UNCHANGED)) {
+                change = Change.CHANGED;
+            }
+            rules.add(increaseRule(w, b, delta, t.maxIncrease()));
+        }
+        Status status = rules.stream().map(RuleResult::status).reduce(Status.PASS, Status::worst);
+        String reason = String.join("; ", rules.stream().filter(r -> r.status() == status).map(RuleResult::reason).toList());
+        return new WorkloadGate(w.name(), w.file(), status, w.monthlyUsd(), budget, warnAt, baselineUsd, delta, deltaPct, change, reason,
+                List.copyOf(rules), parts);
+    }
+
+    private static double warnFraction(WorkloadPlan w, Thresholds t) {
+        if (t.warnAt() != null) {
+            return t.warnAt();
+        }
+        if (w.budget() != null && w.budget().monthlyUsd() != null && w.budget().warnAtUsd() != null && w.budget().monthlyUsd() > 0) {
+            return w.budget().warnAtUsd() / w.budget().monthlyUsd();
+        }
+        return DEFAULT_WARN_AT;
+    }
+
+    static RuleResult budgetRule(Double monthly, Double budget, double warnFraction) {
+        if (budget == null) {
+            return new RuleResult("budget", Status.PASS, monthly == null
+                    ? "no budget (monthly cost unknown: a part has no feasible option)"
+                    : "no budget (" + Fmt.usd(monthly) + " a month)");
+        }
+        if (monthly == null) {
+            return new RuleResult("budget", Status.FAIL, "a part has no feasible option, so the monthly cost is unknown (budget " + Fmt.usd(budget) + ")");
+        }
+        if (monthly > budget) {
+            return new RuleResult("budget", Status.FAIL, Fmt.usd(monthly) + " a month is over the budget of " + Fmt.usd(budget) + " by "
+                    + Fmt.usd(monthly - budget));
+        }
+        String share = Fmt.usd(monthly) + " a month is " + (budget > 0 ? Fmt.pct(monthly / budget) : "100%") + " of the budget of " + Fmt.usd(budget);
+        if (monthly > budget * warnFraction) {
+            return new RuleResult("budget", Status.WARN, share + " (warns at " + Fmt.pct(warnFraction) + ")");
+        }
+        return new RuleResult("budget", Status.PASS, share);
+    }
+
+    private static RuleResult increaseRule(WorkloadPlan w, WorkloadPlan b, Double delta, Threshold max) {
+        String limit = max == null ? "" : "; allowed " + max.describe();
+        if (w.monthlyUsd() == null) {
+            return new RuleResult("max-increase", max == null ? Status.PASS : Status.FAIL,
+                    "monthly cost unknown (a part has no feasible option); cannot compare with the baseline" + limit);
+        }
+        if (b == null) {
+            if (max != null && !max.percent() && max.exceededBy(w.monthlyUsd(), 0)) {
+                return new RuleResult("max-increase", Status.FAIL, "new workload adds " + Fmt.usd(w.monthlyUsd()) + " a month" + limit);
+            }
+            return new RuleResult("max-increase", Status.PASS, "new workload: " + Fmt.usd(w.monthlyUsd()) + " a month, not in the baseline");
+        }
+        if (b.monthlyUsd() == null) {
+            return new RuleResult("max-increase", Status.PASS, "baseline monthly cost unknown; nothing to compare with");
+        }
+        String diff = signedUsd(delta) + (b.monthlyUsd() > 0 ? " (" + signedPct(delta / b.monthlyUsd() * 100) + ")" : "") + " vs baseline "
+                + Fmt.usd(b.monthlyUsd());
+        if (max == null) {
+            return new RuleResult("max-increase", Status.PASS, diff + " (no --max-increase)");
+        }
+        if (max.exceededBy(delta, b.monthlyUsd())) {
+            return new RuleResult("max-increase", Status.FAIL, diff + " is more than the allowed " + max.describe());
+        }
+        return new RuleResult("max-increase", Status.PASS, diff + ", within " + max.describe());
+    }
+
+    private static List<PartDiff> parts(WorkloadPlan w, WorkloadPlan b) {
+        Map<String, PartPlan> now = byPart(w);
+        Map<String, PartPlan> before = b == null ? Map.of() : byPart(b);
+        List<String> names = new ArrayList<>(now.keySet());
+        before.keySet().stream().filter(k -> !now.containsKey(k)).forEach(names::add);
+        names.sort(Comparator.comparingInt(Gate::partOrder).thenComparing(Comparator.naturalOrder()));
+        List<PartDiff> out = new ArrayList<>();
+        for (String name : names) {
+            PartPlan n = now.get(name);
+            PartPlan o = before.get(name);
+            Double cur = best(n);
+            Double old = best(o);
+            Change c;
+            if (o == null) {
+                c = Change.ADDED;
+            } else if (n == null) {
+                c = Change.REMOVED;
+            } else if (!java.util.Objects.equals(bestId(n), bestId(o)) || cur == null != (old == null)
+                    || (cur != null && Math.abs(cur - old) >= EPSILON_USD)) {
+                c = Change.CHANGED;
+            } else {
+                c = Change.UNCHANGED;
+            }
+            Double delta = cur == null && old == null ? null : snap(nz(cur) - nz(old));
+            if ((cur == null && n != null) || (old == null && o != null)) {
+                delta = null;
+            }
+            out.add(new PartDiff(name, c, old, cur, delta, bestId(o), bestId(n)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static WorkloadGate removed(WorkloadPlan b) {
+        String reason = "removed: was " + (b.monthlyUsd() == null ? "an unknown amount" : Fmt.usd(b.monthlyUsd())) + " a month in the baseline";
+        Double delta = b.monthlyUsd() == null ? null : -b.monthlyUsd();
+        List<PartDiff> parts = b.parts().stream()
+                .map(p -> new PartDiff(p.part(), Change.REMOVED, best(p), null, best(p) == null ? null : -best(p), bestId(p), null)).toList();
+        return new WorkloadGate(b.name(), b.file(), Status.PASS, null, null, null, b.monthlyUsd(), delta, delta == null ? null : -100.0,
+                Change.REMOVED, reason, List.of(new RuleResult("max-increase", Status.PASS, reason)), parts);
+    }
+
+    private static Map<String, PartPlan> byPart(WorkloadPlan w) {
+        Map<String, PartPlan> m = new LinkedHashMap<>();
+        for (PartPlan p : w.parts()) {
+            m.putIfAbsent(p.part(), p);
+        }
+        return m;
+    }
+
+    private static int partOrder(String part) {
+        return switch (part) {
+            case "training" -> 0;
+            case "inference" -> 1;
+            case "storage" -> 2;
+            default -> 3;
+        };
+    }
+
+    private static Double best(PartPlan p) {
+        return p == null || p.options().isEmpty() ? null : p.options().get(0).monthlyUsd();
+    }
+
+    private static String bestId(PartPlan p) {
+        return p == null || p.options().isEmpty() ? null : p.options().get(0).id();
+    }
+
+    /** Differences under half a cent are rounding noise of a saved plan (10 significant digits): zero. */
+    private static double snap(double d) {
+        return Math.abs(d) < EPSILON_USD ? 0.0 : d;
+    }
+
+    private static double nz(Double d) {
+        return d == null ? 0 : d;
+    }
+
+    private static String summary(Status overall, List<WorkloadGate> ws) {
+        long fail = ws.stream().filter(w -> w.status() == Status.FAIL).count();
+        long warn = ws.stream().filter(w -> w.status() == Status.WARN).count();
+        long pass = ws.size() - fail - warn;
+        return overall.id().toUpperCase(java.util.Locale.ROOT) + ": " + ws.size() + (ws.size() == 1 ? " workload" : " workloads") + ", "
+                + pass + " passed, " + warn + " warned, " + fail + " failed";
+    }
+
+    /** "+$12.00" or "-$3.50". */
+    public static String signedUsd(double usd) {
+        return (usd >= 0 ? "+" : "") + Fmt.usd(usd);
+    }
+
+    /** "+12.5%" or "-3.0%". */
+    public static String signedPct(double percent) {
+        return (percent >= 0 ? "+" : "-") + Fmt.num(Math.abs(percent), 1) + "%";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mlplan.gate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * What a check decided: per workload the rules applied (budget, increase over a baseline) with a
+ * status and a one-line reason, the cost difference per part against the baseline, and the overall
+ * status (the worst of the workloads'). Workloads are sorted by name; removed ones are included.
+ *
+ * @param baseline whether a baseline was compared
+ * @param maxIncrease the allowed increase, e.g. "+10%", or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "workloads"})
+public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
+
+    /** How a workload or part compares with the baseline. */
+    public enum Change {
+        ADDED, REMOVED, CHANGED, UNCHANGED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One workload's verdict.
+     *
+     * @param monthlyUsd the current monthly total (null when unknown or removed)
+     * @param budgetUsd the budget applied (null when none)
+     * @param baselineUsd the baseline's monthly total (null without baseline, or when unknown / added)
+     * @param change null without a baseline
+     * @param reason the one line that explains the status (the reasons of the rules with that status, joined by "; ")
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "file", "status", "monthlyUsd", "budgetUsd", "warnAtUsd", "baselineUsd", "deltaUsd", "deltaPercent",
+        "change", "reason", "rules", "parts"})
+    public record WorkloadGate(
+            String name,
+            String file,
+            Status status,
+            Double monthlyUsd,
+            Double budgetUsd,
+            Double warnAtUsd,
+            Double baselineUsd,
+            Double deltaUsd,
+            Double deltaPercent,
+            Change change,
+            String reason,
+            List<RuleResult> rules,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PartDiff> parts) {}
+
+    /**
+     * @param rule "budget" or "max-increase"
+     */
+    @JsonPropertyOrder({"rule", "status", "reason"})
+    public record RuleResult(String rule, Status status, String reason) {}
+
+    /**
+     * The best option of one part, now and in the baseline.
+     *
+     * @param baselineOption id of the baseline's best option (null if none)
+     * @param currentOption id of the current best option (null if none)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"part", "change", "baselineUsd", "currentUsd", "deltaUsd", "baselineOption", "currentOption"})
+    public record PartDiff(String part, Change change, Double baselineUsd, Double currentUsd, Double deltaUsd, String baselineOption,
+            String currentOption) {}
+
+    public long count(Status s) {
+        return workloads.stream().filter(w -> w.status() == s).count();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.mlplan.report;
+
+import dev.mlplan.estimate.Step;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
+import dev.mlplan.report.PlanText.RuleGroup;
+import dev.mlplan.util.Fmt;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A plan as one self-contained, printable HTML page: the same sections as the Markdown report, with
+ * inline SVG charts (monthly cost per option; break-even lines). No scripts, no external styles,
+ * fonts or images, so it can be mailed, archived or printed as it is.
+ */
+public final class HtmlRenderer {
+    private static final int MAX_NAMES = 6;
+
+    private static final String CSS = """
+            :root { color-scheme: light; }
+            body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1b1f23; background: #fff;
+                   margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.45; }
+            h1 { font-size: 1.7em; margin: 0 0 4px; } h2 { border-bottom: 2px solid #d0d7de; padding-bottom: 4px; margin-top: 36px; }
+            h3 { margin-top: 24px; } .meta { color: #57606a; }
+            table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.92em; width: 100%; }
+            th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
+            th { background: #f6f8fa; } td.num, th.num { text-align: right; } td.num { white-space: nowrap; }
+            .status { font-weight: 700; text-transform: uppercase; } .pass { color: #1a7f37; } .warn { color: #9a6700; } .fail { color: #cf222e; }
+            .warning { background: #fff8c5; border: 1px solid #d4a72c; padding: 6px 10px; border-radius: 4px; }
+            figure { margin: 12px 0 20px; } figcaption { color: #57606a; font-size: 0.9em; }
+            svg.chart { max-width: 100%; height: auto; font-family: inherit; }
+            svg .chart-title { font-size: 14px; font-weight: 600; fill: #1b1f23; }
+            svg .label, svg .value, svg .tick { font-size: 12px; fill: #1b1f23; } svg .axis-label { font-size: 12px; fill: #57606a; }
+            svg .grid { stroke: #e5e7eb; stroke-width: 1; } svg .axis { stroke: #57606a; stroke-width: 1; }
+            svg .marker { stroke: #57606a; stroke-width: 1; stroke-dasharray: 4 4; } svg .point { fill: #fff; stroke: #1b1f23; stroke-width: 2; }
+            code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+            @media print {
+              body { max-width: none; padding: 0; font-size: 10pt; }
+              h2 { break-before: page; } h2.first, h2.summary { break-before: auto; }
+              table, figure, tr { break-inside: avoid; }
+              a { color: inherit; text-decoration: none; }
+              @page { margin: 14mm; }
+            }
+            """;
+
+    private HtmlRenderer() {}
+
+    public static String render(PlanResult plan) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"mlplan ").append(esc(plan.mlplanVersion())).append("\">\n")
+                .append("<title>mlplan report: ").append(esc(String.join(", ", plan.workloads().stream().map(WorkloadPlan::name).toList())))
+                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        sb.append("<header>\n<h1>mlplan report</h1>\n<p class=\"meta\">mlplan ").append(esc(plan.mlplanVersion())).append(" · catalog <code>")
+                .append(esc(plan.catalog().id())).append("</code>, prices as of ").append(esc(plan.catalog().pricesAsOf())).append("</p>\n</header>\n");
+        sb.append("<main>\n<h2 class=\"summary\">Summary</h2>\n<table>\n<thead><tr><th>workload</th><th>parts</th><th class=\"num\">monthly (best options)</th>")
+                .append("<th class=\"num\">budget</th><th>status</th></tr></thead>\n<tbody>\n");
+        for (WorkloadPlan w : plan.workloads()) {
+            sb.append("<tr><td><a href=\"#").append(esc(MarkdownRenderer.anchor(w.name()))).append("\">").append(esc(w.name())).append("</a></td><td>")
+                    .append(esc(String.join(", ", w.parts().stream().map(PartPlan::part).toList()))).append("</td><td class=\"num\">")
+                    .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append("</td><td class=\"num\">")
+                    .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append("</td><td>");
+            if (w.budget() == null) {
+                sb.append("no budget");
+            } else {
+                sb.append("<span class=\"status ").append(esc(w.budget().status())).append("\">").append(esc(w.budget().status())).append("</span> ")
+                        .append(esc(w.budget().reason()));
+            }
+            sb.append("</td></tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        for (WorkloadPlan w : plan.workloads()) {
+            workload(sb, w);
+        }
+        sb.append("</main>\n<footer>\n<h2 class=\"provenance\">Catalog provenance</h2>\n<ul>\n<li>catalog: <code>").append(esc(plan.catalog().id()))
+                .append("</code></li>\n<li>prices as of: ").append(esc(plan.catalog().pricesAsOf())).append("</li>\n<li>sources: ")
+                .append(esc(plan.catalog().source())).append("</li>\n")
+                .append("<li>each cost line names the catalog source of its unit price (<code>mlplan explain</code>, <code>mlplan catalog info</code>)</li>\n")
+                .append("</ul>\n</footer>\n</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    private static void workload(StringBuilder sb, WorkloadPlan w) {
+        sb.append("<section class=\"workload\" id=\"").append(esc(MarkdownRenderer.anchor(w.name()))).append("\">\n<h2>").append(esc(w.name()))
+                .append("</h2>\n");
+        if (w.description() != null && !w.description().isBlank()) {
+            sb.append("<p>").append(esc(w.description().strip())).append("</p>\n");
+        }
+        sb.append("<ul>\n<li>file: <code>").append(esc(w.file())).append("</code></li>\n<li>regions: ").append(esc(String.join(", ", w.regions())))
+                .append("</li>\n<li>monthly total (best option of each part): <strong>")
+                .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("</strong></li>\n");
+        if (w.budget() != null) {
+            sb.append("<li>budget: ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → <span class=\"status ").append(esc(w.budget().status()))
+                    .append("\">").append(esc(w.budget().status())).append("</span>: ").append(esc(w.budget().reason())).append("</li>\n");
+        }
+        sb.append("</ul>\n");
+        for (String warning : w.warnings()) {
+            sb.append("<p class=\"warning\"><strong>Warning:</strong> ").append(esc(warning)).append("</p>\n");
+        }
+        for (PartPlan p : w.parts()) {
+            part(sb, p);
+        }
+        if (!w.breakEven().isEmpty()) {
+            breakEven(sb, w);
+        }
+        sb.append("</section>\n");
+    }
+
+    private static void part(StringBuilder sb, PartPlan p) {
+        sb.append("<h3>").append(esc(PlanText.part(p))).append("</h3>\n");
+        sb.append("<table class=\"requirements\">\n<thead><tr><th>requirement</th><th class=\"num\">value</th></tr></thead>\n<tbody>\n");
+        for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
+            sb.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(esc(PlanText.value(e.getValue()))).append("</td></tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        sb.append("<p><strong>Options</strong>: ").append(esc(PlanText.optionsCaption(p))).append("</p>\n");
+        if (p.options().isEmpty()) {
+            sb.append("<p class=\"fail\">No feasible option: see the eliminations.</p>\n");
+        } else {
+            boolean training = "training".equals(p.part());
+            sb.append("<table class=\"options\">\n<thead><tr><th class=\"num\">#</th><th>service</th><th>resource</th><th class=\"num\">count</th>")
+                    .append("<th>region</th><th>pricing</th>")
+                    .append(training ? "<th class=\"num\">h/run</th><th class=\"num\">$/run</th>" : "<th>capacity</th>")
+                    .append("<th class=\"num\">$/month</th><th>notes</th></tr></thead>\n<tbody>\n");
+            for (Option o : p.options()) {
+                sb.append("<tr><td class=\"num\">").append(o.rank()).append("</td><td>").append(esc(o.service())).append("</td><td>")
+                        .append(esc(PlanText.resource(o))).append("</td><td class=\"num\">").append(o.count()).append("</td><td>").append(esc(o.region()))
+                        .append("</td><td>").append(esc(o.pricing())).append("</td>");
+                if (training) {
+                    sb.append("<td class=\"num\">").append(PlanText.hoursPerRun(o)).append("</td><td class=\"num\">").append(PlanText.usdPerRun(o))
+                            .append("</td>");
+                } else {
+                    sb.append("<td>").append(esc(PlanText.capacity(o))).append("</td>");
+                }
+                sb.append("<td class=\"num\">").append(Fmt.usd(o.monthlyUsd())).append("</td><td>")
+                        .append(esc(String.join("; ", o.notes() == null ? List.of() : o.notes()))).append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
+            sb.append("<figure>\n").append(Svg.bars(Charts.optionCosts(p))).append("<figcaption>Monthly cost of the ranked options; #1 highlighted.</figcaption>\n</figure>\n");
+        }
+        if (!p.eliminated().isEmpty()) {
+            sb.append("<p><strong>Eliminated options</strong>, by rule</p>\n<table class=\"eliminated\">\n<thead><tr><th>rule</th><th>resources</th>")
+                    .append("<th class=\"num\">candidates</th><th>reason</th></tr></thead>\n<tbody>\n");
+            for (RuleGroup g : PlanText.byRule(p.eliminated())) {
+                sb.append("<tr><td><code>").append(esc(g.rule())).append("</code></td><td>").append(esc(PlanText.names(g.resources(), MAX_NAMES)))
+                        .append("</td><td class=\"num\">").append(g.candidates()).append("</td><td>").append(esc(g.reason())).append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
+        }
+        if (p.assumptions() != null && !p.assumptions().isEmpty()) {
+            sb.append("<p><strong>Assumptions</strong> behind the ").append(esc(p.part())).append(" requirements</p>\n")
+                    .append("<table class=\"assumptions\">\n<thead><tr><th>quantity</th><th class=\"num\">value</th><th>basis</th></tr></thead>\n<tbody>\n");
+            for (Step s : p.assumptions()) {
+                sb.append("<tr><td>").append(esc(s.name())).append("</td><td class=\"num\">").append(esc(s.value())).append("</td><td>").append(esc(s.basis()))
+                        .append("</td></tr>\n");
+            }
+            sb.append("</tbody>\n</table>\n");
+        }
+    }
+
+    private static void breakEven(StringBuilder sb, WorkloadPlan w) {
+        sb.append("<h3>Break-even: owning ").append(esc(w.breakEven().get(0).local())).append(" vs renting</h3>\n");
+        sb.append("<table class=\"break-even\">\n<thead><tr><th>cloud option</th><th class=\"num\">break-even (cloud h/month)</th>")
+                .append("<th class=\"num\">local h/month at break-even</th><th class=\"num\">this workload (local h/month)</th>")
+                .append("<th class=\"num\">local $/month</th><th class=\"num\">cloud $/month</th><th>cheaper</th></tr></thead>\n<tbody>\n");
+        for (BreakEvenResult b : w.breakEven()) {
+            sb.append("<tr><td>").append(esc(b.versus())).append("</td><td class=\"num\">").append(num(b.hoursPerMonth())).append("</td><td class=\"num\">")
+                    .append(num(b.localHoursPerMonth())).append("</td><td class=\"num\">").append(num(b.workloadLocalHoursPerMonth()))
+                    .append("</td><td class=\"num\">").append(money(b.localMonthlyUsd())).append("</td><td class=\"num\">").append(money(b.cloudMonthlyUsd()))
+                    .append("</td><td>").append(esc(b.cheaper() == null ? "-" : b.cheaper())).append("</td></tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n<ul>\n");
+        for (BreakEvenResult b : w.breakEven()) {
+            sb.append("<li>").append(esc(b.versus())).append(": ").append(esc(PlanText.breakEven(b)));
+            if (b.formula() != null && b.hoursPerMonth() != null) {
+                sb.append(" <span class=\"meta\">(").append(esc(b.formula())).append(")</span>");
+            }
+            sb.append("</li>\n");
+        }
+        sb.append("</ul>\n");
+        Charts.breakEven(w).ifPresent(c -> sb.append("<figure>\n").append(Svg.breakEven(c))
+                .append("<figcaption>Monthly cost by local working hours: where a cloud line crosses the local line (circles), owning starts to pay off. ")
+                .append("A commitment (reserved, savings plan) is flat.</figcaption>\n</figure>\n"));
+    }
+
+    private static String num(Double v) {
+        return v == null ? "-" : Fmt.sig(v);
+    }
+
+    private static String money(Double v) {
+        return v == null ? "-" : Fmt.usd(v);
+    }
+
+    /** Escapes text for HTML element content and attribute values. */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mlplan.report;
+
+import dev.mlplan.gate.GateResult;
+import dev.mlplan.gate.GateResult.RuleResult;
+import dev.mlplan.gate.GateResult.WorkloadGate;
+import dev.mlplan.gate.Status;
+import java.io.StringWriter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * A check as JUnit XML, which CI systems (GitHub Actions reporters, GitLab, Jenkins) display: one
+ * test suite per workload, one test case per rule (budget, max-increase). A failed rule is a
+ * {@code <failure>}; a warning passes and says so in {@code <system-out>} (JUnit has no warning).
+ * No timestamps or host names, so the file is byte-stable. Written with the JDK's StAX writer.
+ */
+public final class JUnitRenderer {
+    private JUnitRenderer() {}
+
+    public static String render(GateResult g) {
+        StringWriter sw = new StringWriter();
+        try {
+            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+            x.writeStartDocument("UTF-8", "1.0");
+            nl(x, 0);
+            x.writeStartElement("testsuites");
+            x.writeAttribute("name", "mlplan check");
+            x.writeAttribute("tests", String.valueOf(g.workloads().stream().mapToInt(w -> w.rules().size()).sum()));
+            x.writeAttribute("failures", String.valueOf(failures(g)));
+            x.writeAttribute("errors", "0");
+            x.writeAttribute("time", "0");
+            for (WorkloadGate w : g.workloads()) {
+                nl(x, 1);
+                x.writeStartElement("testsuite");
+                x.writeAttribute("name", "mlplan check: " + w.name());
+                x.writeAttribute("tests", String.valueOf(w.rules().size()));
+                x.writeAttribute("failures", String.valueOf(w.rules().stream().filter(r -> r.status() == Status.FAIL).count()));
+                x.writeAttribute("errors", "0");
+                x.writeAttribute("skipped", "0");
+                x.writeAttribute("time", "0");
+                if (w.file() != null) {
+                    x.writeAttribute("file", w.file());
+                }
+                for (RuleResult r : w.rules()) {
+                    nl(x, 2);
+                    x.writeStartElement("testcase");
+                    x.writeAttribute("classname", "mlplan." + w.name());
+                    x.writeAttribute("name", r.rule());
+                    if (w.file() != null) {
+                        x.writeAttribute("file", w.file());
+                    }
+                    x.writeAttribute("time", "0");
+                    if (r.status() == Status.FAIL) {
+                        nl(x, 3);
+                        x.writeStartElement("failure");
+                        x.writeAttribute("type", r.rule());
+                        x.writeAttribute("message", r.reason());
+                        x.writeCharacters(w.name() + ": " + r.reason());
+                        x.writeEndElement();
+                    }
+                    nl(x, 3);
+                    x.writeStartElement("system-out");
+                    x.writeCharacters(r.status().id() + ": " + r.reason());
+                    x.writeEndElement();
+                    nl(x, 2);
+                    x.writeEndElement();
+                }
+                nl(x, 1);
+                x.writeEndElement();
+            }
+            nl(x, 0);
+            x.writeEndElement();
+            x.writeCharacters("\n");
+            x.writeEndDocument();
+            x.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
+        }
+        return sw.toString();
+    }
+
+    private static long failures(GateResult g) {
+        return g.workloads().stream().flatMap(w -> w.rules().stream()).filter(r -> r.status() == Status.FAIL).count();
+    }
+
+    private static void nl(XMLStreamWriter x, int depth) throws XMLStreamException {
+        x.writeCharacters("\n" + "  ".repeat(depth));
+    }
+}

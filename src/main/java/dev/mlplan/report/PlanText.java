@@ -1,0 +1,106 @@
+package dev.mlplan.report;
+
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
+import dev.mlplan.plan.PlanResult.Elimination;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.util.Fmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Texts shared by the document renderers (Markdown, HTML, explain), so they word things alike. */
+final class PlanText {
+    private PlanText() {}
+
+    /** Eliminations of one rule: the rule, the resources, how many candidates, the first reason. */
+    record RuleGroup(String rule, List<String> resources, int candidates, String reason) {}
+
+    static List<RuleGroup> byRule(List<Elimination> eliminated) {
+        Map<String, List<Elimination>> m = new LinkedHashMap<>();
+        for (Elimination e : eliminated) {
+            m.computeIfAbsent(e.rule(), k -> new ArrayList<>()).add(e);
+        }
+        List<RuleGroup> out = new ArrayList<>();
+        for (var e : m.entrySet()) {
+            List<String> names = e.getValue().stream().map(PlanText::resource).distinct().toList();
+            int n = e.getValue().stream().mapToInt(x -> Math.max(1, x.occurrences())).sum();
+            out.add(new RuleGroup(e.getKey(), names, n, e.getValue().get(0).reason()));
+        }
+        return out;
+    }
+
+    static String resource(Elimination e) {
+        return e.instanceType() == null ? e.service() : e.instanceType();
+    }
+
+    static String resource(Option o) {
+        return o.instanceType() == null ? "-" : o.instanceType();
+    }
+
+    static String value(Object v) {
+        if (v instanceof Double d) {
+            return Math.abs(d) >= 1e7 ? Fmt.sci(d) : Fmt.sig(d);
+        }
+        if (v instanceof Number n) {
+            return Math.abs(n.doubleValue()) >= 1e7 ? Fmt.sci(n.doubleValue()) : Fmt.count(n.doubleValue());
+        }
+        return String.valueOf(v);
+    }
+
+    static String hoursPerRun(Option o) {
+        return o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun());
+    }
+
+    static String usdPerRun(Option o) {
+        return o.usdPerRun() == null ? "-" : Fmt.usd(o.usdPerRun());
+    }
+
+    static String capacity(Option o) {
+        List<String> bits = new ArrayList<>();
+        if (o.requestsPerSecondPerInstance() != null) {
+            bits.add(Fmt.sig(o.requestsPerSecondPerInstance()) + " req/s each");
+        }
+        if (o.tokensPerSecondPerInstance() != null) {
+            bits.add(Fmt.sig(o.tokensPerSecondPerInstance()) + " tok/s each");
+        }
+        if (o.latencyMsP99() != null) {
+            bits.add("p99 " + Fmt.millis(o.latencyMsP99()));
+        }
+        return String.join(", ", bits);
+    }
+
+    static String part(PartPlan p) {
+        return Character.toUpperCase(p.part().charAt(0)) + p.part().substring(1);
+    }
+
+    static String optionsCaption(PartPlan p) {
+        return p.options().size() + " best of " + Fmt.count(p.feasible()) + " feasible (" + Fmt.count(p.considered()) + " considered)";
+    }
+
+    /** One sentence per break-even comparison, as the terminal table says it. */
+    static String breakEven(BreakEvenResult b) {
+        StringBuilder sb = new StringBuilder();
+        if (b.hoursPerMonth() != null) {
+            sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
+                    .append(Fmt.sig(b.localHoursPerMonth())).append(" h on the local machine)");
+        } else if (b.formula() != null && b.formula().startsWith("a commitment")) {
+            sb.append("a commitment costs the same at any use");
+        } else if (b.localMonthlyUsd() == null) {
+            sb.append(b.formula());
+        } else {
+            sb.append("owning never pays off (renting the work costs less than its electricity)");
+        }
+        if (b.localMonthlyUsd() != null) {
+            sb.append("; at this workload's ").append(Fmt.sig(b.workloadLocalHoursPerMonth())).append(" local h/month: local ")
+                    .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd())).append(", ")
+                    .append(b.cheaper()).append(" is cheaper");
+        }
+        return sb.toString();
+    }
+
+    static String names(List<String> names, int max) {
+        return String.join(", ", names.subList(0, Math.min(max, names.size()))) + (names.size() > max ? " and " + (names.size() - max) + " more" : "");
+    }
+}

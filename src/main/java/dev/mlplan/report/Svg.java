@@ -1,0 +1,123 @@
+package dev.mlplan.report;
+
+import dev.mlplan.util.Fmt;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Inline SVG charts for the HTML report: no scripts, no external fonts or styles, fixed number
+ * formats so the markup is byte-stable.
+ */
+final class Svg {
+    /** Series colours, distinguishable in print and for common colour-vision deficiencies (Okabe–Ito). */
+    static final List<String> COLORS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
+
+    private static final int WIDTH = 760;
+
+    private Svg() {}
+
+    /** Horizontal bars, one per option, the value at the end of each bar. */
+    static String bars(Charts.Bars b) {
+        int labelW = 300;
+        int barH = 22;
+        int gap = 8;
+        int top = 30;
+        int plotW = WIDTH - labelW - 110;
+        int height = top + b.values().size() * (barH + gap) + 10;
+        double max = Charts.niceCeil(b.values().stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
+                .append(HtmlRenderer.esc(b.title())).append("\">\n");
+        sb.append("<title>").append(HtmlRenderer.esc(b.title())).append("</title>\n");
+        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(b.title())).append("</text>\n");
+        for (int i = 0; i < b.values().size(); i++) {
+            double v = b.values().get(i);
+            int y = top + i * (barH + gap);
+            double w = max > 0 ? Math.max(1, v / max * plotW) : 1;
+            sb.append("<text x=\"").append(labelW - 8).append("\" y=\"").append(y + 15).append("\" text-anchor=\"end\" class=\"label\">")
+                    .append(HtmlRenderer.esc(shorten(b.labels().get(i), 44))).append("</text>\n");
+            sb.append("<rect x=\"").append(labelW).append("\" y=\"").append(y).append("\" width=\"").append(f(w)).append("\" height=\"").append(barH)
+                    .append("\" fill=\"").append(i == 0 ? COLORS.get(0) : "#7FA7C9").append("\"><title>").append(HtmlRenderer.esc(b.labels().get(i)))
+                    .append(": ").append(Fmt.usd(v)).append("/month</title></rect>\n");
+            sb.append("<text x=\"").append(f(labelW + w + 6)).append("\" y=\"").append(y + 15).append("\" class=\"value\">").append(Fmt.usd(v))
+                    .append("</text>\n");
+        }
+        sb.append("</svg>\n");
+        return sb.toString();
+    }
+
+    /** Monthly cost lines against local working hours, break-even points, and this workload's hours. */
+    static String breakEven(Charts.BreakEvenChart c) {
+        int left = 80;
+        int right = 20;
+        int top = 34;
+        int plotH = 300;
+        int axisH = 50;
+        int legendLine = 20;
+        int height = top + plotH + axisH + legendLine * c.lines().size() + 10;
+        int plotW = WIDTH - left - right;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart break-even\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
+                .append(HtmlRenderer.esc(c.title())).append("\">\n");
+        sb.append("<title>").append(HtmlRenderer.esc(c.title())).append("</title>\n");
+        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(c.title())).append("</text>\n");
+        int ticks = 5;
+        for (int i = 0; i <= ticks; i++) {
+            double yv = c.yMax() * i / ticks;
+            double y = top + plotH - plotH * (double) i / ticks;
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
+                    .append("\" class=\"grid\"/>\n");
+            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
+                    .append(Fmt.usd(yv).replace(".00", "")).append("</text>\n");
+            double xv = c.xMax() * i / ticks;
+            double x = left + plotW * (double) i / ticks;
+            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
+                    .append(Fmt.count(xv)).append("</text>\n");
+        }
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
+                .append(top + plotH).append("\" class=\"axis\"/>\n");
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
+                .append("\" class=\"axis\"/>\n");
+        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
+                .append("\" text-anchor=\"middle\" class=\"axis-label\">local working hours per month</text>\n");
+        double wx = left + plotW * c.workloadHours() / c.xMax();
+        sb.append("<line x1=\"").append(f(wx)).append("\" y1=\"").append(top).append("\" x2=\"").append(f(wx)).append("\" y2=\"").append(top + plotH)
+                .append("\" class=\"marker\"/>\n");
+        sb.append("<text x=\"").append(f(wx + 4)).append("\" y=\"").append(top + 12).append("\" class=\"tick\">this workload: ")
+                .append(Fmt.sig(c.workloadHours())).append(" h</text>\n");
+        for (int i = 0; i < c.lines().size(); i++) {
+            Charts.Line l = c.lines().get(i);
+            String color = COLORS.get(i % COLORS.size());
+            double y0 = top + plotH - plotH * l.y0() / c.yMax();
+            double y1 = top + plotH - plotH * l.y1() / c.yMax();
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y0)).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
+                    .append(f(y1)).append("\" stroke=\"").append(color).append("\" stroke-width=\"").append(i == 0 ? "3" : "2").append('"')
+                    .append(i == 0 ? "" : " stroke-dasharray=\"" + (i % 2 == 1 ? "none" : "6 3") + "\"").append("><title>").append(HtmlRenderer.esc(l.name()))
+                    .append("</title></line>\n");
+            int ly = top + plotH + axisH + i * legendLine;
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(ly).append("\" x2=\"").append(left + 30).append("\" y2=\"").append(ly)
+                    .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"/>\n");
+            sb.append("<text x=\"").append(left + 38).append("\" y=\"").append(ly + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(l.name()))
+                    .append("</text>\n");
+        }
+        for (Charts.Point p : c.points()) {
+            double x = left + plotW * p.x() / c.xMax();
+            double y = top + plotH - plotH * p.y() / c.yMax();
+            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"5\" class=\"point\"><title>break-even vs ")
+                    .append(HtmlRenderer.esc(p.label())).append(": ").append(Fmt.sig(p.x())).append(" local h/month, ").append(Fmt.usd(p.y()))
+                    .append("/month</title></circle>\n");
+        }
+        sb.append("</svg>\n");
+        return sb.toString();
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}
