@@ -10,4 +10,4 @@ out="${2:-src/main/resources/dev/mlplan/catalog/aws-catalog.json}"
 cp_file="target/catalog-build.classpath"
 mvn -q -B -o compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
 java -cp "target/classes:$(cat "$cp_file")" dev.mlplan.catalog.build.CatalogBuilder "$ref" "$out"
-chmod 644 "$out"  # CatalogJson.write creates the file through a 0600 temporary file
+

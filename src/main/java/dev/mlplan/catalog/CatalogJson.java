@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** Reads and writes the catalog file format (JSON, {@link CatalogDocument}). Writes are atomic. */
@@ -82,30 +79,11 @@ public final class CatalogJson {
 
     /** Writes the catalog to {@code target} atomically: a temporary file beside it, then a rename. */
     public static void write(CatalogDocument doc, Path target) {
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(toJson(doc).getBytes(StandardCharsets.UTF_8));
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            dev.mlplan.util.AtomicFiles.write(target, toJson(doc).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new CatalogException("cannot write catalog to " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename succeeded or the write failed; nothing more to do
-                }
-            }
         }
     }
 }

@@ -3,10 +3,8 @@ package dev.mlplan.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 
 /**
@@ -45,25 +43,10 @@ public final class OutputTarget {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ExitException(ExitCode.USAGE, "--output " + output + ": directory " + dir + " does not exist");
         }
-        Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            dev.mlplan.util.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // nothing left to clean up
-                }
-            }
         }
     }
 }
