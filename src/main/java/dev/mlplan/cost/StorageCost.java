@@ -73,23 +73,28 @@ public final class StorageCost {
     }
 
     /**
-     * EBS: one volume per reading instance unless the type is shared (Multi-Attach), sized to the data
-     * or to what the IOPS need (gp2 3 IOPS/GiB; io1 50; io2 1,000), with IOPS and throughput above
-     * the included amounts provisioned and paid for.
+     * EBS: {@code copies} sets of {@code stripe} volumes striped together (RAID 0; one set per
+     * reading instance unless the type is shared by Multi-Attach), each volume sized to its share of
+     * the data or to what its IOPS need (gp2 3 IOPS/GiB; io1 50; io2 1,000), with IOPS and
+     * throughput above the included amounts provisioned and paid for.
      */
-    public InstanceCost.Priced ebs(EbsVolumeType type, int volumes, StorageRequirements s, String region) {
+    public InstanceCost.Priced ebs(EbsVolumeType type, int copies, int stripe, StorageRequirements s, String region) {
         List<CostComponent> c = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String t = type.name();
+        int volumes = copies * stripe;
         int sharers = type.multiAttachMax() > 1 && s.sharedBy() > 1 ? Math.min(s.sharedBy(), type.multiAttachMax()) : 1;
-        double iops = s.iops() * sharers;
-        double mibps = s.throughputBytesPerSecond() / DataSize.MIB * sharers;
+        double iops = s.iops() * sharers / stripe;
+        double mibps = s.throughputBytesPerSecond() / DataSize.MIB * sharers / stripe;
+        if (stripe > 1) {
+            notes.add(stripe + " " + t + " volumes striped (RAID 0), each with 1/" + stripe + " of the data, IOPS and throughput");
+        }
         if (("io1".equals(t) || "io2".equals(t)) && mibps / IO_MIBPS_PER_IOPS > iops) {
             iops = Math.ceil(mibps / IO_MIBPS_PER_IOPS);
             notes.add(t + " throughput comes with provisioned IOPS: " + Fmt.count(mibps) + " MiB/s needs " + Fmt.count(iops)
                     + " IOPS at 256 KiB per I/O");
         }
-        double gib = Math.max(type.minGiB(), s.averageDataBytes() / DataSize.GIB);
+        double gib = Math.max(type.minGiB(), s.averageDataBytes() / DataSize.GIB / stripe);
         double sizeForIops = switch (t) {
             case "gp2" -> iops / 3.0;
             case "io1" -> iops / 50.0;

@@ -68,7 +68,8 @@ final class StoragePlanner {
         }
         List<String> driveNote = driverNote(req);
         for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
-            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), 1, 0);
+            int stripe = stripeNeeded(t, req);
+            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), stripe, 0);
             List<String> notes = new ArrayList<>();
             if (t.multiAttachMax() > 1 && req.sharedBy() > 1) {
                 notes.add("one " + t.name() + " volume Multi-Attached to " + req.sharedBy() + " instances in one AZ (needs a cluster-aware file system)");
@@ -77,7 +78,7 @@ final class StoragePlanner {
                 notes.add("gp3 reaches " + Fmt.count(req.iops()) + " IOPS only since the 2025 limit rise (80,000; 16,000 before)");
             }
             notes.addAll(driveNote);
-            plan(c, req, col, region -> cost.ebs(t, 1, req, region), notes);
+            plan(c, req, col, region -> cost.ebs(t, 1, stripe, req, region), notes);
         }
         plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis), List.of());
         for (int tier : FSX_TIERS) {
@@ -107,6 +108,23 @@ final class StoragePlanner {
         return new Result(part, ranked);
     }
 
+    /** Volumes striped together at most (RAID 0); beyond a few the instance's own EBS cap binds first. */
+    static final int MAX_STRIPE = 8;
+
+    /**
+     * Volumes of type {@code t} to stripe so that their IOPS and throughput add up to the need
+     * (1 when one volume suffices or the volume is shared by Multi-Attach), at most {@link #MAX_STRIPE};
+     * the rules then judge the stripe, and the instance-cap rule the instance behind it.
+     */
+    static int stripeNeeded(EbsVolumeType t, StorageRequirements req) {
+        if (req.sharedBy() > 1) {
+            return 1;
+        }
+        double byIops = t.maxIops() > 0 ? req.iops() / t.maxIops() : 1;
+        double byThroughput = t.maxMiBps() > 0 ? req.throughputBytesPerSecond() / dev.mlplan.workload.DataSize.MIB / t.maxMiBps() : 1;
+        return (int) Math.max(1, Math.min(MAX_STRIPE, Math.ceil(Math.max(byIops, byThroughput) - 1e-9)));
+    }
+
     /**
      * With no reading instance known, which instance types can drive the block I/O asked for: the
      * per-instance EBS cap limits any volume or stripe.
@@ -118,7 +136,8 @@ final class StoragePlanner {
         double needMbps = req.throughputBytesPerSecond() * 8 / 1e6;
         String region = ctx.regions().get(0);
         return ctx.catalog().instanceTypes().stream()
-                .filter(t -> t.currentGeneration() && t.ebs() != null && t.ebs().maxIops() >= req.iops() && t.ebs().maxMbps() >= needMbps)
+                .filter(t -> t.currentGeneration() && !t.hasAccelerator() && t.ebs() != null && t.ebs().maxIops() >= req.iops()
+                        && t.ebs().maxMbps() >= needMbps)
                 .flatMap(t -> ctx.catalog().price(region, t.name(), dev.mlplan.catalog.PricingModel.ON_DEMAND).stream())
                 .sorted(java.util.Comparator.comparingDouble(dev.mlplan.catalog.Price::usdPerHour).thenComparing(dev.mlplan.catalog.Price::instanceType))
                 .findFirst()
@@ -168,7 +187,7 @@ final class StoragePlanner {
             if (stage.isEmpty()) {
                 return s3;
             }
-            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), req, region);
+            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
             List<CostComponent> all = new ArrayList<>(s3.components());
             all.addAll(vol.components());
             List<String> n = new ArrayList<>(s3.notes());
@@ -187,7 +206,7 @@ final class StoragePlanner {
             if (!ctx.engine().check(facts(c, single)).isEmpty()) {
                 continue;
             }
-            double usd = cost.ebs(t, 1, single, ctx.regions().get(0)).monthlyUsd();
+            double usd = cost.ebs(t, 1, 1, single, ctx.regions().get(0)).monthlyUsd();
             if (usd < bestUsd) {
                 bestUsd = usd;
                 best = t;
