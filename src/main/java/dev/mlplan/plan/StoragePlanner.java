@@ -142,7 +142,7 @@ final class StoragePlanner {
                 .sorted(java.util.Comparator.comparingDouble(dev.mlplan.catalog.Price::usdPerHour).thenComparing(dev.mlplan.catalog.Price::instanceType))
                 .findFirst()
                 .map(p -> List.of("the reading instance must drive " + Fmt.count(req.iops()) + " IOPS and " + Fmt.count(needMbps)
-                        + " Mbps to EBS; the cheapest that can in " + region + " is " + p.instanceType() + " (" + Fmt.usd(p.usdPerHour()) + "/h)"))
+                        + " Mbps to EBS; the cheapest CPU type the catalog knows can, in " + region + ", is " + p.instanceType() + " (" + Fmt.usd(p.usdPerHour()) + "/h)"))
                 .orElse(List.of("no instance type in the catalog drives " + Fmt.count(req.iops()) + " IOPS to EBS"));
     }
 
