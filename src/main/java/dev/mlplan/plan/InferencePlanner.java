@@ -119,7 +119,7 @@ final class InferencePlanner {
         }
         for (String region : ctx.regions()) {
             for (PricingModel pm : ctx.options().pricing()) {
-                Optional<Price> price = ctx.catalog().price(region, it.name(), pm);
+                Optional<Price> price = ctx.price(region, it.name(), pm);
                 if (price.isEmpty()) {
                     continue;
                 }

@@ -35,6 +35,23 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
     }
 
     /**
+     * The catalog price of a type in a region under a pricing model; a spot price is never above the
+     * on-demand price (AWS caps a spot request at it; the sources' rounding sometimes is not).
+     */
+    java.util.Optional<dev.mlplan.catalog.Price> price(String region, String type, dev.mlplan.catalog.PricingModel pricing) {
+        var p = catalog.price(region, type, pricing);
+        if (pricing != dev.mlplan.catalog.PricingModel.SPOT || p.isEmpty()) {
+            return p;
+        }
+        var od = catalog.price(region, type, dev.mlplan.catalog.PricingModel.ON_DEMAND);
+        if (od.isPresent() && od.get().usdPerHour() < p.get().usdPerHour()) {
+            var s = p.get();
+            return java.util.Optional.of(new dev.mlplan.catalog.Price(s.region(), s.instanceType(), s.pricing(), od.get().usdPerHour(), 0, s.source()));
+        }
+        return p;
+    }
+
+    /**
      * For a commitment: the share of the month above which it costs less than on-demand for the same
      * hours (committed rate ÷ on-demand rate), as a note; empty when there is no on-demand price.
      */

@@ -126,7 +126,7 @@ final class TrainingPlanner {
         double restartHours = w.assumptions().flatMap(a -> a.spotRestart()).map(r -> r.hours()).orElse(SpotRework.DEFAULT_RESTART_HOURS);
         for (String region : ctx.regions()) {
             for (PricingModel pm : ctx.options().pricing()) {
-                Optional<Price> price = ctx.catalog().price(region, it.name(), pm);
+                Optional<Price> price = ctx.price(region, it.name(), pm);
                 if (price.isEmpty()) {
                     continue;
                 }
