@@ -150,7 +150,7 @@ final class InferencePlanner {
                         .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
                 col.add(new Option(0, "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region, Service.EC2.id(), it.name(), fleet.peak(), region,
                         pm.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null,
-                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of()), null);
+                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())), null);
             }
         }
         planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
@@ -180,7 +180,7 @@ final class InferencePlanner {
             col.add(new Option(0, "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region, Service.SAGEMAKER_ENDPOINT.id(),
                     c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
                     req.llm() ? round(est.tokensPerSecond()) : null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes),
-                    List.of()), null);
+                    List.of(), OptionSteps.after(req.steps(), est.steps())), null);
         }
     }
 
@@ -217,7 +217,7 @@ final class InferencePlanner {
                 }
                 Option o = new Option(0, "inference/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
                         PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
-                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of());
+                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -295,7 +295,7 @@ final class InferencePlanner {
                 ctx.catalog().source(gbs.get().source()).filter(s -> s.estimated()).ifPresent(s -> notes.add("price is estimated: " + s.note()));
                 Option o = new Option(0, "inference/sagemaker-serverless/" + c.resource() + "/per-request/" + region,
                         Service.SAGEMAKER_SERVERLESS.id(), c.resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
-                        round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of());
+                        round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -345,7 +345,7 @@ final class InferencePlanner {
                 notes.add(describeCpu(req, est, (int) size[0]));
                 Option o = new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE.id(), resource, fleet.peak(), region,
                         PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null,
-                        cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), List.copyOf(notes), List.of());
+                        cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -392,7 +392,7 @@ final class InferencePlanner {
         var priced = LocalCost.monthly(m, hoursPerMonth);
         col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL.id(), m.accelerator(), m.count(), "local", PricingModel.LOCAL.id(),
                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of()), null);
+                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of(), OptionSteps.after(req.steps(), est.steps())), null);
     }
 
     private Facts facts(Candidate c, InferenceRequirements req, InferenceEstimate est, int instancesNeeded) {

@@ -50,10 +50,14 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             int considered,
             int feasible) {}
 
+    /**
+     * One ranked option. {@code estimate} is the chain of formulas behind this option's own figures
+     * (hours per run, throughput, latency), after the part's shared requirement steps.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
         "requestsPerSecondPerInstance", "latencyMsP99", "tokensPerSecondPerInstance", "usdPerRun", "monthlyUsd",
-        "upfrontUsd", "costs", "notes", "alternatives"})
+        "upfrontUsd", "costs", "notes", "alternatives", "estimate"})
     public record Option(
             int rank,
             String id,
@@ -71,12 +75,13 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             Double upfrontUsd,
             List<CostComponent> costs,
             List<String> notes,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Alternative> alternatives) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Alternative> alternatives,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> estimate) {
 
         /** The same option with a rank and alternatives set. */
         public Option ranked(int newRank, List<String> newNotes, List<Alternative> newAlternatives) {
             return new Option(newRank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
-                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives);
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives, estimate);
         }
     }
 

@@ -231,7 +231,7 @@ final class StoragePlanner {
             List<String> notes = new ArrayList<>(extraNotes);
             notes.addAll(priced.notes());
             col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service().id(), c.resource(), c.count(), region,
-                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of()), null);
+                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
         }
     }
 

@@ -168,7 +168,7 @@ final class TrainingPlanner {
                 double perRun = hours * n * price.get().usdPerHour();
                 Option o = new Option(0, "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region,
                         Service.EC2.id(), it.name(), n, region, pm.id(), round2(hours), null, null, null, perRun, priced.monthlyUsd(),
-                        null, priced.components(), List.copyOf(notes), List.of());
+                        null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 col.add(o, new Detail(hours, n * price.get().usdPerHour()));
             }
         }
@@ -205,7 +205,7 @@ final class TrainingPlanner {
             notes.add("managed spot training can cut this by up to 90% (not priced)");
             col.add(new Option(0, "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region,
                     Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null, null, null,
-                    hours * n * price.get().usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of()),
+                    hours * n * price.get().usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())),
                     new Detail(hours, n * price.get().usd()));
         }
     }
@@ -274,7 +274,7 @@ final class TrainingPlanner {
             var priced = LambdaCost.monthly(ctx.prices(), region, t.runsPerMonth(), est.hoursPerRun() * 3600, LAMBDA_MAX_MB);
             col.add(new Option(0, "training/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
                     PricingModel.PER_REQUEST.id(), round2(est.hoursPerRun()), null, null, null, priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()),
-                    priced.monthlyUsd(), null, priced.components(), priced.notes(), List.of()), new Detail(est.hoursPerRun(), 0));
+                    priced.monthlyUsd(), null, priced.components(), priced.notes(), List.of(), OptionSteps.after(req.steps(), est.steps())), new Detail(est.hoursPerRun(), 0));
         }
     }
 
@@ -299,7 +299,7 @@ final class TrainingPlanner {
         col.add(new Option(0, "training/local/" + m.accelerator() + (m.count() > 1 ? "x" + m.count() : ""), Service.LOCAL.id(), m.accelerator(),
                 m.count(), "local", PricingModel.LOCAL.id(), round2(est.hoursPerRun()), null, null, null,
                 priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()), priced.monthlyUsd(), m.hardwareCost().value(), priced.components(),
-                List.copyOf(notes), List.of()), new Detail(est.hoursPerRun(), 0));
+                List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())), new Detail(est.hoursPerRun(), 0));
         return est;
     }
 

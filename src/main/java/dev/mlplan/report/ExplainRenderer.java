@@ -151,6 +151,13 @@ public final class ExplainRenderer {
                 sb.append('\n');
             }
         }
+        if (o.estimate() != null && !o.estimate().isEmpty()) {
+            sb.append(in).append("   how its figures were estimated:\n");
+            for (Step s : o.estimate()) {
+                sb.append(in).append("     ").append(s.name()).append(" = ").append(s.value()).append('\n');
+                sb.append(in).append("         ").append(s.basis()).append('\n');
+            }
+        }
         if (o.alternatives() != null && !o.alternatives().isEmpty()) {
             sb.append(in).append("   same resource, other pricing:\n");
             for (PlanResult.Alternative a : o.alternatives()) {

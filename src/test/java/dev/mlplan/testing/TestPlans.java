@@ -33,18 +33,18 @@ public final class TestPlans {
         return new Option(rank, id, "ec2", type, 1, "us-east-1", pricing, hours, null, null, null, monthly / 4, monthly, null,
                 List.of(CostComponent.of("Instance hours [" + type + ", " + pricing + "]", "hours", hours * 4, monthly / (hours * 4), "test-prices")),
                 List.of("MFU 40%", pricing + ": test note"), rank == 1 ? List.of(new PlanResult.Alternative("on-demand", "us-east-1", monthly * 2.5,
-                        "training/ec2/" + type + "/on-demand/us-east-1")) : List.of());
+                        "training/ec2/" + type + "/on-demand/us-east-1")) : List.of(), List.of());
     }
 
     public static Option storage(int rank, String type, double monthly) {
         return new Option(rank, "storage/ebs/" + type + "/us-east-1", "ebs", type, 1, "us-east-1", "on-demand", null, null, null, null, null,
-                monthly, null, List.of(CostComponent.of("Storage [" + type + "]", "GB-months", 100, monthly / 100, "test-prices")), List.of(), List.of());
+                monthly, null, List.of(CostComponent.of("Storage [" + type + "]", "GB-months", 100, monthly / 100, "test-prices")), List.of(), List.of(), List.of());
     }
 
     public static Option inference(int rank, String type, String pricing, int count, double monthly) {
         return new Option(rank, "inference/ec2/" + type + "/" + pricing + "/us-east-1", "ec2", type, count, "us-east-1", pricing, null, 120.0, 35.5,
                 null, null, monthly, null, List.of(CostComponent.of("Instance hours [" + type + ", " + pricing + "]", "hours", 730.0 * count,
-                        monthly / (730.0 * count), "test-prices")), List.of("fleet: " + count + " for peak"), List.of());
+                        monthly / (730.0 * count), "test-prices")), List.of("fleet: " + count + " for peak"), List.of(), List.of());
     }
 
     public static PartPlan part(String part, List<Option> options) {
