@@ -136,13 +136,18 @@ final class InferencePlanner {
                 if (pm.isCommitment()) {
                     priced = InstanceCost.monthly(price.get(), fleet.peak(), hoursPerMonth);
                     notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
+                } else if (pm == PricingModel.SPOT) {
+                    Optional<Price> onDemand = ctx.price(region, it.name(), PricingModel.ON_DEMAND);
+                    if (onDemand.isEmpty()) {
+                        continue;
+                    }
+                    priced = spotMix(fleet, price.get(), onDemand.get(), hoursPerMonth);
+                    SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+                    notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
+                            + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
+                                    : info.interruptionBucket()) + " (2-minute notice)");
                 } else {
                     priced = InstanceCost.monthly(price.get(), 1, fleet.mean() * hoursPerMonth);
-                }
-                if (pm == PricingModel.SPOT) {
-                    SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                    notes.add("spot: interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown" : info.interruptionBucket())
-                            + "; keep on-demand capacity to absorb reclaimed instances (2-minute notice)");
                 }
                 notes.addAll(priced.notes());
                 ctx.commitmentBreakEven(price.get()).ifPresent(notes::add);
@@ -182,6 +187,23 @@ final class InferencePlanner {
                     req.llm() ? round(est.tokensPerSecond()) : null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes),
                     List.of(), OptionSteps.after(req.steps(), est.steps())), null);
         }
+    }
+
+    /**
+     * A serving fleet on spot keeps its minimum (1, or 2 for multi-AZ) on on-demand so that a reclaimed
+     * spot instance never takes the service down; only the instances above it run on spot.
+     */
+    static int base(FleetSizing fleet) {
+        return (int) Math.min(Math.floor(fleet.mean()), Math.max(1, fleet.peak() > 1 ? Math.min(2, fleet.peak()) : 1));
+    }
+
+    private static InstanceCost.Priced spotMix(FleetSizing fleet, Price spot, Price onDemand, double hoursPerMonth) {
+        int base = base(fleet);
+        var od = InstanceCost.monthly(onDemand, base, hoursPerMonth);
+        var sp = InstanceCost.monthly(spot, 1, Math.max(0, fleet.mean() - base) * hoursPerMonth);
+        List<dev.mlplan.cost.CostComponent> all = new ArrayList<>(od.components());
+        all.addAll(sp.components());
+        return new InstanceCost.Priced(List.copyOf(all), od.monthlyUsd() + sp.monthlyUsd(), spot.usdPerHour(), List.of());
     }
 
     private static String describe(InferenceRequirements req, InferenceEstimate est, InstanceType it) {

@@ -101,7 +101,7 @@ final class PartCollector {
         return java.util.Optional.of(sb.toString());
     }
 
-    /** Alternatives shown per option: the cheapest other pricing models of the same resource. */
+    /** Alternatives shown per option: the cheapest other pricing models of the same resource, and on-demand always. */
     static final int MAX_ALTERNATIVES = 4;
 
     /**
@@ -121,7 +121,10 @@ final class PartCollector {
             Option best = group.get(0);
             boolean local = "local".equals(best.service());
             if (out.size() < n || local) {
-                List<PlanResult.Alternative> alts = group.stream().skip(1).limit(MAX_ALTERNATIVES)
+                List<Option> shown = new ArrayList<>(group.stream().skip(1).limit(MAX_ALTERNATIVES).toList());
+                group.stream().skip(1).filter(a -> a.pricing().equals("on-demand")).findFirst()
+                        .filter(a -> !shown.contains(a)).ifPresent(shown::add);
+                List<PlanResult.Alternative> alts = shown.stream()
                         .map(a -> new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id())).toList();
                 out.add(best.ranked(rank, best.notes(), alts));
             }
