@@ -65,7 +65,8 @@ public final class CommandFactory {
                 }
                 code = ExitCode.INTERNAL;
             }
-            if (verbose) {
+            // a usage error is the user's input, fully described by its message: no trace even with --verbose
+            if (verbose && code != ExitCode.USAGE) {
                 ex.printStackTrace(err);
             }
             err.flush();
