@@ -2,8 +2,11 @@ package dev.mlplan.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,11 +38,46 @@ public final class CatalogJson {
             }
             return doc;
         } catch (JsonProcessingException e) {
-            throw new CatalogException("catalog " + name + " is not a valid mlplan catalog: " + e.getOriginalMessage()
-                    + locationOf(e), e);
+            throw new CatalogException("catalog " + name + " is not a valid mlplan catalog: " + describe(e) + locationOf(e), e);
         } catch (IOException e) {
             throw new CatalogException("cannot read catalog " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Jackson's message in catalog terms: where in the document (prices[12][3]) and what, without Jackson's class names and hints. */
+    static String describe(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.startsWith("No content to map")) {
+            return "the file is empty";
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            m = "unknown field '" + u.getPropertyName() + "'";
+        } else if (m.startsWith("Cannot map `null`")) {
+            m = "missing or null value";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            m = "expected " + f.getTargetType().getSimpleName() + ", found " + f.getValue();
+        } else {
+            m = m.replaceAll("`(?:[a-z]+\\.)+([A-Za-z]+)`", "$1").replaceAll(" \\(token `JsonToken\\.[A-Z_]+`\\)", "");
+            int hint = m.indexOf(" (set DeserializationConfig");
+            m = hint > 0 ? m.substring(0, hint) : m;
+        }
+        String path = e instanceof JsonMappingException d ? pathOf(d) : "";
+        if (e instanceof UnrecognizedPropertyException u && path.endsWith(u.getPropertyName())) {
+            path = path.substring(0, path.length() - u.getPropertyName().length()).replaceAll("\\.$", "");
+        }
+        return path.isEmpty() ? m : path + ": " + m;
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 public final class CatalogLoader {
     public static final String EMBEDDED_RESOURCE = "/dev/mlplan/catalog/aws-catalog.json";
 
+    /** Largest catalog file read (a corrupt or wrong file must not exhaust the heap): 64 MiB. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     private CatalogLoader() {}
 
     /** Lazy holder: the embedded catalog is read and validated once, on first use. */
@@ -56,6 +59,14 @@ public final class CatalogLoader {
         }
         if (!Files.isReadable(file)) {
             throw new CatalogException("catalog file " + file + " is not readable");
+        }
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_FILE_BYTES) {
+                throw new CatalogException("catalog file " + file + " is too large (" + Files.size(file) + " bytes; the limit is "
+                        + MAX_FILE_BYTES + " bytes, the embedded catalog is about 7 MB)");
+            }
+        } catch (IOException e) {
+            throw new CatalogException("cannot read catalog " + file + ": " + e.getMessage(), e);
         }
         try (InputStream in = Files.newInputStream(file)) {
             return fromStream(in, file.toString());

@@ -88,6 +88,7 @@ public final class CatalogValidator {
         Map<String, Accelerator> accelerators = index(list(doc.accelerators()), Accelerator::name, p, "accelerators");
         for (Accelerator a : accelerators.values()) {
             checkSource(p, sources, a.source(), "accelerator " + a.name());
+            checkSpecs(p, a);
         }
         Map<String, InstanceType> types = index(list(doc.instanceTypes()), InstanceType::name, p, "instance types");
         for (InstanceType t : types.values()) {
@@ -96,6 +97,10 @@ public final class CatalogValidator {
                 String acc = t.accelerators().name();
                 if (acc == null || !accelerators.containsKey(acc)) {
                     p.add("instance types whose accelerator has no specs in 'accelerators'", t.name() + " (" + acc + ")");
+                }
+                if (t.accelerators().count() <= 0 || !positive(t.accelerators().memoryGiB())) {
+                    p.add("instance types with accelerators but no count or memory", t.name() + " (" + t.accelerators().count() + " x, "
+                            + t.accelerators().memoryGiB() + " GiB)");
                 }
             }
         }
@@ -178,6 +183,58 @@ public final class CatalogValidator {
             }
         }
         return p.summary();
+    }
+
+    /** Kinds of accelerator the estimators know. */
+    public static final List<String> ACCELERATOR_KINDS = List.of("gpu", "trainium", "inferentia");
+
+    /** The figures the estimators divide by are positive, utilisations are fractions, the rest are not negative. */
+    private static void checkSpecs(Problems p, Accelerator a) {
+        String kind = "accelerators without complete specs (memory, bandwidth, BF16 TFLOPS > 0; MFU, MBU in (0, 1]; others >= 0)";
+        List<String> bad = new ArrayList<>();
+        if (a.kind() == null || !ACCELERATOR_KINDS.contains(a.kind())) {
+            bad.add("kind=" + a.kind());
+        }
+        Map<String, Double> positive = new LinkedHashMap<>();
+        positive.put("memoryGiB", a.memoryGiB());
+        positive.put("bandwidthGBs", a.bandwidthGBs());
+        positive.put("bf16Tflops", a.bf16Tflops());
+        positive.forEach((k, v) -> {
+            if (!positive(v)) {
+                bad.add(k + "=" + v);
+            }
+        });
+        if (!fraction(a.defaultMfu())) {
+            bad.add("defaultMfu=" + a.defaultMfu());
+        }
+        if (!fraction(a.defaultMbu())) {
+            bad.add("defaultMbu=" + a.defaultMbu());
+        }
+        Map<String, Double> notNegative = new LinkedHashMap<>();
+        notNegative.put("fp32Tflops", a.fp32Tflops());
+        notNegative.put("fp8Tflops", a.fp8Tflops());
+        notNegative.put("int8Tops", a.int8Tops());
+        notNegative.put("tdpWatts", a.tdpWatts());
+        notNegative.forEach((k, v) -> {
+            if (!notNegative(v)) {
+                bad.add(k + "=" + v);
+            }
+        });
+        if (!bad.isEmpty()) {
+            p.add(kind, a.name() + " (" + String.join(", ", bad) + ")");
+        }
+    }
+
+    private static boolean positive(double d) {
+        return d > 0 && !Double.isInfinite(d);
+    }
+
+    private static boolean notNegative(double d) {
+        return d >= 0 && !Double.isInfinite(d);
+    }
+
+    private static boolean fraction(double d) {
+        return d > 0 && d <= 1;
     }
 
     private static boolean blank(String s) {

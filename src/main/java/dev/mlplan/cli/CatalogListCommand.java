@@ -12,6 +12,7 @@ import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.report.JsonRenderer;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Tables;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -120,7 +121,7 @@ final class CatalogListCommand implements Runnable {
             r.onDemandUsdPerHour() == null ? "n/a" : Fmt.num(r.onDemandUsdPerHour(), 4),
             r.spotUsdPerHour() == null ? "" : Fmt.num(r.spotUsdPerHour(), 4),
             r.spotInterruption() == null ? "" : r.spotInterruption()}).toArray(String[][]::new);
-        return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, new Column[] {
+        return Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, new Column[] {
             new Column().header("type"), new Column().header("vCPU").dataAlign(HorizontalAlign.RIGHT),
             new Column().header("GiB").dataAlign(HorizontalAlign.RIGHT), new Column().header("accelerators"),
             new Column().header("acc GiB").dataAlign(HorizontalAlign.RIGHT),

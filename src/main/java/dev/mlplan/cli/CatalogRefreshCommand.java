@@ -85,6 +85,10 @@ final class CatalogRefreshCommand implements Runnable {
         if (Files.isDirectory(out)) {
             throw new ExitException(ExitCode.USAGE, "--output " + output + " is a directory; give a file name");
         }
+        if (OutputTarget.isStreamTarget(out)) {
+            // the catalog is replaced by a rename, which must never replace a device or /dev/stdout
+            throw new ExitException(ExitCode.USAGE, "--output " + output + " is not a regular file; give a file name");
+        }
         CatalogDocument previous;
         if (catalogFile != null) {
             previous = CatalogLoader.fromFile(env.resolve(catalogFile)).document();

@@ -12,6 +12,7 @@ import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.Source;
 import dev.mlplan.report.JsonRenderer;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Tables;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -120,7 +121,7 @@ final class CatalogShowCommand implements Runnable {
                 .map(p -> new String[] {p.region(), p.pricing(), Fmt.num(p.usdPerHour(), 4),
                     p.source() + catalog.source(p.source()).filter(Source::estimated).map(x -> " (estimated)").orElse(""), p.asOf()})
                 .toArray(String[][]::new);
-        sb.append(AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, new Column[] {
+        sb.append(Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, new Column[] {
             new Column().header("region"), new Column().header("pricing"),
             new Column().header("USD/hour").dataAlign(HorizontalAlign.RIGHT), new Column().header("source"), new Column().header("as of")}, rows));
         return sb.append('\n').toString();

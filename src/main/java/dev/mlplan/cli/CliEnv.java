@@ -1,8 +1,10 @@
 package dev.mlplan.cli;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,8 +25,31 @@ public record CliEnv(Clock clock, Map<String, String> env, Path cwd) {
         return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
     }
 
+    /**
+     * The file named on the command line, relative to the working directory.
+     *
+     * @throws ExitException (exit code 2) when the name cannot be a file name at all (e.g. a NUL character)
+     */
     public Path resolve(String file) {
-        Path p = Path.of(file);
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new ExitException(ExitCode.USAGE, "'" + printable(file) + "' is not a valid file name (" + e.getReason() + ")");
+        }
         return p.isAbsolute() ? p : cwd.resolve(p);
+    }
+
+    /** The name with control characters shown as a backslash, u and four hex digits, for messages. */
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 }

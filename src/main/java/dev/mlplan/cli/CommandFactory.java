@@ -3,6 +3,7 @@ package dev.mlplan.cli;
 import dev.mlplan.catalog.CatalogException;
 import dev.mlplan.workload.WorkloadException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -20,7 +21,7 @@ public final class CommandFactory {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setAbbreviatedOptionsAllowed(false);
-        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExecutionExceptionHandler(new ErrorHandler(Secrets.of(env)));
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("mlplan: " + ex.getMessage());
@@ -44,10 +45,17 @@ public final class CommandFactory {
     }
 
     static final class ErrorHandler implements IExecutionExceptionHandler {
+        private final Secrets secrets;
+
+        ErrorHandler(Secrets secrets) {
+            this.secrets = secrets;
+        }
+
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-            PrintWriter err = cl.getErr();
             boolean verbose = parseResult.expandedArgs().stream().anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+            StringWriter text = new StringWriter();
+            PrintWriter err = new PrintWriter(text);
             int code;
             if (ex instanceof ExitException e) {
                 err.println("mlplan: " + e.getMessage());
@@ -65,10 +73,14 @@ public final class CommandFactory {
                 }
                 code = ExitCode.INTERNAL;
             }
-            if (verbose) {
+            // a usage error is the user's input, fully described by its message: no trace even with --verbose
+            if (verbose && code != ExitCode.USAGE) {
                 ex.printStackTrace(err);
             }
             err.flush();
+            // credentials never reach the terminal, whatever an exception's message carried
+            cl.getErr().print(secrets.mask(text.toString()));
+            cl.getErr().flush();
             return code;
         }
     }

@@ -19,7 +19,7 @@ public final class Main {
         try {
             return CommandFactory.create(env, out, err).execute(args);
         } catch (RuntimeException | Error e) {
-            err.println("mlplan: internal error: " + e);
+            err.println("mlplan: internal error: " + Secrets.of(env).mask(String.valueOf(e)));
             return ExitCode.INTERNAL;
         } finally {
             out.flush();

@@ -1,16 +1,20 @@
 package dev.mlplan.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 
 /**
  * Where a command's result goes: the command's standard output, or a file written atomically (a
- * temporary file beside it, then a rename), so a reader never sees half a report. A directory, or a
- * file the command reads as input, is refused.
+ * new file beside it, then a rename), so a reader never sees half a report and a failed write leaves
+ * the previous file as it was. A directory, or a file the command reads as input, is refused. A
+ * symbolic link is kept and the file it points to replaced; a device or pipe ({@code /dev/stdout},
+ * a FIFO) is written into, never replaced.
  */
 public final class OutputTarget {
     private OutputTarget() {}
@@ -39,6 +43,23 @@ public final class OutputTarget {
                 // an input that cannot be compared cannot be the target either
             }
         }
+        if (isStreamTarget(target)) {
+            // a device, a pipe or /dev/stdout: written into, never replaced by a rename
+            try (OutputStream o = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                o.write(content.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + describe(e));
+            }
+            return;
+        }
+        if (Files.isSymbolicLink(target)) {
+            // replace the file the link points to, and keep the link
+            try {
+                target = target.toRealPath();
+            } catch (IOException e) {
+                throw new ExitException(ExitCode.USAGE, "--output " + output + " is a symbolic link to a missing file");
+            }
+        }
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ExitException(ExitCode.USAGE, "--output " + output + ": directory " + dir + " does not exist");
@@ -46,7 +67,37 @@ public final class OutputTarget {
         try {
             dev.mlplan.util.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + e.getMessage());
+            throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + describe(e));
         }
+    }
+
+    /** Devices, pipes and the /dev and /proc trees are written into: a rename would replace the device (or /dev/stdout). */
+    static boolean isStreamTarget(Path target) {
+        if (target.startsWith("/dev/") || target.startsWith("/proc/")) {
+            return true;
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            return true;
+        }
+        try {
+            Path real = Files.exists(target) ? target.toRealPath() : null;
+            return real != null && (real.startsWith("/dev/") || real.startsWith("/proc/"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 }

@@ -10,6 +10,7 @@ import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class TableRenderer {
             }
             data[i] = row;
         }
-        return AsciiTable.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols.toArray(Column[]::new), data);
+        return Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols.toArray(Column[]::new), data);
     }
 
     /** The first note, and the cheapest other pricing of the same resource for comparison. */

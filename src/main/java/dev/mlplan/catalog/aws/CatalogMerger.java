@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -257,7 +258,8 @@ public final class CatalogMerger {
 
         private List<Source> mergeSources(List<InstanceType> types, List<Price> prices, List<SpotInfo> spot,
                 List<ServicePrice> servicePrices) {
-            Set<String> used = new TreeSet<>();
+            // a HashSet: a spot entry with no price (advisor only) has no price source (null)
+            Set<String> used = new HashSet<>();
             types.forEach(t -> used.add(t.source()));
             prices.forEach(p -> used.add(p.source()));
             // spot rows without a price (advisor bucket only) have no price source
