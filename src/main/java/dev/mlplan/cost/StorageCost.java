@@ -16,6 +16,12 @@ import java.util.List;
 public final class StorageCost {
     private static final double TB = 1000.0;
 
+    /**
+     * HDD volumes' sustained (baseline) throughput grows with their size: st1 40 and sc1 12 MiB/s per
+     * TiB (EBS volume-types table); bursts above it run out, so mlplan sizes HDD volumes to the baseline.
+     */
+    static final java.util.Map<String, Double> HDD_BASELINE_MIBPS_PER_TIB = java.util.Map.of("st1", 40.0, "sc1", 12.0);
+
     /** io1/io2 throughput per provisioned IOPS: 256 KiB per I/O (EBS volume-types table). */
     static final double IO_MIBPS_PER_IOPS = 0.25;
 
@@ -104,6 +110,12 @@ public final class StorageCost {
         if (sizeForIops > gib) {
             notes.add(t + " volume sized up to " + Fmt.count(Math.ceil(sizeForIops)) + " GiB to reach " + Fmt.count(iops) + " IOPS");
             gib = Math.ceil(sizeForIops);
+        }
+        double baselinePerTiB = HDD_BASELINE_MIBPS_PER_TIB.getOrDefault(t, 0.0);
+        if (baselinePerTiB > 0 && mibps > 0 && mibps / baselinePerTiB * 1024 > gib) {
+            gib = Math.ceil(mibps / baselinePerTiB * 1024);
+            notes.add(t + " volume sized up to " + Fmt.count(gib) + " GiB for a sustained " + Fmt.count(mibps) + " MiB/s ("
+                    + Fmt.count(baselinePerTiB) + " MiB/s per TiB baseline)");
         }
         var storage = prices.get("ebs." + t + ".gb-month", region);
         c.add(CostComponent.of("Storage [" + t + ", " + volumes + (volumes == 1 ? " volume" : " volumes") + "]", "GB-months", gib * volumes, storage.usd(), storage.source()));

@@ -258,7 +258,6 @@ public final class CatalogMerger {
 
         private List<Source> mergeSources(List<InstanceType> types, List<Price> prices, List<SpotInfo> spot,
                 List<ServicePrice> servicePrices) {
-            // a HashSet: a spot entry with no price (advisor only) has no price source (null)
             Set<String> used = new HashSet<>();
             types.forEach(t -> used.add(t.source()));
             prices.forEach(p -> used.add(p.source()));
