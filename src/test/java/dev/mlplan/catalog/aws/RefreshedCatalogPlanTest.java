@@ -143,6 +143,45 @@ class RefreshedCatalogPlanTest {
         assertThat(planAfter).isEqualTo(planBefore);
     }
 
+    @Test
+    void theCommandLineRefreshesIntoAFileThatRecommendUses(@TempDir Path dir) throws Exception {
+        stub.server.resetAll();
+        stub.emptyPricesByDefault();
+        stub.server.stubFor(getProducts("AWSLambda", "productFamily", "Serverless").atPriority(5).willReturn(json(200,
+                priceListPage(null, items("lambda-duration-x86-us-east-1", "lambda-duration-arm-us-east-1", "lambda-requests-us-east-1")))));
+        Map<String, String> saved = new HashMap<>();
+        for (String p : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
+            saved.put(p, System.getProperty(p));
+        }
+        System.setProperty("aws.accessKeyId", "AKIDTEST");
+        System.setProperty("aws.secretAccessKey", "secret-test-value");
+        try {
+            var refresh = dev.mlplan.testing.CliRun.run(Map.of("AWS_ENDPOINT_URL", stub.url()), dir, "catalog", "refresh", "--services", "lambda",
+                    "--max-attempts", "1", "--output", "refreshed.json");
+            assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+            assertThat(refresh.out()).contains("wrote refreshed.json: catalog aws-2026-11");
+            assertThat(refresh.err()).contains("refresh: ");
+            Path workload = Path.of("workloads/tiny-sporadic.yaml").toAbsolutePath();
+            var plan = dev.mlplan.testing.CliRun.run(Map.of(), dir, "recommend", "--catalog", "refreshed.json", "--format", "json", workload.toString());
+            assertThat(plan.exitCode()).as(plan.err()).isZero();
+            JsonNode root = JSON.readTree(plan.out());
+            assertThat(root.at("/catalog/id").asText()).isEqualTo("aws-2026-11");
+            assertThat(root.at("/catalog/pricesAsOf").asText()).isEqualTo("2026-11-21");
+            // the Lambda option is priced from the refreshed figures
+            assertThat(root.at("/workloads/0/parts/0/options/0/costs/0/source").asText()).startsWith("aws-price-list-api-");
+            var viaEnv = dev.mlplan.testing.CliRun.run(Map.of("MLPLAN_CATALOG", "refreshed.json"), dir, "catalog", "info");
+            assertThat(viaEnv.out()).contains("catalog aws-2026-11");
+        } finally {
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+
     /** The plan without what is allowed to differ: catalog header, price sources, warnings. */
     private static String comparable(String planJson) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(planJson);
