@@ -179,7 +179,7 @@ public final class Planner {
             } else if (o.pricing().startsWith("reserved") || o.pricing().startsWith("savings")) {
                 double localHours = local.hoursPerRun() * training.runsPerMonth();
                 double localMonthly = LocalCost.monthly(m, localHours).monthlyUsd();
-                out.add(new BreakEvenResult(m.accelerator(), versus, null, null, round(detail.hoursPerRun() / local.hoursPerRun()), round(localHours),
+                out.add(new BreakEvenResult(m.accelerator(), versus, null, null, Math.round(detail.hoursPerRun() / local.hoursPerRun() * 1000) / 1000.0, round(localHours),
                         round(localMonthly), round(o.monthlyUsd()), localMonthly < o.monthlyUsd() ? "local" : "cloud",
                         "a commitment costs the same at any use; compare the monthly figures"));
             } else {
@@ -190,7 +190,7 @@ public final class Planner {
                 String formula = "fixed " + Fmt.usd(LocalCost.fixedMonthly(m)) + "/month ÷ (" + Fmt.sig(ratio) + " cloud h per local h × "
                         + Fmt.usd(detail.usdPerHourAllInstances()) + "/h − " + Fmt.usd(LocalCost.perWorkingHour(m)) + "/h power)";
                 out.add(new BreakEvenResult(m.accelerator(), versus, l.isPresent() ? round(l.getAsDouble() * ratio) : null,
-                        l.isPresent() ? round(l.getAsDouble()) : null, round(ratio), round(localHours), round(localMonthly), round(o.monthlyUsd()),
+                        l.isPresent() ? round(l.getAsDouble()) : null, Math.round(ratio * 1000) / 1000.0, round(localHours), round(localMonthly), round(o.monthlyUsd()),
                         localMonthly < o.monthlyUsd() ? "local" : "cloud", formula));
             }
             if (out.size() >= 3) {
