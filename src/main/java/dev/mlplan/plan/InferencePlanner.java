@@ -132,6 +132,7 @@ final class InferencePlanner {
                 List<String> notes = new ArrayList<>();
                 notes.add("fleet: " + fleet.explanation());
                 notes.add(describe(req, est, it));
+                notes.add(ORCHESTRATION_NOTE);
                 InstanceCost.Priced priced;
                 if (pm.isCommitment()) {
                     priced = InstanceCost.monthly(price.get(), fleet.peak(), hoursPerMonth);
@@ -275,6 +276,12 @@ final class InferencePlanner {
         return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service()
                 + " on-demand (" + alwaysOn.region() + ")"));
     }
+
+    /**
+     * Containers on EC2: ECS adds no charge for its control plane; EKS charges USD 0.10 per cluster
+     * per hour in standard support (AWS EKS pricing page), shared by every service in the cluster.
+     */
+    static final String ORCHESTRATION_NOTE = "on ECS the fleet costs the same; on EKS add the cluster's control plane, $0.10/h ($73/month) shared by its services";
 
     /** SageMaker Serverless Inference memory sizes, MB (1 GB steps, API_ProductionVariantServerlessConfig). */
     static final double[] SERVERLESS_MEMORY_MB = {1024, 2048, 3072, 4096, 5120, 6144};
