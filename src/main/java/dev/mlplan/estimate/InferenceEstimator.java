@@ -28,13 +28,7 @@ public final class InferenceEstimator {
     public InferenceRequirements requirements(Inference inference) {
         ModelProfile profile = ModelPresets.profile(inference.model());
         ResolvedModel m = profile.model();
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("model", m.name(), Fmt.count(m.parameters()) + " parameters"
-                + (m.activeParameters() < m.parameters() ? ", " + Fmt.count(m.activeParameters()) + " active per token" : "")
-                + ", " + m.precision().yamlName() + "; source: " + profile.source()));
-        if (!profile.derivation().isEmpty()) {
-            steps.add(new Step("model shape", m.layers() + " layers × hidden " + m.hidden(), profile.derivation()));
-        }
+        List<Step> steps = new ArrayList<>(profile.steps());
         int tokensOut = inference.tokensOut().orElse(0);
         boolean generative = m.isTransformer() && profile.role().generates();
         boolean llm = generative && tokensOut > 0;

@@ -1,6 +1,8 @@
 package dev.mlplan.estimate;
 
 import dev.mlplan.estimate.ModelPreset.Role;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A resolved model plus the preset facts the estimators need beyond {@link ResolvedModel}.
@@ -19,4 +21,18 @@ record ModelProfile(
         int trainingMicroBatch,
         int defaultTokensIn,
         String source,
-        String derivation) {}
+        String derivation) {
+
+    /** The first steps of every estimate: which model, its size and source, and how its shape was derived. */
+    List<Step> steps() {
+        ResolvedModel m = model;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("model", m.name(), Fmt.count(m.parameters()) + " parameters"
+                + (m.activeParameters() < m.parameters() ? ", " + Fmt.count(m.activeParameters()) + " active per token" : "")
+                + ", " + m.precision().yamlName() + "; source: " + source));
+        if (!derivation.isEmpty()) {
+            steps.add(new Step("model shape", m.layers() + " layers × hidden " + m.hidden(), derivation));
+        }
+        return steps;
+    }
+}

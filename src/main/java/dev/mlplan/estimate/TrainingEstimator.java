@@ -32,13 +32,7 @@ public final class TrainingEstimator {
     public TrainingRequirements requirements(Training training) {
         ModelProfile profile = ModelPresets.profile(training.model());
         ResolvedModel m = profile.model();
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step("model", m.name(), Fmt.count(m.parameters()) + " parameters"
-                + (m.activeParameters() < m.parameters() ? ", " + Fmt.count(m.activeParameters()) + " active per token" : "")
-                + ", " + m.precision().yamlName() + "; source: " + profile.source()));
-        if (!profile.derivation().isEmpty()) {
-            steps.add(new Step("model shape", m.layers() + " layers × hidden " + m.hidden(), profile.derivation()));
-        }
+        List<Step> steps = new ArrayList<>(profile.steps());
         double epochs = training.epochs();
         Method method = training.method();
         boolean tokenBased = m.isTransformer()

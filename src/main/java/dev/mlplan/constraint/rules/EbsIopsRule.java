@@ -3,7 +3,6 @@ package dev.mlplan.constraint.rules;
 import dev.mlplan.catalog.EbsVolumeType;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
-import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.util.Fmt;
 import java.util.Optional;
@@ -26,17 +25,17 @@ public final class EbsIopsRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        if (f.service() != Service.EBS || f.storage().isEmpty()) {
+        Optional<EbsVolumeType> type = EbsVolumes.of(f);
+        if (type.isEmpty()) {
             return Optional.empty();
         }
         double need = f.storage().get().iops();
-        Optional<EbsVolumeType> type = f.catalog().ebsVolumeType(f.candidate().resource());
-        if (type.isEmpty() || need <= 0) {
+        if (need <= 0) {
             return Optional.empty();
         }
         int volumes = Math.max(1, f.candidate().count());
         double max = type.get().maxIops() * volumes;
-        int sharers = sharers(f, type.get());
+        int sharers = EbsVolumes.sharers(f, type.get());
         if (need * sharers > max) {
             if (sharers > 1) {
                 return violation(sharers + " instances need " + Fmt.count(need * sharers) + " IOPS together from one Multi-Attached "
@@ -48,9 +47,4 @@ public final class EbsIopsRule implements Rule {
         return Optional.empty();
     }
 
-    /** Instances that share one volume through Multi-Attach (1 when the volume is not shared). */
-    static int sharers(Facts f, EbsVolumeType type) {
-        int sharedBy = f.storage().map(s -> s.sharedBy()).orElse(1);
-        return type.multiAttachMax() > 1 && sharedBy > 1 ? Math.min(sharedBy, type.multiAttachMax()) : 1;
-    }
 }

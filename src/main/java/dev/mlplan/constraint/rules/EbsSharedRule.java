@@ -3,7 +3,6 @@ package dev.mlplan.constraint.rules;
 import dev.mlplan.catalog.EbsVolumeType;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
-import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import java.util.Optional;
 
@@ -24,12 +23,12 @@ public final class EbsSharedRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        if (f.service() != Service.EBS || f.storage().isEmpty()) {
+        Optional<EbsVolumeType> type = EbsVolumes.of(f);
+        if (type.isEmpty()) {
             return Optional.empty();
         }
         int sharedBy = f.storage().get().sharedBy();
-        Optional<EbsVolumeType> type = f.catalog().ebsVolumeType(f.candidate().resource());
-        if (type.isEmpty() || sharedBy <= type.get().multiAttachMax()) {
+        if (sharedBy <= type.get().multiAttachMax()) {
             return Optional.empty();
         }
         String can = type.get().multiAttachMax() <= 1 ? "a " + type.get().name() + " volume attaches to one instance"

@@ -3,7 +3,6 @@ package dev.mlplan.constraint.rules;
 import dev.mlplan.catalog.EbsVolumeType;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
-import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.DataSize;
@@ -26,17 +25,17 @@ public final class EbsThroughputRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        if (f.service() != Service.EBS || f.storage().isEmpty()) {
+        Optional<EbsVolumeType> type = EbsVolumes.of(f);
+        if (type.isEmpty()) {
             return Optional.empty();
         }
         double needMiBps = f.storage().get().throughputBytesPerSecond() / DataSize.MIB;
-        Optional<EbsVolumeType> type = f.catalog().ebsVolumeType(f.candidate().resource());
-        if (type.isEmpty() || needMiBps <= 0) {
+        if (needMiBps <= 0) {
             return Optional.empty();
         }
         int volumes = Math.max(1, f.candidate().count());
         double max = type.get().maxMiBps() * volumes;
-        int sharers = EbsIopsRule.sharers(f, type.get());
+        int sharers = EbsVolumes.sharers(f, type.get());
         if (needMiBps * sharers > max && sharers > 1) {
             return violation(sharers + " instances need " + Fmt.count(needMiBps * sharers) + " MiB/s together from one Multi-Attached "
                     + type.get().name() + " volume; it delivers at most " + Fmt.count(max) + " MiB/s");
