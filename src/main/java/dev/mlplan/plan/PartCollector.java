@@ -5,9 +5,12 @@ import dev.mlplan.plan.PlanResult.Elimination;
 import dev.mlplan.plan.PlanResult.Option;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gathers one part's feasible offers and eliminations while candidates are evaluated, then ranks:
@@ -17,7 +20,8 @@ import java.util.Map;
  */
 final class PartCollector {
     private final Map<String, Draft> best = new LinkedHashMap<>();
-    private final Map<String, Draft> regionsSeen = new LinkedHashMap<>();
+    /** The regions each group was offered in. */
+    private final Map<String, Set<String>> groupRegions = new HashMap<>();
     private final Map<String, int[]> eliminationCounts = new LinkedHashMap<>();
     private final Map<String, Elimination> eliminations = new LinkedHashMap<>();
     private final Map<String, Double> eliminationScores = new LinkedHashMap<>();
@@ -39,7 +43,7 @@ final class PartCollector {
         if (prev == null || ORDER.compare(o, prev.option()) < 0) {
             best.put(group, d);
         }
-        regionsSeen.merge(group + '|' + o.region(), d, (a, b) -> a);
+        groupRegions.computeIfAbsent(group, k -> new HashSet<>()).add(o.region());
     }
 
     /**
@@ -73,7 +77,8 @@ final class PartCollector {
         int rank = 1;
         for (Draft d : all) {
             Option o = d.option();
-            long otherRegions = regionsSeen.keySet().stream().filter(k -> k.startsWith(d.groupKey() + '|') && !k.endsWith('|' + o.region())).count();
+            Set<String> regions = groupRegions.get(d.groupKey());
+            int otherRegions = regions.size() - (regions.contains(o.region()) ? 1 : 0);
             List<String> notes = new ArrayList<>(o.notes());
             if (otherRegions > 0) {
                 notes.add("cheapest of " + (otherRegions + 1) + " regions offered");
