@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,9 +27,18 @@ public final class CatalogJson {
 
     private CatalogJson() {}
 
+    /**
+     * Reads a catalog. The well-formed files that {@link #toJson} writes take a fast streaming path;
+     * anything else is read with data binding, which gives the same result and the same errors as
+     * always.
+     */
     public static CatalogDocument read(InputStream in, String name) {
         try {
-            CatalogDocument doc = MAPPER.readValue(in, CatalogDocument.class);
+            byte[] bytes = in.readAllBytes();
+            CatalogDocument doc = CatalogFastReader.read(MAPPER, bytes);
+            if (doc == null) {
+                doc = MAPPER.readValue(new ByteArrayInputStream(bytes), CatalogDocument.class);
+            }
             if (doc == null) {
                 throw new CatalogException("catalog " + name + " is empty");
             }
@@ -43,6 +53,16 @@ public final class CatalogJson {
         } catch (IOException e) {
             throw new CatalogException("cannot read catalog " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The fast path only: null when it steps aside (for tests). */
+    static CatalogDocument readFast(byte[] json) {
+        return CatalogFastReader.read(MAPPER, json);
+    }
+
+    /** Data binding only, without the fast path: what {@link #read} must agree with (for tests). */
+    static CatalogDocument readWithDataBinding(byte[] json) throws IOException {
+        return MAPPER.readValue(new ByteArrayInputStream(json), CatalogDocument.class);
     }
 
     private static String locationOf(JsonProcessingException e) {
