@@ -117,6 +117,12 @@ final class TrainingPlanner {
         int n = feasible.candidate().count();
         double checkpointHours = t.checkpointEvery().map(c -> c.hours()).orElse(0.0);
         double restartHours = w.assumptions().flatMap(a -> a.spotRestart()).map(r -> r.hours()).orElse(SpotRework.DEFAULT_RESTART_HOURS);
+        // the same for every region and pricing model: made once per type
+        String nodesNote = n > 1 ? n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
+                + Fmt.pct(est.scalingEfficiency()) : null;
+        String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
+        String utilisationNote = "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
+                + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name();
         for (String region : ctx.regions()) {
             for (PricingModel pm : ctx.options().pricing()) {
                 Optional<Price> price = ctx.catalog().price(region, it.name(), pm);
@@ -126,15 +132,13 @@ final class TrainingPlanner {
                 col.considered(1);
                 double hours = est.hoursPerRun();
                 List<String> notes = new ArrayList<>();
-                if (n > 1) {
-                    notes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
-                            + Fmt.pct(est.scalingEfficiency()));
+                if (nodesNote != null) {
+                    notes.add(nodesNote);
                 }
-                if (pm == PricingModel.SPOT && n >= 8) {
-                    notes.add("spot: " + n + " instances at once is a large spot request; capacity is not guaranteed");
+                if (pm == PricingModel.SPOT && largeSpotNote != null) {
+                    notes.add(largeSpotNote);
                 }
-                notes.add("MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of " + Fmt.sig(est.availableGiBPerAccelerator())
-                        + " GiB per " + acc.name());
+                notes.add(utilisationNote);
                 if (pm == PricingModel.SPOT) {
                     SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
                     var rework = SpotRework.estimate(info, n, hours, checkpointHours, restartHours);

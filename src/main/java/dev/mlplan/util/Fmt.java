@@ -24,7 +24,29 @@ public final class Fmt {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
+        if (value >= 0 && value < PLAIN_LIMIT && decimals >= 0 && decimals <= CACHED_DECIMALS) {
+            return grouped(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+        }
         return format(decimals).format(BigDecimal.valueOf(value));
+    }
+
+    /** Below this, {@link #num} groups the digits itself (FmtTest checks it against DecimalFormat). */
+    private static final double PLAIN_LIMIT = 1e15;
+
+    /** "1234567.89" → "1,234,567.89": what the "#,##0.00" pattern does to a non-negative plain number. */
+    private static String grouped(String plain) {
+        int point = plain.indexOf('.');
+        int intDigits = point < 0 ? plain.length() : point;
+        if (intDigits <= 3) {
+            return plain;
+        }
+        StringBuilder sb = new StringBuilder(plain.length() + intDigits / 3);
+        int first = intDigits % 3 == 0 ? 3 : intDigits % 3;
+        sb.append(plain, 0, first);
+        for (int i = first; i < intDigits; i += 3) {
+            sb.append(',').append(plain, i, i + 3);
+        }
+        return sb.append(plain, intDigits, plain.length()).toString();
     }
 
     private static DecimalFormat format(int decimals) {
