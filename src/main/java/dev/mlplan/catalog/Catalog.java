@@ -101,6 +101,12 @@ public final class Catalog {
         return Optional.ofNullable(byPricing == null ? null : byPricing[pricing.ordinal()]);
     }
 
+    /** The regions in which the type has at least one price. */
+    public Set<String> pricedRegions(String type) {
+        Map<String, Price[]> byRegion = priceIndex.get(type);
+        return byRegion == null ? Set.of() : Collections.unmodifiableSet(byRegion.keySet());
+    }
+
     public List<Price> prices(String type) {
         return pricesByType.getOrDefault(type, List.of());
     }
