@@ -3,7 +3,6 @@ package dev.mlplan.catalog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,25 +46,24 @@ final class CatalogFastReader {
 
     private static final NotFast NOT_FAST = new NotFast();
 
-    private final ObjectMapper mapper;
+    /**
+     * A factory with the default features, as the one inside {@link CatalogJson}'s JsonMapper: data
+     * binding itself (and its start-up cost) is not needed here.
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
+
     private final Map<String, String> strings = new HashMap<>();
     private JsonParser p;
 
-    private CatalogFastReader(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private CatalogFastReader() {}
+
+    /** @return the document, or null when the input is outside the fast path's subset */
+    static CatalogDocument read(byte[] json) {
+        return new CatalogFastReader().read0(json);
     }
 
-    /**
-     * @param mapper the data-binding mapper of {@link CatalogJson} (its parser features are used)
-     * @return the document, or null when the input is outside the fast path's subset
-     */
-    static CatalogDocument read(ObjectMapper mapper, byte[] json) {
-        return new CatalogFastReader(mapper).read(json);
-    }
-
-    private CatalogDocument read(byte[] json) {
-        JsonFactory factory = mapper.getFactory();
-        try (JsonParser parser = factory.createParser(json)) {
+    private CatalogDocument read0(byte[] json) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
             p = parser;
             return document();
         } catch (NotFast | IOException | RuntimeException e) {

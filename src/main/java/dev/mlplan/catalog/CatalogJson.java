@@ -19,11 +19,14 @@ import java.util.List;
 
 /** Reads and writes the catalog file format (JSON, {@link CatalogDocument}). Writes are atomic. */
 public final class CatalogJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .build();
+    /** Data binding, made on first use: the fast path of {@link #read} does not need it. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(SerializationFeature.INDENT_OUTPUT)
+                .build();
+    }
 
     private CatalogJson() {}
 
@@ -35,9 +38,9 @@ public final class CatalogJson {
     public static CatalogDocument read(InputStream in, String name) {
         try {
             byte[] bytes = in.readAllBytes();
-            CatalogDocument doc = CatalogFastReader.read(MAPPER, bytes);
+            CatalogDocument doc = CatalogFastReader.read(bytes);
             if (doc == null) {
-                doc = MAPPER.readValue(new ByteArrayInputStream(bytes), CatalogDocument.class);
+                doc = Mapper.INSTANCE.readValue(new ByteArrayInputStream(bytes), CatalogDocument.class);
             }
             if (doc == null) {
                 throw new CatalogException("catalog " + name + " is empty");
@@ -57,12 +60,12 @@ public final class CatalogJson {
 
     /** The fast path only: null when it steps aside (for tests). */
     static CatalogDocument readFast(byte[] json) {
-        return CatalogFastReader.read(MAPPER, json);
+        return CatalogFastReader.read(json);
     }
 
     /** Data binding only, without the fast path: what {@link #read} must agree with (for tests). */
     static CatalogDocument readWithDataBinding(byte[] json) throws IOException {
-        return MAPPER.readValue(new ByteArrayInputStream(json), CatalogDocument.class);
+        return Mapper.INSTANCE.readValue(new ByteArrayInputStream(json), CatalogDocument.class);
     }
 
     private static String locationOf(JsonProcessingException e) {
@@ -80,15 +83,15 @@ public final class CatalogJson {
             for (int i = 0; i < fields.length; i++) {
                 RecordComponent f = fields[i];
                 Object value = f.getAccessor().invoke(doc);
-                sb.append("  ").append(MAPPER.writeValueAsString(f.getName())).append(": ");
+                sb.append("  ").append(Mapper.INSTANCE.writeValueAsString(f.getName())).append(": ");
                 if (value instanceof List<?> list) {
                     sb.append("[");
                     for (int j = 0; j < list.size(); j++) {
-                        sb.append(j == 0 ? "\n    " : ",\n    ").append(MAPPER.writeValueAsString(list.get(j)));
+                        sb.append(j == 0 ? "\n    " : ",\n    ").append(Mapper.INSTANCE.writeValueAsString(list.get(j)));
                     }
                     sb.append(list.isEmpty() ? "]" : "\n  ]");
                 } else {
-                    sb.append(MAPPER.writeValueAsString(value));
+                    sb.append(Mapper.INSTANCE.writeValueAsString(value));
                 }
                 sb.append(i + 1 < fields.length ? ",\n" : "\n");
             }
