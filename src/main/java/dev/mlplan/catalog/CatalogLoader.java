@@ -29,7 +29,7 @@ public final class CatalogLoader {
                         + " is missing from the classpath (a broken build?)");
             }
             // not validated at every start: the build's tests validate the embedded catalog
-            // (CatalogLoaderTest, EmbeddedCatalogTest); files given by the user always are
+            // (CatalogLoaderTest); files given by the user always are
             return new Catalog(CatalogJson.read(in, "embedded " + EMBEDDED_RESOURCE));
         } catch (IOException e) {
             throw new CatalogException("cannot read the embedded catalog " + EMBEDDED_RESOURCE + ": " + e.getMessage(), e);
