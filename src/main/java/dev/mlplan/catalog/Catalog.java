@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -17,8 +19,10 @@ public final class Catalog {
     private final Map<String, Accelerator> accelerators = new HashMap<>();
     private final Map<String, InstanceType> types = new HashMap<>();
     private final Map<String, List<Price>> pricesByType = new HashMap<>();
-    private final Map<String, Price> priceIndex = new HashMap<>();
-    private final Map<String, SpotInfo> spot = new HashMap<>();
+    /** type → region → price by {@link PricingModel#ordinal()}: lookups without building a key string. */
+    private final Map<String, Map<String, Price[]>> priceIndex = new HashMap<>();
+    /** type → region → spot facts. */
+    private final Map<String, Map<String, SpotInfo>> spot = new HashMap<>();
     private final Map<String, Limit> limits = new HashMap<>();
     private final Map<String, ServicePrice> servicePrices = new HashMap<>();
     private final Map<String, EbsVolumeType> ebsTypes = new HashMap<>();
@@ -29,20 +33,22 @@ public final class Catalog {
         doc.sources().forEach(s -> sources.put(s.id(), s));
         doc.accelerators().forEach(a -> accelerators.put(a.name(), a));
         doc.instanceTypes().forEach(t -> types.put(t.name(), t));
+        Set<String> priceRegions = new HashSet<>();
         for (Price p : doc.prices()) {
             pricesByType.computeIfAbsent(p.instanceType(), k -> new ArrayList<>()).add(p);
-            priceIndex.put(key(p.region(), p.instanceType(), p.pricing()), p);
-            regions.add(p.region());
+            Price[] byPricing = priceIndex.computeIfAbsent(p.instanceType(), k -> new HashMap<>())
+                    .computeIfAbsent(p.region(), k -> new Price[PRICING_MODELS]);
+            byPricing[p.pricing().ordinal()] = p;
+            priceRegions.add(p.region());
         }
-        doc.spot().forEach(s -> spot.put(s.region() + '|' + s.instanceType(), s));
+        regions.addAll(priceRegions);
+        doc.spot().forEach(s -> spot.computeIfAbsent(s.instanceType(), k -> new HashMap<>()).put(s.region(), s));
         doc.limits().forEach(l -> limits.put(l.id(), l));
         doc.servicePrices().forEach(s -> servicePrices.put(s.id() + '|' + s.region(), s));
         doc.ebsVolumeTypes().forEach(e -> ebsTypes.put(e.name(), e));
     }
 
-    private static String key(String region, String type, PricingModel pricing) {
-        return region + '|' + type + '|' + pricing.id();
-    }
+    private static final int PRICING_MODELS = PricingModel.values().length;
 
     public CatalogDocument document() {
         return doc;
@@ -90,7 +96,15 @@ public final class Catalog {
     }
 
     public Optional<Price> price(String region, String type, PricingModel pricing) {
-        return Optional.ofNullable(priceIndex.get(key(region, type, pricing)));
+        Map<String, Price[]> byRegion = priceIndex.get(type);
+        Price[] byPricing = byRegion == null ? null : byRegion.get(region);
+        return Optional.ofNullable(byPricing == null ? null : byPricing[pricing.ordinal()]);
+    }
+
+    /** The regions in which the type has at least one price. */
+    public Set<String> pricedRegions(String type) {
+        Map<String, Price[]> byRegion = priceIndex.get(type);
+        return byRegion == null ? Set.of() : Collections.unmodifiableSet(byRegion.keySet());
     }
 
     public List<Price> prices(String type) {
@@ -98,7 +112,8 @@ public final class Catalog {
     }
 
     public Optional<SpotInfo> spot(String region, String type) {
-        return Optional.ofNullable(spot.get(region + '|' + type));
+        Map<String, SpotInfo> byRegion = spot.get(type);
+        return Optional.ofNullable(byRegion == null ? null : byRegion.get(region));
     }
 
     /** A limit that mlplan's rules rely on; a catalog without it is broken. */

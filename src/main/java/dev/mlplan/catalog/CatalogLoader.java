@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Loads the embedded catalog or a catalog file, and validates it before use. */
+/**
+ * Loads the embedded catalog or a catalog file. A catalog file is validated before use; the embedded
+ * catalog is validated by the build's tests instead of at every start.
+ */
 public final class CatalogLoader {
     public static final String EMBEDDED_RESOURCE = "/dev/mlplan/catalog/aws-catalog.json";
 
@@ -14,35 +20,54 @@ public final class CatalogLoader {
 
     private CatalogLoader() {}
 
-    /** Lazy holder: the embedded catalog is read and validated once, on first use. */
-    private static final class Embedded {
-        static final Catalog CATALOG = load();
+    /** The embedded catalog, read once: by the first {@link #embedded()} call, or ahead by {@link #preload()}. */
+    private static final FutureTask<Catalog> EMBEDDED = new FutureTask<>(CatalogLoader::loadEmbedded);
 
-        private static Catalog load() {
-            try (InputStream in = CatalogLoader.class.getResourceAsStream(EMBEDDED_RESOURCE)) {
-                if (in == null) {
-                    throw new CatalogException("the embedded catalog " + EMBEDDED_RESOURCE
-                            + " is missing from the classpath (a broken build?)");
-                }
-                return fromStream(in, "embedded " + EMBEDDED_RESOURCE);
-            } catch (IOException e) {
-                throw new CatalogException("cannot read the embedded catalog " + EMBEDDED_RESOURCE + ": " + e.getMessage(), e);
+    private static final AtomicBoolean PRELOADING = new AtomicBoolean();
+
+    private static Catalog loadEmbedded() {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(EMBEDDED_RESOURCE)) {
+            if (in == null) {
+                throw new CatalogException("the embedded catalog " + EMBEDDED_RESOURCE
+                        + " is missing from the classpath (a broken build?)");
             }
+            // not validated at every start: the build's tests validate the embedded catalog
+            // (CatalogLoaderTest); files given by the user always are
+            return new Catalog(CatalogJson.read(in, "embedded " + EMBEDDED_RESOURCE));
+        } catch (IOException e) {
+            throw new CatalogException("cannot read the embedded catalog " + EMBEDDED_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts reading the embedded catalog on a background thread, for a command that will need it
+     * while it does other start-up work (parsing options and workloads). {@link #embedded()} then
+     * waits for that read instead of starting its own; the result and any error are the same.
+     */
+    public static void preload() {
+        if (PRELOADING.compareAndSet(false, true)) {
+            Thread t = new Thread(EMBEDDED, "mlplan-catalog-preload");
+            t.setDaemon(true);
+            t.start();
         }
     }
 
     /** @throws CatalogException when the embedded catalog is missing or invalid */
     public static Catalog embedded() {
+        EMBEDDED.run(); // reads it here unless a preload thread has started (then it waits below)
         try {
-            return Embedded.CATALOG;
-        } catch (ExceptionInInitializerError e) {
+            return EMBEDDED.get();
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof CatalogException ce) {
                 throw ce;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new CatalogException("cannot load the embedded catalog: " + e.getCause(), e.getCause());
-        } catch (NoClassDefFoundError e) {
-            // a second call after a failed first one
-            throw new CatalogException("the embedded catalog " + EMBEDDED_RESOURCE + " failed to load earlier: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CatalogException("interrupted while loading the embedded catalog", e);
         }
     }
 

@@ -1,10 +1,22 @@
 package dev.mlplan.estimate;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Fixed, locale-independent number formats for {@link Step} values and bases. */
+/**
+ * Fixed, locale-independent number formats for {@link Step} values and bases.
+ *
+ * <p>Formats with {@link #FORMAT_LOCALE}, Locale.US, whose digits and separators are those of
+ * Locale.ROOT: a Formatter looks up the DecimalFormatSymbols of any other locale at every call, which
+ * made these formats a third of the planning time (FmtTest checks that the output is ROOT's).
+ */
 final class Fmt {
     static final double GIB = 1024.0 * 1024 * 1024;
+
+    /** Same output as Locale.ROOT, without a symbols look-up per call. */
+    static final Locale FORMAT_LOCALE = Locale.US;
 
     private Fmt() {}
 
@@ -23,22 +35,62 @@ final class Fmt {
             mantissa /= 10;
             exp++;
         }
-        return String.format(Locale.ROOT, "%.2fe%d", mantissa, exp);
+        String m = fixed(mantissa, 2, false);
+        return m != null ? m + "e" + exp : String.format(FORMAT_LOCALE, "%.2fe%d", mantissa, exp);
     }
 
     /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500". */
     static String plain(double x) {
         double a = Math.abs(x);
         if (a >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", x);
+            String f = fixed(x, 0, true);
+            return f != null ? f : String.format(FORMAT_LOCALE, "%,.0f", x);
         }
         if (a >= 10) {
-            return String.format(Locale.ROOT, "%.1f", x);
+            String f = fixed(x, 1, false);
+            return f != null ? f : String.format(FORMAT_LOCALE, "%.1f", x);
         }
         if (a >= 1) {
-            return String.format(Locale.ROOT, "%.2f", x);
+            String f = fixed(x, 2, false);
+            return f != null ? f : String.format(FORMAT_LOCALE, "%.2f", x);
         }
-        return String.format(Locale.ROOT, "%.3g", x);
+        if (x >= 1e-4) {
+            // "%.3g" below 1: three significant digits, as a plain decimal
+            BigDecimal r = BigDecimal.valueOf(x).round(THREE_DIGITS);
+            int exponent = r.precision() - r.scale() - 1;
+            return r.setScale(2 - exponent, RoundingMode.HALF_UP).toPlainString();
+        }
+        return String.format(FORMAT_LOCALE, "%.3g", x);
+    }
+
+    private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
+
+    /**
+     * What {@code String.format("%.<decimals>f", x)} (with {@code %,} grouping when asked) gives, for
+     * a finite x ≥ 0: the shortest decimal digits of x rounded half-up. Null for any other x. Much
+     * cheaper than a Formatter, which parses its pattern with a regular expression at every call;
+     * FmtTest checks that the two agree.
+     */
+    private static String fixed(double x, int decimals, boolean group) {
+        if (!(x >= 0) || x == Double.POSITIVE_INFINITY || Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(Math.abs(x))) {
+            return null;
+        }
+        String plain = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        if (!group) {
+            return plain;
+        }
+        int point = plain.indexOf('.');
+        int intDigits = point < 0 ? plain.length() : point;
+        if (intDigits <= 3) {
+            return plain;
+        }
+        StringBuilder sb = new StringBuilder(plain.length() + intDigits / 3);
+        int first = intDigits % 3 == 0 ? 3 : intDigits % 3;
+        sb.append(plain, 0, first);
+        for (int i = first; i < intDigits; i += 3) {
+            sb.append(',').append(plain, i, i + 3);
+        }
+        return sb.append(plain, intDigits, plain.length()).toString();
     }
 
     /** A parameter or token count: "6.74B", "124M", "2.00T". */
@@ -72,6 +124,7 @@ final class Fmt {
     }
 
     static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+        String f = fixed(fraction * 100, 0, false);
+        return f != null ? f + "%" : String.format(FORMAT_LOCALE, "%.0f%%", fraction * 100);
     }
 }

@@ -117,6 +117,9 @@ final class InferencePlanner {
             col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
             return;
         }
+        // the same for every region and pricing model: made once per type
+        String fleetNote = "fleet: " + fleet.explanation();
+        String instanceNote = describe(req, est, it);
         for (String region : ctx.regions()) {
             for (PricingModel pm : ctx.options().pricing()) {
                 Optional<Price> price = ctx.price(region, it.name(), pm);
@@ -130,8 +133,8 @@ final class InferencePlanner {
                     continue;
                 }
                 List<String> notes = new ArrayList<>();
-                notes.add("fleet: " + fleet.explanation());
-                notes.add(describe(req, est, it));
+                notes.add(fleetNote);
+                notes.add(instanceNote);
                 notes.add(ORCHESTRATION_NOTE);
                 InstanceCost.Priced priced;
                 if (pm.isCommitment()) {

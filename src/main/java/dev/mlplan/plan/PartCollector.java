@@ -5,9 +5,12 @@ import dev.mlplan.plan.PlanResult.Elimination;
 import dev.mlplan.plan.PlanResult.Option;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Gathers one part's feasible offers and eliminations while candidates are evaluated, then ranks:

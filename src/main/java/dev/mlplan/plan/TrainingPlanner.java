@@ -124,6 +124,16 @@ final class TrainingPlanner {
         int n = feasible.candidate().count();
         double checkpointHours = t.checkpointEvery().map(c -> c.hours()).orElse(0.0);
         double restartHours = w.assumptions().flatMap(a -> a.spotRestart()).map(r -> r.hours()).orElse(SpotRework.DEFAULT_RESTART_HOURS);
+        // the same for every region and pricing model: made once per type
+        String nodesNote = n > 1 ? n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
+                + Fmt.pct(est.scalingEfficiency()) : null;
+        String ioBoundNote = est.steps().stream().anyMatch(st -> st.name().startsWith("hours per run (I/O-bound)"))
+                ? "I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
+                        + " the run takes the loading time" : null;
+        String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
+        String utilisationNote = "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
+                + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                + " of setup";
         for (String region : ctx.regions()) {
             for (PricingModel pm : ctx.options().pricing()) {
                 Optional<Price> price = ctx.price(region, it.name(), pm);
@@ -133,19 +143,16 @@ final class TrainingPlanner {
                 col.considered(1);
                 double hours = est.hoursPerRun();
                 List<String> notes = new ArrayList<>();
-                if (n > 1) {
-                    notes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
-                            + Fmt.pct(est.scalingEfficiency()));
+                if (nodesNote != null) {
+                    notes.add(nodesNote);
                 }
-                if (est.steps().stream().anyMatch(st -> st.name().startsWith("hours per run (I/O-bound)"))) {
-                    notes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators"
-                            + " compute; the run takes the loading time");
+                if (ioBoundNote != null) {
+                    notes.add(ioBoundNote);
                 }
-                if (pm == PricingModel.SPOT && n >= 8) {
-                    notes.add("spot: " + n + " instances at once is a large spot request; capacity is not guaranteed");
+                if (pm == PricingModel.SPOT && largeSpotNote != null) {
+                    notes.add(largeSpotNote);
                 }
-                notes.add("MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of " + Fmt.sig(est.availableGiBPerAccelerator())
-                        + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN) + " of setup");
+                notes.add(utilisationNote);
                 if (pm == PricingModel.SPOT) {
                     SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
                     var rework = SpotRework.estimate(info, n, hours, checkpointHours, restartHours);

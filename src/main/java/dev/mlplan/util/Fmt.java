@@ -13,6 +13,10 @@ import java.util.Locale;
 public final class Fmt {
     private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
 
+    /** Formatters by number of decimals, made once per thread (a DecimalFormat is costly to build and not thread-safe). */
+    private static final int CACHED_DECIMALS = 12;
+    private static final ThreadLocal<DecimalFormat[]> FORMATS = ThreadLocal.withInitial(() -> new DecimalFormat[CACHED_DECIMALS + 1]);
+
     private Fmt() {}
 
     /** Rounds to {@code decimals} places, half-up, and groups thousands: 12345.678 → "12,345.68". */
@@ -20,9 +24,42 @@ public final class Fmt {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        DecimalFormat f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", SYMBOLS);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(BigDecimal.valueOf(value));
+        if (value >= 0 && value < PLAIN_LIMIT && decimals >= 0 && decimals <= CACHED_DECIMALS) {
+            return grouped(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+        }
+        return format(decimals).format(BigDecimal.valueOf(value));
+    }
+
+    /** Below this, {@link #num} groups the digits itself (FmtTest checks it against DecimalFormat). */
+    private static final double PLAIN_LIMIT = 1e15;
+
+    /** "1234567.89" → "1,234,567.89": what the "#,##0.00" pattern does to a non-negative plain number. */
+    private static String grouped(String plain) {
+        int point = plain.indexOf('.');
+        int intDigits = point < 0 ? plain.length() : point;
+        if (intDigits <= 3) {
+            return plain;
+        }
+        StringBuilder sb = new StringBuilder(plain.length() + intDigits / 3);
+        int first = intDigits % 3 == 0 ? 3 : intDigits % 3;
+        sb.append(plain, 0, first);
+        for (int i = first; i < intDigits; i += 3) {
+            sb.append(',').append(plain, i, i + 3);
+        }
+        return sb.append(plain, intDigits, plain.length()).toString();
+    }
+
+    private static DecimalFormat format(int decimals) {
+        DecimalFormat[] cache = decimals >= 0 && decimals <= CACHED_DECIMALS ? FORMATS.get() : null;
+        DecimalFormat f = cache == null ? null : cache[decimals];
+        if (f == null) {
+            f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", SYMBOLS);
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            if (cache != null) {
+                cache[decimals] = f;
+            }
+        }
+        return f;
     }
 
     /** A whole number with thousands grouped: 10240 → "10,240". */
@@ -50,7 +87,17 @@ public final class Fmt {
     }
 
     private static String trim(String s) {
-        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (end > 0 && s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     /** Scientific notation with 2 significant figures: 8.4e19. */

@@ -1,12 +1,12 @@
 package dev.mlplan.constraint.rules;
 
-import dev.mlplan.catalog.Price;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.workload.Workload;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code catalog.price}: an instance type with no price in any of the workload's regions cannot be
@@ -29,12 +29,11 @@ public final class PriceAvailabilityRule implements Rule {
         String type = f.candidate().instanceType().name();
         Workload w = f.workload();
         boolean any = w.anyRegion();
-        for (Price p : f.catalog().prices(type)) {
-            if (any || w.regions().contains(p.region())) {
-                return Optional.empty();
-            }
+        Set<String> priced = f.catalog().pricedRegions(type);
+        if (any ? !priced.isEmpty() : w.regions().stream().anyMatch(priced::contains)) {
+            return Optional.empty();
         }
-        boolean pricedElsewhere = !f.catalog().prices(type).isEmpty();
+        boolean pricedElsewhere = !priced.isEmpty();
         String where = any ? "any region" : String.join(", ", w.regions());
         return violation(type + " has no on-demand, spot or reserved price in " + where
                 + (pricedElsewhere ? " (it is sold in other regions)" : " (not purchasable on demand: capacity blocks only)"));

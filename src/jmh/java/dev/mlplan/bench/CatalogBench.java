@@ -1,0 +1,56 @@
+package dev.mlplan.bench;
+
+import dev.mlplan.catalog.Catalog;
+import dev.mlplan.catalog.CatalogDocument;
+import dev.mlplan.catalog.CatalogJson;
+import dev.mlplan.catalog.CatalogValidator;
+import java.io.ByteArrayInputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Loading the embedded catalog from its bytes (the jar read is not included): the file read
+ * ({@link CatalogJson#read}), the indices ({@code new Catalog}), and the full validation that user
+ * catalog files get. Warm figures; the cold, once-per-process cost is in docs/performance.md.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
+@State(Scope.Benchmark)
+public class CatalogBench {
+    byte[] json;
+    CatalogDocument doc;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        json = BenchData.embeddedBytes();
+        doc = CatalogJson.read(new ByteArrayInputStream(json), "embedded");
+    }
+
+    @Benchmark
+    public CatalogDocument read() {
+        return CatalogJson.read(new ByteArrayInputStream(json), "embedded");
+    }
+
+    @Benchmark
+    public Catalog indices() {
+        return new Catalog(doc);
+    }
+
+    @Benchmark
+    public Object validate() {
+        return CatalogValidator.problems(doc);
+    }
+}

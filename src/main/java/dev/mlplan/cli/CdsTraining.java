@@ -1,0 +1,46 @@
+package dev.mlplan.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The training run for the launcher's class-data-sharing archive ({@code target/mlplan.jsa}): runs
+ * the everyday commands once in this process, so that the JVM started with
+ * {@code -XX:ArchiveClassesAtExit} archives the classes they load. Writes nothing but into a
+ * temporary directory, which it deletes; the result of the commands is ignored.
+ *
+ * <p>Usage: {@code java -XX:ArchiveClassesAtExit=F -cp mlplan.jar dev.mlplan.cli.CdsTraining WORKLOAD.yaml…}
+ */
+public final class CdsTraining {
+    private CdsTraining() {}
+
+    public static void main(String[] workloads) throws IOException {
+        Path tmp = Files.createTempDirectory("mlplan-cds");
+        PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
+        CliEnv env = CliEnv.system();
+        try {
+            for (String w : workloads) {
+                run(env, sink, "recommend", w);
+                run(env, sink, "recommend", w, "--format", "json", "--output", tmp.resolve("plan.json").toString());
+                run(env, sink, "validate", w);
+            }
+            run(env, sink, "catalog", "info");
+            run(env, sink, "catalog", "show", "p4d.24xlarge", "--format", "json");
+            run(env, sink, "--help");
+        } finally {
+            try (var files = Files.list(tmp)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void run(CliEnv env, PrintWriter sink, String... args) {
+        CommandFactory.create(env, sink, sink).execute(args);
+    }
+}
