@@ -45,6 +45,14 @@ public final class InstanceCost {
         return new Priced(List.copyOf(parts), total, price.usdPerHour(), List.copyOf(notes));
     }
 
+    /** The monthly total of {@link #monthly} without building its cost lines and notes. */
+    public static double monthlyUsd(Price price, int count, double hoursPerInstancePerMonth) {
+        if (price.pricing().isCommitment()) {
+            return committedInstances(count, hoursPerInstancePerMonth) * HOURS_PER_MONTH * price.usdPerHour();
+        }
+        return count * hoursPerInstancePerMonth * price.usdPerHour();
+    }
+
     /**
      * Instances a commitment must cover: the shape's count, or more when the work of a month takes
      * more instance-hours than {@code count} instances have (runs then go side by side).

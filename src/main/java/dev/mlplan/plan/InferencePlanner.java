@@ -132,34 +132,42 @@ final class InferencePlanner {
                     col.eliminateAll(Service.EC2.id(), it.name(), ov, capability(it));
                     continue;
                 }
-                List<String> notes = new ArrayList<>();
-                notes.add(fleetNote);
-                notes.add(instanceNote);
-                notes.add(ORCHESTRATION_NOTE);
-                InstanceCost.Priced priced;
-                if (pm.isCommitment()) {
-                    priced = InstanceCost.monthly(price.get(), fleet.peak(), hoursPerMonth);
-                    notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
-                } else if (pm == PricingModel.SPOT) {
-                    Optional<Price> onDemand = ctx.price(region, it.name(), PricingModel.ON_DEMAND);
-                    if (onDemand.isEmpty()) {
-                        continue;
-                    }
-                    priced = spotMix(fleet, price.get(), onDemand.get(), hoursPerMonth);
-                    SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                    notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
-                            + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
-                                    : info.interruptionBucket()) + " (2-minute notice)");
-                } else {
-                    priced = InstanceCost.monthly(price.get(), 1, fleet.mean() * hoursPerMonth);
+                Price p = price.get();
+                Optional<Price> onDemand = pm == PricingModel.SPOT ? ctx.price(region, it.name(), PricingModel.ON_DEMAND) : Optional.empty();
+                if (pm == PricingModel.SPOT && onDemand.isEmpty()) {
+                    continue;
                 }
-                notes.addAll(priced.notes());
-                ctx.commitmentBreakEven(price.get()).ifPresent(notes::add);
-                ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
-                        .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
-                col.add(new Option(0, "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region, Service.EC2.id(), it.name(), fleet.peak(), region,
-                        pm.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null,
-                        null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())), null);
+                double monthly = pm.isCommitment() ? InstanceCost.monthlyUsd(p, fleet.peak(), hoursPerMonth)
+                        : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
+                                + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
+                        : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
+                String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                col.offer(Service.EC2.id(), it.name(), fleet.peak(), pm.id(), region, id, monthly, null, () -> {
+                    List<String> notes = new ArrayList<>();
+                    notes.add(fleetNote);
+                    notes.add(instanceNote);
+                    notes.add(ORCHESTRATION_NOTE);
+                    InstanceCost.Priced priced;
+                    if (pm.isCommitment()) {
+                        priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
+                        notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
+                    } else if (pm == PricingModel.SPOT) {
+                        priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
+                        SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+                        notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
+                                + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
+                                        : info.interruptionBucket()) + " (2-minute notice)");
+                    } else {
+                        priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
+                    }
+                    notes.addAll(priced.notes());
+                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                    ctx.catalog().source(p.source()).filter(s -> s.estimated())
+                            .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
+                    return new Option(0, id, Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
+                            round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
+                            priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                }, null);
             }
         }
         planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
@@ -179,17 +187,22 @@ final class InferencePlanner {
                 continue;
             }
             col.considered(1);
-            var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours",
-                    fleet.mean() * hoursPerMonth, price.get().usd(), price.get().source());
-            List<String> notes = new ArrayList<>();
-            notes.add("fleet: " + fleet.explanation());
-            notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
-            ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
-                    .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
-            col.add(new Option(0, "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region, Service.SAGEMAKER_ENDPOINT.id(),
-                    c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
-                    req.llm() ? round(est.tokensPerSecond()) : null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes),
-                    List.of(), OptionSteps.after(req.steps(), est.steps())), null);
+            var hourly = price.get();
+            String optionId = "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region;
+            double hours = fleet.mean() * hoursPerMonth;
+            col.offer(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id(), region, optionId, hours * hourly.usd(),
+                    null, () -> {
+                        var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours", hours,
+                                hourly.usd(), hourly.source());
+                        List<String> notes = new ArrayList<>();
+                        notes.add("fleet: " + fleet.explanation());
+                        notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
+                        ctx.catalog().source(hourly.source()).filter(s -> s.estimated())
+                                .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
+                        return new Option(0, optionId, Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(),
+                                null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
+                                component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                    }, null);
         }
     }
 
@@ -224,13 +237,22 @@ final class InferencePlanner {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         List<Violation> last = List.of();
         String cheapestRegion = null;
+        // the estimate of a memory size is the same in every region: made once
+        List<Sized> sizes = new ArrayList<>();
+        for (double mb : LAMBDA_MEMORY_MB) {
+            InferenceEstimate warm = estimator.onCpu(req, Math.min(maxVcpu, mb / mbPerVcpu), mb / 1024);
+            InferenceEstimate est = withColdStart(inf, req, warm);
+            Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
+            sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
+        }
         for (String region : ctx.regions()) {
             Option best = null;
-            for (double mb : LAMBDA_MEMORY_MB) {
-                InferenceEstimate warm = estimator.onCpu(req, Math.min(maxVcpu, mb / mbPerVcpu), mb / 1024);
-                InferenceEstimate est = withColdStart(inf, req, warm);
-                Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
-                List<Violation> vs = ctx.engine().check(facts(c, req, est, 0));
+            for (Sized z : sizes) {
+                double mb = z.mb();
+                InferenceEstimate warm = z.warm();
+                InferenceEstimate est = z.est();
+                Candidate c = z.candidate();
+                List<Violation> vs = z.violations();
                 col.considered(1);
                 if (!vs.isEmpty()) {
                     last = vs;
@@ -286,6 +308,9 @@ final class InferencePlanner {
      */
     static final String ORCHESTRATION_NOTE = "on ECS the fleet costs the same; on EKS add the cluster's control plane, $0.10/h ($73/month) shared by its services";
 
+    /** One configuration of a serverless service, estimated and checked once for all regions. */
+    private record Sized(double mb, InferenceEstimate warm, InferenceEstimate est, Candidate candidate, List<Violation> violations) {}
+
     /** SageMaker Serverless Inference memory sizes, MB (1 GB steps, API_ProductionVariantServerlessConfig). */
     static final double[] SERVERLESS_MEMORY_MB = {1024, 2048, 3072, 4096, 5120, 6144};
 
@@ -299,17 +324,25 @@ final class InferencePlanner {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         List<Violation> last = List.of();
         boolean any = false;
+        List<Sized> serverlessSizes = new ArrayList<>();
+        for (double mb : SERVERLESS_MEMORY_MB) {
+            InferenceEstimate warm = estimator.onCpu(req, Math.min(6, mb / mbPerVcpu), mb / 1024);
+            InferenceEstimate est = withColdStart(inf, req, warm);
+            Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
+            serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
+        }
         for (String region : ctx.regions()) {
             var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region);
             if (gbs.isEmpty()) {
                 continue;
             }
             Option best = null;
-            for (double mb : SERVERLESS_MEMORY_MB) {
-                InferenceEstimate warm = estimator.onCpu(req, Math.min(6, mb / mbPerVcpu), mb / 1024);
-                InferenceEstimate est = withColdStart(inf, req, warm);
-                Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
-                List<Violation> vs = ctx.engine().check(facts(c, req, est, 0));
+            for (Sized z : serverlessSizes) {
+                double mb = z.mb();
+                InferenceEstimate warm = z.warm();
+                InferenceEstimate est = z.est();
+                Candidate c = z.candidate();
+                List<Violation> vs = z.violations();
                 col.considered(1);
                 if (!vs.isEmpty()) {
                     last = vs;
@@ -342,6 +375,8 @@ final class InferencePlanner {
         }
     }
 
+    private record FargateSize(double[] size, InferenceEstimate est, FleetSizing fleet, String resource, List<Violation> violations) {}
+
     /** Fargate task sizes tried: vCPU and GB (ECS task-size table, Linux). */
     static final double[][] FARGATE_SIZES = {{1, 2}, {2, 4}, {4, 8}, {4, 16}, {8, 16}, {8, 32}, {16, 32}, {16, 64}, {16, 120}};
 
@@ -349,6 +384,15 @@ final class InferencePlanner {
     private void planFargate(Inference inf, InferenceRequirements req, double hoursPerMonth, PartCollector col) {
         List<Violation> last = List.of();
         boolean any = false;
+        // a task size's estimate and fleet are the same in every region: made once
+        List<FargateSize> sizes = new ArrayList<>();
+        for (double[] size : FARGATE_SIZES) {
+            InferenceEstimate est = estimator.onCpu(req, size[0], size[1] * 1e9 / dev.mlplan.workload.DataSize.GIB);
+            FleetSizing fleet = est.fits() ? FleetSizing.of(inf, est.requestsPerSecond(), headroom) : new FleetSizing(1, 1, "");
+            String resource = "fargate-" + Fmt.count(size[0]) + "vcpu-" + Fmt.count(size[1]) + "gb";
+            Candidate c = new Candidate(Part.INFERENCE, Service.FARGATE, null, resource, fleet.peak(), size[1] * 1000);
+            sizes.add(new FargateSize(size, est, fleet, resource, ctx.engine().check(facts(c, req, est, fleet.peak()))));
+        }
         for (String region : ctx.regions()) {
             var vcpuPrice = ctx.prices().find("fargate.x86.vcpu-hour", region);
             var gbPrice = ctx.prices().find("fargate.x86.gb-hour", region);
@@ -356,12 +400,12 @@ final class InferencePlanner {
                 continue;
             }
             Option best = null;
-            for (double[] size : FARGATE_SIZES) {
-                InferenceEstimate est = estimator.onCpu(req, size[0], size[1] * 1e9 / dev.mlplan.workload.DataSize.GIB);
-                FleetSizing fleet = est.fits() ? FleetSizing.of(inf, est.requestsPerSecond(), headroom) : new FleetSizing(1, 1, "");
-                String resource = "fargate-" + Fmt.count(size[0]) + "vcpu-" + Fmt.count(size[1]) + "gb";
-                Candidate c = new Candidate(Part.INFERENCE, Service.FARGATE, null, resource, fleet.peak(), size[1] * 1000);
-                List<Violation> vs = ctx.engine().check(facts(c, req, est, fleet.peak()));
+            for (FargateSize z : sizes) {
+                double[] size = z.size();
+                InferenceEstimate est = z.est();
+                FleetSizing fleet = z.fleet();
+                String resource = z.resource();
+                List<Violation> vs = z.violations();
                 col.considered(1);
                 if (!vs.isEmpty()) {
                     last = vs;

@@ -35,6 +35,34 @@ final class PartCollector {
         considered += n;
     }
 
+    /**
+     * Records an offer by its figures and builds its {@link Option} (notes, cost lines: the costly
+     * part) only when it beats the best offer of its group so far; the result equals adding every
+     * built option with {@link #add}.
+     */
+    void offer(String service, String resource, int count, String pricing, String region, String id, double monthlyUsd, Double hoursPerRun,
+            java.util.function.Supplier<Option> build, Object detail) {
+        feasible++;
+        String group = service + '|' + resource + '|' + count + '|' + pricing;
+        regionCosts.computeIfAbsent(group, k -> new java.util.TreeMap<>()).merge(region, monthlyUsd, Math::min);
+        Draft prev = best.get(group);
+        if (prev == null || beats(monthlyUsd, hoursPerRun, id, prev.option())) {
+            best.put(group, new Draft(build.get(), group, detail));
+        }
+    }
+
+    /** {@link #ORDER} on an offer's figures before its option is built. */
+    private static boolean beats(double monthlyUsd, Double hours, String id, Option o) {
+        int c = Double.compare(monthlyUsd, o.monthlyUsd());
+        if (c == 0) {
+            c = Double.compare(hours == null ? 0 : hours, o.hoursPerRun() == null ? 0 : o.hoursPerRun());
+        }
+        if (c == 0) {
+            c = id.compareTo(o.id());
+        }
+        return c < 0;
+    }
+
     void add(Option o, Object detail) {
         feasible++;
         String group = o.service() + '|' + o.instanceType() + '|' + o.count() + '|' + o.pricing();

@@ -134,6 +134,7 @@ final class TrainingPlanner {
         String utilisationNote = "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
                 + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
                 + " of setup";
+        TrainingEstimate chosen = est;
         for (String region : ctx.regions()) {
             for (PricingModel pm : ctx.options().pricing()) {
                 Optional<Price> price = ctx.price(region, it.name(), pm);
@@ -142,25 +143,12 @@ final class TrainingPlanner {
                 }
                 col.considered(1);
                 double hours = est.hoursPerRun();
-                List<String> notes = new ArrayList<>();
-                if (nodesNote != null) {
-                    notes.add(nodesNote);
-                }
-                if (ioBoundNote != null) {
-                    notes.add(ioBoundNote);
-                }
-                if (pm == PricingModel.SPOT && largeSpotNote != null) {
-                    notes.add(largeSpotNote);
-                }
-                notes.add(utilisationNote);
+                SpotInfo info = null;
+                SpotRework.Estimate rework = null;
                 if (pm == PricingModel.SPOT) {
-                    SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                    var rework = SpotRework.estimate(info, n, hours, checkpointHours, restartHours);
+                    info = ctx.catalog().spot(region, it.name()).orElse(null);
+                    rework = SpotRework.estimate(info, n, hours, checkpointHours, restartHours);
                     hours = rework.hoursWithRework(hours);
-                    notes.add("spot: " + rework.explanation());
-                    if (info != null && info.minUsdPerHour() != null && info.minUsdPerHour() < price.get().usdPerHour()) {
-                        notes.add("spot: best AZ " + Fmt.usd(info.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(price.get().usdPerHour()) + "/h");
-                    }
                 }
                 Facts offerFacts = facts(feasible.candidate(), req, est, hours);
                 List<Violation> vs = ctx.engine().checkOffer(offerFacts, region, pm);
@@ -168,15 +156,38 @@ final class TrainingPlanner {
                     col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
                     continue;
                 }
-                var priced = InstanceCost.monthly(price.get(), n, hours * t.runsPerMonth());
-                notes.addAll(priced.notes());
-                ctx.commitmentBreakEven(price.get()).ifPresent(notes::add);
-                sourceNote(price.get(), notes);
-                double perRun = hours * n * price.get().usdPerHour();
-                Option o = new Option(0, "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region,
-                        Service.EC2.id(), it.name(), n, region, pm.id(), round2(hours), null, null, null, perRun, priced.monthlyUsd(),
-                        null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                col.add(o, new Detail(hours, n * price.get().usdPerHour()));
+                Price p = price.get();
+                double runHours = hours;
+                SpotInfo spot = info;
+                SpotRework.Estimate spotRework = rework;
+                String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
+                double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
+                col.offer(Service.EC2.id(), it.name(), n, pm.id(), region, id, monthly, round2(runHours), () -> {
+                    List<String> notes = new ArrayList<>();
+                    if (nodesNote != null) {
+                        notes.add(nodesNote);
+                    }
+                    if (ioBoundNote != null) {
+                        notes.add(ioBoundNote);
+                    }
+                    if (pm == PricingModel.SPOT && largeSpotNote != null) {
+                        notes.add(largeSpotNote);
+                    }
+                    notes.add(utilisationNote);
+                    if (spotRework != null) {
+                        notes.add("spot: " + spotRework.explanation());
+                        if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
+                            notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
+                        }
+                    }
+                    var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
+                    notes.addAll(priced.notes());
+                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                    sourceNote(p, notes);
+                    double perRun = runHours * n * p.usdPerHour();
+                    return new Option(0, id, Service.EC2.id(), it.name(), n, region, pm.id(), round2(runHours), null, null, null, perRun,
+                            priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
+                }, new Detail(hours, n * p.usdPerHour()));
             }
         }
         planSageMaker(t, req, it, n, est, col);
