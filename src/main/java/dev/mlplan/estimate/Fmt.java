@@ -76,21 +76,7 @@ final class Fmt {
             return null;
         }
         String plain = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-        if (!group) {
-            return plain;
-        }
-        int point = plain.indexOf('.');
-        int intDigits = point < 0 ? plain.length() : point;
-        if (intDigits <= 3) {
-            return plain;
-        }
-        StringBuilder sb = new StringBuilder(plain.length() + intDigits / 3);
-        int first = intDigits % 3 == 0 ? 3 : intDigits % 3;
-        sb.append(plain, 0, first);
-        for (int i = first; i < intDigits; i += 3) {
-            sb.append(',').append(plain, i, i + 3);
-        }
-        return sb.append(plain, intDigits, plain.length()).toString();
+        return group ? dev.mlplan.util.Fmt.grouped(plain) : plain;
     }
 
     /** A parameter or token count: "6.74B", "124M", "2.00T". */

@@ -34,7 +34,7 @@ public final class Fmt {
     private static final double PLAIN_LIMIT = 1e15;
 
     /** "1234567.89" → "1,234,567.89": what the "#,##0.00" pattern does to a non-negative plain number. */
-    private static String grouped(String plain) {
+    public static String grouped(String plain) {
         int point = plain.indexOf('.');
         int intDigits = point < 0 ? plain.length() : point;
         if (intDigits <= 3) {
