@@ -67,7 +67,7 @@ public final class Fmt {
         return num(value, 0);
     }
 
-    /** Two to three significant figures, for estimates: 3.14159 → "3.1", 0.0123 → "0.012", 1234 → "1,234". */
+    /** Three significant figures, for estimates, trailing zeros dropped: 3.14159 → "3.14", 0.012345 → "0.0123", 12.0 → "12", 1234 → "1,234". */
     public static String sig(double value) {
         double a = Math.abs(value);
         if (a == 0) {
