@@ -120,8 +120,14 @@ final class InferencePlanner {
         // the same for every region and pricing model: made once per type
         String fleetNote = "fleet: " + fleet.explanation();
         String instanceNote = describe(req, est, it);
+        List<PricingModel> pricings = ctx.options().pricing();
+        String[] groups = new String[pricings.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = PartCollector.group(Service.EC2.id(), it.name(), fleet.peak(), pricings.get(i).id());
+        }
         for (String region : ctx.regions()) {
-            for (PricingModel pm : ctx.options().pricing()) {
+            for (int pi = 0; pi < groups.length; pi++) {
+                PricingModel pm = pricings.get(pi);
                 Optional<Price> price = ctx.price(region, it.name(), pm);
                 if (price.isEmpty()) {
                     continue;
@@ -141,8 +147,8 @@ final class InferencePlanner {
                         : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
                                 + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
                         : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
-                String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
-                col.offer(Service.EC2.id(), it.name(), fleet.peak(), pm.id(), region, id, monthly, null, () -> {
+                java.util.function.Supplier<String> id = () -> "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                col.offer(groups[pi], region, id, monthly, null, () -> {
                     List<String> notes = new ArrayList<>();
                     notes.add(fleetNote);
                     notes.add(instanceNote);
@@ -164,7 +170,7 @@ final class InferencePlanner {
                     ctx.commitmentBreakEven(p).ifPresent(notes::add);
                     ctx.catalog().source(p.source()).filter(s -> s.estimated())
                             .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
-                    return new Option(0, id, Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
+                    return new Option(0, id.get(), Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
                             round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                             priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 }, null);
@@ -181,6 +187,7 @@ final class InferencePlanner {
             PartCollector col) {
         String id = "sagemaker.hosting.ml." + it.name() + ".hour";
         Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_ENDPOINT, it, "ml." + it.name(), fleet.peak(), 0);
+        String group = PartCollector.group(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id());
         for (String region : ctx.regions()) {
             var price = ctx.catalog().servicePrice(id, region);
             if (price.isEmpty()) {
@@ -190,8 +197,7 @@ final class InferencePlanner {
             var hourly = price.get();
             String optionId = "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region;
             double hours = fleet.mean() * hoursPerMonth;
-            col.offer(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id(), region, optionId, hours * hourly.usd(),
-                    null, () -> {
+            col.offer(group, region, () -> optionId, hours * hourly.usd(), null, () -> {
                         var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours", hours,
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();

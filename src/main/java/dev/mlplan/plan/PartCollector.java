@@ -40,10 +40,9 @@ final class PartCollector {
      * part) only when it beats the best offer of its group so far; the result equals adding every
      * built option with {@link #add}.
      */
-    void offer(String service, String resource, int count, String pricing, String region, String id, double monthlyUsd, Double hoursPerRun,
+    void offer(String group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun,
             java.util.function.Supplier<Option> build, Object detail) {
         feasible++;
-        String group = service + '|' + resource + '|' + count + '|' + pricing;
         regionCosts.computeIfAbsent(group, k -> new java.util.TreeMap<>()).merge(region, monthlyUsd, Math::min);
         Draft prev = best.get(group);
         if (prev == null || beats(monthlyUsd, hoursPerRun, id, prev.option())) {
@@ -51,21 +50,26 @@ final class PartCollector {
         }
     }
 
-    /** {@link #ORDER} on an offer's figures before its option is built. */
-    private static boolean beats(double monthlyUsd, Double hours, String id, Option o) {
+    /** The key offers are grouped by (the best of each group is ranked): the same for {@link #add} and {@link #offer}. */
+    static String group(String service, String resource, int count, String pricing) {
+        return service + '|' + resource + '|' + count + '|' + pricing;
+    }
+
+    /** {@link #ORDER} on an offer's figures before its option is built (the id only breaks ties). */
+    private static boolean beats(double monthlyUsd, Double hours, java.util.function.Supplier<String> id, Option o) {
         int c = Double.compare(monthlyUsd, o.monthlyUsd());
         if (c == 0) {
             c = Double.compare(hours == null ? 0 : hours, o.hoursPerRun() == null ? 0 : o.hoursPerRun());
         }
         if (c == 0) {
-            c = id.compareTo(o.id());
+            c = id.get().compareTo(o.id());
         }
         return c < 0;
     }
 
     void add(Option o, Object detail) {
         feasible++;
-        String group = o.service() + '|' + o.instanceType() + '|' + o.count() + '|' + o.pricing();
+        String group = group(o.service(), o.instanceType(), o.count(), o.pricing());
         Draft d = new Draft(o, group, detail);
         Draft prev = best.get(group);
         if (prev == null || ORDER.compare(o, prev.option()) < 0) {
@@ -97,7 +101,7 @@ final class PartCollector {
             .thenComparing(o -> o.hoursPerRun() == null ? 0 : o.hoursPerRun())
             .thenComparing(Option::id);
 
-    /** All groups' best offers, ranked, with a note naming the other regions offered. */
+    /** All groups' best offers, ranked. */
     List<Draft> ranked() {
         List<Draft> all = new ArrayList<>(best.values());
         all.sort(Comparator.comparing(Draft::option, ORDER));
@@ -105,9 +109,7 @@ final class PartCollector {
         int rank = 1;
         for (Draft d : all) {
             Option o = d.option();
-            List<String> notes = new ArrayList<>(o.notes());
-            regionNote(d.groupKey(), o).ifPresent(notes::add);
-            out.add(new Draft(o.ranked(rank++, List.copyOf(notes), List.of()), d.groupKey(), d.detail()));
+            out.add(new Draft(o.ranked(rank++, o.notes(), List.of()), d.groupKey(), d.detail()));
         }
         return out;
     }
@@ -157,7 +159,9 @@ final class PartCollector {
                         .filter(a -> !shown.contains(a)).ifPresent(shown::add);
                 List<PlanResult.Alternative> alts = shown.stream()
                         .map(a -> new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id())).toList();
-                out.add(best.ranked(rank, best.notes(), alts));
+                List<String> notes = new ArrayList<>(best.notes());
+                regionNote(group(best.service(), best.instanceType(), best.count(), best.pricing()), best).ifPresent(notes::add);
+                out.add(best.ranked(rank, List.copyOf(notes), alts));
             }
             rank++;
         }

@@ -135,8 +135,14 @@ final class TrainingPlanner {
                 + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
                 + " of setup";
         TrainingEstimate chosen = est;
+        List<PricingModel> pricings = ctx.options().pricing();
+        String[] groups = new String[pricings.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = PartCollector.group(Service.EC2.id(), it.name(), n, pricings.get(i).id());
+        }
         for (String region : ctx.regions()) {
-            for (PricingModel pm : ctx.options().pricing()) {
+            for (int pi = 0; pi < groups.length; pi++) {
+                PricingModel pm = pricings.get(pi);
                 Optional<Price> price = ctx.price(region, it.name(), pm);
                 if (price.isEmpty()) {
                     continue;
@@ -160,9 +166,9 @@ final class TrainingPlanner {
                 double runHours = hours;
                 SpotInfo spot = info;
                 SpotRework.Estimate spotRework = rework;
-                String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
+                java.util.function.Supplier<String> id = () -> "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
                 double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
-                col.offer(Service.EC2.id(), it.name(), n, pm.id(), region, id, monthly, round2(runHours), () -> {
+                col.offer(groups[pi], region, id, monthly, round2(runHours), () -> {
                     List<String> notes = new ArrayList<>();
                     if (nodesNote != null) {
                         notes.add(nodesNote);
@@ -185,7 +191,7 @@ final class TrainingPlanner {
                     ctx.commitmentBreakEven(p).ifPresent(notes::add);
                     sourceNote(p, notes);
                     double perRun = runHours * n * p.usdPerHour();
-                    return new Option(0, id, Service.EC2.id(), it.name(), n, region, pm.id(), round2(runHours), null, null, null, perRun,
+                    return new Option(0, id.get(), Service.EC2.id(), it.name(), n, region, pm.id(), round2(runHours), null, null, null, perRun,
                             priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
                 }, new Detail(hours, n * p.usdPerHour()));
             }
