@@ -241,8 +241,6 @@ final class InferencePlanner {
         double maxVcpu = ctx.catalog().limit("lambda.vcpu.max").value();
         double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
-        List<Violation> last = List.of();
-        String cheapestRegion = null;
         // the estimate of a memory size is the same in every region: made once
         List<Sized> sizes = new ArrayList<>();
         for (double mb : LAMBDA_MEMORY_MB) {
@@ -251,38 +249,51 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
             sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
+        cheapestSizePerRegion(Service.LAMBDA, sizes, region -> true, (region, z) -> {
+            var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().latencyMsP99() / 1000.0 / 1.5, z.mb());
+            List<String> notes = new ArrayList<>(priced.notes());
+            if (z.est() != z.warm()) {
+                notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
+            }
+            InferenceEstimate est = z.est();
+            return new Option(0, "inference/lambda/" + z.candidate().resource() + "/per-request/" + region, Service.LAMBDA.id(),
+                    z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
+                    round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
+                    priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+        }, col);
+    }
+
+    /**
+     * A serverless service at its cheapest feasible size in each region where it is priced; when no
+     * size works, the violations of the largest size are reported once.
+     */
+    private void cheapestSizePerRegion(Service service, List<Sized> sizes, java.util.function.Predicate<String> priced,
+            java.util.function.BiFunction<String, Sized, Option> offer, PartCollector col) {
+        List<Violation> last = List.of();
+        boolean any = false;
         for (String region : ctx.regions()) {
+            if (!priced.test(region)) {
+                continue;
+            }
             Option best = null;
             for (Sized z : sizes) {
-                double mb = z.mb();
-                InferenceEstimate warm = z.warm();
-                InferenceEstimate est = z.est();
-                Candidate c = z.candidate();
-                List<Violation> vs = z.violations();
                 col.considered(1);
-                if (!vs.isEmpty()) {
-                    last = vs;
+                if (!z.violations().isEmpty()) {
+                    last = z.violations();
                     continue;
                 }
-                var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, warm.latencyMsP99() / 1000.0 / 1.5, mb);
-                List<String> notes = new ArrayList<>(priced.notes());
-                if (est != warm) {
-                    notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
-                }
-                Option o = new Option(0, "inference/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
-                        PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()),
-                        req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                Option o = offer.apply(region, z);
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
             }
             if (best != null) {
                 col.add(best, null);
-                cheapestRegion = region;
+                any = true;
             }
         }
-        if (cheapestRegion == null) {
-            col.eliminateAll(Service.LAMBDA.id(), null, last);
+        if (!any) {
+            col.eliminateAll(service.id(), null, last);
         }
     }
 
@@ -328,8 +339,6 @@ final class InferencePlanner {
         double mbPerVcpu = ctx.catalog().limit("lambda.mb-per-vcpu").value();
         double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
-        List<Violation> last = List.of();
-        boolean any = false;
         List<Sized> serverlessSizes = new ArrayList<>();
         for (double mb : SERVERLESS_MEMORY_MB) {
             InferenceEstimate warm = estimator.onCpu(req, Math.min(6, mb / mbPerVcpu), mb / 1024);
@@ -337,48 +346,26 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
             serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        for (String region : ctx.regions()) {
-            var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region);
-            if (gbs.isEmpty()) {
-                continue;
-            }
-            Option best = null;
-            for (Sized z : serverlessSizes) {
-                double mb = z.mb();
-                InferenceEstimate warm = z.warm();
-                InferenceEstimate est = z.est();
-                Candidate c = z.candidate();
-                List<Violation> vs = z.violations();
-                col.considered(1);
-                if (!vs.isEmpty()) {
-                    last = vs;
-                    continue;
-                }
-                double seconds = warm.latencyMsP99() / 1000.0 / 1.5;
-                var component = dev.mlplan.cost.CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
-                        requestsPerMonth * seconds * mb / 1024, gbs.get().usd(), gbs.get().source());
-                List<String> notes = new ArrayList<>();
-                notes.add("per request " + Fmt.usd(component.monthlyUsd() / Math.max(1e-9, requestsPerMonth) * 1000) + " per 1,000 ("
-                        + Fmt.sig(seconds * 1000) + " ms at " + Fmt.count(mb) + " MB; CPU share assumed as Lambda's)");
-                if (gbs.get().fallback()) {
-                    notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
-                }
-                ctx.catalog().source(gbs.get().source()).filter(s -> s.estimated()).ifPresent(s -> notes.add("price is estimated: " + s.note()));
-                Option o = new Option(0, "inference/sagemaker-serverless/" + c.resource() + "/per-request/" + region,
-                        Service.SAGEMAKER_SERVERLESS.id(), c.resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
-                        round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
-                    best = o;
-                }
-            }
-            if (best != null) {
-                col.add(best, null);
-                any = true;
-            }
-        }
-        if (!any) {
-            col.eliminateAll(Service.SAGEMAKER_SERVERLESS.id(), null, last);
-        }
+        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes,
+                region -> ctx.prices().find("sagemaker-serverless.gb-second", region).isPresent(), (region, z) -> {
+                    var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region).orElseThrow();
+                    double mb = z.mb();
+                    double seconds = z.warm().latencyMsP99() / 1000.0 / 1.5;
+                    var component = dev.mlplan.cost.CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
+                            requestsPerMonth * seconds * mb / 1024, gbs.usd(), gbs.source());
+                    List<String> notes = new ArrayList<>();
+                    notes.add("per request " + Fmt.usd(component.monthlyUsd() / Math.max(1e-9, requestsPerMonth) * 1000) + " per 1,000 ("
+                            + Fmt.sig(seconds * 1000) + " ms at " + Fmt.count(mb) + " MB; CPU share assumed as Lambda's)");
+                    if (gbs.fallback()) {
+                        notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
+                    }
+                    ctx.catalog().source(gbs.source()).filter(src -> src.estimated()).ifPresent(src -> notes.add("price is estimated: " + src.note()));
+                    InferenceEstimate est = z.est();
+                    return new Option(0, "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region,
+                            Service.SAGEMAKER_SERVERLESS.id(), z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null,
+                            round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component),
+                            List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                }, col);
     }
 
     private record FargateSize(double[] size, InferenceEstimate est, FleetSizing fleet, String resource, List<Violation> violations) {}

@@ -41,6 +41,36 @@ final class AwsStub implements AutoCloseable {
         server.start();
     }
 
+    /** Saved values of the {@code aws.*} system properties a test changes; {@link #restore()} puts them back. */
+    static final class Isolation {
+        private final java.util.Map<String, String> saved = new java.util.HashMap<>();
+
+        /**
+         * Points the SDK away from the machine's AWS set-up: instance metadata disabled, the shared
+         * config and credentials files replaced by empty files under {@code home}.
+         */
+        static Isolation start(java.nio.file.Path home) throws java.io.IOException {
+            Isolation i = new Isolation();
+            for (String p : List.of("aws.disableEc2Metadata", "aws.configFile", "aws.sharedCredentialsFile")) {
+                i.saved.put(p, System.getProperty(p));
+            }
+            System.setProperty("aws.disableEc2Metadata", "true");
+            System.setProperty("aws.configFile", java.nio.file.Files.writeString(home.resolve("config"), "").toString());
+            System.setProperty("aws.sharedCredentialsFile", java.nio.file.Files.writeString(home.resolve("credentials"), "").toString());
+            return i;
+        }
+
+        void restore() {
+            saved.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.port();
     }

@@ -71,12 +71,11 @@ class CatalogRefresherStubTest {
             AwsClients.withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET)));
     static final String EC2_PAGE_2 = "ec2-page-2";
     static final String DIT_PAGE_2 = "AAEAAbHQ8VnsZ0K1jqj5page2";
-    static final String[] AWS_PROPERTIES = {"aws.disableEc2Metadata", "aws.configFile", "aws.sharedCredentialsFile"};
 
     @TempDir
     static Path awsHome;
     static AwsStub stub;
-    static final Map<String, String> savedProperties = new HashMap<>();
+    static AwsStub.Isolation isolation;
 
     @TempDir
     Path dir;
@@ -85,25 +84,14 @@ class CatalogRefresherStubTest {
 
     @BeforeAll
     static void isolateFromAwsAndStartStub() throws IOException {
-        for (String p : AWS_PROPERTIES) {
-            savedProperties.put(p, System.getProperty(p));
-        }
-        System.setProperty("aws.disableEc2Metadata", "true");
-        System.setProperty("aws.configFile", Files.writeString(awsHome.resolve("config"), "").toString());
-        System.setProperty("aws.sharedCredentialsFile", Files.writeString(awsHome.resolve("credentials"), "").toString());
+        isolation = AwsStub.Isolation.start(awsHome);
         stub = new AwsStub();
     }
 
     @AfterAll
     static void stopStub() {
         stub.close();
-        savedProperties.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        isolation.restore();
     }
 
     @BeforeEach

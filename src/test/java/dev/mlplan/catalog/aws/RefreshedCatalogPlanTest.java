@@ -58,29 +58,18 @@ class RefreshedCatalogPlanTest {
     @TempDir
     static Path awsHome;
     static AwsStub stub;
-    static final Map<String, String> saved = new HashMap<>();
+    static AwsStub.Isolation isolation;
 
     @BeforeAll
     static void startStub() throws IOException {
-        for (String p : List.of("aws.disableEc2Metadata", "aws.configFile", "aws.sharedCredentialsFile")) {
-            saved.put(p, System.getProperty(p));
-        }
-        System.setProperty("aws.disableEc2Metadata", "true");
-        System.setProperty("aws.configFile", Files.writeString(awsHome.resolve("config"), "").toString());
-        System.setProperty("aws.sharedCredentialsFile", Files.writeString(awsHome.resolve("credentials"), "").toString());
+        isolation = AwsStub.Isolation.start(awsHome);
         stub = new AwsStub();
     }
 
     @AfterAll
     static void stopStub() {
         stub.close();
-        saved.forEach((k, v) -> {
-            if (v == null) {
-                System.clearProperty(k);
-            } else {
-                System.setProperty(k, v);
-            }
-        });
+        isolation.restore();
     }
 
     /** A Price List item for {@code type} in us-east-1 at {@code usd}, from the g5.xlarge fixture, without reserved terms. */
