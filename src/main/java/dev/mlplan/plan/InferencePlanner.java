@@ -102,7 +102,7 @@ final class InferencePlanner {
             requirements.put("lambdaBreakEvenVersus", b.versus());
         });
         var part = new PlanResult.PartPlan(Part.INFERENCE.id(), requirements,
-                col.top(ctx.options().top()), col.eliminations(), req.steps(),
+                col.top(ranked, ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);
     }

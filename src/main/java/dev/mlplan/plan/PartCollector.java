@@ -138,13 +138,13 @@ final class PartCollector {
     static final int MAX_ALTERNATIVES = 4;
 
     /**
-     * The options shown: the {@code n} cheapest distinct resources (service, resource, count), each
+     * The options shown, from {@link #ranked()}'s list: the {@code n} cheapest distinct resources (service, resource, count), each
      * at its cheapest pricing model with the others as alternatives; an owned machine is always
      * shown, after them if it is not among them.
      */
-    List<Option> top(int n) {
+    List<Option> top(List<Draft> ranked, int n) {
         Map<String, List<Option>> byResource = new LinkedHashMap<>();
-        for (Draft d : ranked()) {
+        for (Draft d : ranked) {
             Option o = d.option();
             byResource.computeIfAbsent(o.service() + '|' + o.instanceType() + '|' + o.count(), k -> new ArrayList<>()).add(o);
         }

@@ -103,7 +103,7 @@ final class StoragePlanner {
         }
         requirements.put("sharedBy", req.sharedBy());
         var part = new PlanResult.PartPlan(Part.STORAGE.id(), requirements,
-                col.top(ctx.options().top()), col.eliminations(), req.steps(),
+                col.top(ranked, ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);
     }

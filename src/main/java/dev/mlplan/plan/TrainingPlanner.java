@@ -78,7 +78,7 @@ final class TrainingPlanner {
         planLambda(req, col);
         Optional<TrainingEstimate> local = w.local().map(m -> planLocal(t, req, m, col));
         List<PartCollector.Draft> ranked = col.ranked();
-        List<Option> options = col.top(ctx.options().top());
+        List<Option> options = col.top(ranked, ctx.options().top());
         Map<String, Object> requirements = new LinkedHashMap<>();
         requirements.put("model", req.model().name());
         requirements.put("parameters", req.model().parameters());
