@@ -41,6 +41,6 @@ public final class CdsTraining {
     }
 
     private static void run(CliEnv env, PrintWriter sink, String... args) {
-        CommandFactory.create(env, sink, sink).execute(args);
+        CommandFactory.create(env, sink, sink, args).execute(args);
     }
 }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level command: only subcommands do work. */
+/**
+ * The top-level command: only subcommands do work. They are added by {@link CommandFactory}, which
+ * builds only the one that runs when it can (picocli's model of every command costs start-up time).
+ */
 @Command(
         name = "mlplan",
         mixinStandardHelpOptions = true,
@@ -28,9 +31,7 @@ import picocli.CommandLine.Spec;
             "  mlplan catalog show p4d.24xlarge",
             "",
             "Exit codes: 0 success, 1 check failed, 2 invalid input or usage, 3 catalog or AWS error, 4 internal error."
-        },
-        subcommands = {RecommendCommand.class, CheckCommand.class, ReportCommand.class, ExplainCommand.class, ValidateCommand.class,
-            InitCommand.class, SchemaCommand.class, CatalogCommand.class, CompletionCommand.class, picocli.CommandLine.HelpCommand.class})
+        })
 public final class MlplanCommand implements Runnable {
     private final CliEnv env;
 
