@@ -156,7 +156,7 @@ final class PartCollector {
             if (out.size() < n || local) {
                 List<Option> shown = new ArrayList<>(group.stream().skip(1).limit(MAX_ALTERNATIVES).toList());
                 group.stream().skip(1).filter(a -> a.pricing().equals("on-demand")).findFirst()
-                        .filter(a -> !shown.contains(a)).ifPresent(shown::add);
+                        .filter(a -> shown.stream().noneMatch(x -> x == a)).ifPresent(shown::add);
                 List<PlanResult.Alternative> alts = shown.stream()
                         .map(a -> new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id())).toList();
                 List<String> notes = new ArrayList<>(best.notes());

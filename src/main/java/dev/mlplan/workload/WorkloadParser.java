@@ -13,18 +13,20 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads workload YAML (schema version 1, DESIGN.md) into a {@link Workload}, with errors that name
@@ -126,14 +128,17 @@ public final class WorkloadParser {
     }
 
     private static Node compose(String display, String text) {
-        Iterator<Node> documents = new Yaml(loaderOptions()).composeAll(new StringReader(text)).iterator();
-        if (!documents.hasNext()) {
+        // what Yaml.composeAll does, without building a Yaml: its object constructor (unused here) sets
+        // up java.util.logging, some 10 ms of every start (docs/performance.md)
+        LoaderOptions options = loaderOptions();
+        Composer documents = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options);
+        if (!documents.checkNode()) {
             throw WorkloadException.ofFile(display, "file is empty: expected a workload with at least 'version' and 'name'");
         }
-        Node root = documents.next();
+        Node root = documents.getNode();
         boolean emptyRoot = root instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
-        if (documents.hasNext()) {
-            Node second = documents.next();
+        if (documents.checkNode()) {
+            Node second = documents.getNode();
             Mark mark = second.getStartMark();
             throw new WorkloadException(display, mark.getLine() + 1, mark.getColumn() + 1,
                     "a second YAML document starts here; a workload file holds one document",
