@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,8 +11,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.mlplan.plan.PlanResult;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 
@@ -24,17 +20,20 @@ import java.util.Map;
  * money is otherwise unrounded.
  */
 public final class JsonRenderer {
-    private static final ObjectMapper MAPPER = mapper();
+    /** Data binding, built on first use only: {@link #render} writes with {@link PlanJsonWriter}. */
+    private static final class Mappers {
+        static final ObjectMapper WRITER = mapper();
 
-    /**
-     * Reads saved plans: lists and maps left out of the JSON (empty ones are not written) come back
-     * empty, never null, so a re-read plan renders exactly like the one that was saved.
-     */
-    private static final ObjectMapper READER = mapper();
+        /**
+         * Reads saved plans: lists and maps left out of the JSON (empty ones are not written) come back
+         * empty, never null, so a re-read plan renders exactly like the one that was saved.
+         */
+        static final ObjectMapper READER = mapper();
 
-    static {
-        READER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
-        READER.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+        static {
+            READER.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+            READER.configOverride(Map.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY));
+        }
     }
 
     private JsonRenderer() {}
@@ -46,17 +45,26 @@ public final class JsonRenderer {
         return JsonMapper.builder().addModule(numbers).build();
     }
 
+    /** The plan as the JSON contract, with a final newline. */
     public static String render(PlanResult plan) {
         try {
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return MAPPER.writer(pp).writeValueAsString(plan) + "\n";
+            return PlanJsonWriter.write(plan) + "\n";
+        } catch (PlanJsonWriter.Unsupported e) {
+            return renderWithDataBinding(plan);
+        }
+    }
+
+    /** What {@link #render} gives, through data binding and the annotations on {@link PlanResult}: the reference. */
+    static String renderWithDataBinding(PlanResult plan) {
+        try {
+            return Mappers.WRITER.writer(PlanJsonWriter.prettyPrinter()).writeValueAsString(plan) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render plan as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
     public static PlanResult read(String json) throws IOException {
-        return READER.readValue(json, PlanResult.class);
+        return Mappers.READER.readValue(json, PlanResult.class);
     }
 
     static final class StableDoubleSerializer extends StdSerializer<Double> {
@@ -72,11 +80,7 @@ public final class JsonRenderer {
                 gen.writeNull();
                 return;
             }
-            BigDecimal bd = new BigDecimal(value).round(new MathContext(10)).stripTrailingZeros();
-            if (bd.scale() < 0 && bd.precision() - bd.scale() <= 16) {
-                bd = bd.setScale(0);
-            }
-            gen.writeNumber(bd);
+            gen.writeNumber(PlanJsonWriter.stable(value));
         }
     }
 }

@@ -1,0 +1,348 @@
+package dev.mlplan.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.mlplan.cost.CostComponent;
+import dev.mlplan.estimate.Step;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PlanResult.Alternative;
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
+import dev.mlplan.plan.PlanResult.Budget;
+import dev.mlplan.plan.PlanResult.Elimination;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a {@link PlanResult} as the JSON contract with Jackson's streaming generator: the same
+ * bytes as data binding with the annotations on {@link PlanResult} (field order, what is left out when
+ * null or empty) and {@link JsonRenderer}'s number rule, without data binding's start-up cost (about
+ * 80 ms of a {@code recommend --format json}, docs/performance.md). Tests compare the two on every
+ * example workload and on plans with nulls and empty lists; data binding stays the reference.
+ *
+ * <p>A value of a type this writer does not know (only possible in a {@code requirements} map read
+ * back from a file) makes it give up with {@link Unsupported}, and {@link JsonRenderer} then uses data
+ * binding.
+ */
+final class PlanJsonWriter {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    /** Thrown when a value is outside what this writer handles. */
+    static final class Unsupported extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unsupported(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    private final JsonGenerator g;
+
+    private PlanJsonWriter(JsonGenerator g) {
+        this.g = g;
+    }
+
+    /** The indented JSON of the plan, without the final newline. */
+    static String write(PlanResult plan) throws Unsupported {
+        StringWriter out = new StringWriter(1 << 14);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(prettyPrinter());
+            new PlanJsonWriter(g).plan(plan);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render plan as JSON: " + e.getMessage(), e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** The pretty printer of the contract: two-space object indentation, Jackson's default arrays. */
+    static DefaultPrettyPrinter prettyPrinter() {
+        return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /**
+     * The number rule of the contract: at most 10 significant digits, trailing zeros stripped, whole
+     * numbers below 10^16 without an exponent; NaN and infinities as null (see {@link JsonRenderer}).
+     */
+    static BigDecimal stable(double value) {
+        BigDecimal bd = new BigDecimal(value).round(new MathContext(10)).stripTrailingZeros();
+        if (bd.scale() < 0 && bd.precision() - bd.scale() <= 16) {
+            bd = bd.setScale(0);
+        }
+        return bd;
+    }
+
+    private void plan(PlanResult p) throws IOException, Unsupported {
+        g.writeStartObject();
+        g.writeNumberField("schemaVersion", p.schemaVersion());
+        string("mlplanVersion", p.mlplanVersion());
+        if (p.catalog() == null) {
+            g.writeNullField("catalog");
+        } else {
+            g.writeObjectFieldStart("catalog");
+            string("id", p.catalog().id());
+            string("pricesAsOf", p.catalog().pricesAsOf());
+            string("source", p.catalog().source());
+            g.writeEndObject();
+        }
+        if (p.workloads() == null) {
+            g.writeNullField("workloads");
+        } else {
+            g.writeArrayFieldStart("workloads");
+            for (WorkloadPlan w : p.workloads()) {
+                workload(w);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code @JsonInclude(NON_EMPTY)}, monthlyUsd always. */
+    private void workload(WorkloadPlan w) throws IOException, Unsupported {
+        g.writeStartObject();
+        nonEmpty("name", w.name());
+        nonEmpty("file", w.file());
+        nonEmpty("description", w.description());
+        if (w.regions() != null && !w.regions().isEmpty()) {
+            strings("regions", w.regions());
+        }
+        if (w.parts() != null && !w.parts().isEmpty()) {
+            g.writeArrayFieldStart("parts");
+            for (PartPlan part : w.parts()) {
+                part(part);
+            }
+            g.writeEndArray();
+        }
+        if (w.breakEven() != null && !w.breakEven().isEmpty()) {
+            g.writeArrayFieldStart("breakEven");
+            for (BreakEvenResult b : w.breakEven()) {
+                breakEven(b);
+            }
+            g.writeEndArray();
+        }
+        number("monthlyUsd", w.monthlyUsd());
+        if (w.budget() != null) {
+            budget(w.budget());
+        }
+        if (w.warnings() != null && !w.warnings().isEmpty()) {
+            strings("warnings", w.warnings());
+        }
+        g.writeEndObject();
+    }
+
+    /** Default inclusion; assumptions NON_EMPTY. */
+    private void part(PartPlan p) throws IOException, Unsupported {
+        g.writeStartObject();
+        string("part", p.part());
+        g.writeFieldName("requirements");
+        value(p.requirements());
+        if (p.options() == null) {
+            g.writeNullField("options");
+        } else {
+            g.writeArrayFieldStart("options");
+            for (Option o : p.options()) {
+                option(o);
+            }
+            g.writeEndArray();
+        }
+        if (p.eliminated() == null) {
+            g.writeNullField("eliminated");
+        } else {
+            g.writeArrayFieldStart("eliminated");
+            for (Elimination e : p.eliminated()) {
+                g.writeStartObject();
+                string("service", e.service());
+                string("instanceType", e.instanceType());
+                string("rule", e.rule());
+                string("reason", e.reason());
+                g.writeNumberField("occurrences", e.occurrences());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (p.assumptions() != null && !p.assumptions().isEmpty()) {
+            steps("assumptions", p.assumptions());
+        }
+        g.writeNumberField("considered", p.considered());
+        g.writeNumberField("feasible", p.feasible());
+        g.writeEndObject();
+    }
+
+    /** {@code @JsonInclude(NON_NULL)}; alternatives and estimate NON_EMPTY. */
+    private void option(Option o) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("rank", o.rank());
+        nonNull("id", o.id());
+        nonNull("service", o.service());
+        nonNull("instanceType", o.instanceType());
+        g.writeNumberField("count", o.count());
+        nonNull("region", o.region());
+        nonNull("pricing", o.pricing());
+        nonNullNumber("hoursPerRun", o.hoursPerRun());
+        nonNullNumber("requestsPerSecondPerInstance", o.requestsPerSecondPerInstance());
+        nonNullNumber("latencyMsP99", o.latencyMsP99());
+        nonNullNumber("tokensPerSecondPerInstance", o.tokensPerSecondPerInstance());
+        nonNullNumber("usdPerRun", o.usdPerRun());
+        number("monthlyUsd", o.monthlyUsd());
+        nonNullNumber("upfrontUsd", o.upfrontUsd());
+        if (o.costs() != null) {
+            g.writeArrayFieldStart("costs");
+            for (CostComponent c : o.costs()) {
+                g.writeStartObject();
+                string("name", c.name());
+                string("unit", c.unit());
+                number("quantity", c.quantity());
+                number("unitPriceUsd", c.unitPriceUsd());
+                number("monthlyUsd", c.monthlyUsd());
+                string("source", c.source());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (o.notes() != null) {
+            strings("notes", o.notes());
+        }
+        if (o.alternatives() != null && !o.alternatives().isEmpty()) {
+            g.writeArrayFieldStart("alternatives");
+            for (Alternative a : o.alternatives()) {
+                g.writeStartObject();
+                string("pricing", a.pricing());
+                string("region", a.region());
+                number("monthlyUsd", a.monthlyUsd());
+                string("id", a.id());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        if (o.estimate() != null && !o.estimate().isEmpty()) {
+            steps("estimate", o.estimate());
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code @JsonInclude(NON_NULL)}. */
+    private void breakEven(BreakEvenResult b) throws IOException {
+        g.writeStartObject();
+        nonNull("local", b.local());
+        nonNull("versus", b.versus());
+        nonNullNumber("hoursPerMonth", b.hoursPerMonth());
+        nonNullNumber("localHoursPerMonth", b.localHoursPerMonth());
+        nonNullNumber("speedRatio", b.speedRatio());
+        nonNullNumber("workloadLocalHoursPerMonth", b.workloadLocalHoursPerMonth());
+        nonNullNumber("localMonthlyUsd", b.localMonthlyUsd());
+        nonNullNumber("cloudMonthlyUsd", b.cloudMonthlyUsd());
+        nonNull("cheaper", b.cheaper());
+        nonNull("formula", b.formula());
+        g.writeEndObject();
+    }
+
+    /** {@code @JsonInclude(NON_NULL)}. */
+    private void budget(Budget b) throws IOException {
+        g.writeObjectFieldStart("budget");
+        nonNullNumber("monthlyUsd", b.monthlyUsd());
+        nonNullNumber("warnAtUsd", b.warnAtUsd());
+        nonNull("status", b.status());
+        nonNull("reason", b.reason());
+        g.writeEndObject();
+    }
+
+    private void steps(String field, List<Step> steps) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (Step s : steps) {
+            g.writeStartObject();
+            string("name", s.name());
+            string("value", s.value());
+            string("basis", s.basis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void strings(String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    private void string(String field, String value) throws IOException {
+        g.writeStringField(field, value); // writes null for null
+    }
+
+    private void nonNull(String field, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(field, value);
+        }
+    }
+
+    /** NON_EMPTY for a string: neither null nor "". */
+    private void nonEmpty(String field, String value) throws IOException {
+        if (value != null && !value.isEmpty()) {
+            g.writeStringField(field, value);
+        }
+    }
+
+    private void number(String field, Double value) throws IOException {
+        g.writeFieldName(field);
+        number(value);
+    }
+
+    private void nonNullNumber(String field, Double value) throws IOException {
+        if (value != null) {
+            number(field, value);
+        }
+    }
+
+    private void number(Double value) throws IOException {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            g.writeNull();
+        } else {
+            g.writeNumber(stable(value));
+        }
+    }
+
+    /** An untyped value, as data binding writes it. */
+    private void value(Object v) throws IOException, Unsupported {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Double d) {
+            number(d);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof BigInteger b) {
+            g.writeNumber(b);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new Unsupported("map key " + e.getKey());
+                }
+                g.writeFieldName(key);
+                value(e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object o : c) {
+                value(o);
+            }
+            g.writeEndArray();
+        } else {
+            throw new Unsupported(v.getClass().getName());
+        }
+    }
+}

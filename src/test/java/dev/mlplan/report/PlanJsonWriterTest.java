@@ -1,0 +1,101 @@
+package dev.mlplan.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mlplan.catalog.CatalogLoader;
+import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.estimate.ModelPresets;
+import dev.mlplan.estimate.Step;
+import dev.mlplan.plan.PlanOptions;
+import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
+import dev.mlplan.plan.PlanResult.Budget;
+import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
+import dev.mlplan.plan.Planner;
+import dev.mlplan.testing.TestPlans;
+import dev.mlplan.workload.Workload;
+import dev.mlplan.workload.WorkloadParser;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The streaming JSON writer gives the bytes data binding gives, which stays the reference. */
+class PlanJsonWriterTest {
+    static Stream<Path> examples() throws IOException {
+        return Files.list(Path.of("workloads")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleWorkloadRendersAsWithDataBinding(Path file) {
+        Workload w = new WorkloadParser(ModelPresets.names()).parse(file.toAbsolutePath());
+        PlanResult plan = new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test").withTop(20),
+                LocalDate.of(2026, 8, 1)).plan(List.of(w));
+        String json = JsonRenderer.render(plan);
+        assertThat(json).isEqualTo(JsonRenderer.renderWithDataBinding(plan));
+    }
+
+    @Test
+    void theHandBuiltPlansRenderAsWithDataBinding() {
+        PlanResult plan = TestPlans.plan(TestPlans.finetune(812.5, 12.25, 1000.0), TestPlans.serving(1.0 / 3, null), TestPlans.infeasible(50.0));
+        assertThat(JsonRenderer.render(plan)).isEqualTo(JsonRenderer.renderWithDataBinding(plan));
+    }
+
+    @Test
+    void nullsEmptiesAndOddNumbersRenderAsWithDataBinding() {
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("nothing", null);
+        req.put("int", 7);
+        req.put("long", 1L << 40);
+        req.put("nan", Double.NaN);
+        req.put("inf", Double.NEGATIVE_INFINITY);
+        req.put("tiny", 1.234567890123e-12);
+        req.put("huge", 8.4e19);
+        req.put("big", 123456789012345678.0);
+        req.put("flag", true);
+        req.put("list", new ArrayList<>(Arrays.asList(1, "two", null, 3.5)));
+        req.put("nested", Map.of("a", List.of()));
+        Option bare = new Option(0, null, null, null, 0, null, null, null, null, null, null, null, -0.0, null, null, null, null, null);
+        Option empty = new Option(2, "", "", "", 1, "", "", Double.NaN, 0.0, -1.5, 1e-300, Double.POSITIVE_INFINITY, 1e16, 0.1 + 0.2, List.of(),
+                List.of(), List.of(), List.of());
+        PartPlan part = new PartPlan(null, req, List.of(bare, empty), List.of(), null, 0, 0);
+        PartPlan nulls = new PartPlan("p", null, null, null, List.of(new Step(null, "", "\u00e9\u2713\t\"q\"")), 1, 1);
+        WorkloadPlan w = new WorkloadPlan("", null, "", List.of(), List.of(part, nulls), List.of(new BreakEvenResult(null, null, null, null, null, null,
+                null, null, null, null)), null, new Budget(null, null, null, null), null);
+        WorkloadPlan nothing = new WorkloadPlan(null, null, null, null, null, null, 2.5, null, List.of());
+        for (PlanResult plan : List.of(new PlanResult(1, null, null, null), new PlanResult(1, "x", null, List.of(w, nothing)))) {
+            assertThat(JsonRenderer.render(plan)).isEqualTo(JsonRenderer.renderWithDataBinding(plan));
+        }
+    }
+
+    @Test
+    void aPlanReadBackRendersAsItWasWritten() throws IOException {
+        PlanResult plan = TestPlans.plan(TestPlans.finetune(812.5, 12.25, 1000.0));
+        String json = JsonRenderer.render(plan);
+        assertThat(JsonRenderer.render(JsonRenderer.read(json))).isEqualTo(json);
+    }
+
+    @Test
+    void aValueTheWriterDoesNotKnowFallsBackToDataBinding() {
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("decimal", new BigDecimal("1.50"));
+        req.put("float", 0.1f);
+        PlanResult plan = TestPlans.plan(new WorkloadPlan("w", null, null, List.of("us-east-1"), List.of(new PartPlan("training", req, List.of(), List.of(),
+                List.of(), 0, 0)), List.of(), null, null, List.of()));
+        String json = JsonRenderer.render(plan);
+        assertThat(json).isEqualTo(JsonRenderer.renderWithDataBinding(plan)).contains("\"decimal\" : 1.50");
+    }
+}
