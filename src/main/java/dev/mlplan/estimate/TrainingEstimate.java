@@ -1,5 +1,6 @@
 package dev.mlplan.estimate;
 
+import dev.mlplan.util.Lazy;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param hoursPerRun wall-clock hours of one run
  * @param mfu model-FLOPs utilisation assumed
  * @param scalingEfficiency multi-node efficiency assumed (1 on one node)
- * @param steps the chain of formulas, for explain
+ * @param stepChain the chain of formulas, for explain, made on first use ({@link #steps()})
  */
 public record TrainingEstimate(
         boolean fits,
@@ -20,4 +21,15 @@ public record TrainingEstimate(
         double hoursPerRun,
         double mfu,
         double scalingEfficiency,
-        List<Step> steps) {}
+        Lazy<List<Step>> stepChain) {
+
+    public TrainingEstimate(boolean fits, double neededGiBPerAccelerator, double availableGiBPerAccelerator, double hoursPerRun, double mfu,
+            double scalingEfficiency, List<Step> steps) {
+        this(fits, neededGiBPerAccelerator, availableGiBPerAccelerator, hoursPerRun, mfu, scalingEfficiency, Lazy.ofValue(List.copyOf(steps)));
+    }
+
+    /** The chain of formulas behind the figures, for explain and reports. */
+    public List<Step> steps() {
+        return stepChain.get();
+    }
+}

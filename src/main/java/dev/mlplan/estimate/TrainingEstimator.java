@@ -1,6 +1,7 @@
 package dev.mlplan.estimate;
 
 import dev.mlplan.catalog.Accelerator;
+import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload.Assumptions;
 import dev.mlplan.workload.Workload.Method;
 import dev.mlplan.workload.Workload.Training;
@@ -180,7 +181,19 @@ public final class TrainingEstimator {
         if (perNode < 1 || nodes < 1) {
             throw new IllegalArgumentException("need at least one accelerator on one node, got " + perNode + " × " + nodes);
         }
-        List<Step> steps = new ArrayList<>(req.steps());
+        // the figures now; their explanation (many formatted numbers) only if someone asks for it, by
+        // running the same computation again with a list to write the steps to
+        TrainingEstimate figures = on(req, acc, perNode, nodes, efa, null);
+        return new TrainingEstimate(figures.fits(), figures.neededGiBPerAccelerator(), figures.availableGiBPerAccelerator(),
+                figures.hoursPerRun(), figures.mfu(), figures.scalingEfficiency(), Lazy.of(() -> {
+                    List<Step> steps = new ArrayList<>(req.steps());
+                    on(req, acc, perNode, nodes, efa, steps);
+                    return List.copyOf(steps);
+                }));
+    }
+
+    /** The estimate's figures, its steps appended to {@code steps} unless that is null (then the result has none). */
+    private TrainingEstimate on(TrainingRequirements req, Accelerator acc, int perNode, int nodes, boolean efa, List<Step> steps) {
         int n = perNode * nodes;
         double needed = req.bytesPerAccelerator(n);
         double available = acc.memoryGiB() * defaults.usableMemoryFraction() * Fmt.GIB;
@@ -191,30 +204,36 @@ public final class TrainingEstimator {
         if (needed > available && tp > 1) {
             replicated = (req.replicatedBytesPerAccelerator() - overhead) / tp + overhead;
             needed = req.shardableBytes() / n + replicated;
-            steps.add(new Step("tensor and sequence parallelism", "t = " + tp,
-                    "sharding alone needs " + Fmt.gib(req.bytesPerAccelerator(n)) + " per accelerator; splitting each layer over the " + tp
-                            + " accelerators of a node divides activations by t: s·b·h·L·34/t (Korthikanti et al. 2022); intra-node"
-                            + " communication cost neglected"));
+            if (steps != null) {
+                steps.add(new Step("tensor and sequence parallelism", "t = " + tp,
+                        "sharding alone needs " + Fmt.gib(req.bytesPerAccelerator(n)) + " per accelerator; splitting each layer over the " + tp
+                                + " accelerators of a node divides activations by t: s·b·h·L·34/t (Korthikanti et al. 2022); intra-node"
+                                + " communication cost neglected"));
+            }
         }
         if (needed > available && req.recomputeReplicatedBytesPerAccelerator() < req.replicatedBytesPerAccelerator()) {
             double before = needed;
             replicated = (req.recomputeReplicatedBytesPerAccelerator() - overhead) / tp + overhead;
             needed = req.shardableBytes() / n + replicated;
             computeFactor = req.recomputeComputeFactor();
-            steps.add(new Step("activation recomputation", "full",
-                    "selective recomputation needs " + Fmt.gib(before) + " per accelerator; full recomputation keeps"
-                            + " only layer inputs, 2·s·b·h·L bytes" + (tp > 1 ? " ÷ t" : "") + " (Korthikanti et al. 2022), at the cost of one more"
-                            + " forward pass (compute × " + Fmt.plain(computeFactor) + ")"));
+            if (steps != null) {
+                steps.add(new Step("activation recomputation", "full",
+                        "selective recomputation needs " + Fmt.gib(before) + " per accelerator; full recomputation keeps"
+                                + " only layer inputs, 2·s·b·h·L bytes" + (tp > 1 ? " ÷ t" : "") + " (Korthikanti et al. 2022), at the cost of one more"
+                                + " forward pass (compute × " + Fmt.plain(computeFactor) + ")"));
+            }
         }
         boolean fits = needed <= available;
-        steps.add(new Step("memory per accelerator", Fmt.gib(needed),
-                n > 1 ? "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " ÷ " + n
-                        + " accelerators (FSDP/ZeRO-3) + activations and overhead " + Fmt.gib(replicated)
-                        : "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " + activations and overhead "
-                                + Fmt.gib(replicated)));
-        steps.add(new Step("usable memory per accelerator", Fmt.gib(available),
-                Fmt.plain(acc.memoryGiB()) + " GiB " + acc.name() + " × " + Fmt.pct(defaults.usableMemoryFraction())
-                        + " usable (allocator fragmentation, communication buffers) → " + (fits ? "fits" : "does not fit")));
+        if (steps != null) {
+            steps.add(new Step("memory per accelerator", Fmt.gib(needed),
+                    n > 1 ? "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " ÷ " + n
+                            + " accelerators (FSDP/ZeRO-3) + activations and overhead " + Fmt.gib(replicated)
+                            : "(weights + gradients + optimizer) " + Fmt.gib(req.shardableBytes()) + " + activations and overhead "
+                                    + Fmt.gib(replicated)));
+            steps.add(new Step("usable memory per accelerator", Fmt.gib(available),
+                    Fmt.plain(acc.memoryGiB()) + " GiB " + acc.name() + " × " + Fmt.pct(defaults.usableMemoryFraction())
+                            + " usable (allocator fragmentation, communication buffers) → " + (fits ? "fits" : "does not fit")));
+        }
 
         Peaks peak = Peaks.training(acc, req.model().precision());
         if (!(peak.tflops() > 0)) {
@@ -226,28 +245,34 @@ public final class TrainingEstimator {
                 : acc.defaultMfu() > 0 ? acc.name() + " default; VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
         double scaling = scaling(nodes, efa, steps);
         double seconds = req.totalFlops() * computeFactor / (n * peak.flopsPerSecond() * mfu * scaling);
-        steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));
-        steps.add(new Step("MFU", Fmt.plain(mfu), mfuSource));
-        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h",
-                "FLOPs" + (computeFactor > 1 ? " × recomputation " + Fmt.plain(computeFactor) : "") + " ÷ (accelerators × peak × MFU × scaling) = "
-                        + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
-                        + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
-        return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.copyOf(steps));
+        if (steps != null) {
+            steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));
+            steps.add(new Step("MFU", Fmt.plain(mfu), mfuSource));
+            steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h",
+                    "FLOPs" + (computeFactor > 1 ? " × recomputation " + Fmt.plain(computeFactor) : "") + " ÷ (accelerators × peak × MFU × scaling) = "
+                            + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
+                            + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
+        }
+        return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.of());
     }
 
     private double scaling(int nodes, boolean efa, List<Step> steps) {
         if (nodes <= 1) {
-            steps.add(new Step("scaling efficiency", "1.00", "one node: no inter-node communication loss"));
+            if (steps != null) {
+                steps.add(new Step("scaling efficiency", "1.00", "one node: no inter-node communication loss"));
+            }
             return 1.0;
         }
         double perDoubling = assumptions.multiNodeEfficiency()
                 .orElse(efa ? defaults.efaDoublingEfficiency() : defaults.noEfaDoublingEfficiency());
         double doublings = Math.log(nodes) / Math.log(2);
         double eff = Math.pow(perDoubling, doublings);
-        steps.add(new Step("scaling efficiency", Fmt.plain(eff),
-                Fmt.plain(perDoubling) + " per doubling of nodes ^ log2(" + nodes + " nodes) = " + Fmt.plain(perDoubling) + "^"
-                        + Fmt.plain(doublings) + (assumptions.multiNodeEfficiency().isPresent() ? " (assumptions.multi_node_efficiency)"
-                                : efa ? " (mlplan default with EFA)" : " (mlplan default without EFA)")));
+        if (steps != null) {
+            steps.add(new Step("scaling efficiency", Fmt.plain(eff),
+                    Fmt.plain(perDoubling) + " per doubling of nodes ^ log2(" + nodes + " nodes) = " + Fmt.plain(perDoubling) + "^"
+                            + Fmt.plain(doublings) + (assumptions.multiNodeEfficiency().isPresent() ? " (assumptions.multi_node_efficiency)"
+                                    : efa ? " (mlplan default with EFA)" : " (mlplan default without EFA)")));
+        }
         return eff;
     }
 

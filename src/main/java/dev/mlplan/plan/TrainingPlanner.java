@@ -19,6 +19,7 @@ import dev.mlplan.estimate.TrainingEstimator;
 import dev.mlplan.estimate.TrainingRequirements;
 import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.Workload.Training;
 import java.util.ArrayList;
@@ -103,8 +104,11 @@ final class TrainingPlanner {
         Facts feasible = null;
         TrainingEstimate est = null;
         int maxNodes = w.constraints().maxNodes();
+        boolean ioBound = false;
         for (int n = 1; n <= maxNodes; n++) {
-            est = withSetup(withDataLoading(req, estimator.on(req, acc, perNode, n, efa), it, n));
+            TrainingEstimate compute = estimator.on(req, acc, perNode, n, efa);
+            ioBound = loadingHours(req, it, n) > compute.hoursPerRun();
+            est = withSetup(withDataLoading(req, compute, it, n));
             Facts f = facts(Candidate.ec2(Part.TRAINING, it, n), req, est, 0);
             last = ctx.engine().check(f);
             if (last.isEmpty()) {
@@ -127,7 +131,7 @@ final class TrainingPlanner {
         // the same for every region and pricing model: made once per type
         String nodesNote = n > 1 ? n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
                 + Fmt.pct(est.scalingEfficiency()) : null;
-        String ioBoundNote = est.steps().stream().anyMatch(st -> st.name().startsWith("hours per run (I/O-bound)"))
+        String ioBoundNote = ioBound
                 ? "I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
                         + " the run takes the loading time" : null;
         String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
@@ -243,35 +247,52 @@ final class TrainingPlanner {
      * longer than computing, the run is I/O-bound and takes the loading time.
      */
     static TrainingEstimate withDataLoading(TrainingRequirements req, TrainingEstimate e, InstanceType it, int nodes) {
-        double bytes = req.datasetBytes() * req.epochs();
-        if (it.networkGbps() <= 0 || bytes <= 0) {
+        double ioHours = loadingHours(req, it, nodes);
+        if (Double.isNaN(ioHours)) {
             return e;
         }
-        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
-        double ioHours = bytes / bytesPerSecond / 3600;
-        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
-        double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
-        steps.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
-                "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                        + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
-        if (ioHours <= e.hoursPerRun()) {
-            return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun(), e.mfu(),
-                    e.scalingEfficiency(), List.copyOf(steps));
+        double bytes = req.datasetBytes() * req.epochs();
+        boolean ioBound = ioHours > e.hoursPerRun();
+        // the steps (formatted numbers) only when asked for: most estimates are never shown
+        Lazy<List<dev.mlplan.estimate.Step>> steps = Lazy.of(() -> {
+            List<dev.mlplan.estimate.Step> s = new ArrayList<>(e.steps());
+            double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
+            s.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
+                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
+                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+            if (ioBound) {
+                s.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
+                        "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
+            }
+            return List.copyOf(s);
+        });
+        return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioBound ? ioHours : e.hoursPerRun(),
+                e.mfu(), e.scalingEfficiency(), steps);
+    }
+
+    /**
+     * Hours to read the dataset once per epoch on {@code nodes} instances at {@link #NETWORK_SHARE_FOR_DATA}
+     * of their network bandwidth; NaN when the instance's bandwidth or the dataset's size is unknown.
+     */
+    static double loadingHours(TrainingRequirements req, InstanceType it, int nodes) {
+        double bytes = req.datasetBytes() * req.epochs();
+        if (it.networkGbps() <= 0 || bytes <= 0) {
+            return Double.NaN;
         }
-        steps.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
-                "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
-        return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioHours, e.mfu(), e.scalingEfficiency(),
-                List.copyOf(steps));
+        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
+        return bytes / bytesPerSecond / 3600;
     }
 
     /** The estimate with the per-run setup time added, as a step of its own. */
     static TrainingEstimate withSetup(TrainingEstimate e) {
-        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
-        steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
-                "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
-                        + " to launch instances, pull the container and load the model (mlplan assumption)"));
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun() + SETUP_HOURS_PER_RUN,
-                e.mfu(), e.scalingEfficiency(), List.copyOf(steps));
+                e.mfu(), e.scalingEfficiency(), Lazy.of(() -> {
+                    List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
+                    steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
+                            "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                                    + " to launch instances, pull the container and load the model (mlplan assumption)"));
+                    return List.copyOf(steps);
+                }));
     }
 
     private void sourceNote(Price p, List<String> notes) {
