@@ -1,5 +1,6 @@
 package dev.mlplan.estimate;
 
+import dev.mlplan.util.Lazy;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param tokensPerSecond generated tokens per second at that batch (0 for non-LLMs)
  * @param requestsPerSecond sustainable requests per second per instance
  * @param latencyMsP99 estimated p99 latency of one request at that batch
- * @param steps the chain of formulas, for explain
+ * @param stepChain the chain of formulas, for explain, made on first use ({@link #steps()})
  */
 public record InferenceEstimate(
         boolean fits,
@@ -22,4 +23,20 @@ public record InferenceEstimate(
         double tokensPerSecond,
         double requestsPerSecond,
         double latencyMsP99,
-        List<Step> steps) {}
+        Lazy<List<Step>> stepChain) {
+
+    public InferenceEstimate(boolean fits, double neededGiB, double availableGiB, int batch, double tokensPerSecond, double requestsPerSecond,
+            double latencyMsP99, List<Step> steps) {
+        this(fits, neededGiB, availableGiB, batch, tokensPerSecond, requestsPerSecond, latencyMsP99, Lazy.ofValue(List.copyOf(steps)));
+    }
+
+    /** The chain of formulas behind the figures, for explain and reports. */
+    public List<Step> steps() {
+        return stepChain.get();
+    }
+
+    /** The same figures with another chain of steps. */
+    public InferenceEstimate withStepChain(Lazy<List<Step>> chain) {
+        return new InferenceEstimate(fits, neededGiB, availableGiB, batch, tokensPerSecond, requestsPerSecond, latencyMsP99, chain);
+    }
+}

@@ -2,6 +2,7 @@ package dev.mlplan.estimate;
 
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.estimate.ModelPreset.Role;
+import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload.Assumptions;
 import dev.mlplan.workload.Workload.Inference;
 import dev.mlplan.workload.Workload.Precision;
@@ -173,9 +174,26 @@ public final class InferenceEstimator {
         }
     }
 
+    /**
+     * The figures now; their explanation (many formatted numbers) only when asked for, by running the
+     * same computation again with a list to write the steps to: most estimates are never shown.
+     */
     private InferenceEstimate serve(InferenceRequirements req, Device d, OptionalInt fixedBatch) {
-        List<Step> steps = new ArrayList<>(req.steps());
-        return req.llm() ? serveLlm(req, d, fixedBatch, steps) : serveOneShot(req, d, fixedBatch, steps);
+        InferenceEstimate figures = req.llm() ? serveLlm(req, d, fixedBatch, null) : serveOneShot(req, d, fixedBatch, null);
+        return figures.withStepChain(Lazy.of(() -> {
+            List<Step> steps = new ArrayList<>(req.steps());
+            if (req.llm()) {
+                serveLlm(req, d, fixedBatch, steps);
+            } else {
+                serveOneShot(req, d, fixedBatch, steps);
+            }
+            return List.copyOf(steps);
+        }));
+    }
+
+    /** The steps written so far, or none when they are not being written (null). */
+    private static List<Step> done(List<Step> steps) {
+        return steps == null ? List.of() : List.copyOf(steps);
     }
 
     private InferenceEstimate serveLlm(InferenceRequirements req, Device d, OptionalInt fixedBatch, List<Step> steps) {
@@ -186,31 +204,39 @@ public final class InferenceEstimator {
         double available = d.memoryBytes();
         double needed = weightsNeeded + overhead + kvPerRequest;
         boolean fits = needed <= available;
-        steps.add(new Step("memory needed at batch 1", Fmt.gib(needed), Fmt.plain(d.weightFactor()) + " " + d.weightFactorRule() + " "
-                + Fmt.gib(weightsNeeded) + (overhead > 0 ? " + runtime context " + Fmt.gib(overhead) : "") + " + KV cache of one request "
-                + Fmt.gib(kvPerRequest) + " ((" + req.tokensIn() + " + " + req.tokensOut() + ") tokens)"));
-        steps.add(new Step("memory available", Fmt.gib(available), memoryRule(d) + " → " + (fits ? "fits" : "does not fit")));
+        if (steps != null) {
+            steps.add(new Step("memory needed at batch 1", Fmt.gib(needed), Fmt.plain(d.weightFactor()) + " " + d.weightFactorRule() + " "
+                    + Fmt.gib(weightsNeeded) + (overhead > 0 ? " + runtime context " + Fmt.gib(overhead) : "") + " + KV cache of one request "
+                    + Fmt.gib(kvPerRequest) + " ((" + req.tokensIn() + " + " + req.tokensOut() + ") tokens)"));
+            steps.add(new Step("memory available", Fmt.gib(available), memoryRule(d) + " → " + (fits ? "fits" : "does not fit")));
+        }
         if (!fits) {
-            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, List.copyOf(steps));
+            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, done(steps));
         }
         double peak = d.peakFlopsPerChip() * d.count();
         double bw = d.bandwidthPerChip() * d.count();
         double eff = d.tpEfficiency();
-        steps.add(new Step("compute peak", Fmt.plain(peak / 1e12) + " TFLOPS", d.count() + " × " + d.peakRule()));
-        steps.add(new Step("memory bandwidth", Fmt.plain(bw / 1e9) + " GB/s", d.count() + " × " + d.bandwidthRule()
-                + "; MBU " + Fmt.plain(d.mbu()) + " (" + d.mbuSource() + ")"));
+        if (steps != null) {
+            steps.add(new Step("compute peak", Fmt.plain(peak / 1e12) + " TFLOPS", d.count() + " × " + d.peakRule()));
+            steps.add(new Step("memory bandwidth", Fmt.plain(bw / 1e9) + " GB/s", d.count() + " × " + d.bandwidthRule()
+                    + "; MBU " + Fmt.plain(d.mbu()) + " (" + d.mbuSource() + ")"));
+        }
         if (d.count() > 1) {
-            steps.add(new Step("tensor-parallel efficiency", Fmt.plain(eff), d.count() <= defaults.tensorParallelFreeUpTo()
-                    ? "1 up to " + defaults.tensorParallelFreeUpTo() + " chips (the MBU defaults were measured tensor-parallel on 2–4 GPUs, Databricks)"
-                    : "(1 / (2 × " + Fmt.plain(defaults.tensorParallelLatencyRatio()) + "))^log2(" + d.count() + "/"
-                            + defaults.tensorParallelFreeUpTo() + "): each doubling beyond " + defaults.tensorParallelFreeUpTo()
-                            + " chips cuts latency only to " + Fmt.plain(defaults.tensorParallelLatencyRatio())
-                            + "× (Databricks LLM inference: 4→8 GPUs)"));
+            if (steps != null) {
+                steps.add(new Step("tensor-parallel efficiency", Fmt.plain(eff), d.count() <= defaults.tensorParallelFreeUpTo()
+                        ? "1 up to " + defaults.tensorParallelFreeUpTo() + " chips (the MBU defaults were measured tensor-parallel on 2–4 GPUs, Databricks)"
+                        : "(1 / (2 × " + Fmt.plain(defaults.tensorParallelLatencyRatio()) + "))^log2(" + d.count() + "/"
+                                + defaults.tensorParallelFreeUpTo() + "): each doubling beyond " + defaults.tensorParallelFreeUpTo()
+                                + " chips cuts latency only to " + Fmt.plain(defaults.tensorParallelLatencyRatio())
+                                + "× (Databricks LLM inference: 4→8 GPUs)"));
+            }
         }
         double prefill = 2.0 * m.activeParameters() * req.tokensIn() / (d.computeUtil() * peak * eff);
-        steps.add(new Step("prefill per request", Fmt.ms(prefill), "2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency) = 2 × "
-                + Fmt.count(m.activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil()) + " × "
-                + Fmt.sci(peak) + " × " + Fmt.plain(eff) + ") (compute-bound; Databricks LLM inference)"));
+        if (steps != null) {
+            steps.add(new Step("prefill per request", Fmt.ms(prefill), "2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency) = 2 × "
+                    + Fmt.count(m.activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil()) + " × "
+                    + Fmt.sci(peak) + " × " + Fmt.plain(eff) + ") (compute-bound; Databricks LLM inference)"));
+        }
         double context = req.tokensIn() + req.tokensOut() / 2.0;
         Llm model = new Llm(req, d, peak, bw, eff, prefill, context);
 
@@ -221,8 +247,10 @@ public final class InferenceEstimator {
             batchRule = "fixed by the caller (benchmark concurrency)";
             double memory = weightsNeeded + overhead + batch * kvPerRequest;
             if (memory > available) {
-                steps.add(new Step("batch " + batch, "does not fit", Fmt.gib(memory) + " > " + Fmt.gib(available)));
-                return new InferenceEstimate(false, memory / Fmt.GIB, available / Fmt.GIB, batch, 0, 0, 0, List.copyOf(steps));
+                if (steps != null) {
+                    steps.add(new Step("batch " + batch, "does not fit", Fmt.gib(memory) + " > " + Fmt.gib(available)));
+                }
+                return new InferenceEstimate(false, memory / Fmt.GIB, available / Fmt.GIB, batch, 0, 0, 0, done(steps));
             }
         } else {
             batch = 1;
@@ -245,18 +273,20 @@ public final class InferenceEstimator {
         double p99Ms = model.p99Ms(batch);
         double tokensPerSecond = batch * req.tokensOut() / cycle;
         double requestsPerSecond = batch / cycle;
-        steps.add(new Step("batch", String.valueOf(batch), batchRule));
-        steps.add(new Step("decode step at batch " + batch, Fmt.ms(step), model.stepRule(batch)));
-        steps.add(new Step("request latency (mean)", Fmt.ms(cycle), "batch × prefill + tokens_out × decode step = " + batch + " × "
-                + Fmt.ms(prefill) + " + " + req.tokensOut() + " × " + Fmt.ms(step)
-                + " (continuous batching: each request in flight waits for the prefills of the requests that join)"));
-        steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × mean under load (mlplan rule of thumb)"
-                + (req.latencyTargetMs() > 0 && p99Ms > req.latencyTargetMs() ? "; misses the " + Fmt.plain(req.latencyTargetMs()) + " ms target even at batch 1" : "")));
-        steps.add(new Step("tokens per second", Fmt.plain(tokensPerSecond), "batch × tokens_out ÷ request latency = " + batch + " × "
-                + req.tokensOut() + " ÷ " + Fmt.ms(cycle)));
-        steps.add(new Step("requests per second", Fmt.plain(requestsPerSecond), "tokens per second ÷ tokens_out"));
+        if (steps != null) {
+            steps.add(new Step("batch", String.valueOf(batch), batchRule));
+            steps.add(new Step("decode step at batch " + batch, Fmt.ms(step), model.stepRule(batch)));
+            steps.add(new Step("request latency (mean)", Fmt.ms(cycle), "batch × prefill + tokens_out × decode step = " + batch + " × "
+                    + Fmt.ms(prefill) + " + " + req.tokensOut() + " × " + Fmt.ms(step)
+                    + " (continuous batching: each request in flight waits for the prefills of the requests that join)"));
+            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × mean under load (mlplan rule of thumb)"
+                    + (req.latencyTargetMs() > 0 && p99Ms > req.latencyTargetMs() ? "; misses the " + Fmt.plain(req.latencyTargetMs()) + " ms target even at batch 1" : "")));
+            steps.add(new Step("tokens per second", Fmt.plain(tokensPerSecond), "batch × tokens_out ÷ request latency = " + batch + " × "
+                    + req.tokensOut() + " ÷ " + Fmt.ms(cycle)));
+            steps.add(new Step("requests per second", Fmt.plain(requestsPerSecond), "tokens per second ÷ tokens_out"));
+        }
         return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, tokensPerSecond, requestsPerSecond, p99Ms,
-                List.copyOf(steps));
+                done(steps));
     }
 
     /** The decode-loop model of one LLM deployment. */
@@ -328,14 +358,16 @@ public final class InferenceEstimator {
         double needed = replicaCount * (weightsNeeded + overheadPerReplica + work);
         double available = d.memoryBytes();
         boolean fits = weightsNeeded + overheadPerReplica + work <= memoryPerReplica;
-        steps.add(new Step("memory needed at batch 1", Fmt.gib(needed), (replicaCount > 1 ? replicaCount + " replicas × (" : "(")
-                + Fmt.plain(d.weightFactor()) + " " + d.weightFactorRule() + " " + Fmt.gib(weightsNeeded)
-                + (overheadPerReplica > 0 ? " + runtime context " + Fmt.gib(overheadPerReplica) : "") + " + working memory "
-                + Fmt.gib(work) + ")"));
-        steps.add(new Step("memory available", Fmt.gib(available), memoryRule(d) + " → " + (fits ? "fits" : "does not fit")
-                + (d.count() > 1 ? (replicas ? "; one model replica per chip" : "; one replica sharded over all chips") : "")));
+        if (steps != null) {
+            steps.add(new Step("memory needed at batch 1", Fmt.gib(needed), (replicaCount > 1 ? replicaCount + " replicas × (" : "(")
+                    + Fmt.plain(d.weightFactor()) + " " + d.weightFactorRule() + " " + Fmt.gib(weightsNeeded)
+                    + (overheadPerReplica > 0 ? " + runtime context " + Fmt.gib(overheadPerReplica) : "") + " + working memory "
+                    + Fmt.gib(work) + ")"));
+            steps.add(new Step("memory available", Fmt.gib(available), memoryRule(d) + " → " + (fits ? "fits" : "does not fit")
+                    + (d.count() > 1 ? (replicas ? "; one model replica per chip" : "; one replica sharded over all chips") : "")));
+        }
         if (!fits) {
-            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, List.copyOf(steps));
+            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, done(steps));
         }
         double replicaPeak = replicas ? d.peakFlopsPerChip() : d.peakFlopsPerChip() * d.count() * d.tpEfficiency();
         double util = d.oneShotUtil();
@@ -361,15 +393,17 @@ public final class InferenceEstimator {
         double rps = replicaCount / perRequest;
         double mean = batch * perRequest;
         double p99Ms = defaults.p99OverMean() * mean * 1000;
-        steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule()));
-        steps.add(new Step("batch", String.valueOf(batch), rule));
-        steps.add(new Step("requests per second", Fmt.plain(rps), replicaCount + " × utilisation × peak ÷ FLOPs per request = " + replicaCount
-                + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest()) + " (utilisation: mlplan default"
-                + " for batched one-shot models)"));
-        steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × batch × FLOPs per request ÷ (utilisation × peak) = "
-                + Fmt.plain(defaults.p99OverMean()) + " × " + batch + " × " + Fmt.ms(perRequest)
-                + " (a request waits for its whole batch; mlplan rule of thumb)"));
-        return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, List.copyOf(steps));
+        if (steps != null) {
+            steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule()));
+            steps.add(new Step("batch", String.valueOf(batch), rule));
+            steps.add(new Step("requests per second", Fmt.plain(rps), replicaCount + " × utilisation × peak ÷ FLOPs per request = " + replicaCount
+                    + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest()) + " (utilisation: mlplan default"
+                    + " for batched one-shot models)"));
+            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × batch × FLOPs per request ÷ (utilisation × peak) = "
+                    + Fmt.plain(defaults.p99OverMean()) + " × " + batch + " × " + Fmt.ms(perRequest)
+                    + " (a request waits for its whole batch; mlplan rule of thumb)"));
+        }
+        return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, done(steps));
     }
 
     /** Activations live during one forward pass: about a quarter of the training figure (nothing kept for backward). */

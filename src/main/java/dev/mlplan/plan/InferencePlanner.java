@@ -444,7 +444,7 @@ final class InferencePlanner {
         }
         double coldMs = 1000 + 2500 * req.weightBytes() / 1e9;
         return new InferenceEstimate(warm.fits(), warm.neededGiB(), warm.availableGiB(), warm.batch(), warm.tokensPerSecond(),
-                warm.requestsPerSecond(), warm.latencyMsP99() + coldMs, warm.steps());
+                warm.requestsPerSecond(), warm.latencyMsP99() + coldMs, warm.stepChain());
     }
 
     private void planLocal(Inference inf, InferenceRequirements req, Workload.LocalMachine m, double hoursPerMonth, PartCollector col) {
