@@ -43,8 +43,9 @@ public final class CommandFactory {
 
     /**
      * The command line for these arguments: when the first one names a subcommand that needs no
-     * other (not {@code help} or {@code completion}), only that subcommand is built; otherwise (top-level
-     * help, a misspelt subcommand that wants a "did you mean") the whole tree. Building only the
+     * other (not {@code help} or {@code completion}), only that subcommand is built; for a lone
+     * {@code --version}, none; otherwise (top-level help, a misspelt subcommand that wants a "did you
+     * mean") the whole tree. Building only the
      * subcommand that runs saves some 30 ms of picocli's reflection at every start (docs/performance.md).
      */
     public static CommandLine create(CliEnv env, PrintWriter out, PrintWriter err, String[] args) {
@@ -52,8 +53,9 @@ public final class CommandFactory {
         CommandLine cl = new CommandLine(new MlplanCommand(env), factory);
         String first = args.length > 0 ? args[0] : "";
         boolean onlyOne = SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion");
+        boolean none = args.length == 1 && (first.equals("--version") || first.equals("-V"));
         for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
-            if (!onlyOne || sub.getKey().equals(first)) {
+            if (!none && (!onlyOne || sub.getKey().equals(first))) {
                 cl.addSubcommand(sub.getKey(), new CommandLine(sub.getValue(), factory));
             }
         }
