@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -33,16 +34,40 @@ public final class Catalog {
         doc.sources().forEach(s -> sources.put(s.id(), s));
         doc.accelerators().forEach(a -> accelerators.put(a.name(), a));
         doc.instanceTypes().forEach(t -> types.put(t.name(), t));
+        // Rows come sorted by type, then region (the builder writes them so): look the maps up once per
+        // run of equal keys, not once per row (any order still gives the same index, only slower).
         Set<String> priceRegions = new HashSet<>();
+        String type = null;
+        String region = null;
+        List<Price> ofType = null;
+        Map<String, Price[]> byRegion = null;
+        Price[] byPricing = null;
         for (Price p : doc.prices()) {
-            pricesByType.computeIfAbsent(p.instanceType(), k -> new ArrayList<>()).add(p);
-            Price[] byPricing = priceIndex.computeIfAbsent(p.instanceType(), k -> new HashMap<>())
-                    .computeIfAbsent(p.region(), k -> new Price[PRICING_MODELS]);
+            if (!Objects.equals(p.instanceType(), type) || ofType == null) {
+                type = p.instanceType();
+                region = null;
+                byPricing = null;
+                ofType = pricesByType.computeIfAbsent(type, k -> new ArrayList<>());
+                byRegion = priceIndex.computeIfAbsent(type, k -> new HashMap<>());
+            }
+            if (!Objects.equals(p.region(), region) || byPricing == null) {
+                region = p.region();
+                byPricing = byRegion.computeIfAbsent(region, k -> new Price[PRICING_MODELS]);
+                priceRegions.add(region);
+            }
+            ofType.add(p);
             byPricing[p.pricing().ordinal()] = p;
-            priceRegions.add(p.region());
         }
         regions.addAll(priceRegions);
-        doc.spot().forEach(s -> spot.computeIfAbsent(s.instanceType(), k -> new HashMap<>()).put(s.region(), s));
+        type = null;
+        Map<String, SpotInfo> spotByRegion = null;
+        for (SpotInfo si : doc.spot()) {
+            if (!Objects.equals(si.instanceType(), type) || spotByRegion == null) {
+                type = si.instanceType();
+                spotByRegion = spot.computeIfAbsent(type, k -> new HashMap<>());
+            }
+            spotByRegion.put(si.region(), si);
+        }
         doc.limits().forEach(l -> limits.put(l.id(), l));
         doc.servicePrices().forEach(s -> servicePrices.put(s.id() + '|' + s.region(), s));
         doc.ebsVolumeTypes().forEach(e -> ebsTypes.put(e.name(), e));
