@@ -1,6 +1,7 @@
 package dev.mlplan.bench;
 
 import dev.mlplan.catalog.Catalog;
+import dev.mlplan.catalog.CatalogBinary;
 import dev.mlplan.catalog.CatalogDocument;
 import dev.mlplan.catalog.CatalogJson;
 import dev.mlplan.catalog.CatalogValidator;
@@ -19,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading the embedded catalog from its bytes (the jar read is not included): the file read
- * ({@link CatalogJson#read}), the indices ({@code new Catalog}), and the full validation that user
- * catalog files get. Warm figures; the cold, once-per-process cost is in docs/performance.md.
+ * Loading the embedded catalog from its bytes (the jar read is not included): the JSON read
+ * ({@link CatalogJson#read}, what a user's catalog file takes), the binary read the embedded catalog
+ * takes ({@link CatalogBinary#read}), the indices ({@code new Catalog}), and the full validation that
+ * user catalog files get. Warm figures; the cold, once-per-process cost is in docs/performance.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -31,17 +33,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CatalogBench {
     byte[] json;
+    byte[] binary;
     CatalogDocument doc;
 
     @Setup(Level.Trial)
     public void setUp() {
         json = BenchData.embeddedBytes();
         doc = CatalogJson.read(new ByteArrayInputStream(json), "embedded");
+        binary = CatalogBinary.write(doc);
     }
 
     @Benchmark
     public CatalogDocument read() {
         return CatalogJson.read(new ByteArrayInputStream(json), "embedded");
+    }
+
+    @Benchmark
+    public CatalogDocument readBinary() {
+        return CatalogBinary.read(binary, "embedded");
     }
 
     @Benchmark
