@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * those (docs/performance.md). Computing twice from two threads gives the same value, so no lock.
  */
 public final class Lazy<T> implements Supplier<T> {
-    private Supplier<? extends T> source;
+    private final Supplier<? extends T> source;
     private volatile T value;
 
     private Lazy(Supplier<? extends T> source, T value) {
@@ -31,10 +31,8 @@ public final class Lazy<T> implements Supplier<T> {
     public T get() {
         T v = value;
         if (v == null) {
-            Supplier<? extends T> s = source;
-            v = Objects.requireNonNull(s.get(), "a Lazy's source returned null");
+            v = Objects.requireNonNull(source.get(), "a Lazy's source returned null");
             value = v;
-            source = null;
         }
         return v;
     }
