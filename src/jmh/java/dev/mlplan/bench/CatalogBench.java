@@ -40,7 +40,7 @@ public class CatalogBench {
     public void setUp() {
         json = BenchData.embeddedBytes();
         doc = CatalogJson.read(new ByteArrayInputStream(json), "embedded");
-        binary = CatalogBinary.write(doc);
+        binary = CatalogBinary.write(doc, json.length);
     }
 
     @Benchmark

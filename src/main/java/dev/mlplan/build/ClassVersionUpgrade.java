@@ -5,6 +5,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
@@ -41,12 +42,24 @@ public final class ClassVersionUpgrade {
 
     /**
      * Upgrades every class file under {@code in} older than version 52 into the same relative path
-     * under {@code out}; newer ones are copied as they are. Returns the number of class files written.
+     * under {@code out}; newer ones are copied as they are, after deleting what {@code out} held under
+     * the same top-level directories. Returns the number of class files written.
+     *
+     * @throws IOException when {@code in} holds no class file (a build step skipped or gone wrong)
      */
     public static int upgrade(Path in, Path out) throws IOException {
         List<Path> classes;
         try (Stream<Path> s = Files.walk(in)) {
             classes = s.filter(p -> p.toString().endsWith(".class") && !p.getFileName().toString().equals("module-info.class")).sorted().toList();
+        }
+        if (classes.isEmpty()) {
+            throw new IOException("no class files under " + in + " (was the library unpacked?)");
+        }
+        // what an earlier build wrote there (another version of the library, say) must not survive
+        try (Stream<Path> tops = Files.list(in)) {
+            for (Path top : tops.filter(Files::isDirectory).toList()) {
+                deleteTree(out.resolve(top.getFileName().toString()));
+            }
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {in.toUri().toURL()}, ClassVersionUpgrade.class.getClassLoader())) {
             for (Path p : classes) {
@@ -57,6 +70,17 @@ public final class ClassVersionUpgrade {
             }
         }
         return classes.size();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The class-file major version (bytes 6–7). */

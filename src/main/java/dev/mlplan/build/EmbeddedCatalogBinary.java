@@ -27,7 +27,7 @@ public final class EmbeddedCatalogBinary {
         try (InputStream in = Files.newInputStream(json)) {
             doc = CatalogJson.read(in, json.toString());
         }
-        byte[] bytes = CatalogBinary.write(doc);
+        byte[] bytes = CatalogBinary.write(doc, Files.size(json));
         Path tmp = bin.resolveSibling(bin.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

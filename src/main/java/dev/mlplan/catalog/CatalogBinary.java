@@ -21,7 +21,8 @@ import java.util.Map;
  * writes and what {@code --catalog} reads. The binary holds exactly the same document (tested: reading
  * it gives a document equal to reading the JSON).
  *
- * <p>Layout, big-endian: the magic {@code MLPLANCB}, this codec's version, a string table (each
+ * <p>Layout, big-endian: the magic {@code MLPLANCB}, this codec's version, the byte length of the
+ * JSON it was made from (so that a loader can tell a binary left over from an older JSON), a string table (each
  * distinct string once, in first-use order, as a length and UTF-8 bytes), then the document's fields in
  * record order; a string is its table index + 1 (0 for null), a nullable number a presence byte then
  * the number, a list its length then its elements.
@@ -36,11 +37,35 @@ public final class CatalogBinary {
 
     // ---- writing ----
 
-    /** The binary form of a document. */
-    public static byte[] write(CatalogDocument d) {
+    /** The binary form of a document, made from a JSON file of {@code sourceBytes} bytes (-1: none). */
+    public static byte[] write(CatalogDocument d, long sourceBytes) {
         Writer w = new Writer();
         w.document(d);
-        return w.bytes();
+        return w.bytes(sourceBytes);
+    }
+
+    /**
+     * The byte length of the JSON a binary was made from, read from its header.
+     *
+     * @throws CatalogException when the bytes are not this codec's output
+     */
+    public static long sourceBytes(byte[] bytes, String name) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            checkHeader(in, name);
+            return in.getLong();
+        } catch (BufferUnderflowException e) {
+            throw new CatalogException(name + " is not a readable binary catalog: " + e, e);
+        }
+    }
+
+    private static void checkHeader(ByteBuffer in, String name) {
+        byte[] magic = new byte[MAGIC.length];
+        in.get(magic);
+        int version = in.getInt();
+        if (!Arrays.equals(magic, MAGIC) || version != CODEC_VERSION) {
+            throw new CatalogException(name + " is not a binary catalog of codec version " + CODEC_VERSION);
+        }
     }
 
     private static final class Writer {
@@ -48,12 +73,13 @@ public final class CatalogBinary {
         private final ByteArrayOutputStream body = new ByteArrayOutputStream(1 << 20);
         private final DataOutputStream out = new DataOutputStream(body);
 
-        byte[] bytes() {
+        byte[] bytes(long sourceBytes) {
             try {
                 ByteArrayOutputStream all = new ByteArrayOutputStream(body.size() + (1 << 18));
                 DataOutputStream head = new DataOutputStream(all);
                 head.write(MAGIC);
                 head.writeInt(CODEC_VERSION);
+                head.writeLong(sourceBytes);
                 head.writeInt(table.size());
                 for (String s : table.keySet()) {
                     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
@@ -210,12 +236,8 @@ public final class CatalogBinary {
         }
 
         CatalogDocument document(String name) {
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            int version = in.getInt();
-            if (!Arrays.equals(magic, MAGIC) || version != CODEC_VERSION) {
-                throw new CatalogException(name + " is not a binary catalog of codec version " + CODEC_VERSION);
-            }
+            checkHeader(in, name);
+            in.getLong(); // the source's length: see sourceBytes
             table = new String[in.getInt() + 1];
             byte[] buf = new byte[256];
             for (int i = 1; i < table.length; i++) {

@@ -2,6 +2,8 @@ package dev.mlplan.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +35,17 @@ public final class CatalogLoader {
 
     private static Catalog loadEmbedded() {
         // the build writes the same document in binary form beside the JSON: 5 times faster to read
-        try (InputStream bin = CatalogLoader.class.getResourceAsStream(EMBEDDED_BINARY)) {
-            if (bin != null) {
-                return new Catalog(CatalogBinary.read(bin.readAllBytes(), "embedded " + EMBEDDED_BINARY));
+        URL bin = CatalogLoader.class.getResource(EMBEDDED_BINARY);
+        if (bin != null) {
+            byte[] bytes;
+            try (InputStream in = bin.openStream()) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new CatalogException("cannot read the embedded catalog " + EMBEDDED_BINARY + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new CatalogException("cannot read the embedded catalog " + EMBEDDED_BINARY + ": " + e.getMessage(), e);
+            if (binaryIsCurrent(bin, bytes)) {
+                return new Catalog(CatalogBinary.read(bytes, "embedded " + EMBEDDED_BINARY));
+            }
         }
         try (InputStream in = CatalogLoader.class.getResourceAsStream(EMBEDDED_RESOURCE)) {
             if (in == null) {
@@ -50,6 +57,35 @@ public final class CatalogLoader {
             return new Catalog(CatalogJson.read(in, "embedded " + EMBEDDED_RESOURCE));
         } catch (IOException e) {
             throw new CatalogException("cannot read the embedded catalog " + EMBEDDED_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the binary holds what the JSON beside it holds. In the jar, the build made both in one
+     * run (and its step cannot be skipped). In a class-path directory (an IDE's build, or
+     * {@code mvn compile}, which copies resources but does not run the step that makes the binary),
+     * the JSON may be newer: then its length or its modification time gives the binary away, and the
+     * JSON is read instead.
+     */
+    static boolean binaryIsCurrent(URL bin, byte[] bytes) {
+        URL json = CatalogLoader.class.getResource(EMBEDDED_RESOURCE);
+        if (!"file".equals(bin.getProtocol()) || json == null || !"file".equals(json.getProtocol())) {
+            return true;
+        }
+        try {
+            return binaryIsCurrent(Path.of(json.toURI()), Path.of(bin.toURI()), bytes);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A binary file is current when made from a JSON file of the JSON's length, and not before the JSON's last change. */
+    static boolean binaryIsCurrent(Path jsonFile, Path binFile, byte[] bytes) {
+        try {
+            return Files.size(jsonFile) == CatalogBinary.sourceBytes(bytes, binFile.toString())
+                    && Files.getLastModifiedTime(jsonFile).compareTo(Files.getLastModifiedTime(binFile)) <= 0;
+        } catch (IOException | CatalogException e) {
+            return false;
         }
     }
 

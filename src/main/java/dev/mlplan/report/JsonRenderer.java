@@ -49,7 +49,8 @@ public final class JsonRenderer {
     public static String render(PlanResult plan) {
         try {
             return PlanJsonWriter.write(plan) + "\n";
-        } catch (PlanJsonWriter.Unsupported e) {
+        } catch (PlanJsonWriter.Unsupported | RuntimeException e) {
+            // data binding is the reference: whatever the fast writer cannot take, it renders
             return renderWithDataBinding(plan);
         }
     }

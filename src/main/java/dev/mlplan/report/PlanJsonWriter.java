@@ -30,9 +30,10 @@ import java.util.Map;
  * 80 ms of a {@code recommend --format json}, docs/performance.md). Tests compare the two on every
  * example workload and on plans with nulls and empty lists; data binding stays the reference.
  *
- * <p>A value of a type this writer does not know (only possible in a {@code requirements} map read
- * back from a file) makes it give up with {@link Unsupported}, and {@link JsonRenderer} then uses data
- * binding.
+ * <p>Null entries in lists are written as null, as data binding writes them (a plan read back from
+ * a hand-edited file can hold them). A value of a type this writer does not know (only possible in a
+ * {@code requirements} map read back from a file) makes it give up with {@link Unsupported}, and
+ * {@link JsonRenderer} then uses data binding.
  */
 final class PlanJsonWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -99,7 +100,11 @@ final class PlanJsonWriter {
         } else {
             g.writeArrayFieldStart("workloads");
             for (WorkloadPlan w : p.workloads()) {
-                workload(w);
+                if (w == null) {
+                    g.writeNull();
+                } else {
+                    workload(w);
+                }
             }
             g.writeEndArray();
         }
@@ -118,14 +123,22 @@ final class PlanJsonWriter {
         if (w.parts() != null && !w.parts().isEmpty()) {
             g.writeArrayFieldStart("parts");
             for (PartPlan part : w.parts()) {
-                part(part);
+                if (part == null) {
+                    g.writeNull();
+                } else {
+                    part(part);
+                }
             }
             g.writeEndArray();
         }
         if (w.breakEven() != null && !w.breakEven().isEmpty()) {
             g.writeArrayFieldStart("breakEven");
             for (BreakEvenResult b : w.breakEven()) {
-                breakEven(b);
+                if (b == null) {
+                    g.writeNull();
+                } else {
+                    breakEven(b);
+                }
             }
             g.writeEndArray();
         }
@@ -150,7 +163,11 @@ final class PlanJsonWriter {
         } else {
             g.writeArrayFieldStart("options");
             for (Option o : p.options()) {
-                option(o);
+                if (o == null) {
+                    g.writeNull();
+                } else {
+                    option(o);
+                }
             }
             g.writeEndArray();
         }
@@ -159,6 +176,10 @@ final class PlanJsonWriter {
         } else {
             g.writeArrayFieldStart("eliminated");
             for (Elimination e : p.eliminated()) {
+                if (e == null) {
+                    g.writeNull();
+                    continue;
+                }
                 g.writeStartObject();
                 string("service", e.service());
                 string("instanceType", e.instanceType());
@@ -197,6 +218,10 @@ final class PlanJsonWriter {
         if (o.costs() != null) {
             g.writeArrayFieldStart("costs");
             for (CostComponent c : o.costs()) {
+                if (c == null) {
+                    g.writeNull();
+                    continue;
+                }
                 g.writeStartObject();
                 string("name", c.name());
                 string("unit", c.unit());
@@ -214,6 +239,10 @@ final class PlanJsonWriter {
         if (o.alternatives() != null && !o.alternatives().isEmpty()) {
             g.writeArrayFieldStart("alternatives");
             for (Alternative a : o.alternatives()) {
+                if (a == null) {
+                    g.writeNull();
+                    continue;
+                }
                 g.writeStartObject();
                 string("pricing", a.pricing());
                 string("region", a.region());
@@ -258,6 +287,10 @@ final class PlanJsonWriter {
     private void steps(String field, List<Step> steps) throws IOException {
         g.writeArrayFieldStart(field);
         for (Step s : steps) {
+            if (s == null) {
+                g.writeNull();
+                continue;
+            }
             g.writeStartObject();
             string("name", s.name());
             string("value", s.value());

@@ -1,6 +1,7 @@
 package dev.mlplan.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -73,6 +74,25 @@ class ClassVersionUpgradeTest {
         Files.write(dir.resolve("in/x/ClassVersionUpgrade.class"), own);
         ClassVersionUpgrade.upgrade(dir.resolve("in"), dir.resolve("out"));
         assertThat(Files.readAllBytes(dir.resolve("out/x/ClassVersionUpgrade.class"))).isEqualTo(own);
+    }
+
+    @Test
+    void whatAnEarlierBuildLeftIsReplacedAndAnEmptyInputIsAnError() throws Exception {
+        Files.createDirectories(dir.resolve("in/demo"));
+        Files.write(dir.resolve("in/demo/Abs.class"), java5Abs());
+        Files.createDirectories(dir.resolve("out/demo"));
+        Files.writeString(dir.resolve("out/demo/Stale.class"), "from another version");
+        Files.createDirectories(dir.resolve("out/other"));
+        Files.writeString(dir.resolve("out/other/Kept.class"), "not ours");
+
+        ClassVersionUpgrade.upgrade(dir.resolve("in"), dir.resolve("out"));
+
+        assertThat(dir.resolve("out/demo/Stale.class")).doesNotExist();
+        assertThat(dir.resolve("out/demo/Abs.class")).exists();
+        assertThat(dir.resolve("out/other/Kept.class")).exists();
+        Files.createDirectories(dir.resolve("empty"));
+        assertThatThrownBy(() -> ClassVersionUpgrade.upgrade(dir.resolve("empty"), dir.resolve("out")))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("no class files");
     }
 
     /** The build put the upgraded picocli in target/classes, ahead of the original jar: every CLI test runs on it. */

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The embedded catalog's binary form holds exactly the document its JSON holds. */
 class CatalogBinaryTest {
@@ -43,9 +47,38 @@ class CatalogBinaryTest {
     }
 
     @Test
+    void theBuiltBinaryNamesTheLengthOfItsJson() throws IOException {
+        assertThat(CatalogBinary.sourceBytes(resource(CatalogLoader.EMBEDDED_BINARY), "embedded"))
+                .isEqualTo(resource(CatalogLoader.EMBEDDED_RESOURCE).length);
+        assertThat(CatalogBinary.sourceBytes(CatalogBinary.write(TestCatalogs.small(), 1234), "t")).isEqualTo(1234);
+    }
+
+    /** In a class-path directory the JSON can be copied after the binary was made (an IDE, {@code mvn compile}). */
+    @Test
+    void aBinaryLeftOverFromAnotherJsonIsNotUsed(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("c.json");
+        Path bin = dir.resolve("c.bin");
+        Files.writeString(json, "{\"twelve\": 1}");
+        byte[] bytes = CatalogBinary.write(TestCatalogs.small(), Files.size(json));
+        Files.write(bin, bytes);
+        Files.setLastModifiedTime(json, FileTime.fromMillis(1_000_000));
+        Files.setLastModifiedTime(bin, FileTime.fromMillis(2_000_000));
+        assertThat(CatalogLoader.binaryIsCurrent(json, bin, bytes)).as("made from this JSON").isTrue();
+
+        Files.setLastModifiedTime(json, FileTime.fromMillis(3_000_000));
+        assertThat(CatalogLoader.binaryIsCurrent(json, bin, bytes)).as("JSON changed since, same length").isFalse();
+
+        Files.writeString(json, "{\"thirteen\": 1}");
+        Files.setLastModifiedTime(json, FileTime.fromMillis(1_000_000));
+        assertThat(CatalogLoader.binaryIsCurrent(json, bin, bytes)).as("JSON of another length").isFalse();
+        assertThat(CatalogLoader.binaryIsCurrent(dir.resolve("gone.json"), bin, bytes)).isFalse();
+        assertThat(CatalogLoader.binaryIsCurrent(json, bin, new byte[] {1, 2})).isFalse();
+    }
+
+    @Test
     void writingIsDeterministic() {
         CatalogDocument small = TestCatalogs.small();
-        assertThat(CatalogBinary.write(small)).isEqualTo(CatalogBinary.write(small));
+        assertThat(CatalogBinary.write(small, 10)).isEqualTo(CatalogBinary.write(small, 10));
     }
 
     @Test
@@ -63,12 +96,12 @@ class CatalogBinaryTest {
         prices.set(0, new Price(p.region(), p.instanceType(), null, Double.NaN, -0.0, null));
         CatalogDocument doc = new CatalogDocument(small.formatVersion(), small.id(), small.pricesAsOf(), null, small.sources(),
                 small.accelerators(), types, prices, spot, small.limits(), small.servicePrices(), small.ebsVolumeTypes());
-        assertThat(CatalogBinary.read(CatalogBinary.write(doc), "t")).isEqualTo(doc).isNotEqualTo(small);
+        assertThat(CatalogBinary.read(CatalogBinary.write(doc, -1), "t")).isEqualTo(doc).isNotEqualTo(small);
     }
 
     @Test
     void anythingElseIsACatalogErrorNotACrash() {
-        byte[] good = CatalogBinary.write(TestCatalogs.small());
+        byte[] good = CatalogBinary.write(TestCatalogs.small(), -1);
         assertThatThrownBy(() -> CatalogBinary.read(Arrays.copyOf(good, good.length - 5), "cut"))
                 .isInstanceOf(CatalogException.class).hasMessageContaining("cut is not a readable binary catalog");
         byte[] longer = Arrays.copyOf(good, good.length + 1);
