@@ -107,8 +107,9 @@ final class TrainingPlanner {
         boolean ioBound = false;
         for (int n = 1; n <= maxNodes; n++) {
             TrainingEstimate compute = estimator.on(req, acc, perNode, n, efa);
-            ioBound = loadingHours(req, it, n) > compute.hoursPerRun();
-            est = withSetup(withDataLoading(req, compute, it, n));
+            TrainingEstimate loaded = withDataLoading(req, compute, it, n);
+            ioBound = loaded.hoursPerRun() > compute.hoursPerRun(); // the run takes the loading time
+            est = withSetup(loaded);
             Facts f = facts(Candidate.ec2(Part.TRAINING, it, n), req, est, 0);
             last = ctx.engine().check(f);
             if (last.isEmpty()) {

@@ -95,19 +95,7 @@ final class PlanJsonWriter {
             string("source", p.catalog().source());
             g.writeEndObject();
         }
-        if (p.workloads() == null) {
-            g.writeNullField("workloads");
-        } else {
-            g.writeArrayFieldStart("workloads");
-            for (WorkloadPlan w : p.workloads()) {
-                if (w == null) {
-                    g.writeNull();
-                } else {
-                    workload(w);
-                }
-            }
-            g.writeEndArray();
-        }
+        list("workloads", p.workloads(), Include.ALWAYS, this::workload);
         g.writeEndObject();
     }
 
@@ -117,38 +105,14 @@ final class PlanJsonWriter {
         nonEmpty("name", w.name());
         nonEmpty("file", w.file());
         nonEmpty("description", w.description());
-        if (w.regions() != null && !w.regions().isEmpty()) {
-            strings("regions", w.regions());
-        }
-        if (w.parts() != null && !w.parts().isEmpty()) {
-            g.writeArrayFieldStart("parts");
-            for (PartPlan part : w.parts()) {
-                if (part == null) {
-                    g.writeNull();
-                } else {
-                    part(part);
-                }
-            }
-            g.writeEndArray();
-        }
-        if (w.breakEven() != null && !w.breakEven().isEmpty()) {
-            g.writeArrayFieldStart("breakEven");
-            for (BreakEvenResult b : w.breakEven()) {
-                if (b == null) {
-                    g.writeNull();
-                } else {
-                    breakEven(b);
-                }
-            }
-            g.writeEndArray();
-        }
+        list("regions", w.regions(), Include.NON_EMPTY, g::writeString);
+        list("parts", w.parts(), Include.NON_EMPTY, this::part);
+        list("breakEven", w.breakEven(), Include.NON_EMPTY, this::breakEven);
         number("monthlyUsd", w.monthlyUsd());
         if (w.budget() != null) {
             budget(w.budget());
         }
-        if (w.warnings() != null && !w.warnings().isEmpty()) {
-            strings("warnings", w.warnings());
-        }
+        list("warnings", w.warnings(), Include.NON_EMPTY, g::writeString);
         g.writeEndObject();
     }
 
@@ -158,48 +122,26 @@ final class PlanJsonWriter {
         string("part", p.part());
         g.writeFieldName("requirements");
         value(p.requirements());
-        if (p.options() == null) {
-            g.writeNullField("options");
-        } else {
-            g.writeArrayFieldStart("options");
-            for (Option o : p.options()) {
-                if (o == null) {
-                    g.writeNull();
-                } else {
-                    option(o);
-                }
-            }
-            g.writeEndArray();
-        }
-        if (p.eliminated() == null) {
-            g.writeNullField("eliminated");
-        } else {
-            g.writeArrayFieldStart("eliminated");
-            for (Elimination e : p.eliminated()) {
-                if (e == null) {
-                    g.writeNull();
-                    continue;
-                }
-                g.writeStartObject();
-                string("service", e.service());
-                string("instanceType", e.instanceType());
-                string("rule", e.rule());
-                string("reason", e.reason());
-                g.writeNumberField("occurrences", e.occurrences());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        if (p.assumptions() != null && !p.assumptions().isEmpty()) {
-            steps("assumptions", p.assumptions());
-        }
+        list("options", p.options(), Include.ALWAYS, this::option);
+        list("eliminated", p.eliminated(), Include.ALWAYS, this::elimination);
+        list("assumptions", p.assumptions(), Include.NON_EMPTY, this::step);
         g.writeNumberField("considered", p.considered());
         g.writeNumberField("feasible", p.feasible());
         g.writeEndObject();
     }
 
+    private void elimination(Elimination e) throws IOException {
+        g.writeStartObject();
+        string("service", e.service());
+        string("instanceType", e.instanceType());
+        string("rule", e.rule());
+        string("reason", e.reason());
+        g.writeNumberField("occurrences", e.occurrences());
+        g.writeEndObject();
+    }
+
     /** {@code @JsonInclude(NON_NULL)}; alternatives and estimate NON_EMPTY. */
-    private void option(Option o) throws IOException {
+    private void option(Option o) throws IOException, Unsupported {
         g.writeStartObject();
         g.writeNumberField("rank", o.rank());
         nonNull("id", o.id());
@@ -215,46 +157,30 @@ final class PlanJsonWriter {
         nonNullNumber("usdPerRun", o.usdPerRun());
         number("monthlyUsd", o.monthlyUsd());
         nonNullNumber("upfrontUsd", o.upfrontUsd());
-        if (o.costs() != null) {
-            g.writeArrayFieldStart("costs");
-            for (CostComponent c : o.costs()) {
-                if (c == null) {
-                    g.writeNull();
-                    continue;
-                }
-                g.writeStartObject();
-                string("name", c.name());
-                string("unit", c.unit());
-                number("quantity", c.quantity());
-                number("unitPriceUsd", c.unitPriceUsd());
-                number("monthlyUsd", c.monthlyUsd());
-                string("source", c.source());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        if (o.notes() != null) {
-            strings("notes", o.notes());
-        }
-        if (o.alternatives() != null && !o.alternatives().isEmpty()) {
-            g.writeArrayFieldStart("alternatives");
-            for (Alternative a : o.alternatives()) {
-                if (a == null) {
-                    g.writeNull();
-                    continue;
-                }
-                g.writeStartObject();
-                string("pricing", a.pricing());
-                string("region", a.region());
-                number("monthlyUsd", a.monthlyUsd());
-                string("id", a.id());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        if (o.estimate() != null && !o.estimate().isEmpty()) {
-            steps("estimate", o.estimate());
-        }
+        list("costs", o.costs(), Include.NON_NULL, this::cost);
+        list("notes", o.notes(), Include.NON_NULL, g::writeString);
+        list("alternatives", o.alternatives(), Include.NON_EMPTY, this::alternative);
+        list("estimate", o.estimate(), Include.NON_EMPTY, this::step);
+        g.writeEndObject();
+    }
+
+    private void cost(CostComponent c) throws IOException {
+        g.writeStartObject();
+        string("name", c.name());
+        string("unit", c.unit());
+        number("quantity", c.quantity());
+        number("unitPriceUsd", c.unitPriceUsd());
+        number("monthlyUsd", c.monthlyUsd());
+        string("source", c.source());
+        g.writeEndObject();
+    }
+
+    private void alternative(Alternative a) throws IOException {
+        g.writeStartObject();
+        string("pricing", a.pricing());
+        string("region", a.region());
+        number("monthlyUsd", a.monthlyUsd());
+        string("id", a.id());
         g.writeEndObject();
     }
 
@@ -284,26 +210,48 @@ final class PlanJsonWriter {
         g.writeEndObject();
     }
 
-    private void steps(String field, List<Step> steps) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (Step s : steps) {
-            if (s == null) {
-                g.writeNull();
-                continue;
-            }
-            g.writeStartObject();
-            string("name", s.name());
-            string("value", s.value());
-            string("basis", s.basis());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+    private void step(Step s) throws IOException {
+        g.writeStartObject();
+        string("name", s.name());
+        string("value", s.value());
+        string("basis", s.basis());
+        g.writeEndObject();
     }
 
-    private void strings(String field, List<String> values) throws IOException {
+    /** When a list field is left out, as the {@code @JsonInclude} on it says. */
+    private enum Include {
+        /** never: a null list is written as null */
+        ALWAYS,
+        /** when null */
+        NON_NULL,
+        /** when null or empty */
+        NON_EMPTY
+    }
+
+    /** Writes one list entry. */
+    @FunctionalInterface
+    private interface Element<T> {
+        void write(T value) throws IOException, Unsupported;
+    }
+
+    /** A list field: null entries as null (as data binding writes them), the others by {@code element}. */
+    private <T> void list(String field, List<T> values, Include include, Element<T> element) throws IOException, Unsupported {
+        if (values == null) {
+            if (include == Include.ALWAYS) {
+                g.writeNullField(field);
+            }
+            return;
+        }
+        if (values.isEmpty() && include == Include.NON_EMPTY) {
+            return;
+        }
         g.writeArrayFieldStart(field);
-        for (String s : values) {
-            g.writeString(s);
+        for (T v : values) {
+            if (v == null) {
+                g.writeNull();
+            } else {
+                element.write(v);
+            }
         }
         g.writeEndArray();
     }
