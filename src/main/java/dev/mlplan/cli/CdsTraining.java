@@ -30,6 +30,9 @@ public final class CdsTraining {
             run(env, sink, "catalog", "info");
             run(env, sink, "catalog", "show", "p4d.24xlarge", "--format", "json");
             run(env, sink, "--help");
+            // the picocli path of an everyday command (help, a misspelt option)
+            run(env, sink, "recommend", "--help");
+            run(env, sink, "recommend", "--frmat", "json", workloads.length > 0 ? workloads[0] : "x.yaml");
         } finally {
             try (var files = Files.list(tmp)) {
                 for (Path f : files.toList()) {
@@ -41,6 +44,6 @@ public final class CdsTraining {
     }
 
     private static void run(CliEnv env, PrintWriter sink, String... args) {
-        CommandFactory.create(env, sink, sink, args).execute(args);
+        CommandFactory.execute(env, sink, sink, args);
     }
 }

@@ -22,11 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan check: the CI gate. */
 @Command(
@@ -62,8 +60,6 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     AssumptionOptions assumptions;
@@ -103,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<PlanResult> base = Optional.ofNullable(baseline).map(b -> Plans.read(b, "--baseline", env));
         GateResult result = Gate.check(plan, base, thresholds);
 
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = parent.out();
         if (format == Format.json) {
             try {
                 out.print(JsonRenderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");

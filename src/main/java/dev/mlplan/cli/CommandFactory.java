@@ -18,6 +18,20 @@ import picocli.CommandLine.ParseResult;
 public final class CommandFactory {
     private CommandFactory() {}
 
+    /**
+     * Runs mlplan with these arguments: an everyday command line through {@link FastCommandLine},
+     * any other through picocli. Both give the same results, messages and exit codes.
+     */
+    public static int execute(CliEnv env, PrintWriter out, PrintWriter err, String[] args) {
+        Integer code = FastCommandLine.execute(env, out, err, args);
+        return code != null ? code : create(env, out, err, args).execute(args);
+    }
+
+    /** The text of the command table ({@link CommandTable}) for the build step that writes it. */
+    public static String commandTable() {
+        return CommandTable.format(CommandTable.describe());
+    }
+
     /** The subcommands of {@code mlplan}, in the order its help lists them. */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
@@ -49,8 +63,8 @@ public final class CommandFactory {
      * subcommand that runs saves some 30 ms of picocli's reflection at every start (docs/performance.md).
      */
     public static CommandLine create(CliEnv env, PrintWriter out, PrintWriter err, String[] args) {
-        Factory factory = new Factory(env);
-        CommandLine cl = new CommandLine(new MlplanCommand(env), factory);
+        Factory factory = new Factory(env, out, err);
+        CommandLine cl = new CommandLine(new MlplanCommand(env, out, err), factory);
         String first = args.length > 0 ? args[0] : "";
         boolean onlyOne = SUBCOMMANDS.containsKey(first) && !first.equals("help") && !first.equals("completion");
         boolean none = args.length == 1 && (first.equals("--version") || first.equals("-V"));
@@ -76,11 +90,11 @@ public final class CommandFactory {
     }
 
     /** Creates commands, giving the top command the environment. */
-    private record Factory(CliEnv env) implements CommandLine.IFactory {
+    private record Factory(CliEnv env, PrintWriter out, PrintWriter err) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == MlplanCommand.class) {
-                return cls.cast(new MlplanCommand(env));
+                return cls.cast(new MlplanCommand(env, out, err));
             }
             return CommandLine.defaultFactory().create(cls);
         }
@@ -95,7 +109,18 @@ public final class CommandFactory {
 
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-            boolean verbose = parseResult.expandedArgs().stream().anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+            return report(ex, isVerbose(parseResult.expandedArgs()), cl.getErr());
+        }
+
+        static boolean isVerbose(java.util.List<String> args) {
+            return args.stream().anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
+        }
+
+        /**
+         * Prints the one-line message for a failed command (the stack trace too with --verbose, except
+         * for usage errors), credentials masked, and returns the exit code for it.
+         */
+        int report(Exception ex, boolean verbose, PrintWriter errOut) {
             StringWriter text = new StringWriter();
             PrintWriter err = new PrintWriter(text);
             int code;
@@ -121,8 +146,8 @@ public final class CommandFactory {
             }
             err.flush();
             // credentials never reach the terminal, whatever an exception's message carried
-            cl.getErr().print(secrets.mask(text.toString()));
-            cl.getErr().flush();
+            errOut.print(secrets.mask(text.toString()));
+            errOut.flush();
             return code;
         }
     }

@@ -5,11 +5,9 @@ import dev.mlplan.workload.Suggestions;
 import dev.mlplan.report.ExplainRenderer;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan explain: how one workload's options were estimated and costed, and why others were eliminated. */
 @Command(
@@ -36,8 +34,6 @@ final class ExplainCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     AssumptionOptions assumptions;
@@ -69,7 +65,7 @@ final class ExplainCommand implements Runnable {
                     "no feasible option '" + option + "' in " + file + Suggestions.suffix(option, ExplainRenderer.ids(plan))
                             + "; 'mlplan explain " + file + "' lists the best ones, 'mlplan recommend " + file + " --format csv --top 1000' all"));
         }
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
+        parent.out().print(text);
+        parent.out().flush();
     }
 }

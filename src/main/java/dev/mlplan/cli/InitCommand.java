@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan init: writes a commented example workload to start from. */
 @Command(
@@ -32,8 +30,6 @@ final class InitCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, defaultValue = "workload.yaml", paramLabel = "FILE",
             description = "Where to write it (default: ${DEFAULT-VALUE}; - for standard output).")
@@ -46,10 +42,10 @@ final class InitCommand implements Runnable {
         if (!output.equals("-") && Files.exists(env.resolve(output))) {
             throw new ExitException(ExitCode.USAGE, output + " already exists; mlplan init never overwrites a file (choose another --output)");
         }
-        OutputTarget.write(text, output, env, spec.commandLine().getOut(), List.of());
+        OutputTarget.write(text, output, env, parent.out(), List.of());
         if (!output.equals("-") && !parent.common.quiet) {
-            spec.commandLine().getOut().println("wrote " + output + "; next: mlplan validate " + output + " && mlplan recommend " + output);
-            spec.commandLine().getOut().flush();
+            parent.out().println("wrote " + output + "; next: mlplan validate " + output + " && mlplan recommend " + output);
+            parent.out().flush();
         }
     }
 

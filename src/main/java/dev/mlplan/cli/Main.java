@@ -22,7 +22,7 @@ public final class Main {
             if (readsEmbeddedCatalog(args, env)) {
                 CatalogLoader.preload();
             }
-            return CommandFactory.create(env, out, err, args).execute(args);
+            return CommandFactory.execute(env, out, err, args);
         } catch (RuntimeException | Error e) {
             err.println("mlplan: internal error: " + Secrets.of(env).mask(String.valueOf(e)));
             return ExitCode.INTERNAL;

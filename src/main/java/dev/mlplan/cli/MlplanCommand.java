@@ -1,5 +1,6 @@
 package dev.mlplan.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Spec;
         })
 public final class MlplanCommand implements Runnable {
     private final CliEnv env;
+    private final PrintWriter out;
+    private final PrintWriter err;
 
     @Spec
     CommandSpec spec;
@@ -41,12 +44,25 @@ public final class MlplanCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    public MlplanCommand(CliEnv env) {
+    /** The command line's writers are given here too, so that subcommands need no picocli model to reach them. */
+    public MlplanCommand(CliEnv env, PrintWriter out, PrintWriter err) {
         this.env = env;
+        this.out = out;
+        this.err = err;
     }
 
     public CliEnv env() {
         return env;
+    }
+
+    /** Where subcommands print their results. */
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** Where subcommands print progress and warnings. */
+    public PrintWriter err() {
+        return err;
     }
 
     @Override

@@ -3,11 +3,9 @@ package dev.mlplan.cli;
 import dev.mlplan.plan.PlanResult;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan recommend: the ranked, explained plan. */
 @Command(
@@ -33,8 +31,6 @@ final class RecommendCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
     List<String> files;
@@ -59,6 +55,6 @@ final class RecommendCommand implements Runnable {
         CliEnv env = parent.env();
         PlanResult plan = Plans.plan(files, catalogFile, top, assumptions, env);
         String text = format.render(plan, !parent.common.noColor && output == null && env.colorAllowed());
-        OutputTarget.write(text, output, env, spec.commandLine().getOut(), Inputs.paths(files, env));
+        OutputTarget.write(text, output, env, parent.out(), Inputs.paths(files, env));
     }
 }

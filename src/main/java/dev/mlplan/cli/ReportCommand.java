@@ -4,11 +4,9 @@ import dev.mlplan.plan.PlanResult;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan report: review documents from workloads, or from a saved plan without recomputing. */
 @Command(
@@ -32,8 +30,6 @@ final class ReportCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @picocli.CommandLine.Mixin
     AssumptionOptions assumptions;
@@ -71,6 +67,6 @@ final class ReportCommand implements Runnable {
             inputs.add(env.resolve(from));
         }
         String text = format.render(plan, !parent.common.noColor && output == null && env.colorAllowed());
-        OutputTarget.write(text, output, env, spec.commandLine().getOut(), inputs);
+        OutputTarget.write(text, output, env, parent.out(), inputs);
     }
 }

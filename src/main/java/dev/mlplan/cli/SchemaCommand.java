@@ -2,10 +2,8 @@ package dev.mlplan.cli;
 
 import dev.mlplan.workload.WorkloadSchema;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan schema: the JSON Schema of the workload YAML, for editors and other tools. */
 @Command(
@@ -27,14 +25,12 @@ final class SchemaCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
     String output;
 
     @Override
     public void run() {
-        OutputTarget.write(WorkloadSchema.text(), output, parent.env(), spec.commandLine().getOut(), java.util.List.of());
+        OutputTarget.write(WorkloadSchema.text(), output, parent.env(), parent.out(), java.util.List.of());
     }
 }

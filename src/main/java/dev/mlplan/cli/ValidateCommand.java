@@ -4,10 +4,8 @@ import dev.mlplan.workload.Workload;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** mlplan validate: checks workload files without planning. */
 @Command(
@@ -19,8 +17,6 @@ final class ValidateCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-    @Spec
-    CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
     List<String> files;
@@ -28,7 +24,7 @@ final class ValidateCommand implements Runnable {
     @Override
     public void run() {
         List<Workload> ws = Inputs.workloads(files, parent.env());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = parent.out();
         if (!parent.common.quiet) {
             for (Workload w : ws) {
                 String parts = String.join(", ", java.util.stream.Stream.of(

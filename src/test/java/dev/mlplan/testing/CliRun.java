@@ -23,7 +23,7 @@ public record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnv cliEnv = new CliEnv(Clock.fixed(NOW, ZoneOffset.UTC), env, cwd);
-        int code = CommandFactory.create(cliEnv, new PrintWriter(out), new PrintWriter(err), args).execute(args);
+        int code = CommandFactory.execute(cliEnv, new PrintWriter(out), new PrintWriter(err), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 }
