@@ -11,7 +11,10 @@ import java.util.Locale;
  * locale must not change mlplan's output), always the same rounding (half-up).
  */
 public final class Fmt {
-    private static final DecimalFormatSymbols SYMBOLS = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    /** Made only when a number is too large for {@link #num}'s own grouping: loading locale data costs ~7 ms of a cold start. */
+    private static final class Symbols {
+        static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    }
 
     /** Formatters by number of decimals, made once per thread (a DecimalFormat is costly to build and not thread-safe). */
     private static final int CACHED_DECIMALS = 12;
@@ -53,7 +56,7 @@ public final class Fmt {
         DecimalFormat[] cache = decimals >= 0 && decimals <= CACHED_DECIMALS ? FORMATS.get() : null;
         DecimalFormat f = cache == null ? null : cache[decimals];
         if (f == null) {
-            f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", SYMBOLS);
+            f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", Symbols.ROOT);
             f.setRoundingMode(RoundingMode.HALF_UP);
             if (cache != null) {
                 cache[decimals] = f;
