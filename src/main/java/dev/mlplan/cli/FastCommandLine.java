@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
  *
  * <p>It accepts only a plain grammar: the subcommand first, then options as {@code --name value},
  * {@code --name=value} or {@code -n value}, each at most once, and positional parameters that do not
- * start with {@code -} or {@code @}. Anything else (help, {@code --version}, {@code --}, argument
+ * start with {@code -} or {@code @}; and a lone {@code --version}. Anything else (help, {@code --}, argument
  * files, clustered short options, a repeated option, a value that does not convert, a missing
  * required option, an unknown name) is declined, and picocli parses the command line as always, with
  * its messages and "did you mean". {@code FastCommandLineTest} requires that what is accepted parses
@@ -36,6 +36,9 @@ final class FastCommandLine {
      * @return the exit code, or null when picocli must parse these arguments
      */
     static Integer execute(CliEnv env, PrintWriter out, PrintWriter err, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return printVersion(out);
+        }
         CommandTable table = CommandTable.embedded();
         if (table == null) {
             return null;
@@ -55,6 +58,25 @@ final class FastCommandLine {
         } catch (Exception e) {
             return new CommandFactory.ErrorHandler(Secrets.of(env)).report(e, CommandFactory.ErrorHandler.isVerbose(List.of(args)), err);
         }
+    }
+
+    /**
+     * {@code mlplan --version}: the lines picocli prints for the top command's version provider. picocli
+     * reads a line as a format string and as colour markup, so a line with {@code %} or {@code @|}
+     * goes to picocli.
+     */
+    private static Integer printVersion(PrintWriter out) {
+        String[] lines = new VersionProvider().getVersion();
+        for (String line : lines) {
+            if (line.contains("%") || line.contains("@|")) {
+                return null;
+            }
+        }
+        for (String line : lines) {
+            out.println(line);
+        }
+        out.flush();
+        return ExitCode.OK;
     }
 
     /** The command object for these arguments, or null when they are not for this parser. */

@@ -17,6 +17,9 @@ import java.util.Set;
  * cheapest per month first (ties: shorter run, then id). Of offers that differ only in region, the
  * cheapest region is kept and the others are mentioned in its notes. Eliminations are grouped by
  * (service, resource, rule) with the first reason and a count.
+ *
+ * <p>Plain loops and comparator classes rather than streams and lambdas: this runs once per process,
+ * in a cold JVM, where each lambda costs a bootstrap (docs/performance.md).
  */
 final class PartCollector {
     private final Map<String, Draft> best = new LinkedHashMap<>();
@@ -43,7 +46,7 @@ final class PartCollector {
     void offer(String group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun,
             java.util.function.Supplier<Option> build, Object detail) {
         feasible++;
-        regionCosts.computeIfAbsent(group, k -> new java.util.TreeMap<>()).merge(region, monthlyUsd, Math::min);
+        regionCost(group, region, monthlyUsd);
         Draft prev = best.get(group);
         if (prev == null || beats(monthlyUsd, hoursPerRun, id, prev.option())) {
             best.put(group, new Draft(build.get(), group, detail));
@@ -75,7 +78,18 @@ final class PartCollector {
         if (prev == null || ORDER.compare(o, prev.option()) < 0) {
             best.put(group, d);
         }
-        regionCosts.computeIfAbsent(group, k -> new java.util.TreeMap<>()).merge(o.region(), o.monthlyUsd(), Math::min);
+        regionCost(group, o.region(), o.monthlyUsd());
+    }
+
+    /** Keeps the cheapest offer of the group in the region. */
+    private void regionCost(String group, String region, double monthlyUsd) {
+        Map<String, Double> costs = regionCosts.get(group);
+        if (costs == null) {
+            costs = new java.util.TreeMap<>();
+            regionCosts.put(group, costs);
+        }
+        Double prev = costs.get(region);
+        costs.put(region, prev == null ? monthlyUsd : Math.min(prev, monthlyUsd));
     }
 
     /**
@@ -86,25 +100,45 @@ final class PartCollector {
         String key = service + '|' + resource + '|' + v.rule();
         eliminations.putIfAbsent(key, new Elimination(service, resource, v.rule(), v.reason(), 0));
         eliminationScores.putIfAbsent(key, score);
-        eliminationCounts.computeIfAbsent(key, k -> new int[1])[0]++;
+        int[] count = eliminationCounts.get(key);
+        if (count == null) {
+            count = new int[1];
+            eliminationCounts.put(key, count);
+        }
+        count[0]++;
     }
 
     void eliminateAll(String service, String resource, List<Violation> vs) {
-        vs.forEach(v -> eliminate(service, resource, v, 0));
+        eliminateAll(service, resource, vs, 0);
     }
 
     void eliminateAll(String service, String resource, List<Violation> vs, double score) {
-        vs.forEach(v -> eliminate(service, resource, v, score));
+        for (Violation v : vs) {
+            eliminate(service, resource, v, score);
+        }
     }
 
-    static final Comparator<Option> ORDER = Comparator.comparingDouble(Option::monthlyUsd)
-            .thenComparing(o -> o.hoursPerRun() == null ? 0 : o.hoursPerRun())
-            .thenComparing(Option::id);
+    /** Cheapest per month first; ties: shorter run (none counts as 0), then id. */
+    static final Comparator<Option> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Option a, Option b) {
+            int c = Double.compare(a.monthlyUsd(), b.monthlyUsd());
+            if (c == 0) {
+                c = Double.compare(a.hoursPerRun() == null ? 0 : a.hoursPerRun(), b.hoursPerRun() == null ? 0 : b.hoursPerRun());
+            }
+            return c != 0 ? c : a.id().compareTo(b.id());
+        }
+    };
 
     /** All groups' best offers, ranked. */
     List<Draft> ranked() {
         List<Draft> all = new ArrayList<>(best.values());
-        all.sort(Comparator.comparing(Draft::option, ORDER));
+        all.sort(new Comparator<>() {
+            @Override
+            public int compare(Draft a, Draft b) {
+                return ORDER.compare(a.option(), b.option());
+            }
+        });
         List<Draft> out = new ArrayList<>(all.size());
         int rank = 1;
         for (Draft d : all) {
@@ -115,13 +149,25 @@ final class PartCollector {
     }
 
     /** "other regions: us-west-2 +3%, eu-west-1 +12%" for the next cheapest regions of the same offer. */
-    private java.util.Optional<String> regionNote(String group, Option o) {
+    private String regionNote(String group, Option o) {
         Map<String, Double> costs = regionCosts.getOrDefault(group, Map.of());
         if (costs.size() < 2 || o.monthlyUsd() <= 0) {
-            return java.util.Optional.empty();
+            return null;
         }
-        List<Map.Entry<String, Double>> others = costs.entrySet().stream().filter(e -> !e.getKey().equals(o.region()))
-                .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey())).toList();
+        List<Map.Entry<String, Double>> others = new ArrayList<>(costs.size());
+        for (Map.Entry<String, Double> e : costs.entrySet()) {
+            if (!e.getKey().equals(o.region())) {
+                others.add(e);
+            }
+        }
+        // cheapest first, then by region name
+        others.sort(new Comparator<>() {
+            @Override
+            public int compare(Map.Entry<String, Double> a, Map.Entry<String, Double> b) {
+                int c = a.getValue().compareTo(b.getValue());
+                return c != 0 ? c : a.getKey().compareTo(b.getKey());
+            }
+        });
         StringBuilder sb = new StringBuilder("other regions: ");
         for (int i = 0; i < Math.min(3, others.size()); i++) {
             double diff = others.get(i).getValue() / o.monthlyUsd() - 1;
@@ -131,7 +177,7 @@ final class PartCollector {
         if (others.size() > 3) {
             sb.append(" and ").append(others.size() - 3).append(" more");
         }
-        return java.util.Optional.of(sb.toString());
+        return sb.toString();
     }
 
     /** Alternatives shown per option: the cheapest other pricing models of the same resource, and on-demand always. */
@@ -146,7 +192,13 @@ final class PartCollector {
         Map<String, List<Option>> byResource = new LinkedHashMap<>();
         for (Draft d : ranked) {
             Option o = d.option();
-            byResource.computeIfAbsent(o.service() + '|' + o.instanceType() + '|' + o.count(), k -> new ArrayList<>()).add(o);
+            String key = o.service() + '|' + o.instanceType() + '|' + o.count();
+            List<Option> same = byResource.get(key);
+            if (same == null) {
+                same = new ArrayList<>();
+                byResource.put(key, same);
+            }
+            same.add(o);
         }
         List<Option> out = new ArrayList<>();
         int rank = 1;
@@ -154,18 +206,40 @@ final class PartCollector {
             Option best = group.get(0);
             boolean local = "local".equals(best.service());
             if (out.size() < n || local) {
-                List<Option> shown = new ArrayList<>(group.stream().skip(1).limit(MAX_ALTERNATIVES).toList());
-                group.stream().skip(1).filter(a -> a.pricing().equals("on-demand")).findFirst()
-                        .filter(a -> shown.stream().noneMatch(x -> x == a)).ifPresent(shown::add);
-                List<PlanResult.Alternative> alts = shown.stream()
-                        .map(a -> new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id())).toList();
+                // the next cheapest pricing models, and the cheapest on-demand one if it is not among them
+                List<Option> shown = new ArrayList<>(group.subList(1, Math.min(group.size(), 1 + MAX_ALTERNATIVES)));
+                for (Option a : group.subList(1, group.size())) {
+                    if (a.pricing().equals("on-demand")) {
+                        if (!containsSame(shown, a)) {
+                            shown.add(a);
+                        }
+                        break;
+                    }
+                }
+                List<PlanResult.Alternative> alts = new ArrayList<>(shown.size());
+                for (Option a : shown) {
+                    alts.add(new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id()));
+                }
+                alts = List.copyOf(alts);
                 List<String> notes = new ArrayList<>(best.notes());
-                regionNote(group(best.service(), best.instanceType(), best.count(), best.pricing()), best).ifPresent(notes::add);
+                String regions = regionNote(group(best.service(), best.instanceType(), best.count(), best.pricing()), best);
+                if (regions != null) {
+                    notes.add(regions);
+                }
                 out.add(best.ranked(rank, List.copyOf(notes), alts));
             }
             rank++;
         }
         return List.copyOf(out);
+    }
+
+    private static boolean containsSame(List<Option> options, Option o) {
+        for (Option x : options) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Elimination> eliminations() {
@@ -176,9 +250,28 @@ final class PartCollector {
             all.add(new Scored(new Elimination(el.service(), el.instanceType(), el.rule(), el.reason(), eliminationCounts.get(e.getKey())[0]),
                     eliminationScores.get(e.getKey())));
         }
-        all.sort(Comparator.comparing((Scored s) -> s.e().rule()).thenComparing(s -> -s.score()).thenComparing(s -> s.e().service())
-                .thenComparing(s -> s.e().instanceType() == null ? "" : s.e().instanceType()));
-        return all.stream().map(Scored::e).toList();
+        // by rule; within a rule the most capable first, then by service and resource
+        all.sort(new Comparator<>() {
+            @Override
+            public int compare(Scored a, Scored b) {
+                int c = a.e().rule().compareTo(b.e().rule());
+                if (c == 0) {
+                    c = Double.compare(-a.score(), -b.score());
+                }
+                if (c == 0) {
+                    c = a.e().service().compareTo(b.e().service());
+                }
+                if (c == 0) {
+                    c = (a.e().instanceType() == null ? "" : a.e().instanceType()).compareTo(b.e().instanceType() == null ? "" : b.e().instanceType());
+                }
+                return c;
+            }
+        });
+        List<Elimination> out = new ArrayList<>(all.size());
+        for (Scored s : all) {
+            out.add(s.e());
+        }
+        return List.copyOf(out);
     }
 
     int considered() {

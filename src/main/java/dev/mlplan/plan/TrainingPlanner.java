@@ -116,8 +116,9 @@ final class TrainingPlanner {
                 feasible = f;
                 break;
             }
-            if (onlyPriceMissing(last)) {
-                last = last.stream().filter(v -> v.rule().equals(dev.mlplan.constraint.rules.PriceAvailabilityRule.ID)).toList();
+            Violation priceMissing = priceMissing(last);
+            if (priceMissing != null) {
+                last = List.of(priceMissing);
                 break;
             }
         }
@@ -300,8 +301,14 @@ final class TrainingPlanner {
         ctx.catalog().source(p.source()).filter(s -> s.estimated()).ifPresent(s -> notes.add(p.pricing().id() + " rate is estimated: " + s.note()));
     }
 
-    private static boolean onlyPriceMissing(List<Violation> vs) {
-        return vs.stream().anyMatch(v -> v.rule().equals(dev.mlplan.constraint.rules.PriceAvailabilityRule.ID));
+    /** The catalog.price violation among these, if any: more nodes cannot buy a type that has no price. */
+    private static Violation priceMissing(List<Violation> vs) {
+        for (Violation v : vs) {
+            if (v.rule().equals(dev.mlplan.constraint.rules.PriceAvailabilityRule.ID)) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private void planLambda(TrainingRequirements req, PartCollector col) {

@@ -28,9 +28,69 @@ public final class Fmt {
             return String.valueOf(value);
         }
         if (value >= 0 && value < PLAIN_LIMIT && decimals >= 0 && decimals <= CACHED_DECIMALS) {
-            return grouped(BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+            return grouped(roundedPlain(value, decimals));
         }
         return format(decimals).format(BigDecimal.valueOf(value));
+    }
+
+    /**
+     * {@code BigDecimal.valueOf(value).setScale(decimals, HALF_UP).toPlainString()} for a non-negative
+     * value, done on the digits of {@link Double#toString} (which is what {@code BigDecimal.valueOf}
+     * reads) without BigDecimal arithmetic, which is slow in a cold JVM (docs/performance.md).
+     * FmtTest checks it against DecimalFormat over random and tie values.
+     */
+    static String roundedPlain(double value, int decimals) {
+        if (value == 0) {
+            return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
+        }
+        String s = Double.toString(value);
+        int e = s.indexOf('E');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        int exponent = e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10);
+        int dot = mantissa.indexOf('.');
+        // the value is 0.DIGITS × 10^point, DIGITS without a leading zero
+        StringBuilder digits = new StringBuilder(mantissa.length()).append(mantissa, 0, dot).append(mantissa, dot + 1, mantissa.length());
+        int point = dot + exponent;
+        int lead = 0;
+        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+            lead++;
+        }
+        digits.delete(0, lead);
+        point -= lead;
+        int keep = point + decimals; // digits kept: those down to the last decimal place
+        if (keep < digits.length()) {
+            boolean up = keep >= 0 && digits.charAt(keep) >= '5';
+            digits.setLength(Math.max(keep, 0));
+            if (up) {
+                int i = digits.length() - 1;
+                while (i >= 0 && digits.charAt(i) == '9') {
+                    digits.setCharAt(i, '0');
+                    i--;
+                }
+                if (i >= 0) {
+                    digits.setCharAt(i, (char) (digits.charAt(i) + 1));
+                } else {
+                    digits.insert(0, '1');
+                    point++;
+                }
+            }
+        }
+        // now DIGITS has at most point + decimals figures; pad to exactly that many
+        StringBuilder out = new StringBuilder(Math.max(point, 1) + decimals + 2);
+        if (point <= 0) {
+            out.append('0');
+        } else {
+            for (int i = 0; i < point; i++) {
+                out.append(i < digits.length() ? digits.charAt(i) : '0');
+            }
+        }
+        if (decimals > 0) {
+            out.append('.');
+            for (int i = point; i < point + decimals; i++) {
+                out.append(i >= 0 && i < digits.length() ? digits.charAt(i) : '0');
+            }
+        }
+        return out.toString();
     }
 
     /** Below this, {@link #num} groups the digits itself (FmtTest checks it against DecimalFormat). */

@@ -36,6 +36,33 @@ class FmtTest {
         assertThat(Fmt.pct(0.823)).isEqualTo("82%");
     }
 
+    /** The digit rounding of {@link Fmt#roundedPlain} is BigDecimal's, over magnitudes, ties and carries. */
+    @Test
+    void roundedPlainIsBigDecimals() {
+        Random rnd = new Random(20261122);
+        for (int i = 0; i < 300_000; i++) {
+            int decimals = rnd.nextInt(13);
+            double v = switch (i % 5) {
+                case 0 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(30) - 15);
+                case 1 -> (rnd.nextInt(2_000_000) + 0.5) / Math.pow(10, rnd.nextInt(9));
+                case 2 -> Math.pow(10, rnd.nextInt(14) - 6) - Math.pow(10, -rnd.nextInt(12));
+                case 3 -> rnd.nextInt(100_000) / 1000.0 + 0.0005;
+                default -> Double.longBitsToDouble(rnd.nextLong() & 0x7fffffffffffffffL);
+            };
+            if (!(v >= 0 && v < 1e15)) {
+                continue;
+            }
+            assertThat(Fmt.roundedPlain(v, decimals)).as("%s with %d decimals", v, decimals)
+                    .isEqualTo(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+        }
+        for (double v : new double[] {0, -0.0, 9.5, 99.95, 0.0005, 0.00049, 1e-7, 5e-13, 999_999_999_999_999.0, 4.9e-324, 1e7, 1.0E-3}) {
+            for (int decimals = 0; decimals <= 12; decimals++) {
+                assertThat(Fmt.roundedPlain(v, decimals)).as("%s with %d decimals", v, decimals)
+                        .isEqualTo(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+            }
+        }
+    }
+
     @Test
     void numAgreesWithDecimalFormat() {
         Random rnd = new Random(8);

@@ -30,12 +30,22 @@ public final class PriceAvailabilityRule implements Rule {
         Workload w = f.workload();
         boolean any = w.anyRegion();
         Set<String> priced = f.catalog().pricedRegions(type);
-        if (any ? !priced.isEmpty() : w.regions().stream().anyMatch(priced::contains)) {
+        if (any ? !priced.isEmpty() : pricedInOne(w.regions(), priced)) {
             return Optional.empty();
         }
         boolean pricedElsewhere = !priced.isEmpty();
         String where = any ? "any region" : String.join(", ", w.regions());
         return violation(type + " has no on-demand, spot or reserved price in " + where
                 + (pricedElsewhere ? " (it is sold in other regions)" : " (not purchasable on demand: capacity blocks only)"));
+    }
+
+    /** A plain loop: this runs for every instance type and node count, mostly before the JIT has compiled it. */
+    private static boolean pricedInOne(java.util.List<String> regions, Set<String> priced) {
+        for (String r : regions) {
+            if (priced.contains(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

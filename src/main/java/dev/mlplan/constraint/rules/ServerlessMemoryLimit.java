@@ -28,6 +28,10 @@ abstract class ServerlessMemoryLimit implements Rule {
         this.what = what;
     }
 
+    private static String shown(Limit max) {
+        return Fmt.count(max.value()) + " " + max.unit();
+    }
+
     @Override
     public Optional<Violation> check(Facts f) {
         if (f.service() != service) {
@@ -35,14 +39,13 @@ abstract class ServerlessMemoryLimit implements Rule {
         }
         Limit max = f.catalog().limit(limitId);
         double maxGiB = "GB".equals(max.unit()) ? max.value() * 1e9 / (1024.0 * 1024 * 1024) : max.value() / 1024.0;
-        String shown = Fmt.count(max.value()) + " " + max.unit();
         if (f.inference().isPresent() && f.inference().get().neededGiB() > maxGiB) {
             return violation("serving the model needs " + Fmt.sig(f.inference().get().neededGiB())
-                    + " GiB (weights loaded with about 2× overhead); " + what + " has at most " + shown);
+                    + " GiB (weights loaded with about 2× overhead); " + what + " has at most " + shown(max));
         }
         if (f.training().isPresent() && f.training().get().neededGiBPerAccelerator() > maxGiB) {
             return violation("one training run needs " + Fmt.sig(f.training().get().neededGiBPerAccelerator()) + " GiB of memory; "
-                    + what + " has at most " + shown);
+                    + what + " has at most " + shown(max));
         }
         return Optional.empty();
     }
