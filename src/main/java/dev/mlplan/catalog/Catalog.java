@@ -31,49 +31,98 @@ public final class Catalog {
 
     public Catalog(CatalogDocument doc) {
         this.doc = doc;
-        doc.sources().forEach(s -> sources.put(s.id(), s));
-        doc.accelerators().forEach(a -> accelerators.put(a.name(), a));
-        doc.instanceTypes().forEach(t -> types.put(t.name(), t));
-        // Rows come sorted by type, then region (the builder writes them so): look the maps up once per
-        // run of equal keys, not once per row (any order still gives the same index, only slower).
-        Set<String> priceRegions = new HashSet<>();
-        String type = null;
-        String region = null;
-        List<Price> ofType = null;
-        Map<String, Price[]> byRegion = null;
-        Price[] byPricing = null;
+        // plain loops, no lambdas: this runs at every start, in a cold JVM (docs/performance.md)
+        for (Source s : doc.sources()) {
+            sources.put(s.id(), s);
+        }
+        for (Accelerator a : doc.accelerators()) {
+            accelerators.put(a.name(), a);
+        }
+        for (InstanceType t : doc.instanceTypes()) {
+            types.put(t.name(), t);
+        }
+        // Rows come sorted by type, then region (the builder writes them so): the indexers look the maps
+        // up once per run of equal keys, not once per row (any order still gives the same index, only
+        // slower). One call per row rather than one long loop body: the JIT compiles a method after a
+        // few hundred calls, a loop only after tens of thousands of turns (docs/performance.md).
+        PriceIndexer prices = new PriceIndexer();
         for (Price p : doc.prices()) {
+            prices.add(p);
+        }
+        regions.addAll(prices.seenRegions);
+        SpotIndexer spots = new SpotIndexer();
+        for (SpotInfo si : doc.spot()) {
+            spots.add(si);
+        }
+        for (Limit l : doc.limits()) {
+            limits.put(l.id(), l);
+        }
+        for (ServicePrice s : doc.servicePrices()) {
+            servicePrices.put(s.id() + '|' + s.region(), s);
+        }
+        for (EbsVolumeType e : doc.ebsVolumeTypes()) {
+            ebsTypes.put(e.name(), e);
+        }
+    }
+
+    private static final int PRICING_MODELS = PricingModel.values().length;
+
+    /** Adds price rows to {@link #pricesByType} and {@link #priceIndex}, one run of equal type and region at a time. */
+    private final class PriceIndexer {
+        final Set<String> seenRegions = new HashSet<>();
+        private String type;
+        private String region;
+        private List<Price> ofType;
+        private Map<String, Price[]> byRegion;
+        private Price[] byPricing;
+
+        void add(Price p) {
             if (!Objects.equals(p.instanceType(), type) || ofType == null) {
                 type = p.instanceType();
                 region = null;
                 byPricing = null;
-                ofType = pricesByType.computeIfAbsent(type, k -> new ArrayList<>());
-                byRegion = priceIndex.computeIfAbsent(type, k -> new HashMap<>());
+                ofType = pricesByType.get(type);
+                if (ofType == null) {
+                    ofType = new ArrayList<>();
+                    pricesByType.put(type, ofType);
+                }
+                byRegion = priceIndex.get(type);
+                if (byRegion == null) {
+                    byRegion = new HashMap<>();
+                    priceIndex.put(type, byRegion);
+                }
             }
             if (!Objects.equals(p.region(), region) || byPricing == null) {
                 region = p.region();
-                byPricing = byRegion.computeIfAbsent(region, k -> new Price[PRICING_MODELS]);
-                priceRegions.add(region);
+                byPricing = byRegion.get(region);
+                if (byPricing == null) {
+                    byPricing = new Price[PRICING_MODELS];
+                    byRegion.put(region, byPricing);
+                }
+                seenRegions.add(region);
             }
             ofType.add(p);
             byPricing[p.pricing().ordinal()] = p;
         }
-        regions.addAll(priceRegions);
-        type = null;
-        Map<String, SpotInfo> spotByRegion = null;
-        for (SpotInfo si : doc.spot()) {
-            if (!Objects.equals(si.instanceType(), type) || spotByRegion == null) {
-                type = si.instanceType();
-                spotByRegion = spot.computeIfAbsent(type, k -> new HashMap<>());
-            }
-            spotByRegion.put(si.region(), si);
-        }
-        doc.limits().forEach(l -> limits.put(l.id(), l));
-        doc.servicePrices().forEach(s -> servicePrices.put(s.id() + '|' + s.region(), s));
-        doc.ebsVolumeTypes().forEach(e -> ebsTypes.put(e.name(), e));
     }
 
-    private static final int PRICING_MODELS = PricingModel.values().length;
+    /** Adds spot rows to {@link #spot}, one run of equal type at a time. */
+    private final class SpotIndexer {
+        private String type;
+        private Map<String, SpotInfo> byRegion;
+
+        void add(SpotInfo si) {
+            if (!Objects.equals(si.instanceType(), type) || byRegion == null) {
+                type = si.instanceType();
+                byRegion = spot.get(type);
+                if (byRegion == null) {
+                    byRegion = new HashMap<>();
+                    spot.put(type, byRegion);
+                }
+            }
+            byRegion.put(si.region(), si);
+        }
+    }
 
     public CatalogDocument document() {
         return doc;

@@ -221,106 +221,144 @@ public final class CatalogBinary {
      */
     public static CatalogDocument read(byte[] bytes, String name) {
         try {
-            return new Reader(ByteBuffer.wrap(bytes)).document(name);
+            return new Reader(bytes).document(name);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new CatalogException(name + " is not a readable binary catalog: " + e, e);
         }
     }
 
+    /**
+     * Reads big-endian numbers straight from the array: a ByteBuffer's accessors go through several
+     * calls each, which in a cold JVM made them a fifth of the catalog's reading time
+     * (docs/performance.md). Reading past the end throws {@link BufferUnderflowException}, as a
+     * ByteBuffer would.
+     */
     private static final class Reader {
-        private final ByteBuffer in;
+        private final byte[] b;
+        private int p;
         private String[] table;
 
-        Reader(ByteBuffer in) {
-            this.in = in;
+        Reader(byte[] bytes) {
+            this.b = bytes;
         }
 
         CatalogDocument document(String name) {
-            checkHeader(in, name);
-            in.getLong(); // the source's length: see sourceBytes
-            table = new String[in.getInt() + 1];
-            byte[] buf = new byte[256];
+            checkHeader(ByteBuffer.wrap(b), name);
+            p = MAGIC.length + 4;
+            getLong(); // the source's length: see sourceBytes
+            table = new String[getInt() + 1];
             for (int i = 1; i < table.length; i++) {
-                int len = in.getInt();
-                if (len > buf.length) {
-                    buf = new byte[len];
-                }
-                in.get(buf, 0, len);
-                table[i] = new String(buf, 0, len, StandardCharsets.UTF_8);
+                int len = getInt();
+                need(len);
+                table[i] = new String(b, p, len, StandardCharsets.UTF_8);
+                p += len;
             }
-            int formatVersion = in.getInt();
+            int formatVersion = getInt();
             String id = str();
             String asOf = str();
             String description = str();
-            int n = in.getInt();
+            int n = getInt();
             List<Source> sources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 sources.add(new Source(str(), str(), str(), str(), str(), str()));
             }
-            n = in.getInt();
+            n = getInt();
             List<Accelerator> accelerators = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 accelerators.add(new Accelerator(str(), str(), num(), num(), num(), num(), num(), num(), num(), num(), num(), str()));
             }
-            n = in.getInt();
+            n = getInt();
             List<InstanceType> types = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String tName = str();
                 String family = str();
                 String arch = str();
-                int vcpus = in.getInt();
+                int vcpus = getInt();
                 double memory = num();
-                InstanceType.Accelerators acc = in.get() != 0 ? new InstanceType.Accelerators(str(), in.getInt(), num()) : null;
-                InstanceType.Ebs ebs = in.get() != 0 ? new InstanceType.Ebs(num(), num(), num(), num()) : null;
-                types.add(new InstanceType(tName, family, arch, vcpus, memory, acc, ebs, num(), in.getInt(), in.get() != 0, str()));
+                InstanceType.Accelerators acc = get() != 0 ? new InstanceType.Accelerators(str(), getInt(), num()) : null;
+                InstanceType.Ebs ebs = get() != 0 ? new InstanceType.Ebs(num(), num(), num(), num()) : null;
+                types.add(new InstanceType(tName, family, arch, vcpus, memory, acc, ebs, num(), getInt(), get() != 0, str()));
             }
-            n = in.getInt();
+            n = getInt();
             PricingModel[] models = PricingModel.values();
             List<Price> prices = new ArrayList<>(n);
+            // one call per row: compiled by the JIT after a few hundred rows, where a long loop body
+            // would run interpreted for most of the 45,000 (docs/performance.md)
             for (int i = 0; i < n; i++) {
-                String region = str();
-                String type = str();
-                int model = in.getInt();
-                prices.add(new Price(region, type, model < 0 ? null : models[model], num(), num(), str()));
+                prices.add(price(models));
             }
-            n = in.getInt();
+            n = getInt();
             List<SpotInfo> spot = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                String region = str();
-                String type = str();
-                Double avg = in.get() != 0 ? num() : null;
-                Double min = in.get() != 0 ? num() : null;
-                String bucket = str();
-                Integer savings = in.get() != 0 ? in.getInt() : null;
-                spot.add(new SpotInfo(region, type, avg, min, bucket, savings, str(), str()));
+                spot.add(spotInfo());
             }
-            n = in.getInt();
+            n = getInt();
             List<Limit> limits = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 limits.add(new Limit(str(), num(), str(), str(), str()));
             }
-            n = in.getInt();
+            n = getInt();
             List<ServicePrice> servicePrices = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 servicePrices.add(new ServicePrice(str(), str(), num(), str(), str()));
             }
-            n = in.getInt();
+            n = getInt();
             List<EbsVolumeType> ebs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                ebs.add(new EbsVolumeType(str(), num(), num(), num(), num(), num(), num(), num(), in.getInt(), str()));
+                ebs.add(new EbsVolumeType(str(), num(), num(), num(), num(), num(), num(), num(), getInt(), str()));
             }
-            if (in.hasRemaining()) {
-                throw new CatalogException(name + " has " + in.remaining() + " bytes after the catalog");
+            if (p < b.length) {
+                throw new CatalogException(name + " has " + (b.length - p) + " bytes after the catalog");
             }
             return new CatalogDocument(formatVersion, id, asOf, description, sources, accelerators, types, prices, spot, limits, servicePrices, ebs);
         }
 
+        private Price price(PricingModel[] models) {
+            String region = str();
+            String type = str();
+            int model = getInt();
+            return new Price(region, type, model < 0 ? null : models[model], num(), num(), str());
+        }
+
+        private SpotInfo spotInfo() {
+            String region = str();
+            String type = str();
+            Double avg = get() != 0 ? num() : null;
+            Double min = get() != 0 ? num() : null;
+            String bucket = str();
+            Integer savings = get() != 0 ? getInt() : null;
+            return new SpotInfo(region, type, avg, min, bucket, savings, str(), str());
+        }
+
         private String str() {
-            return table[in.getInt()];
+            return table[getInt()];
         }
 
         private double num() {
-            return in.getDouble();
+            return Double.longBitsToDouble(getLong());
+        }
+
+        private void need(int n) {
+            if (n < 0 || p + n > b.length) {
+                throw new BufferUnderflowException();
+            }
+        }
+
+        private byte get() {
+            need(1);
+            return b[p++];
+        }
+
+        private int getInt() {
+            need(4);
+            int v = (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+            p += 4;
+            return v;
+        }
+
+        private long getLong() {
+            long hi = getInt();
+            return (hi << 32) | (getInt() & 0xffffffffL);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.mlplan.workload;
 
 import dev.mlplan.workload.QuantityParser.Dimension;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -188,16 +189,31 @@ final class WorkloadKeys {
             this(path, description, List.of(keys));
         }
 
+        // loops rather than streams here and below: the key tables are built and searched at every
+        // start, in a cold JVM (docs/performance.md)
         Optional<Key> key(String name) {
-            return keys.stream().filter(k -> k.name().equals(name)).findFirst();
+            for (Key k : keys) {
+                if (k.name().equals(name)) {
+                    return Optional.of(k);
+                }
+            }
+            return Optional.empty();
         }
 
         Key get(String name) {
-            return key(name).orElseThrow(() -> new IllegalStateException("no key '" + name + "' in section '" + path + "'"));
+            Optional<Key> k = key(name);
+            if (k.isEmpty()) {
+                throw new IllegalStateException("no key '" + name + "' in section '" + path + "'");
+            }
+            return k.get();
         }
 
         List<String> names() {
-            return keys.stream().map(Key::name).toList();
+            List<String> out = new ArrayList<>(keys.size());
+            for (Key k : keys) {
+                out.add(k.name());
+            }
+            return List.copyOf(out);
         }
 
         /** "in training" for messages; "at the top level" for the root. */
@@ -214,11 +230,19 @@ final class WorkloadKeys {
     static final List<String> DATASET_LOCATIONS = List.of("s3", "efs", "fsx", "ebs", "local");
 
     static List<String> names(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+        List<String> out = new ArrayList<>(constants.length);
+        for (Enum<?> c : constants) {
+            out.add(c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return List.copyOf(out);
     }
 
     static List<String> precisions() {
-        return Arrays.stream(Workload.Precision.values()).map(Workload.Precision::yamlName).toList();
+        List<String> out = new ArrayList<>();
+        for (Workload.Precision p : Workload.Precision.values()) {
+            out.add(p.yamlName());
+        }
+        return List.copyOf(out);
     }
 
     static final Section BUDGET = new Section("budget", "A monthly spending limit.",

@@ -46,6 +46,18 @@ class LauncherIT {
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** The build's last steps: the catalog's binary form stored without compression, the command table present. */
+    @Test
+    void theJarHoldsTheStartUpFilesAsTheBuildMadeThem() throws Exception {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ROOT.resolve("target/mlplan.jar").toFile())) {
+            java.util.zip.ZipEntry bin = jar.getEntry("dev/mlplan/catalog/aws-catalog.bin");
+            assertThat(bin).isNotNull();
+            assertThat(bin.getMethod()).isEqualTo(java.util.zip.ZipEntry.STORED);
+            assertThat(jar.getEntry("dev/mlplan/cli/command-table.tsv")).isNotNull();
+            assertThat(jar.getEntry("dev/mlplan/build/StoreUncompressed.class")).isNull();
+        }
+    }
+
     @Test
     void versionPrintsTheVersion() throws Exception {
         Result r = mlplan(Map.of(), "--version");
