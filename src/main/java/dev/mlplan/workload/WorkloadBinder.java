@@ -21,7 +21,6 @@ import dev.mlplan.workload.WorkloadKeys.Key;
 import dev.mlplan.workload.WorkloadKeys.Section;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,7 +57,9 @@ final class WorkloadBinder {
     WorkloadBinder(String file, Collection<String> knownPresets) {
         this.file = file;
         Map<String, String> byLower = new TreeMap<>();
-        knownPresets.forEach(p -> byLower.put(p.toLowerCase(Locale.ROOT), p.toLowerCase(Locale.ROOT)));
+        for (String p : knownPresets) {
+            byLower.put(p.toLowerCase(Locale.ROOT), p.toLowerCase(Locale.ROOT));
+        }
         this.presets = byLower;
     }
 
@@ -78,13 +79,22 @@ final class WorkloadBinder {
         String name = name(top);
         String description = top.string("description").orElse("");
         List<String> regions = regions(top);
-        Optional<Budget> budget = top.section("budget").map(this::budget);
-        Constraints constraints = top.section("constraints").map(this::constraints).orElseGet(Constraints::defaults);
-        Optional<LocalMachine> local = top.section("local").map(this::local);
-        Optional<Workload.Assumptions> assumptions = top.section("assumptions").map(this::assumptions);
-        Optional<Training> training = top.section("training").map(this::training);
-        Optional<Inference> inference = top.section("inference").map(this::inference);
-        Optional<Storage> storage = top.section("storage").map(this::storage);
+        // sections read one by one, without Optional.map and method references: this binder runs once
+        // per start, in a cold JVM, where each lambda costs a bootstrap (docs/performance.md)
+        View s = top.sectionOrNull("budget");
+        Optional<Budget> budget = s == null ? Optional.empty() : Optional.of(budget(s));
+        s = top.sectionOrNull("constraints");
+        Constraints constraints = s == null ? Constraints.defaults() : constraints(s);
+        s = top.sectionOrNull("local");
+        Optional<LocalMachine> local = s == null ? Optional.empty() : Optional.of(local(s));
+        s = top.sectionOrNull("assumptions");
+        Optional<Workload.Assumptions> assumptions = s == null ? Optional.empty() : Optional.of(assumptions(s));
+        s = top.sectionOrNull("training");
+        Optional<Training> training = s == null ? Optional.empty() : Optional.of(training(s));
+        s = top.sectionOrNull("inference");
+        Optional<Inference> inference = s == null ? Optional.empty() : Optional.of(inference(s));
+        s = top.sectionOrNull("storage");
+        Optional<Storage> storage = s == null ? Optional.empty() : Optional.of(storage(s));
         if (training.isEmpty() && inference.isEmpty() && storage.isEmpty()) {
             throw error(root, "a workload needs at least one of 'training', 'inference' or 'storage'", null);
         }
@@ -245,26 +255,29 @@ final class WorkloadBinder {
         EnergyPrice electricity = new EnergyPrice(v.quantity("electricity").orElseThrow().value());
         MoneyRate operations = new MoneyRate(v.quantity("operations").orElseThrow().value());
         return new LocalMachine(accelerator, count, hardwareCost, amortization, new Power(power.value()),
-                idle.map(q -> new Power(q.value())), electricity, operations);
+                idle.isPresent() ? Optional.of(new Power(idle.get().value())) : Optional.empty(), electricity, operations);
     }
 
     private Assumptions assumptions(View v) {
         return new Assumptions(
-                v.quantity("mfu").map(Quantity::value),
-                v.quantity("mbu").map(Quantity::value),
-                v.quantity("multi_node_efficiency").map(Quantity::value),
-                v.quantity("serving_headroom").map(q -> new Percent(q.value())),
-                v.quantity("spot_restart").map(q -> new TimeSpan(q.value())));
+                v.value("mfu"),
+                v.value("mbu"),
+                v.value("multi_node_efficiency"),
+                v.percent("serving_headroom"),
+                v.timeSpan("spot_restart"));
     }
 
     private ModelSpec model(View v) {
-        Optional<String> preset = v.string("preset").map(p -> preset(v, p));
-        Optional<Double> parameters = v.quantity("parameters").map(Quantity::value);
+        Optional<String> presetText = v.string("preset");
+        Optional<String> preset = presetText.isPresent() ? Optional.of(preset(v, presetText.get())) : Optional.empty();
+        Optional<Double> parameters = v.value("parameters");
         if (preset.isEmpty() && parameters.isEmpty()) {
             throw error(v.owner(), v.section.path() + ": give 'preset' or 'parameters'",
                     "such as preset: llama-2-7b, or parameters: 7B");
         }
-        Optional<Architecture> architecture = v.choice("architecture").map(s -> enumValue(Architecture.values(), s));
+        Optional<String> architectureText = v.choice("architecture");
+        Optional<Architecture> architecture = architectureText.isPresent()
+                ? Optional.of(enumValue(Architecture.values(), architectureText.get())) : Optional.empty();
         Optional<Integer> heads = v.integer("heads");
         Optional<Integer> kvHeads = v.integer("kv_heads");
         if (heads.isPresent() && kvHeads.isPresent() && kvHeads.get() > heads.get()) {
@@ -273,7 +286,7 @@ final class WorkloadBinder {
         }
         Precision precision = precision(v.choice("precision").orElseThrow());
         return new ModelSpec(preset, parameters, architecture, v.integer("layers"), v.integer("hidden"), heads, kvHeads,
-                v.quantity("flops_per_sample").map(Quantity::value), precision);
+                v.value("flops_per_sample"), precision);
     }
 
     private String preset(View v, String text) {
@@ -289,7 +302,12 @@ final class WorkloadBinder {
     }
 
     private static Precision precision(String yamlName) {
-        return Arrays.stream(Precision.values()).filter(p -> p.yamlName().equals(yamlName)).findFirst().orElseThrow();
+        for (Precision p : Precision.values()) {
+            if (p.yamlName().equals(yamlName)) {
+                return p;
+            }
+        }
+        throw new java.util.NoSuchElementException("no precision '" + yamlName + "'");
     }
 
     private Training training(View v) {
@@ -305,15 +323,15 @@ final class WorkloadBinder {
                 v.integer("sequence_length"),
                 v.number("epochs").orElseThrow(),
                 v.number("runs_per_month").orElseThrow(),
-                v.quantity("deadline").map(q -> new TimeSpan(q.value())),
-                v.quantity("checkpoint_every").map(q -> new TimeSpan(q.value())),
+                v.timeSpan("deadline"),
+                v.timeSpan("checkpoint_every"),
                 v.bool("interruptible").orElseThrow());
     }
 
     private Dataset dataset(View v, ModelSpec model) {
         DataSize size = new DataSize(v.quantity("size").orElseThrow().value());
-        Optional<Double> tokens = v.quantity("tokens").map(Quantity::value);
-        Optional<Double> samples = v.quantity("samples").map(Quantity::value);
+        Optional<Double> tokens = v.value("tokens");
+        Optional<Double> samples = v.value("samples");
         String location = v.choice("location").orElseThrow();
         Optional<Architecture> arch = model.architecture();
         boolean perSample = model.flopsPerSample().isPresent();
@@ -350,23 +368,22 @@ final class WorkloadBinder {
                 traffic,
                 v.integer("tokens_in"),
                 v.integer("tokens_out"),
-                v.quantity("latency_p99").map(q -> new TimeSpan(q.value())),
+                v.timeSpan("latency_p99"),
                 enumValue(Availability.values(), v.choice("availability").orElseThrow()),
                 v.number("hours_per_day").orElseThrow());
     }
 
     private Storage storage(View v) {
-        Transfer transfer = v.section("transfer")
-                .map(t -> new Transfer(dataRate(t, "cross_az"), dataRate(t, "cross_region"), dataRate(t, "internet")))
-                .orElseGet(Transfer::none);
+        View t = v.sectionOrNull("transfer");
+        Transfer transfer = t == null ? Transfer.none() : new Transfer(dataRate(t, "cross_az"), dataRate(t, "cross_region"), dataRate(t, "internet"));
         return new Storage(
                 new DataSize(v.quantity("data").orElseThrow().value()),
                 dataRate(v, "growth"),
                 new Rate(v.quantity("reads").orElseThrow().value()),
                 new Rate(v.quantity("writes").orElseThrow().value()),
                 v.integer("prefixes").orElseThrow(),
-                v.quantity("iops").map(Quantity::value),
-                v.quantity("throughput").map(q -> new DataRate(q.value())),
+                v.value("iops"),
+                v.dataRate("throughput"),
                 v.integer("shared_by").orElseThrow(),
                 enumValue(Access.values(), v.choice("access").orElseThrow()),
                 transfer);
@@ -418,100 +435,140 @@ final class WorkloadBinder {
         }
 
         Optional<View> section(String name) {
+            return Optional.ofNullable(sectionOrNull(name));
+        }
+
+        /** The section's view, or null when the mapping does not have it. */
+        View sectionOrNull(String name) {
             Key key = section.get(name);
             Node value = values.get(name);
             if (value == null) {
-                return Optional.empty();
+                return null;
             }
             last = value;
-            return Optional.of(open(key.section(), value, keyNodes.get(name)));
+            return open(key.section(), value, keyNodes.get(name));
         }
 
+        // Each reader takes the value node (or the key's default as a synthetic node) from node(name)
+        // and converts it in place: no converter lambdas (see bind).
+
         Optional<String> string(String name) {
-            return read(name, (key, node) -> {
-                String text = scalar(key, path(name), node);
-                if (WorkloadKeys.NON_BLANK.equals(key.pattern()) && text.isBlank()) {
-                    throw error(node, path(name) + ": must not be empty", null);
-                }
-                return text;
-            });
+            Node node = node(name);
+            if (node == null) {
+                return Optional.empty();
+            }
+            Key key = section.get(name);
+            String text = scalar(key, path(name), node);
+            if (WorkloadKeys.NON_BLANK.equals(key.pattern()) && text.isBlank()) {
+                throw error(node, path(name) + ": must not be empty", null);
+            }
+            return Optional.of(text);
         }
 
         Optional<Integer> integer(String name) {
-            return read(name, (key, node) -> WorkloadBinder.this.integer(key, path(name), node));
+            Node node = node(name);
+            return node == null ? Optional.empty() : Optional.of(WorkloadBinder.this.integer(section.get(name), path(name), node));
         }
 
         Optional<Double> number(String name) {
-            return read(name, (key, node) -> {
-                String text = scalar(key, path(name), node).strip();
-                if (!DECIMAL.matcher(text).matches()) {
-                    throw error(node, path(name) + ": " + expected(key) + ", found " + describe(node), null);
-                }
-                double v = new BigDecimal(text).doubleValue();
-                if (!Double.isFinite(v)) {
-                    throw error(node, path(name) + ": " + QuantityParser.quote(text) + " is too large", null);
-                }
-                checkBound(key, path(name), node, v, text);
-                return v;
-            });
+            Node node = node(name);
+            if (node == null) {
+                return Optional.empty();
+            }
+            Key key = section.get(name);
+            String text = scalar(key, path(name), node).strip();
+            if (!DECIMAL.matcher(text).matches()) {
+                throw error(node, path(name) + ": " + expected(key) + ", found " + describe(node), null);
+            }
+            double v = new BigDecimal(text).doubleValue();
+            if (!Double.isFinite(v)) {
+                throw error(node, path(name) + ": " + QuantityParser.quote(text) + " is too large", null);
+            }
+            checkBound(key, path(name), node, v, text);
+            return Optional.of(v);
         }
 
         Optional<Boolean> bool(String name) {
-            return read(name, (key, node) -> {
-                String text = scalar(key, path(name), node).strip();
-                if (text.equalsIgnoreCase("true")) {
-                    return true;
-                }
-                if (text.equalsIgnoreCase("false")) {
-                    return false;
-                }
-                throw error(node, path(name) + ": " + expected(key) + ", found " + describe(node), null);
-            });
+            Node node = node(name);
+            if (node == null) {
+                return Optional.empty();
+            }
+            Key key = section.get(name);
+            String text = scalar(key, path(name), node).strip();
+            if (text.equalsIgnoreCase("true")) {
+                return Optional.of(true);
+            }
+            if (text.equalsIgnoreCase("false")) {
+                return Optional.of(false);
+            }
+            throw error(node, path(name) + ": " + expected(key) + ", found " + describe(node), null);
         }
 
         Optional<String> choice(String name) {
-            return read(name, (key, node) -> {
-                String text = scalar(key, path(name), node).strip();
-                if (key.values().contains(text)) {
-                    return text;
-                }
-                throw error(node, path(name) + ": unknown value " + QuantityParser.quote(text), Suggestions.hint(text, key.values()));
-            });
+            Node node = node(name);
+            if (node == null) {
+                return Optional.empty();
+            }
+            Key key = section.get(name);
+            String text = scalar(key, path(name), node).strip();
+            if (key.values().contains(text)) {
+                return Optional.of(text);
+            }
+            throw error(node, path(name) + ": unknown value " + QuantityParser.quote(text), Suggestions.hint(text, key.values()));
         }
 
         Optional<Quantity> quantity(String name) {
-            return read(name, (key, node) -> {
-                String text = scalar(key, path(name), node);
-                Quantity q;
-                try {
-                    q = QuantityParser.parse(text, key.dimension(), key.plainNumber(), key.shownExample());
-                } catch (QuantityException e) {
-                    throw error(node, path(name) + ": " + e.problem(), e.hint().orElse(null));
-                }
-                checkBound(key, path(name), node, q.value(), text);
-                return q;
-            });
+            Node node = node(name);
+            if (node == null) {
+                return Optional.empty();
+            }
+            Key key = section.get(name);
+            String text = scalar(key, path(name), node);
+            Quantity q;
+            try {
+                q = QuantityParser.parse(text, key.dimension(), key.plainNumber(), key.shownExample());
+            } catch (QuantityException e) {
+                throw error(node, path(name) + ": " + e.problem(), e.hint().orElse(null));
+            }
+            checkBound(key, path(name), node, q.value(), text);
+            return Optional.of(q);
         }
 
-        private <T> Optional<T> read(String name, Converter<T> converter) {
+        /** A quantity's value in its base unit. */
+        Optional<Double> value(String name) {
+            Optional<Quantity> q = quantity(name);
+            return q.isPresent() ? Optional.of(q.get().value()) : Optional.empty();
+        }
+
+        Optional<TimeSpan> timeSpan(String name) {
+            Optional<Quantity> q = quantity(name);
+            return q.isPresent() ? Optional.of(new TimeSpan(q.get().value())) : Optional.empty();
+        }
+
+        Optional<Percent> percent(String name) {
+            Optional<Quantity> q = quantity(name);
+            return q.isPresent() ? Optional.of(new Percent(q.get().value())) : Optional.empty();
+        }
+
+        Optional<DataRate> dataRate(String name) {
+            Optional<Quantity> q = quantity(name);
+            return q.isPresent() ? Optional.of(new DataRate(q.get().value())) : Optional.empty();
+        }
+
+        /** The value's node; the key's default as a plain scalar at the mapping when absent; null when neither. */
+        private Node node(String name) {
             Key key = section.get(name);
             Node value = values.get(name);
             if (value != null) {
                 last = value;
-                return Optional.of(converter.convert(key, value));
+                return value;
             }
             if (key.defaultValue() != null) {
                 Mark mark = node.getStartMark();
-                ScalarNode synthetic = new ScalarNode(Tag.STR, key.defaultValue(), mark, mark, DumperOptions.ScalarStyle.PLAIN);
-                return Optional.of(converter.convert(key, synthetic));
+                return new ScalarNode(Tag.STR, key.defaultValue(), mark, mark, DumperOptions.ScalarStyle.PLAIN);
             }
-            return Optional.empty();
+            return null;
         }
-    }
-
-    @FunctionalInterface
-    private interface Converter<T> {
-        T convert(Key key, Node node);
     }
 
     private View open(Section section, Node node, Node owner) {
