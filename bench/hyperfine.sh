@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process timing of ./mlplan recommend against a Java hello-world on the same JVM and flags.
+# Whole-process timing of ./mlplan recommend (and check, --version) against a Java hello-world on the same JVM and flags.
 #   bench/hyperfine.sh              20 runs each after 3 warm-ups; results in target/bench/
 #   RUNS=50 bench/hyperfine.sh      more runs
 # Needs hyperfine and GNU time (Debian: apt-get install hyperfine time) and python3 for the summary.
@@ -27,6 +27,7 @@ json="./mlplan recommend $workload --format json --output $out/plan.json"
 table="./mlplan recommend $workload"
 nocds="java ${opts[*]} -jar target/mlplan.jar recommend $workload --format json --output $out/plan-nocds.json"
 version="./mlplan --version"
+check="./mlplan check $workload"
 
 {
   echo "machine: $(nproc) CPUs, $(free -h | awk '/^Mem:/{print $2}') memory, $(uname -srm)"
@@ -40,6 +41,7 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/hyperfine.json" \
   -n "recommend --format json" "$json" \
   -n "recommend (table)" "$table" \
   -n "recommend json, no app CDS" "$nocds" \
+  -n "check (the CI gate)" "$check" \
   -n "mlplan --version" "$version"
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after)" | tee -a "$out/machine.txt"
 

@@ -20,12 +20,19 @@ public final class CdsTraining {
     public static void main(String[] workloads) throws IOException {
         Path tmp = Files.createTempDirectory("mlplan-cds");
         PrintWriter sink = new PrintWriter(OutputStream.nullOutputStream());
-        CliEnv env = CliEnv.system();
+        // no environment variables: the training must not read a user's MLPLAN_CATALOG, nor append
+        // check's summary to a CI job's GITHUB_STEP_SUMMARY file
+        CliEnv env = new CliEnv(java.time.Clock.systemUTC(), java.util.Map.of(), Path.of("").toAbsolutePath());
         try {
             for (String w : workloads) {
                 run(env, sink, "recommend", w);
                 run(env, sink, "recommend", w, "--format", "json", "--output", tmp.resolve("plan.json").toString());
                 run(env, sink, "validate", w);
+                // the CI gate, as a pipeline runs it at every build
+                run(env, sink, "check", w, "--budget", "1000000USD");
+            }
+            if (workloads.length > 0) {
+                run(env, sink, "explain", workloads[0]);
             }
             run(env, sink, "catalog", "info");
             run(env, sink, "catalog", "show", "p4d.24xlarge", "--format", "json");

@@ -1,0 +1,25 @@
+package dev.mlplan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The launcher's class-data-sharing training run works through the everyday commands and leaves nothing behind. */
+class CdsTrainingTest {
+    private static List<Path> leftovers() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("mlplan-cds")).toList();
+        }
+    }
+
+    @Test
+    void runsTheEverydayCommandsAndCleansUp() throws IOException {
+        List<Path> before = leftovers();
+        CdsTraining.main(new String[] {"workloads/tiny-sporadic.yaml", "workloads/feature-store-iops.yaml"});
+        assertThat(leftovers()).containsExactlyInAnyOrderElementsOf(before);
+    }
+}
