@@ -28,4 +28,9 @@ public interface Rule {
     default Optional<Violation> violation(String reason) {
         return Optional.of(new Violation(id(), reason));
     }
+
+    /** A violation whose sentence is formatted only if it is shown (for rules that fail often: see {@link Violation}). */
+    default Optional<Violation> violation(java.util.function.Supplier<String> reason) {
+        return Optional.of(new Violation(id(), reason));
+    }
 }

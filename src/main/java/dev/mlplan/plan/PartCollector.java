@@ -98,7 +98,10 @@ final class PartCollector {
      */
     void eliminate(String service, String resource, Violation v, double score) {
         String key = service + '|' + resource + '|' + v.rule();
-        eliminations.putIfAbsent(key, new Elimination(service, resource, v.rule(), v.reason(), 0));
+        if (!eliminations.containsKey(key)) {
+            // the first reason per key is kept: later ones are never formatted (Violation's reason is lazy)
+            eliminations.put(key, new Elimination(service, resource, v.rule(), v.reason(), 0));
+        }
         eliminationScores.putIfAbsent(key, score);
         int[] count = eliminationCounts.get(key);
         if (count == null) {
