@@ -95,7 +95,9 @@ final class CommandTable {
     /**
      * In the jar, the build wrote the table with the classes. In a class-path directory (an IDE's
      * build, {@code mvn compile}, which does not run the step that writes it), a command class newer
-     * than the table may have changed an option: then the table is not used.
+     * than the table may have changed an option: then the table is not used. The classes beside it
+     * are the commands and their mixins: every class the table describes is in this package
+     * ({@code FastCommandLineTest} checks it).
      */
     static boolean isCurrent(URL url) {
         if (!"file".equals(url.getProtocol())) {
@@ -189,7 +191,8 @@ final class CommandTable {
     static Command describe(String name, CommandSpec spec) {
         Object user = spec.userObject();
         if (user == null || !spec.subcommands().isEmpty() || !spec.argGroups().isEmpty() || !spec.unmatchedArgsBindings().isEmpty()
-                || spec.positionalParameters().size() > 1 || !(user instanceof Runnable || user instanceof java.util.concurrent.Callable)) {
+                || spec.positionalParameters().size() > 1 || !(user instanceof Runnable || user instanceof java.util.concurrent.Callable)
+                || spec.defaultValueProvider() != null || spec.preprocessor().getClass() != PLAIN_PREPROCESSOR) {
             return null;
         }
         Class<?> cls = user.getClass();
@@ -216,7 +219,8 @@ final class CommandTable {
             }
             String type = typeName(o);
             if (type == null || type.equals("list") || o.negatable() || o.interactive() || !o.splitRegex().isEmpty()
-                    || o.converters().length > 0 || !(o.userObject() instanceof Field field)) {
+                    || o.converters().length > 0 || o.parameterConsumer() != null || o.preprocessor().getClass() != PLAIN_PREPROCESSOR
+                    || !(o.userObject() instanceof Field field) || interpolatedDefault(field)) {
                 return null;
             }
             boolean flag = type.equals("boolean");
@@ -237,12 +241,22 @@ final class CommandTable {
             String type = typeName(p);
             String path = p.userObject() instanceof Field field ? fieldPath(cls, field) : null;
             if (type == null || path == null || p.index().min() != 0 || p.converters().length > 0 || !p.splitRegex().isEmpty()
+                    || p.parameterConsumer() != null || p.preprocessor().getClass() != PLAIN_PREPROCESSOR
                     || !(type.equals("list") || (type.equals("String") && p.arity().max() == 1))) {
                 return null;
             }
             positional = new Arg(List.of(), path, type, null, false, p.arity().min(), p.arity().isUnspecified() ? 1 : p.arity().max());
         }
         return new Command(name, cls.getName(), parentField, mixins, options, positional);
+    }
+
+    /** The class of picocli's do-nothing preprocessor: anything else changes how arguments are read. */
+    private static final Class<?> PLAIN_PREPROCESSOR = OptionSpec.builder("-x").build().preprocessor().getClass();
+
+    /** A default such as "${sys:user.home}" is resolved where picocli runs: the table would fix the build machine's value. */
+    private static boolean interpolatedDefault(Field field) {
+        picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+        return option != null && option.defaultValue().contains("${");
     }
 
     private static String typeName(ArgSpec a) {

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
  * <p>It accepts only a plain grammar: the subcommand first, then options as {@code --name value},
  * {@code --name=value} or {@code -n value}, each at most once, and positional parameters that do not
  * start with {@code -} or {@code @}; and a lone {@code --version}. Anything else (help, {@code --}, argument
- * files, clustered short options, a repeated option, a value that does not convert, a missing
- * required option, an unknown name) is declined, and picocli parses the command line as always, with
+ * files, clustered short options, a repeated option, a value that starts like an option, a value
+ * that does not convert, a missing required option, an unknown name, picocli settings given as
+ * {@code picocli.*} system properties) is declined, and picocli parses the command line as always, with
  * its messages and "did you mean". {@code FastCommandLineTest} requires that what is accepted parses
  * to the same values under picocli, over fixed and seeded random command lines.
  */
@@ -36,6 +37,9 @@ final class FastCommandLine {
      * @return the exit code, or null when picocli must parse these arguments
      */
     static Integer execute(CliEnv env, PrintWriter out, PrintWriter err, String[] args) {
+        if (picocliConfigured()) {
+            return null;
+        }
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             return printVersion(out);
         }
@@ -117,6 +121,9 @@ final class FastCommandLine {
                 if (a.startsWith("--") && eq > 0) {
                     name = a.substring(0, eq);
                     value = a.substring(eq + 1);
+                    if (looksLikeAnOption(value)) {
+                        return null; // picocli refuses "--output=-q" ("expected parameter … but found")
+                    }
                 }
                 CommandTable.Arg option = command.options().get(name);
                 if (option == null || !given.add(option)) {
@@ -134,7 +141,7 @@ final class FastCommandLine {
                             return null;
                         }
                         value = args[++i];
-                        if ((value.startsWith("-") && !value.equals("-")) || value.startsWith("@")) {
+                        if (looksLikeAnOption(value)) {
                             return null;
                         }
                     }
@@ -187,6 +194,24 @@ final class FastCommandLine {
             // a table that does not fit the classes (a stale build): picocli knows better
             return null;
         }
+    }
+
+    /** A value this parser leaves to picocli: one that starts like an option (but a lone "-") or an argument file. */
+    private static boolean looksLikeAnOption(String value) {
+        return (value.startsWith("-") && !value.equals("-")) || value.startsWith("@");
+    }
+
+    /**
+     * Whether picocli is configured through system properties ({@code picocli.trimQuotes},
+     * {@code picocli.trace}, …, e.g. from MLPLAN_JAVA_OPTS): then picocli parses, as it reads them.
+     */
+    static boolean picocliConfigured() {
+        for (Object key : System.getProperties().keySet()) {
+            if (key instanceof String k && k.startsWith("picocli.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The value picocli's converter would give, or null when this parser leaves the text to picocli. */

@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  */
 public final class Violation {
     private final String rule;
-    private Supplier<String> lazyReason;
-    private volatile String reason;
+    /** Makes the sentence; null when it was given as text. */
+    private final Supplier<String> lazyReason;
+    private String reason;
+    /** Set (after {@link #reason}) once the sentence is known: readers that see it true see the sentence. */
+    private volatile boolean known;
 
     /**
      * @param rule the rule id, e.g. "lambda.duration"
@@ -21,7 +24,9 @@ public final class Violation {
      */
     public Violation(String rule, String reason) {
         this.rule = Objects.requireNonNull(rule);
+        this.lazyReason = null;
         this.reason = reason;
+        this.known = true;
     }
 
     /** A violation whose sentence is made by {@code reason}, from immutable facts, when first asked for. */
@@ -35,17 +40,15 @@ public final class Violation {
     }
 
     public String reason() {
-        String r = reason;
-        if (r == null) {
-            Supplier<String> s = lazyReason;
-            if (s != null) {
-                // made at most once per thread that races here; the facts are immutable, so the text is the same
-                r = s.get();
-                reason = r;
-                lazyReason = null;
+        if (!known) {
+            synchronized (this) {
+                if (!known) {
+                    reason = lazyReason.get();
+                    known = true;
+                }
             }
         }
-        return r;
+        return reason;
     }
 
     @Override

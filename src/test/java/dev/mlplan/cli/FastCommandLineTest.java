@@ -48,6 +48,35 @@ class FastCommandLineTest {
         assertThat(table().commands()).containsOnlyKeys("recommend", "check", "report", "explain", "validate", "init", "schema");
     }
 
+    /** The staleness check looks at the class files beside the table: the commands and their mixins must be there. */
+    @Test
+    void everyClassTheTableDescribesIsInTheTablesPackage() throws Exception {
+        for (CommandTable.Command c : table().commands().values()) {
+            Class<?> cls = Class.forName(c.className());
+            assertThat(cls.getPackageName()).isEqualTo("dev.mlplan.cli");
+            for (String mixin : c.mixins()) {
+                assertThat(cls.getDeclaredField(mixin).getType().getPackageName()).isEqualTo("dev.mlplan.cli");
+            }
+        }
+        assertThat(CommonOptions.class.getPackageName()).isEqualTo("dev.mlplan.cli");
+    }
+
+    @Test
+    void picocliSettingsGivenAsSystemPropertiesLeaveEveryLineToPicocli() {
+        String saved = System.getProperty("picocli.trimQuotes");
+        System.setProperty("picocli.trimQuotes", "true");
+        try {
+            assertThat(FastCommandLine.execute(ENV, SINK, SINK, new String[] {"--version"})).isNull();
+            assertThat(FastCommandLine.execute(ENV, SINK, SINK, new String[] {"validate", "\"x.yaml\""})).isNull();
+        } finally {
+            if (saved == null) {
+                System.clearProperty("picocli.trimQuotes");
+            } else {
+                System.setProperty("picocli.trimQuotes", saved);
+            }
+        }
+    }
+
     @Test
     void theTableTextReadsBackToTheSameTable() {
         String text = CommandTable.format(CommandTable.describe());
@@ -97,6 +126,10 @@ class FastCommandLineTest {
         {"recommend", "a.yaml", "--format", "xml"}, {"recommend", "a.yaml", "--mfu", "high"}, {"recommend", "a.yaml", "--output", "--top"},
         {"explain", "a.yaml", "b.yaml"}, {"explain"}, {"init", "extra"}, {"recommend", "a.yaml", "-q", "-q"},
         {"recommend", "a.yaml", "--verbose", "-v"}, {"recommend", "a.yaml", "--catalog", "@c.json"}, {"-q", "recommend", "a.yaml"},
+        // a value attached with '=' that starts like an option: picocli says "expected parameter … but found"
+        {"init", "--output=-q"}, {"recommend", "a.yaml", "--output=--no-color"}, {"recommend", "a.yaml", "--output=--"},
+        {"recommend", "a.yaml", "--output=-fjson"}, {"check", "a.yaml", "--junit=-v"}, {"recommend", "a.yaml", "--catalog=--format"},
+        {"explain", "a.yaml", "--option=--top"}, {"recommend", "a.yaml", "--mfu=-0.5"}, {"recommend", "a.yaml", "--output=@x"},
     };
 
     @Test
@@ -125,7 +158,9 @@ class FastCommandLineTest {
             "-o", "out.txt", "--top", "5", "10", "0", "007", "-3", "1e3", "--top=2", "--format=csv", "--format=", "--catalog", "c.json",
             "--mfu", "0.4", "NaN", "--mbu=0.5", "--headroom", "--multi-node-efficiency", "-q", "--quiet", "-v", "--verbose", "--no-color",
             "--no-color=false", "-h", "--help", "-V", "--", "@f", "--budget", "500USD", "--warn-at", "80%", "--baseline", "p.json",
-            "--max-increase", "10%", "--junit", "j.xml", "--from", "--option", "x/y", "-x", "--unknown", "-vq", ""};
+            "--max-increase", "10%", "--junit", "j.xml", "--from", "--option", "x/y", "-x", "--unknown", "-vq", "",
+            "--output=-", "--output=-q", "--output=--top", "--catalog=-x", "--option=-h", "--budget=--warn-at", "--form", "--top=+5",
+            "--mfu=-0.5", "--output=@f"};
         int taken = 0;
         for (int n = 0; n < 600; n++) {
             List<String> args = new ArrayList<>();

@@ -23,4 +23,41 @@ class ViolationTest {
         assertThat(made).hasValue(1);
         assertThat(lazy).isNotEqualTo(new Violation("instance.deadline", "other")).isNotEqualTo(new Violation("other.rule", eager.reason()));
     }
+
+    /** Two threads asking at once both get the sentence (never null), and it is made once. */
+    @Test
+    void aLazyReasonIsSafeToAskForFromTwoThreads() throws Exception {
+        int n = 1 << 18;
+        AtomicInteger made = new AtomicInteger();
+        Violation[] vs = new Violation[n];
+        for (int i = 0; i < n; i++) {
+            String text = "reason " + i;
+            vs[i] = new Violation("r", () -> {
+                made.incrementAndGet();
+                return text;
+            });
+        }
+        AtomicInteger nulls = new AtomicInteger();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        Runnable ask = () -> {
+            try {
+                start.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            for (Violation v : vs) {
+                if (v.reason() == null) {
+                    nulls.incrementAndGet();
+                }
+            }
+        };
+        Thread a = new Thread(ask);
+        Thread b = new Thread(ask);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertThat(nulls).hasValue(0);
+        assertThat(made).hasValue(n);
+    }
 }

@@ -56,6 +56,22 @@ class LauncherIT {
             assertThat(jar.getEntry("dev/mlplan/cli/command-table.tsv")).isNotNull();
             assertThat(jar.getEntry("dev/mlplan/build/StoreUncompressed.class")).isNull();
         }
+        // read as a stream too, as some tools read jars: a stored entry must carry its size and CRC up front
+        byte[] expected = Files.readAllBytes(ROOT.resolve("target/classes/dev/mlplan/catalog/aws-catalog.bin"));
+        int entries = 0;
+        boolean seen = false;
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(Files.newInputStream(ROOT.resolve("target/mlplan.jar")))) {
+            for (java.util.jar.JarEntry e = in.getNextJarEntry(); e != null; e = in.getNextJarEntry()) {
+                entries++;
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("dev/mlplan/catalog/aws-catalog.bin")) {
+                    seen = true;
+                    assertThat(bytes).isEqualTo(expected);
+                }
+            }
+        }
+        assertThat(seen).isTrue();
+        assertThat(entries).isGreaterThan(1000);
     }
 
     @Test
