@@ -20,7 +20,8 @@ public final class CommandFactory {
 
     /**
      * Runs mlplan with these arguments: an everyday command line through {@link FastCommandLine},
-     * any other through picocli. Both give the same results, messages and exit codes.
+     * any other through picocli. Both give the same results, messages and exit codes. (What
+     * {@link Main#run} does, without loading this class for an everyday command line.)
      */
     public static int execute(CliEnv env, PrintWriter out, PrintWriter err, String[] args) {
         Integer code = FastCommandLine.execute(env, out, err, args);
@@ -29,7 +30,7 @@ public final class CommandFactory {
 
     /** The text of the command table ({@link CommandTable}) for the build step that writes it. */
     public static String commandTable() {
-        return CommandTable.format(CommandTable.describe());
+        return CommandTable.format(CommandTableModel.describe());
     }
 
     /** The subcommands of {@code mlplan}, in the order its help lists them. */

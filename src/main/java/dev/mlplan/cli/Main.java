@@ -22,7 +22,9 @@ public final class Main {
             if (readsEmbeddedCatalog(args, env)) {
                 CatalogLoader.preload();
             }
-            return CommandFactory.execute(env, out, err, args);
+            // the everyday command lines first: on that path no picocli class (nor CommandFactory) is loaded
+            Integer code = FastCommandLine.execute(env, out, err, args);
+            return code != null ? code : CommandFactory.create(env, out, err, args).execute(args);
         } catch (RuntimeException | Error e) {
             err.println("mlplan: internal error: " + Secrets.of(env).mask(String.valueOf(e)));
             return ExitCode.INTERNAL;

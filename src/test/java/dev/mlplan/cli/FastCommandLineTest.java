@@ -40,7 +40,7 @@ class FastCommandLineTest {
 
     @Test
     void theBuiltTableIsPicocliModelOfTheAnnotations() {
-        assertThat(CommandTable.format(new ArrayList<>(table().commands().values()))).isEqualTo(CommandTable.format(CommandTable.describe()));
+        assertThat(CommandTable.format(new ArrayList<>(table().commands().values()))).isEqualTo(CommandTable.format(CommandTableModel.describe()));
     }
 
     @Test
@@ -79,7 +79,7 @@ class FastCommandLineTest {
 
     @Test
     void theTableTextReadsBackToTheSameTable() {
-        String text = CommandTable.format(CommandTable.describe());
+        String text = CommandTable.format(CommandTableModel.describe());
         assertThat(CommandTable.format(new ArrayList<>(CommandTable.parse(text).commands().values()))).isEqualTo(text);
     }
 
