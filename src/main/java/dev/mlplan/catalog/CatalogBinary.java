@@ -246,7 +246,7 @@ public final class CatalogBinary {
             checkHeader(ByteBuffer.wrap(b), name);
             p = MAGIC.length + 4;
             getLong(); // the source's length: see sourceBytes
-            table = new String[getInt() + 1];
+            table = new String[count() + 1];
             for (int i = 1; i < table.length; i++) {
                 int len = getInt();
                 need(len);
@@ -257,17 +257,17 @@ public final class CatalogBinary {
             String id = str();
             String asOf = str();
             String description = str();
-            int n = getInt();
+            int n = count();
             List<Source> sources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 sources.add(new Source(str(), str(), str(), str(), str(), str()));
             }
-            n = getInt();
+            n = count();
             List<Accelerator> accelerators = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 accelerators.add(new Accelerator(str(), str(), num(), num(), num(), num(), num(), num(), num(), num(), num(), str()));
             }
-            n = getInt();
+            n = count();
             List<InstanceType> types = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String tName = str();
@@ -279,7 +279,7 @@ public final class CatalogBinary {
                 InstanceType.Ebs ebs = get() != 0 ? new InstanceType.Ebs(num(), num(), num(), num()) : null;
                 types.add(new InstanceType(tName, family, arch, vcpus, memory, acc, ebs, num(), getInt(), get() != 0, str()));
             }
-            n = getInt();
+            n = count();
             PricingModel[] models = PricingModel.values();
             List<Price> prices = new ArrayList<>(n);
             // one call per row: compiled by the JIT after a few hundred rows, where a long loop body
@@ -287,22 +287,22 @@ public final class CatalogBinary {
             for (int i = 0; i < n; i++) {
                 prices.add(price(models));
             }
-            n = getInt();
+            n = count();
             List<SpotInfo> spot = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 spot.add(spotInfo());
             }
-            n = getInt();
+            n = count();
             List<Limit> limits = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 limits.add(new Limit(str(), num(), str(), str(), str()));
             }
-            n = getInt();
+            n = count();
             List<ServicePrice> servicePrices = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 servicePrices.add(new ServicePrice(str(), str(), num(), str(), str()));
             }
-            n = getInt();
+            n = count();
             List<EbsVolumeType> ebs = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 ebs.add(new EbsVolumeType(str(), num(), num(), num(), num(), num(), num(), num(), getInt(), str()));
@@ -336,6 +336,15 @@ public final class CatalogBinary {
 
         private double num() {
             return Double.longBitsToDouble(getLong());
+        }
+
+        /** A count of table or list entries: each takes at least one byte, so no more than the bytes left. */
+        private int count() {
+            int n = getInt();
+            if (n < 0 || n > b.length - p) {
+                throw new IllegalArgumentException("a count of " + n + " entries with " + (b.length - p) + " bytes left");
+            }
+            return n;
         }
 
         private void need(int n) {

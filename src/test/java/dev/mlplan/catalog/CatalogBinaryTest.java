@@ -111,5 +111,26 @@ class CatalogBinaryTest {
         assertThatThrownBy(() -> CatalogBinary.read(other, "json")).isInstanceOf(CatalogException.class)
                 .hasMessageContaining("not a binary catalog of codec version");
         assertThatThrownBy(() -> CatalogBinary.read(new byte[0], "empty")).isInstanceOf(CatalogException.class);
+        // a string-table count that is negative or larger than the bytes left: an error, not an array of that size
+        int countAt = CatalogBinary.MAGIC.length + 4 + 8;
+        for (int bad : new int[] {-2, Integer.MAX_VALUE, good.length}) {
+            byte[] b = good.clone();
+            java.nio.ByteBuffer.wrap(b).putInt(countAt, bad);
+            assertThatThrownBy(() -> CatalogBinary.read(b, "count")).as("count %d", bad).isInstanceOf(CatalogException.class)
+                    .hasMessageContaining("count is not a readable binary catalog");
+        }
+        // every single-byte change and every cut either reads or is a catalog error
+        java.util.Random random = new java.util.Random(2261);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] b = Arrays.copyOf(good, i % 2 == 0 ? good.length : random.nextInt(good.length));
+            if (b.length > 0) {
+                b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+            }
+            try {
+                CatalogBinary.read(b, "changed");
+            } catch (CatalogException e) {
+                // expected for most
+            }
+        }
     }
 }
