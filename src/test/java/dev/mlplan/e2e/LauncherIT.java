@@ -74,6 +74,19 @@ class LauncherIT {
         assertThat(entries).isGreaterThan(1000);
     }
 
+    /** Issue 8: nothing loaded that the command does not need: no AWS SDK (refresh only), no picocli model (help and errors only). */
+    @Test
+    void recommendLoadsNeitherTheAwsSdkNorPicoclisModel() throws Exception {
+        Path log = tmp.resolve("classes.log");
+        Result r = mlplan(Map.of("MLPLAN_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "recommend", "workloads/tiny-sporadic.yaml");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> loaded = Files.readAllLines(log);
+        assertThat(loaded).hasSizeGreaterThan(500).anyMatch(l -> l.contains(" dev.mlplan.plan.Planner "));
+        assertThat(loaded).noneMatch(l -> l.contains(" software.amazon."));
+        // the version provider's interface is the one picocli type the command touches
+        assertThat(loaded.stream().filter(l -> l.contains(" picocli.")).toList()).allMatch(l -> l.contains(" picocli.CommandLine$IVersionProvider "));
+    }
+
     @Test
     void versionPrintsTheVersion() throws Exception {
         Result r = mlplan(Map.of(), "--version");
