@@ -1,8 +1,8 @@
 package dev.mlplan.catalog;
 
+import dev.mlplan.util.BuildOutputs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,32 +60,22 @@ public final class CatalogLoader {
         }
     }
 
-    /**
-     * Whether the binary holds what the JSON beside it holds. In the jar, the build made both in one
-     * run (and its step cannot be skipped). In a class-path directory (an IDE's build, or
-     * {@code mvn compile}, which copies resources but does not run the step that makes the binary),
-     * the JSON may be newer: then its length or its modification time gives the binary away, and the
-     * JSON is read instead.
-     */
+    /** Whether the binary holds what the JSON beside it holds ({@link BuildOutputs}). */
     static boolean binaryIsCurrent(URL bin, byte[] bytes) {
-        URL json = CatalogLoader.class.getResource(EMBEDDED_RESOURCE);
-        if (!"file".equals(bin.getProtocol()) || json == null || !"file".equals(json.getProtocol())) {
-            return true;
-        }
-        try {
-            return binaryIsCurrent(Path.of(json.toURI()), Path.of(bin.toURI()), bytes);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return false;
-        }
+        return BuildOutputs.isCurrent(CatalogLoader.class.getResource(EMBEDDED_RESOURCE), bin, sourceBytes(bytes, bin.toString()));
     }
 
     /** A binary file is current when made from a JSON file of the JSON's length, and not before the JSON's last change. */
     static boolean binaryIsCurrent(Path jsonFile, Path binFile, byte[] bytes) {
+        return BuildOutputs.isCurrent(jsonFile, binFile, sourceBytes(bytes, binFile.toString()));
+    }
+
+    /** The JSON length the binary names, or -1 when the bytes are no binary catalog. */
+    private static long sourceBytes(byte[] bytes, String name) {
         try {
-            return Files.size(jsonFile) == CatalogBinary.sourceBytes(bytes, binFile.toString())
-                    && Files.getLastModifiedTime(jsonFile).compareTo(Files.getLastModifiedTime(binFile)) <= 0;
-        } catch (IOException | CatalogException e) {
-            return false;
+            return CatalogBinary.sourceBytes(bytes, name);
+        } catch (CatalogException e) {
+            return -1;
         }
     }
 

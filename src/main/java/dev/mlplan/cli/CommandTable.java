@@ -40,11 +40,7 @@ final class CommandTable {
     static final String RESOURCE = "/dev/mlplan/cli/command-table.tsv";
 
     /** An option or the positional parameters of a command. */
-    record Arg(List<String> names, String path, String type, String defaultValue, boolean required, int min, int max) {
-        boolean positional() {
-            return names.isEmpty();
-        }
-    }
+    record Arg(List<String> names, String path, String type, String defaultValue, boolean required, int min, int max) {}
 
     /** A subcommand of {@code mlplan} whose arguments the table describes fully. */
     record Command(String name, String className, String parentField, List<String> mixins, Map<String, Arg> options, Arg positional) {}

@@ -28,7 +28,7 @@ final class FastCommandLine {
     private FastCommandLine() {}
 
     /** A command object with its options set, and the top-level command it belongs to. */
-    record Parsed(Object command, MlplanCommand parent, String[] args) {}
+    record Parsed(Object command, MlplanCommand parent) {}
 
     /**
      * Runs the command when its command line is plain, with the same error handling and exit codes as
@@ -189,7 +189,7 @@ final class FastCommandLine {
                 }
             }
             set(target, parent, command.parentField(), parent);
-            return new Parsed(target, parent, args);
+            return new Parsed(target, parent);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // a table that does not fit the classes (a stale build): picocli knows better
             return null;

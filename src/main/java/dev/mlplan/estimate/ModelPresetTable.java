@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.mlplan.estimate.ModelPreset.Role;
+import dev.mlplan.util.BuildOutputs;
 import dev.mlplan.workload.Workload.Architecture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,30 +112,26 @@ public final class ModelPresetTable {
         return Collections.unmodifiableMap(byName);
     }
 
-    /**
-     * In the jar the build wrote both. In a class-path directory, the JSON beside the table may be
-     * newer (copied by {@code mvn compile} or an IDE, which do not run the step that writes the table):
-     * the table must name the JSON's length and not be older than it.
-     */
+    /** Whether the table holds what the JSON beside it holds ({@link BuildOutputs}). */
     static boolean isCurrent(URL table, String text) {
-        URL json = ModelPresetTable.class.getResource(RESOURCE);
-        if (!"file".equals(table.getProtocol()) || json == null || !"file".equals(json.getProtocol())) {
-            return true;
-        }
-        try {
-            return isCurrent(Path.of(json.toURI()), Path.of(table.toURI()), text);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return false;
-        }
+        return BuildOutputs.isCurrent(ModelPresetTable.class.getResource(RESOURCE), table, namedLength(text));
     }
 
     /** A table file is current when it names the JSON file's length and is not older than it. */
     static boolean isCurrent(Path jsonFile, Path tableFile, String text) {
+        return BuildOutputs.isCurrent(jsonFile, tableFile, namedLength(text));
+    }
+
+    /** The JSON length the table's first line names, or -1. */
+    private static long namedLength(String text) {
+        int end = text.indexOf('\n');
+        if (!text.startsWith(LENGTH_PREFIX) || end < 0) {
+            return -1;
+        }
         try {
-            return text.startsWith(LENGTH_PREFIX + Files.size(jsonFile) + "\n")
-                    && Files.getLastModifiedTime(jsonFile).compareTo(Files.getLastModifiedTime(tableFile)) <= 0;
-        } catch (IOException e) {
-            return false;
+            return Long.parseLong(text.substring(LENGTH_PREFIX.length(), end));
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 
