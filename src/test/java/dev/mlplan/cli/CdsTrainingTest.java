@@ -17,7 +17,7 @@ class CdsTrainingTest {
     }
 
     @Test
-    void runsTheEverydayCommandsAndCleansUp() throws IOException {
+    void runsTheEverydayCommandsAndCleansUp() throws Exception {
         List<Path> before = leftovers();
         CdsTraining.main(new String[] {"workloads/tiny-sporadic.yaml", "workloads/feature-store-iops.yaml"});
         assertThat(leftovers()).containsExactlyInAnyOrderElementsOf(before);
