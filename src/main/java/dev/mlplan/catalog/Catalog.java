@@ -1,143 +1,269 @@
 package dev.mlplan.catalog;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
-/** A loaded catalog with lookup indices. Immutable. */
+/**
+ * A loaded catalog with lookup indices. Immutable as seen from outside; safe to share between threads.
+ *
+ * <p>Prices, spot facts and service prices are indexed by region. A catalog read from the embedded
+ * binary ({@link CatalogBinary.Image}) reads a region's rows the first time a lookup asks for that
+ * region, so that a workload in two regions does not pay for the other thirty-four
+ * (docs/performance.md); a catalog made from a document indexes every region at once.
+ */
 public final class Catalog {
-    private final CatalogDocument doc;
+    private final CatalogDocument head;
     private final Map<String, Source> sources = new HashMap<>();
     private final Map<String, Accelerator> accelerators = new HashMap<>();
     private final Map<String, InstanceType> types = new HashMap<>();
-    private final Map<String, List<Price>> pricesByType = new HashMap<>();
-    /** type → region → price by {@link PricingModel#ordinal()}: lookups without building a key string. */
-    private final Map<String, Map<String, Price[]>> priceIndex = new HashMap<>();
-    /** type → region → spot facts. */
-    private final Map<String, Map<String, SpotInfo>> spot = new HashMap<>();
     private final Map<String, Limit> limits = new HashMap<>();
-    private final Map<String, ServicePrice> servicePrices = new HashMap<>();
     private final Map<String, EbsVolumeType> ebsTypes = new HashMap<>();
-    private final SortedSet<String> regions = new TreeSet<>();
 
+    /** Every region with a row of any kind; a region's number is its position here. */
+    private final String[] regionNames;
+    private final Map<String, Integer> regionNumbers = new HashMap<>();
+    /** The regions with at least one instance price. */
+    private final SortedSet<String> regions = new TreeSet<>();
+    /** Instance type → the numbers of the regions in which it has a price. */
+    private final Map<String, BitSet> pricedIn;
+    /** Each region's index, once read (all of them at once for a catalog made from a document). */
+    private final AtomicReferenceArray<Region> byRegion;
+    /** Where regions are read from; null for a catalog made from a document. */
+    private final CatalogBinary.Image image;
+
+    /** The whole document: given, or read from {@link #image} on first use. */
+    private volatile CatalogDocument doc;
+    /** Type → its prices in the document's order, made on first use. */
+    private volatile Map<String, List<Price>> pricesByType;
+
+    /** A catalog made from a document: every region indexed now. */
     public Catalog(CatalogDocument doc) {
+        this.head = doc;
         this.doc = doc;
-        // plain loops, no lambdas: this runs at every start, in a cold JVM (docs/performance.md)
-        for (Source s : doc.sources()) {
-            sources.put(s.id(), s);
-        }
-        for (Accelerator a : doc.accelerators()) {
-            accelerators.put(a.name(), a);
-        }
-        for (InstanceType t : doc.instanceTypes()) {
-            types.put(t.name(), t);
-        }
-        // Rows come sorted by type, then region (the builder writes them so): the indexers look the maps
-        // up once per run of equal keys, not once per row (any order still gives the same index, only
-        // slower). One call per row rather than one long loop body: the JIT compiles a method after a
-        // few hundred calls, a loop only after tens of thousands of turns (docs/performance.md).
-        PriceIndexer prices = new PriceIndexer();
+        this.image = null;
+        indexHead();
+        // regions numbered in the order they first appear, as CatalogBinary does
+        Map<String, Region> built = new LinkedHashMap<>();
+        this.pricedIn = new HashMap<>();
+        List<Region> list = new ArrayList<>();
         for (Price p : doc.prices()) {
-            prices.add(p);
+            Region r = regionOf(built, list, p.region());
+            r.add(p);
+            BitSet in = pricedIn.get(p.instanceType());
+            if (in == null) {
+                in = new BitSet();
+                pricedIn.put(p.instanceType(), in);
+            }
+            in.set(regionNumbers.get(p.region()));
+            regions.add(p.region());
         }
-        regions.addAll(prices.seenRegions);
-        SpotIndexer spots = new SpotIndexer();
-        for (SpotInfo si : doc.spot()) {
-            spots.add(si);
-        }
-        for (Limit l : doc.limits()) {
-            limits.put(l.id(), l);
+        for (SpotInfo s : doc.spot()) {
+            regionOf(built, list, s.region()).add(s);
         }
         for (ServicePrice s : doc.servicePrices()) {
-            servicePrices.put(s.id() + '|' + s.region(), s);
+            regionOf(built, list, s.region()).add(s);
         }
-        for (EbsVolumeType e : doc.ebsVolumeTypes()) {
+        this.regionNames = built.keySet().toArray(new String[0]);
+        this.byRegion = new AtomicReferenceArray<>(list.toArray(new Region[0]));
+    }
+
+    /** A catalog read from a binary image: each region read and indexed when first asked for. */
+    public Catalog(CatalogBinary.Image image) {
+        this.head = image.head();
+        this.image = image;
+        indexHead();
+        this.regionNames = new String[image.regionCount()];
+        for (int r = 0; r < regionNames.length; r++) {
+            regionNames[r] = image.regionName(r);
+            regionNumbers.put(regionNames[r], r);
+            if (image.hasInstancePrices(r)) {
+                regions.add(regionNames[r]);
+            }
+        }
+        this.pricedIn = image.pricedRegions();
+        this.byRegion = new AtomicReferenceArray<>(regionNames.length);
+    }
+
+    /** Plain loops, no lambdas: this runs at every start, in a cold JVM (docs/performance.md). */
+    private void indexHead() {
+        for (Source s : head.sources()) {
+            sources.put(s.id(), s);
+        }
+        for (Accelerator a : head.accelerators()) {
+            accelerators.put(a.name(), a);
+        }
+        for (InstanceType t : head.instanceTypes()) {
+            types.put(t.name(), t);
+        }
+        for (Limit l : head.limits()) {
+            limits.put(l.id(), l);
+        }
+        for (EbsVolumeType e : head.ebsVolumeTypes()) {
             ebsTypes.put(e.name(), e);
         }
     }
 
-    private static final int PRICING_MODELS = PricingModel.values().length;
+    private Region regionOf(Map<String, Region> built, List<Region> list, String name) {
+        Region r = built.get(name);
+        if (r == null) {
+            r = new Region();
+            built.put(name, r);
+            regionNumbers.put(name, list.size());
+            list.add(r);
+        }
+        return r;
+    }
 
-    /** Adds price rows to {@link #pricesByType} and {@link #priceIndex}, one run of equal type and region at a time. */
-    private final class PriceIndexer {
-        final Set<String> seenRegions = new HashSet<>();
-        private String type;
-        private String region;
-        private List<Price> ofType;
-        private Map<String, Price[]> byRegion;
-        private Price[] byPricing;
+    /** The region's index, read from the image at its first use (two threads may both read it; one result is kept). */
+    private Region region(String name) {
+        Integer n = regionNumbers.get(name);
+        if (n == null) {
+            return Region.EMPTY;
+        }
+        Region r = byRegion.get(n);
+        if (r == null) {
+            r = Region.of(image.region(n));
+            if (!byRegion.compareAndSet(n, null, r)) {
+                r = byRegion.get(n);
+            }
+        }
+        return r;
+    }
 
+    /** One region's prices, spot facts and service prices; filled once, then only read. */
+    private static final class Region {
+        static final Region EMPTY = new Region();
+        private static final int PRICING_MODELS = PricingModel.values().length;
+
+        /** Type → price by {@link PricingModel#ordinal()}: lookups without building a key string. */
+        final Map<String, Price[]> prices = new HashMap<>();
+        final Map<String, SpotInfo> spot = new HashMap<>();
+        final Map<String, ServicePrice> services = new HashMap<>();
+        private String lastType;
+        private Price[] lastPrices;
+
+        static Region of(CatalogBinary.Rows rows) {
+            Region r = new Region();
+            for (Price p : rows.prices) {
+                r.add(p);
+            }
+            for (SpotInfo s : rows.spot) {
+                r.add(s);
+            }
+            for (ServicePrice s : rows.services) {
+                r.add(s);
+            }
+            return r;
+        }
+
+        /**
+         * One call per row: the JIT compiles a method after a few hundred calls, a loop only after tens
+         * of thousands of turns (docs/performance.md). Rows come in runs of one type (the builder writes
+         * them so): the map is looked up once per run. A later row for the same type and pricing wins.
+         */
         void add(Price p) {
-            if (!Objects.equals(p.instanceType(), type) || ofType == null) {
-                type = p.instanceType();
-                region = null;
-                byPricing = null;
-                ofType = pricesByType.get(type);
-                if (ofType == null) {
-                    ofType = new ArrayList<>();
-                    pricesByType.put(type, ofType);
-                }
-                byRegion = priceIndex.get(type);
-                if (byRegion == null) {
-                    byRegion = new HashMap<>();
-                    priceIndex.put(type, byRegion);
+            if (lastPrices == null || !Objects.equals(p.instanceType(), lastType)) {
+                lastType = p.instanceType();
+                lastPrices = prices.get(lastType);
+                if (lastPrices == null) {
+                    lastPrices = new Price[PRICING_MODELS];
+                    prices.put(lastType, lastPrices);
                 }
             }
-            if (!Objects.equals(p.region(), region) || byPricing == null) {
-                region = p.region();
-                byPricing = byRegion.get(region);
-                if (byPricing == null) {
-                    byPricing = new Price[PRICING_MODELS];
-                    byRegion.put(region, byPricing);
-                }
-                seenRegions.add(region);
-            }
-            ofType.add(p);
-            byPricing[p.pricing().ordinal()] = p;
+            lastPrices[p.pricing().ordinal()] = p;
+        }
+
+        void add(SpotInfo s) {
+            spot.put(s.instanceType(), s);
+        }
+
+        void add(ServicePrice s) {
+            services.put(s.id(), s);
         }
     }
 
-    /** Adds spot rows to {@link #spot}, one run of equal type at a time. */
-    private final class SpotIndexer {
-        private String type;
-        private Map<String, SpotInfo> byRegion;
+    /** The regions of a {@link BitSet} of region numbers, as a set of names. */
+    private final class RegionSet extends AbstractSet<String> {
+        private final BitSet in;
 
-        void add(SpotInfo si) {
-            if (!Objects.equals(si.instanceType(), type) || byRegion == null) {
-                type = si.instanceType();
-                byRegion = spot.get(type);
-                if (byRegion == null) {
-                    byRegion = new HashMap<>();
-                    spot.put(type, byRegion);
+        RegionSet(BitSet in) {
+            this.in = in;
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            Integer n = regionNumbers.get(o);
+            return n != null && in.get(n);
+        }
+
+        @Override
+        public int size() {
+            return in.cardinality();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return new Iterator<>() {
+                private int next = in.nextSetBit(0);
+
+                @Override
+                public boolean hasNext() {
+                    return next >= 0;
                 }
-            }
-            byRegion.put(si.region(), si);
+
+                @Override
+                public String next() {
+                    if (next < 0) {
+                        throw new NoSuchElementException();
+                    }
+                    String name = regionNames[next];
+                    next = in.nextSetBit(next + 1);
+                    return name;
+                }
+            };
         }
     }
 
+    /** The whole document (for a binary catalog, every region is read at this first call). */
     public CatalogDocument document() {
-        return doc;
+        CatalogDocument d = doc;
+        if (d == null) {
+            synchronized (this) {
+                d = doc;
+                if (d == null) {
+                    d = image.document();
+                    doc = d;
+                }
+            }
+        }
+        return d;
     }
 
     public String id() {
-        return doc.id();
+        return head.id();
     }
 
     public String pricesAsOf() {
-        return doc.pricesAsOf();
+        return head.pricesAsOf();
     }
 
     public String description() {
-        return doc.description();
+        return head.description();
     }
 
     public Optional<Source> source(String id) {
@@ -145,7 +271,7 @@ public final class Catalog {
     }
 
     public Collection<Source> sources() {
-        return Collections.unmodifiableList(doc.sources());
+        return Collections.unmodifiableList(head.sources());
     }
 
     public Optional<Accelerator> accelerator(String name) {
@@ -153,7 +279,7 @@ public final class Catalog {
     }
 
     public List<Accelerator> accelerators() {
-        return Collections.unmodifiableList(doc.accelerators());
+        return Collections.unmodifiableList(head.accelerators());
     }
 
     public Optional<InstanceType> instanceType(String name) {
@@ -161,7 +287,7 @@ public final class Catalog {
     }
 
     public List<InstanceType> instanceTypes() {
-        return Collections.unmodifiableList(doc.instanceTypes());
+        return Collections.unmodifiableList(head.instanceTypes());
     }
 
     /** Every region that has at least one instance price. */
@@ -170,42 +296,59 @@ public final class Catalog {
     }
 
     public Optional<Price> price(String region, String type, PricingModel pricing) {
-        Map<String, Price[]> byRegion = priceIndex.get(type);
-        Price[] byPricing = byRegion == null ? null : byRegion.get(region);
+        Price[] byPricing = region(region).prices.get(type);
         return Optional.ofNullable(byPricing == null ? null : byPricing[pricing.ordinal()]);
     }
 
-    /** The regions in which the type has at least one price. */
+    /** The regions in which the type has at least one price (no region's rows are read for this). */
     public Set<String> pricedRegions(String type) {
-        Map<String, Price[]> byRegion = priceIndex.get(type);
-        return byRegion == null ? Set.of() : Collections.unmodifiableSet(byRegion.keySet());
+        BitSet in = pricedIn.get(type);
+        return in == null ? Set.of() : new RegionSet(in);
     }
 
+    /** The type's prices in every region, in the catalog's order (for a binary catalog, reads every region). */
     public List<Price> prices(String type) {
-        return pricesByType.getOrDefault(type, List.of());
+        Map<String, List<Price>> byType = pricesByType;
+        if (byType == null) {
+            synchronized (this) {
+                byType = pricesByType;
+                if (byType == null) {
+                    byType = new HashMap<>();
+                    for (Price p : document().prices()) {
+                        List<Price> list = byType.get(p.instanceType());
+                        if (list == null) {
+                            list = new ArrayList<>();
+                            byType.put(p.instanceType(), list);
+                        }
+                        list.add(p);
+                    }
+                    pricesByType = byType;
+                }
+            }
+        }
+        return Collections.unmodifiableList(byType.getOrDefault(type, List.of()));
     }
 
     public Optional<SpotInfo> spot(String region, String type) {
-        Map<String, SpotInfo> byRegion = spot.get(type);
-        return Optional.ofNullable(byRegion == null ? null : byRegion.get(region));
+        return Optional.ofNullable(region(region).spot.get(type));
     }
 
     /** A limit that mlplan's rules rely on; a catalog without it is broken. */
     public Limit limit(String id) {
         Limit l = limits.get(id);
         if (l == null) {
-            throw new CatalogException("catalog " + doc.id() + " has no limit '" + id + "'");
+            throw new CatalogException("catalog " + head.id() + " has no limit '" + id + "'");
         }
         return l;
     }
 
     public Collection<Limit> limits() {
-        return Collections.unmodifiableList(doc.limits());
+        return Collections.unmodifiableList(head.limits());
     }
 
     /** A service price in the region, if the catalog has one there. */
     public Optional<ServicePrice> servicePrice(String id, String region) {
-        return Optional.ofNullable(servicePrices.get(id + '|' + region));
+        return Optional.ofNullable(region(region).services.get(id));
     }
 
     public Optional<EbsVolumeType> ebsVolumeType(String name) {
@@ -213,6 +356,6 @@ public final class Catalog {
     }
 
     public List<EbsVolumeType> ebsVolumeTypes() {
-        return Collections.unmodifiableList(doc.ebsVolumeTypes());
+        return Collections.unmodifiableList(head.ebsVolumeTypes());
     }
 }

@@ -1,0 +1,125 @@
+package dev.mlplan.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A catalog read from the binary reads each region's rows when first asked for it; its answers must
+ * be those of a catalog made from the whole document, in any order of questions and from any thread.
+ */
+class CatalogRegionsTest {
+    private static final CatalogDocument DOC = CatalogLoader.embedded().document();
+    private static final Catalog EAGER = new Catalog(DOC);
+
+    private static Catalog lazy(CatalogDocument doc) {
+        return new Catalog(CatalogBinary.open(CatalogBinary.write(doc, -1), "test"));
+    }
+
+    @Test
+    void aRegionAtATimeAnswersAsTheWholeDocument() {
+        Catalog lazy = lazy(DOC);
+        assertThat(lazy.regions()).isEqualTo(EAGER.regions()).hasSizeGreaterThan(30);
+        for (InstanceType t : DOC.instanceTypes()) {
+            assertThat(lazy.pricedRegions(t.name())).as(t.name()).isEqualTo(EAGER.pricedRegions(t.name()));
+        }
+        assertThat(lazy.pricedRegions("no-such.type")).isEmpty();
+        for (Price p : DOC.prices()) {
+            assertThat(lazy.price(p.region(), p.instanceType(), p.pricing())).isEqualTo(EAGER.price(p.region(), p.instanceType(), p.pricing()));
+        }
+        for (SpotInfo s : DOC.spot()) {
+            assertThat(lazy.spot(s.region(), s.instanceType())).isEqualTo(EAGER.spot(s.region(), s.instanceType())).isPresent();
+        }
+        for (ServicePrice s : DOC.servicePrices()) {
+            assertThat(lazy.servicePrice(s.id(), s.region())).isEqualTo(EAGER.servicePrice(s.id(), s.region())).isPresent();
+        }
+        assertThat(lazy.price("xx-nowhere-1", "p4d.24xlarge", PricingModel.ON_DEMAND)).isEmpty();
+        assertThat(lazy.spot("xx-nowhere-1", "p4d.24xlarge")).isEmpty();
+        assertThat(lazy.servicePrice("lambda.gb-second", "xx-nowhere-1")).isEmpty();
+        for (InstanceType t : DOC.instanceTypes().subList(0, 50)) {
+            assertThat(lazy.prices(t.name())).isEqualTo(EAGER.prices(t.name()));
+        }
+        assertThat(lazy.document()).isEqualTo(DOC);
+    }
+
+    /** The region index a price lookup relies on: one region asked for, the others' bytes never read. */
+    @Test
+    void onlyTheRegionsAskedForAreRead() {
+        CatalogDocument small = TestCatalogs.small();
+        byte[] bytes = CatalogBinary.write(small, -1);
+        // the last region's block ends the file; its last four bytes are a string index: point it past the table
+        ByteBuffer.wrap(bytes).putInt(bytes.length - 4, Integer.MAX_VALUE);
+        // blocks come in the order regions first appear: prices, then spot, then service prices
+        java.util.LinkedHashSet<String> order = new java.util.LinkedHashSet<>();
+        small.prices().forEach(p -> order.add(p.region()));
+        small.spot().forEach(s -> order.add(s.region()));
+        small.servicePrices().forEach(s -> order.add(s.region()));
+        String last = new ArrayList<>(order).get(order.size() - 1);
+        Catalog c = new Catalog(CatalogBinary.open(bytes, "cut"));
+        List<String> others = new ArrayList<>(c.regions());
+        others.remove(last);
+        assertThat(others).isNotEmpty();
+        for (String region : others) {
+            for (Price p : small.prices()) {
+                if (p.region().equals(region)) {
+                    assertThat(c.price(region, p.instanceType(), p.pricing())).contains(p);
+                }
+            }
+        }
+        assertThatThrownBy(() -> c.price(last, "p4d.24xlarge", PricingModel.ON_DEMAND)).isInstanceOf(CatalogException.class)
+                .hasMessageContaining("cut is not a readable binary catalog");
+        assertThatThrownBy(c::document).isInstanceOf(CatalogException.class);
+    }
+
+    @Test
+    void threadsAskingAtOnceGetTheSameAnswers() throws Exception {
+        Catalog lazy = lazy(DOC);
+        List<Price> sample = new ArrayList<>();
+        for (int i = 0; i < DOC.prices().size(); i += 7) {
+            sample.add(DOC.prices().get(i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> tasks = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                tasks.add(() -> {
+                    int found = 0;
+                    for (int i = 0; i < sample.size(); i++) {
+                        Price p = sample.get((i + offset * 997) % sample.size());
+                        if (lazy.price(p.region(), p.instanceType(), p.pricing()).equals(EAGER.price(p.region(), p.instanceType(), p.pricing()))) {
+                            found++;
+                        }
+                    }
+                    return found;
+                });
+            }
+            for (Future<Integer> f : pool.invokeAll(tasks)) {
+                assertThat(f.get()).isEqualTo(sample.size());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Rows without a region (a hand-made document) are kept too: the binary is exact. */
+    @Test
+    void rowsWithoutARegionRoundTrip() {
+        CatalogDocument small = TestCatalogs.small();
+        List<ServicePrice> services = new ArrayList<>(small.servicePrices());
+        ServicePrice s = services.get(0);
+        services.add(new ServicePrice(s.id(), null, s.usd(), s.unit(), s.source()));
+        CatalogDocument doc = new CatalogDocument(small.formatVersion(), small.id(), small.pricesAsOf(), small.description(), small.sources(),
+                small.accelerators(), small.instanceTypes(), small.prices(), small.spot(), small.limits(), services, small.ebsVolumeTypes());
+        assertThat(CatalogBinary.read(CatalogBinary.write(doc, -1), "t")).isEqualTo(doc);
+        assertThat(lazy(doc).servicePrice(s.id(), s.region())).contains(s);
+    }
+}
