@@ -43,7 +43,7 @@ public final class Main {
         if (args.length == 0) {
             return false;
         }
-        boolean reads = args[0].equals("recommend")
+        boolean reads = args[0].equals("recommend") || args[0].equals("check") || args[0].equals("report") || args[0].equals("explain")
                 || (args[0].equals("catalog") && args.length > 1 && List.of("list", "show", "info").contains(args[1]));
         if (!reads) {
             return false;

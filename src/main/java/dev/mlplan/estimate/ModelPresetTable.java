@@ -1,5 +1,6 @@
 package dev.mlplan.estimate;
 
+import dev.mlplan.util.StartupResources;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,7 +31,7 @@ import java.util.Map;
  */
 public final class ModelPresetTable {
     static final String RESOURCE = ModelPresets.RESOURCE;
-    static final String TABLE = "model-presets.tsv";
+    static final String TABLE = "/dev/mlplan/estimate/model-presets.tsv";
     static final String HEADER = "name\tarchitecture\trole\tparameters\tactiveParameters\tlayers\thidden\theads\tkvHeads\tvocabulary"
             + "\tcontextLength\tforwardFlopsPerSample\tpassesPerRequest\ttrainingActivationBytesPerSample\ttrainingMicroBatch"
             + "\tdefaultTokensIn\tsource";
@@ -40,16 +41,16 @@ public final class ModelPresetTable {
 
     /** The presets: from the build's table when it is current, else from the JSON. */
     static Map<String, ModelPreset> load() {
-        URL table = ModelPresetTable.class.getResource(TABLE);
-        if (table != null) {
-            try (InputStream in = table.openStream()) {
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                if (isCurrent(table, text)) {
+        try {
+            StartupResources.Resource table = StartupResources.read(TABLE);
+            if (table != null) {
+                String text = new String(table.bytes(), StandardCharsets.UTF_8);
+                if (table.url() == null || isCurrent(table.url(), text)) {
                     return readTable(text);
                 }
-            } catch (IOException | RuntimeException e) {
-                // a table that cannot be read is only slower: the JSON is the source
             }
+        } catch (IOException | RuntimeException e) {
+            // a table that cannot be read is only slower: the JSON is the source
         }
         return readJson();
     }

@@ -20,6 +20,10 @@ class MainTest {
     void catalogIsPreloadedOnlyForCommandsThatReadTheEmbeddedOne() {
         assertThat(reads("recommend", "w.yaml")).isTrue();
         assertThat(reads("recommend", "w.yaml", "--format", "json")).isTrue();
+        assertThat(reads("check", "w.yaml")).isTrue();
+        assertThat(reads("report", "w.yaml", "--out", "r")).isTrue();
+        assertThat(reads("explain", "w.yaml")).isTrue();
+        assertThat(reads("check", "w.yaml", "--catalog", "c.json")).isFalse();
         assertThat(reads("catalog", "show", "p4d.24xlarge")).isTrue();
         assertThat(reads("catalog", "list")).isTrue();
         assertThat(reads()).isFalse();

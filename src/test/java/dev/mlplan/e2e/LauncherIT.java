@@ -74,7 +74,10 @@ class LauncherIT {
         assertThat(entries).isGreaterThan(1000);
     }
 
-    /** Issue 8: nothing loaded that the command does not need: no AWS SDK (refresh only), no picocli model (help and errors only). */
+    /**
+     * Issue 8: nothing loaded that the command does not need: no AWS SDK (refresh only), no picocli
+     * model (help and errors only), no JSON parser; every mlplan class from the launcher's archive.
+     */
     @Test
     void recommendLoadsNeitherTheAwsSdkNorPicoclisModel() throws Exception {
         Path log = tmp.resolve("classes.log");
@@ -83,6 +86,14 @@ class LauncherIT {
         List<String> loaded = Files.readAllLines(log);
         assertThat(loaded).hasSizeGreaterThan(500).anyMatch(l -> l.contains(" dev.mlplan.plan.Planner "));
         assertThat(loaded).noneMatch(l -> l.contains(" software.amazon."));
+        // the build-made tables and the binary catalog were read, not their JSON sources (Jackson), and
+        // read from the jar directly (StartupResources), not through the class loader's URL machinery
+        // and the JDK's module image
+        assertThat(loaded).noneMatch(l -> l.contains(" com.fasterxml.jackson."));
+        assertThat(loaded).noneMatch(l -> l.contains(" jdk.internal.jimage.") || l.contains(" sun.net.www.protocol.jar.JarURLConnection"));
+        // and from the app's class-data-sharing archive
+        assertThat(loaded.stream().filter(l -> l.contains(" dev.mlplan.")).toList()).isNotEmpty()
+                .allMatch(l -> l.contains("source: shared objects file"));
         // the version provider's interface is the one picocli type the command touches
         assertThat(loaded.stream().filter(l -> l.contains(" picocli.")).toList()).allMatch(l -> l.contains(" picocli.CommandLine$IVersionProvider "));
     }
