@@ -121,9 +121,9 @@ final class InferencePlanner {
         String fleetNote = "fleet: " + fleet.explanation();
         String instanceNote = describe(req, est, it);
         List<PricingModel> pricings = ctx.options().pricing();
-        String[] groups = new String[pricings.size()];
+        PartCollector.Group[] groups = new PartCollector.Group[pricings.size()];
         for (int i = 0; i < groups.length; i++) {
-            groups[i] = PartCollector.group(Service.EC2.id(), it.name(), fleet.peak(), pricings.get(i).id());
+            groups[i] = PartCollector.Group.of(Service.EC2.id(), it.name(), fleet.peak(), pricings.get(i).id());
         }
         for (String region : ctx.regions()) {
             for (int pi = 0; pi < groups.length; pi++) {
@@ -187,7 +187,7 @@ final class InferencePlanner {
             PartCollector col) {
         String id = "sagemaker.hosting.ml." + it.name() + ".hour";
         Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_ENDPOINT, it, "ml." + it.name(), fleet.peak(), 0);
-        String group = PartCollector.group(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id());
+        PartCollector.Group group = PartCollector.Group.of(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id());
         for (String region : ctx.regions()) {
             var price = ctx.catalog().servicePrice(id, region);
             if (price.isEmpty()) {

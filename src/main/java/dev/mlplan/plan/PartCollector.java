@@ -31,25 +31,74 @@ final class PartCollector {
     private int considered;
     private int feasible;
 
-    /** A feasible offer before ranking. */
-    record Draft(Option option, String groupKey, Object detail) {}
+    /**
+     * A feasible offer before ranking. An offer made with {@link #offer} holds only its figures (id,
+     * resource, region, pricing, hours, monthly cost) until it is shown: {@link #top} builds it then.
+     */
+    record Draft(Option option, String groupKey, Object detail, java.util.function.Supplier<Option> build) {
+        Draft(Option option, String groupKey, Object detail) {
+            this(option, groupKey, detail, null);
+        }
+
+        /** The whole option (notes, cost lines, estimate steps), with this draft's rank. */
+        Option built() {
+            if (build == null) {
+                return option;
+            }
+            Option full = build.get();
+            verify(option, full);
+            return full.ranked(option.rank(), full.notes(), List.of());
+        }
+    }
+
+    /** What offers are grouped by: the same resource at the same pricing model, in any region. */
+    record Group(String key, String service, String resource, int count, String pricing) {
+        static Group of(String service, String resource, int count, String pricing) {
+            return new Group(group(service, resource, count, pricing), service, resource, count, pricing);
+        }
+    }
 
     void considered(int n) {
         considered += n;
     }
 
     /**
-     * Records an offer by its figures and builds its {@link Option} (notes, cost lines: the costly
-     * part) only when it beats the best offer of its group so far; the result equals adding every
-     * built option with {@link #add}.
+     * Records an offer by its figures; its {@link Option} (notes, cost lines, estimate steps: the
+     * costly part) is built only if it is the best of its group and shown ({@link #top}). The
+     * result equals adding every built option with {@link #add}: {@code build} must give an option
+     * with these figures ({@code PartCollectorTest} holds the planners to it).
      */
-    void offer(String group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun,
+    void offer(Group group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun,
             java.util.function.Supplier<Option> build, Object detail) {
         feasible++;
-        regionCost(group, region, monthlyUsd);
-        Draft prev = best.get(group);
+        regionCost(group.key(), region, monthlyUsd);
+        Draft prev = best.get(group.key());
+        Option figures = null;
+        if (verifyEveryOffer) {
+            figures = figures(group, region, id, monthlyUsd, hoursPerRun);
+            verify(figures, build.get());
+        }
         if (prev == null || beats(monthlyUsd, hoursPerRun, id, prev.option())) {
-            best.put(group, new Draft(build.get(), group, detail));
+            best.put(group.key(), new Draft(figures != null ? figures : figures(group, region, id, monthlyUsd, hoursPerRun), group.key(), detail, build));
+        }
+    }
+
+    private static Option figures(Group group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun) {
+        return new Option(0, id.get(), group.service(), group.resource(), group.count(), region, group.pricing(), hoursPerRun, null, null, null, null,
+                monthlyUsd, null, List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Tests only: build every offer as it is made and require that it has the figures it was ranked by. */
+    static volatile boolean verifyEveryOffer;
+
+    /** An offer's built option must have the figures it was ranked by: a planner bug otherwise. */
+    static void verify(Option figures, Option built) {
+        if (!(figures.id().equals(built.id()) && figures.service().equals(built.service()) && figures.instanceType().equals(built.instanceType())
+                && figures.count() == built.count() && figures.region().equals(built.region()) && figures.pricing().equals(built.pricing())
+                && java.util.Objects.equals(figures.hoursPerRun(), built.hoursPerRun())
+                && Double.compare(figures.monthlyUsd(), built.monthlyUsd()) == 0)) {
+            throw new IllegalStateException("offer " + figures.id() + " was ranked at " + figures.monthlyUsd() + " USD/month, " + figures.hoursPerRun()
+                    + " h/run but built as " + built.id() + " at " + built.monthlyUsd() + " USD/month, " + built.hoursPerRun() + " h/run");
         }
     }
 
@@ -146,7 +195,7 @@ final class PartCollector {
         int rank = 1;
         for (Draft d : all) {
             Option o = d.option();
-            out.add(new Draft(o.ranked(rank++, o.notes(), List.of()), d.groupKey(), d.detail()));
+            out.add(new Draft(o.ranked(rank++, o.notes(), List.of()), d.groupKey(), d.detail(), d.build()));
         }
         return out;
     }
@@ -193,6 +242,7 @@ final class PartCollector {
      */
     List<Option> top(List<Draft> ranked, int n) {
         Map<String, List<Option>> byResource = new LinkedHashMap<>();
+        Map<String, Draft> firstDraft = new HashMap<>();
         for (Draft d : ranked) {
             Option o = d.option();
             String key = o.service() + '|' + o.instanceType() + '|' + o.count();
@@ -200,12 +250,14 @@ final class PartCollector {
             if (same == null) {
                 same = new ArrayList<>();
                 byResource.put(key, same);
+                firstDraft.put(key, d);
             }
             same.add(o);
         }
         List<Option> out = new ArrayList<>();
         int rank = 1;
-        for (List<Option> group : byResource.values()) {
+        for (Map.Entry<String, List<Option>> e : byResource.entrySet()) {
+            List<Option> group = e.getValue();
             Option best = group.get(0);
             boolean local = "local".equals(best.service());
             if (out.size() < n || local) {
@@ -224,6 +276,7 @@ final class PartCollector {
                     alts.add(new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id()));
                 }
                 alts = List.copyOf(alts);
+                best = firstDraft.get(e.getKey()).built(); // the figures were enough to rank it; shown, it is built
                 List<String> notes = new ArrayList<>(best.notes());
                 String regions = regionNote(group(best.service(), best.instanceType(), best.count(), best.pricing()), best);
                 if (regions != null) {

@@ -4,6 +4,7 @@ import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.catalog.ServicePrice;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Facts;
@@ -142,9 +143,9 @@ final class TrainingPlanner {
                 + " of setup";
         TrainingEstimate chosen = est;
         List<PricingModel> pricings = ctx.options().pricing();
-        String[] groups = new String[pricings.size()];
+        PartCollector.Group[] groups = new PartCollector.Group[pricings.size()];
         for (int i = 0; i < groups.length; i++) {
-            groups[i] = PartCollector.group(Service.EC2.id(), it.name(), n, pricings.get(i).id());
+            groups[i] = PartCollector.Group.of(Service.EC2.id(), it.name(), n, pricings.get(i).id());
         }
         for (String region : ctx.regions()) {
             for (int pi = 0; pi < groups.length; pi++) {
@@ -214,6 +215,7 @@ final class TrainingPlanner {
         String id = "sagemaker.training.ml." + it.name() + ".hour";
         Candidate c = new Candidate(Part.TRAINING, Service.SAGEMAKER_TRAINING, it, "ml." + it.name(), n, 0);
         Facts f = facts(c, req, est, est.hoursPerRun());
+        PartCollector.Group group = PartCollector.Group.of(Service.SAGEMAKER_TRAINING.id(), c.resource(), n, PricingModel.ON_DEMAND.id());
         for (String region : ctx.regions()) {
             var price = ctx.catalog().servicePrice(id, region);
             if (price.isEmpty()) {
@@ -226,17 +228,21 @@ final class TrainingPlanner {
                 continue;
             }
             double hours = est.hoursPerRun();
-            var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
-                    hours * n * t.runsPerMonth(), price.get().usd(), price.get().source());
-            List<String> notes = new ArrayList<>();
-            notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
-            ctx.catalog().source(price.get().source()).filter(s -> s.estimated())
-                    .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
-            notes.add("managed spot training can cut this by up to 90% (not priced)");
-            col.add(new Option(0, "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region,
-                    Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null, null, null,
-                    hours * n * price.get().usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())),
-                    new Detail(hours, n * price.get().usd()));
+            double instanceHours = hours * n * t.runsPerMonth();
+            ServicePrice hourly = price.get();
+            String optionId = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
+            col.offer(group, region, () -> optionId, instanceHours * hourly.usd(), round2(hours), () -> {
+                var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
+                        instanceHours, hourly.usd(), hourly.source());
+                List<String> notes = new ArrayList<>();
+                notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+                ctx.catalog().source(hourly.source()).filter(s -> s.estimated())
+                        .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
+                notes.add("managed spot training can cut this by up to 90% (not priced)");
+                return new Option(0, optionId, Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null,
+                        null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                        OptionSteps.after(req.steps(), est.steps()));
+            }, new Detail(hours, n * hourly.usd()));
         }
     }
 
