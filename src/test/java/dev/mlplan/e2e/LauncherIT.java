@@ -55,6 +55,17 @@ class LauncherIT {
             assertThat(bin.getMethod()).isEqualTo(java.util.zip.ZipEntry.STORED);
             assertThat(jar.getEntry("dev/mlplan/cli/command-table.tsv")).isNotNull();
             assertThat(jar.getEntry("dev/mlplan/build/StoreUncompressed.class")).isNull();
+            // the AWS SDK is in its own jar, on this one's Class-Path: its 15,600 entries are not read at every start
+            assertThat(jar.stream().filter(e -> e.getName().startsWith("software/amazon/")).count()).isZero();
+            assertThat(jar.getEntry("dev/mlplan/catalog/aws/CatalogRefresher.class")).isNotNull();
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(ROOT.resolve("target/mlplan.jar").toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Class-Path")).isEqualTo("lib/mlplan-aws-sdk.jar");
+        }
+        try (java.util.zip.ZipFile sdk = new java.util.zip.ZipFile(ROOT.resolve("target/lib/mlplan-aws-sdk.jar").toFile())) {
+            assertThat(sdk.getEntry("software/amazon/awssdk/services/pricing/PricingClient.class")).isNotNull();
+            assertThat(sdk.getEntry("software/amazon/awssdk/services/ec2/Ec2Client.class")).isNotNull();
+            assertThat(sdk.stream().filter(e -> e.getName().startsWith("dev/mlplan/")).count()).as("mlplan's classes are in mlplan.jar only").isZero();
         }
         // read as a stream too, as some tools read jars: a stored entry must carry its size and CRC up front
         byte[] expected = Files.readAllBytes(ROOT.resolve("target/classes/dev/mlplan/catalog/aws-catalog.bin"));
@@ -135,6 +146,7 @@ class LauncherIT {
         assertThat(r.err()).contains("bad.yaml:5:").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /** Also: the AWS SDK is found through mlplan.jar's Class-Path (lib/mlplan-aws-sdk.jar), as a user's refresh finds it. */
     @Test
     void refreshWithoutCredentialsFailsWithExitCodeThreeAndSendsNothing() throws Exception {
         Path empty = tmp.resolve("empty");
