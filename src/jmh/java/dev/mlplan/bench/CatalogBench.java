@@ -2,6 +2,7 @@ package dev.mlplan.bench;
 
 import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogBinary;
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.CatalogDocument;
 import dev.mlplan.catalog.CatalogJson;
 import dev.mlplan.catalog.CatalogValidator;
@@ -22,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Loading the embedded catalog from its bytes (the jar read is not included): the JSON read
  * ({@link CatalogJson#read}, what a user's catalog file takes), the binary read the embedded catalog
- * takes ({@link CatalogBinary#read}), the indices ({@code new Catalog}), and the full validation that
+ * takes when a command asks for the whole document ({@link CatalogBinary#read}), what a start takes (the
+ * binary opened and two regions read), the indices ({@code new Catalog}), and the full validation that
  * user catalog files get. Warm figures; the cold, once-per-process cost is in docs/performance.md.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +53,16 @@ public class CatalogBench {
     @Benchmark
     public CatalogDocument readBinary() {
         return CatalogBinary.read(binary, "embedded");
+    }
+
+    /**
+     * What a start does with the embedded binary: open it (small lists, directory of regions), then
+     * read the two regions of a typical workload at their first lookups.
+     */
+    @Benchmark
+    public Object openTwoRegions() {
+        Catalog c = new Catalog(CatalogBinary.open(binary, "embedded"));
+        return new Object[] {c.price("us-east-1", "p4d.24xlarge", PricingModel.ON_DEMAND), c.price("us-west-2", "p4d.24xlarge", PricingModel.ON_DEMAND)};
     }
 
     @Benchmark
