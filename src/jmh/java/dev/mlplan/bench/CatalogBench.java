@@ -2,10 +2,10 @@ package dev.mlplan.bench;
 
 import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogBinary;
-import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.CatalogDocument;
 import dev.mlplan.catalog.CatalogJson;
 import dev.mlplan.catalog.CatalogValidator;
+import dev.mlplan.catalog.PricingModel;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
