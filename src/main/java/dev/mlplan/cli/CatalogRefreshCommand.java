@@ -76,6 +76,21 @@ final class CatalogRefreshCommand implements Runnable {
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5", description = "Attempts per request, with backoff on throttling (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
+    /**
+     * The AWS SDK is not in mlplan.jar but in {@code lib/mlplan-aws-sdk.jar} beside it, named by the
+     * jar's {@code Class-Path} (docs/performance.md): a jar copied alone cannot refresh. Said plainly
+     * rather than as an internal error; any other missing class stays one (null).
+     */
+    static ExitException sdkMissing(NoClassDefFoundError e) {
+        String missing = String.valueOf(e.getMessage());
+        if (!missing.startsWith("software/amazon/") && !missing.startsWith("software.amazon.")) {
+            return null;
+        }
+        return new ExitException(ExitCode.CATALOG, "catalog refresh needs the AWS SDK, which the build puts in lib/mlplan-aws-sdk.jar beside"
+                + " mlplan.jar, and it cannot be loaded (" + missing + "); build again (./mlplan --version, or mvn package) and keep the two"
+                + " jars together");
+    }
+
     @Override
     public void run() {
         CliEnv env = parent.env();
@@ -118,7 +133,16 @@ final class CatalogRefreshCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw new ExitException(ExitCode.USAGE, e.getMessage());
         }
-        RefreshResult result = new CatalogRefresher().refreshTo(previous, opts, out);
+        RefreshResult result;
+        try {
+            result = new CatalogRefresher().refreshTo(previous, opts, out);
+        } catch (NoClassDefFoundError e) {
+            ExitException plain = sdkMissing(e);
+            if (plain == null) {
+                throw e;
+            }
+            throw plain;
+        }
         PrintWriter o = spec.commandLine().getOut();
         result.report().summaryLines().forEach(o::println);
         o.println("wrote " + output + ": catalog " + result.catalog().id() + ", prices as of " + result.catalog().pricesAsOf());

@@ -146,6 +146,40 @@ class LauncherIT {
         assertThat(r.err()).contains("bad.yaml:5:").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /** mlplan.jar copied without lib/mlplan-aws-sdk.jar: everything but refresh works, and refresh says what is missing. */
+    @Test
+    void aJarCopiedWithoutTheSdkJarSaysSoOnRefresh() throws Exception {
+        Path jar = tmp.resolve("alone/mlplan.jar");
+        Files.createDirectories(jar.getParent());
+        Files.copy(ROOT.resolve("target/mlplan.jar"), jar);
+        Path empty = tmp.resolve("empty");
+        Files.writeString(empty, "");
+        List<String> base = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString());
+        List<String> recommend = new ArrayList<>(base);
+        recommend.addAll(List.of("recommend", "workloads/tiny-sporadic.yaml"));
+        List<String> refresh = new ArrayList<>(base);
+        refresh.addAll(List.of("catalog", "refresh", "--endpoint-url", "http://127.0.0.1:9", "--output", tmp.resolve("c.json").toString()));
+        for (List<String> cmd : List.of(recommend, refresh)) {
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true);
+            pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+            pb.environment().put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
+            pb.environment().put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+            pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", empty.toString());
+            pb.environment().put("AWS_CONFIG_FILE", empty.toString());
+            Process p = pb.start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            if (cmd == recommend) {
+                assertThat(p.exitValue()).as(output).isZero();
+            } else {
+                assertThat(p.exitValue()).as(output).isEqualTo(3);
+                assertThat(output).contains("catalog refresh needs the AWS SDK").contains("lib/mlplan-aws-sdk.jar").doesNotContain("internal error")
+                        .doesNotContain("\tat ");
+                assertThat(tmp.resolve("c.json")).doesNotExist();
+            }
+        }
+    }
+
     /** Also: the AWS SDK is found through mlplan.jar's Class-Path (lib/mlplan-aws-sdk.jar), as a user's refresh finds it. */
     @Test
     void refreshWithoutCredentialsFailsWithExitCodeThreeAndSendsNothing() throws Exception {
