@@ -109,6 +109,16 @@ class LauncherIT {
         assertThat(loaded.stream().filter(l -> l.contains(" picocli.")).toList()).allMatch(l -> l.contains(" picocli.CommandLine$IVersionProvider "));
     }
 
+    /** The launcher's one-compiler-thread flag must not stop a user from turning C2 back on (it needs two). */
+    @Test
+    void mlplanJavaOptsCanTurnTheFullJitBackOn() throws Exception {
+        for (String opts : List.of("-XX:TieredStopAtLevel=4", "-XX:CICompilerCount=2")) {
+            Result r = mlplan(Map.of("MLPLAN_JAVA_OPTS", opts), "--version");
+            assertThat(r.code()).as(opts + ": " + r.err()).isZero();
+            assertThat(r.out()).startsWith("mlplan 0.1.0");
+        }
+    }
+
     @Test
     void versionPrintsTheVersion() throws Exception {
         Result r = mlplan(Map.of(), "--version");
