@@ -46,11 +46,11 @@ class PartCollectorTest {
             for (int top : new int[] {1, 5, 1000}) {
                 String lazy = plan(w, top);
                 String eager;
-                PartCollector.verifyEveryOffer = true;
+                PartCollector.buildEveryOffer = true;
                 try {
                     eager = plan(w, top);
                 } finally {
-                    PartCollector.verifyEveryOffer = false;
+                    PartCollector.buildEveryOffer = false;
                 }
                 assertThat(lazy).as(file + " top " + top).isEqualTo(eager);
             }
