@@ -185,6 +185,10 @@ public final class Catalog {
                     prices.put(lastType, lastPrices);
                 }
             }
+            if (p.pricing() == null) {
+                // a hand-made document or a damaged binary: said as a catalog error, not a crash mid-plan
+                throw new CatalogException("the catalog has a price of " + p.instanceType() + " in " + p.region() + " without a pricing model");
+            }
             lastPrices[p.pricing().ordinal()] = p;
         }
 

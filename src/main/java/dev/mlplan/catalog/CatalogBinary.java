@@ -411,6 +411,11 @@ public final class CatalogBinary {
         }
     }
 
+    /** The fewest bytes a price, spot and service-price row take in a region's block (with their positions). */
+    static final int MIN_PRICE_ROW = 4 + 4 + 4 + 8 + 8 + 4;
+    static final int MIN_SPOT_ROW = 4 + 4 + 1 + 1 + 4 + 1 + 4 + 4;
+    static final int MIN_SERVICE_ROW = 4 + 4 + 8 + 4 + 4;
+
     /** One region's rows in the document's order, and their positions in the document's lists. */
     public static final class Rows {
         public final List<Price> prices;
@@ -510,6 +515,13 @@ public final class CatalogBinary {
                 }
                 directory[r * 5 + 4] = count();
                 sums[3] += directory[r * 5 + 4];
+                // each row takes at least this many bytes: counts the block cannot hold are not believed
+                // (the whole document's arrays are sized by them)
+                long least = (long) directory[r * 5] * MIN_PRICE_ROW + (long) directory[r * 5 + 1] * MIN_SPOT_ROW
+                        + (long) directory[r * 5 + 2] * MIN_SERVICE_ROW;
+                if (least > directory[r * 5 + 4]) {
+                    throw new IllegalArgumentException("region " + regions[r] + " lists more rows than its " + directory[r * 5 + 4] + " bytes hold");
+                }
             }
             if (sums[0] != totals[0] || sums[1] != totals[1] || sums[2] != totals[2]) {
                 throw new IllegalArgumentException("the regions hold " + sums[0] + "/" + sums[1] + "/" + sums[2] + " rows, the catalog "

@@ -43,7 +43,7 @@ class CatalogRegionsTest {
         }
         assertThat(lazy.price("xx-nowhere-1", "p4d.24xlarge", PricingModel.ON_DEMAND)).isEmpty();
         assertThat(lazy.spot("xx-nowhere-1", "p4d.24xlarge")).isEmpty();
-        assertThat(lazy.servicePrice("lambda.gb-second", "xx-nowhere-1")).isEmpty();
+        assertThat(lazy.servicePrice("ebs.gp2.gb-month", "xx-nowhere-1")).isEmpty();
         for (InstanceType t : DOC.instanceTypes().subList(0, 50)) {
             assertThat(lazy.prices(t.name())).isEqualTo(EAGER.prices(t.name()));
         }
@@ -52,7 +52,7 @@ class CatalogRegionsTest {
 
     /** Rows are read a region (and in it a type) at a time: a broken row troubles no other region's lookups. */
     @Test
-    void onlyTheRegionsAskedForAreRead() {
+    void aBrokenRowFailsOnlyTheLookupsOfItsRegion() {
         CatalogDocument small = TestCatalogs.small();
         byte[] bytes = CatalogBinary.write(small, -1);
         // the last region's block ends the file; its last four bytes are a string index: point it past the table
@@ -92,6 +92,43 @@ class CatalogRegionsTest {
         assertThatThrownBy(c::document).isInstanceOf(CatalogException.class);
     }
 
+    /**
+     * Seeded damage to the binary (a byte changed, a number overwritten with a huge, negative or zero
+     * value, the file cut): opening it, looking up every region's rows and reading the whole document
+     * either work or fail with a catalog error, never another exception or an allocation the size of a
+     * damaged count.
+     */
+    @Test
+    void anyDamageIsACatalogErrorOnEveryPath() {
+        CatalogDocument small = TestCatalogs.small();
+        byte[] good = CatalogBinary.write(small, -1);
+        java.util.Random random = new java.util.Random(4242);
+        int failed = 0;
+        for (int i = 0; i < 4_000; i++) {
+            byte[] b = good.clone();
+            switch (i % 4) {
+                case 0 -> b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+                case 1 -> ByteBuffer.wrap(b).putInt(random.nextInt(b.length - 3), new int[] {-1, Integer.MAX_VALUE, 0, 1 << 24}[random.nextInt(4)]);
+                case 2 -> ByteBuffer.wrap(b).putInt(random.nextInt(b.length - 3), random.nextInt(100_000_000));
+                default -> b = java.util.Arrays.copyOf(b, random.nextInt(b.length));
+            }
+            try {
+                Catalog c = new Catalog(CatalogBinary.open(b, "damaged"));
+                for (Price p : small.prices()) {
+                    c.price(p.region(), p.instanceType(), p.pricing());
+                    c.spot(p.region(), p.instanceType());
+                }
+                for (ServicePrice s : small.servicePrices()) {
+                    c.servicePrice(s.id(), s.region());
+                }
+                c.document();
+            } catch (CatalogException e) {
+                failed++;
+            }
+        }
+        assertThat(failed).as("most damage is noticed").isGreaterThan(1_000);
+    }
+
     @Test
     void threadsAskingAtOnceGetTheSameAnswers() throws Exception {
         Catalog lazy = lazy(DOC);
@@ -108,7 +145,9 @@ class CatalogRegionsTest {
                     int found = 0;
                     for (int i = 0; i < sample.size(); i++) {
                         Price p = sample.get((i + offset * 997) % sample.size());
-                        if (lazy.price(p.region(), p.instanceType(), p.pricing()).equals(EAGER.price(p.region(), p.instanceType(), p.pricing()))) {
+                        if (lazy.price(p.region(), p.instanceType(), p.pricing()).equals(EAGER.price(p.region(), p.instanceType(), p.pricing()))
+                                && lazy.spot(p.region(), p.instanceType()).equals(EAGER.spot(p.region(), p.instanceType()))
+                                && lazy.servicePrice("ebs.gp2.gb-month", p.region()).equals(EAGER.servicePrice("ebs.gp2.gb-month", p.region()))) {
                             found++;
                         }
                     }
