@@ -119,6 +119,23 @@ class LauncherIT {
         }
     }
 
+    /** Started through a symbolic link in another directory (e.g. ~/bin/mlplan), from another working directory. */
+    @Test
+    void startedThroughASymlinkFindsTheProject() throws Exception {
+        Path link = tmp.resolve("bin/mlplan");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, ROOT.resolve("mlplan"));
+        ProcessBuilder pb = new ProcessBuilder(link.toString(), "recommend", ROOT.resolve("workloads/tiny-sporadic.yaml").toString())
+                .directory(tmp.toFile()).redirectErrorStream(true);
+        pb.environment().put("NO_COLOR", "1");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("tiny-sporadic").doesNotContain("building");
+        assertThat(tmp.resolve("bin/target")).doesNotExist();
+    }
+
     @Test
     void versionPrintsTheVersion() throws Exception {
         Result r = mlplan(Map.of(), "--version");
