@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Build step: writes the binary form ({@link CatalogBinary}) of the embedded catalog's JSON next to
@@ -28,9 +27,7 @@ public final class EmbeddedCatalogBinary {
             doc = CatalogJson.read(in, json.toString());
         }
         byte[] bytes = CatalogBinary.write(doc, Files.size(json));
-        Path tmp = bin.resolveSibling(bin.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, bin, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        dev.mlplan.util.AtomicFiles.write(bin, bytes);
         System.out.println("EmbeddedCatalogBinary: " + json.getFileName() + " (" + Files.size(json) + " bytes) -> " + bin.getFileName() + " ("
                 + bytes.length + " bytes)");
     }
