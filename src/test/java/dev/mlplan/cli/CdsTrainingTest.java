@@ -22,4 +22,16 @@ class CdsTrainingTest {
         CdsTraining.main(new String[] {"workloads/tiny-sporadic.yaml", "workloads/feature-store-iops.yaml"});
         assertThat(leftovers()).containsExactlyInAnyOrderElementsOf(before);
     }
+
+    /** The core archive's run: the everyday command lines only, through Main as the launcher starts them; the process's streams are given back. */
+    @Test
+    void theCoreRunLeavesTheStreamsAndNoFilesBehind() throws Exception {
+        List<Path> before = leftovers();
+        java.io.PrintStream out = System.out;
+        java.io.PrintStream err = System.err;
+        CdsTraining.main(new String[] {"--core", "workloads/tiny-sporadic.yaml"});
+        assertThat(System.out).isSameAs(out);
+        assertThat(System.err).isSameAs(err);
+        assertThat(leftovers()).containsExactlyInAnyOrderElementsOf(before);
+    }
 }

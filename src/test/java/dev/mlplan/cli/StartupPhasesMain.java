@@ -17,7 +17,7 @@ import java.util.Locale;
  * Where a cold {@code recommend} spends its time, phase by phase, one after the other (the real
  * command reads the catalog on a second thread meanwhile). No assertion; run by hand, with the
  * launcher's class-data-sharing archive, as docs/performance.md shows:
- * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=target/mlplan.jsa
+ * {@code java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=target/mlplan-core.jsa
  * -cp target/mlplan.jar:target/test-classes dev.mlplan.cli.StartupPhasesMain WORKLOAD.yaml table|json}.
  */
 public final class StartupPhasesMain {

@@ -109,6 +109,45 @@ class LauncherIT {
         assertThat(loaded.stream().filter(l -> l.contains(" picocli.")).toList()).allMatch(l -> l.contains(" picocli.CommandLine$IVersionProvider "));
     }
 
+    /**
+     * Two class-data-sharing archives: the everyday command lines map the small core one, and a line
+     * that asks for help, reads JSON (a saved plan, a catalog file) or writes CSV (Jackson's data
+     * binding) maps the full one. {@code -Xlog:cds} names the archive the JVM opened.
+     */
+    @Test
+    void eachCommandLineMapsTheArchiveMadeForIt() throws Exception {
+        Path plan = tmp.resolve("plan.json");
+        assertThat(mlplan(Map.of(), "recommend", "workloads/tiny-sporadic.yaml", "--format", "json", "--output", plan.toString()).code()).isZero();
+        assertThat(ROOT.resolve("target/mlplan-core.jsa")).isRegularFile();
+        assertThat(ROOT.resolve("target/mlplan.jsa")).isRegularFile();
+        String w = "workloads/tiny-sporadic.yaml";
+        Map<List<String>, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(List.of("recommend", w), "mlplan-core.jsa");
+        expected.put(List.of("recommend", w, "--format", "json", "--output", tmp.resolve("a.json").toString()), "mlplan-core.jsa");
+        expected.put(List.of("check", w), "mlplan-core.jsa");
+        expected.put(List.of("explain", w), "mlplan-core.jsa");
+        expected.put(List.of("validate", w), "mlplan-core.jsa");
+        expected.put(List.of("--version"), "mlplan-core.jsa");
+        expected.put(List.of("recommend", w, "--format", "csv"), "mlplan.jsa");
+        expected.put(List.of("recommend", w, "--format=csv"), "mlplan.jsa");
+        expected.put(List.of("recommend", "--help"), "mlplan.jsa");
+        expected.put(List.of("check", w, "--baseline", plan.toString()), "mlplan.jsa");
+        expected.put(List.of("report", "--from", plan.toString()), "mlplan.jsa");
+        expected.put(List.of("catalog", "info"), "mlplan.jsa");
+        expected.put(List.of("--help"), "mlplan.jsa");
+        for (var e : expected.entrySet()) {
+            Result r = mlplan(Map.of("MLPLAN_JAVA_OPTS", "-Xlog:cds=info:file=" + tmp.resolve("cds.log")), e.getKey().toArray(String[]::new));
+            assertThat(r.code()).as(e.getKey() + ": " + r.err()).isIn(0, 1);
+            String log = Files.readString(tmp.resolve("cds.log"));
+            assertThat(log).as(String.join(" ", e.getKey())).contains("Opened archive " + ROOT.resolve("target").resolve(e.getValue()) + ".");
+        }
+        // a catalog file named by the environment is JSON too
+        Result r = mlplan(Map.of("MLPLAN_CATALOG", "src/main/resources/dev/mlplan/catalog/aws-catalog.json", "MLPLAN_JAVA_OPTS",
+                "-Xlog:cds=info:file=" + tmp.resolve("cds.log")), "recommend", w);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("cds.log"))).contains("Opened archive " + ROOT.resolve("target/mlplan.jsa") + ".");
+    }
+
     /** The launcher's one-compiler-thread flag must not stop a user from turning C2 back on (it needs two). */
     @Test
     void mlplanJavaOptsCanTurnTheFullJitBackOn() throws Exception {

@@ -100,7 +100,7 @@ class BadInputTimingIT {
 
     /**
      * One untimed start first: after {@code mvn package} the launcher's first start also makes the
-     * class-data-sharing archive ({@code target/mlplan.jsa}, about 1.7 s once per jar), and that
+     * class-data-sharing archives ({@code target/mlplan-core.jsa} and {@code target/mlplan.jsa}, about 4 s once per jar), and that
      * one-time cost is not the time to reject a bad input.
      */
     private void warmUpLauncher() throws Exception {
