@@ -14,4 +14,27 @@ public record CostComponent(String name, String unit, double quantity, double un
     public static CostComponent of(String name, String unit, double quantity, double unitPriceUsd, String source) {
         return new CostComponent(name, unit, quantity, unitPriceUsd, quantity * unitPriceUsd, source);
     }
+
+    /**
+     * The monthly total of these lines, summed as {@code DoubleStream.sum()} sums (Kahan's compensated
+     * summation, as JDK 17 does it), bit for bit, without a stream: a stream pipeline costs a fraction
+     * of a millisecond at its first run in a cold JVM (docs/performance.md, round 5).
+     * CostComponentTest compares the two.
+     */
+    public static double total(java.util.List<CostComponent> lines) {
+        double sum = 0;
+        double compensation = 0;
+        double simple = 0;
+        for (CostComponent line : lines) {
+            double value = line.monthlyUsd();
+            double corrected = value - compensation;
+            double next = sum + corrected;
+            compensation = (next - sum) - corrected;
+            sum = next;
+            simple += value;
+        }
+        double total = sum - compensation;
+        // as the JDK: a NaN from opposite infinities gives way to the plain sum's infinity
+        return Double.isNaN(total) && Double.isInfinite(simple) ? simple : total;
+    }
 }

@@ -41,7 +41,7 @@ public final class InstanceCost {
             double used = count * hoursPerInstancePerMonth;
             parts.add(CostComponent.of("Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));
         }
-        double total = parts.stream().mapToDouble(CostComponent::monthlyUsd).sum();
+        double total = CostComponent.total(parts);
         return new Priced(List.copyOf(parts), total, price.usdPerHour(), List.copyOf(notes));
     }
 

@@ -15,13 +15,13 @@ public final class LocalCost {
 
     /** Cost that does not depend on use: amortisation + operations (+ idle power for every hour). */
     public static double fixedMonthly(LocalMachine m) {
-        double idle = m.idlePower().map(p -> p.kilowatts() * InstanceCost.HOURS_PER_MONTH * m.electricity().usdPerKwh()).orElse(0.0);
+        double idle = m.idlePower().isPresent() ? m.idlePower().get().kilowatts() * InstanceCost.HOURS_PER_MONTH * m.electricity().usdPerKwh() : 0.0;
         return m.hardwareCost().value() / m.amortization().months() + m.operations().usdPerMonth() + idle;
     }
 
     /** Cost of one more working hour: power above idle × electricity price. */
     public static double perWorkingHour(LocalMachine m) {
-        double idleKw = m.idlePower().map(p -> p.kilowatts()).orElse(0.0);
+        double idleKw = m.idlePower().isPresent() ? m.idlePower().get().kilowatts() : 0.0;
         return Math.max(0, m.power().kilowatts() - idleKw) * m.electricity().usdPerKwh();
     }
 
@@ -35,9 +35,12 @@ public final class LocalCost {
         }
         c.add(CostComponent.of("Electricity while working [" + Fmt.count(m.power().watts()) + " W]", "kWh",
                 m.power().kilowatts() * workingHoursPerMonth, m.electricity().usdPerKwh(), "workload"));
-        m.idlePower().ifPresent(idle -> c.add(CostComponent.of("Electricity while idle [" + Fmt.count(idle.watts()) + " W]", "kWh",
-                idle.kilowatts() * Math.max(0, InstanceCost.HOURS_PER_MONTH - workingHoursPerMonth), m.electricity().usdPerKwh(), "workload")));
-        double total = c.stream().mapToDouble(CostComponent::monthlyUsd).sum();
+        if (m.idlePower().isPresent()) {
+            var idle = m.idlePower().get();
+            c.add(CostComponent.of("Electricity while idle [" + Fmt.count(idle.watts()) + " W]", "kWh",
+                    idle.kilowatts() * Math.max(0, InstanceCost.HOURS_PER_MONTH - workingHoursPerMonth), m.electricity().usdPerKwh(), "workload"));
+        }
+        double total = CostComponent.total(c);
         return new InstanceCost.Priced(List.copyOf(c), total, 0, List.of());
     }
 }

@@ -34,9 +34,11 @@ public final class ServicePrices {
         if (p.isPresent()) {
             return new Resolved(p.get(), false);
         }
-        return catalog.servicePrice(id, FALLBACK_REGION)
-                .map(sp -> new Resolved(sp, true))
-                .orElseThrow(() -> new CatalogException("catalog " + catalog.id() + " has no price '" + id + "' in " + region + " or " + FALLBACK_REGION));
+        Optional<ServicePrice> fallback = catalog.servicePrice(id, FALLBACK_REGION);
+        if (fallback.isEmpty()) {
+            throw new CatalogException("catalog " + catalog.id() + " has no price '" + id + "' in " + region + " or " + FALLBACK_REGION);
+        }
+        return new Resolved(fallback.get(), true);
     }
 
     public Optional<Resolved> find(String id, String region) {
@@ -44,6 +46,7 @@ public final class ServicePrices {
         if (p.isPresent()) {
             return Optional.of(new Resolved(p.get(), false));
         }
-        return catalog.servicePrice(id, FALLBACK_REGION).map(sp -> new Resolved(sp, true));
+        Optional<ServicePrice> fallback = catalog.servicePrice(id, FALLBACK_REGION);
+        return fallback.isPresent() ? Optional.of(new Resolved(fallback.get(), true)) : Optional.empty();
     }
 }

@@ -221,6 +221,6 @@ public final class StorageCost {
     }
 
     private static InstanceCost.Priced total(List<CostComponent> c, List<String> notes) {
-        return new InstanceCost.Priced(List.copyOf(c), c.stream().mapToDouble(CostComponent::monthlyUsd).sum(), 0, List.copyOf(notes));
+        return new InstanceCost.Priced(List.copyOf(c), CostComponent.total(c), 0, List.copyOf(notes));
     }
 }

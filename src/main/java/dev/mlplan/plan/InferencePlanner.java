@@ -52,7 +52,7 @@ final class InferencePlanner {
         this.ctx = ctx;
         var assumptions = ctx.workload().assumptions().orElse(Workload.Assumptions.none());
         this.estimator = new InferenceEstimator(assumptions);
-        this.headroom = assumptions.servingHeadroom().map(p -> p.fraction()).orElse(FleetSizing.DEFAULT_HEADROOM);
+        this.headroom = assumptions.servingHeadroom().isPresent() ? assumptions.servingHeadroom().get().fraction() : FleetSizing.DEFAULT_HEADROOM;
     }
 
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
@@ -83,7 +83,9 @@ final class InferencePlanner {
         planLambda(inf, req, col);
         planSageMakerServerless(inf, req, col);
         planFargate(inf, req, hoursPerMonth, col);
-        w.local().ifPresent(m -> planLocal(inf, req, m, hoursPerMonth, col));
+        if (w.local().isPresent()) {
+            planLocal(inf, req, w.local().get(), hoursPerMonth, col);
+        }
         List<PartCollector.Draft> ranked = col.ranked();
         Map<String, Object> requirements = new LinkedHashMap<>();
         requirements.put("model", req.model().name());
@@ -97,10 +99,11 @@ final class InferencePlanner {
         }
         requirements.put("availability", inf.availability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         requirements.put("hoursPerMonth", TrainingPlanner.round1(hoursPerMonth));
-        lambdaBreakEven(inf, ranked, hoursPerMonth).ifPresent(b -> {
-            requirements.put("lambdaBreakEvenRequestsPerDay", b.requestsPerDay());
-            requirements.put("lambdaBreakEvenVersus", b.versus());
-        });
+        var lambdaBreakEven = lambdaBreakEven(inf, ranked, hoursPerMonth);
+        if (lambdaBreakEven.isPresent()) {
+            requirements.put("lambdaBreakEvenRequestsPerDay", lambdaBreakEven.get().requestsPerDay());
+            requirements.put("lambdaBreakEvenVersus", lambdaBreakEven.get().versus());
+        }
         var part = new PlanResult.PartPlan(Part.INFERENCE.id(), requirements,
                 col.top(ranked, ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
@@ -147,32 +150,40 @@ final class InferencePlanner {
                         : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
                                 + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
                         : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
-                java.util.function.Supplier<String> id = () -> "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
-                col.offer(groups[pi], region, id, monthly, null, () -> {
-                    List<String> notes = new ArrayList<>();
-                    notes.add(fleetNote);
-                    notes.add(instanceNote);
-                    notes.add(ORCHESTRATION_NOTE);
-                    InstanceCost.Priced priced;
-                    if (pm.isCommitment()) {
-                        priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
-                        notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
-                    } else if (pm == PricingModel.SPOT) {
-                        priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
-                        SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                        notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
-                                + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
-                                        : info.interruptionBucket()) + " (2-minute notice)");
-                    } else {
-                        priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
+                java.util.function.Supplier<String> id = new TrainingPlanner.Fixed("inference/ec2/" + it.name() + "/" + pm.id() + "/" + region);
+                col.offer(groups[pi], region, id, monthly, null, new java.util.function.Supplier<>() {
+                    @Override
+                    public Option get() {
+                        List<String> notes = new ArrayList<>();
+                        notes.add(fleetNote);
+                        notes.add(instanceNote);
+                        notes.add(ORCHESTRATION_NOTE);
+                        InstanceCost.Priced priced;
+                        if (pm.isCommitment()) {
+                            priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
+                            notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
+                        } else if (pm == PricingModel.SPOT) {
+                            priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
+                            SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+                            notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
+                                    + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
+                                            : info.interruptionBucket()) + " (2-minute notice)");
+                        } else {
+                            priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
+                        }
+                        notes.addAll(priced.notes());
+                        var breakEven = ctx.commitmentBreakEven(p);
+                        if (breakEven.isPresent()) {
+                            notes.add(breakEven.get());
+                        }
+                        var source = ctx.catalog().source(p.source());
+                        if (source.isPresent() && source.get().estimated()) {
+                            notes.add(pm.id() + " rate is estimated: " + source.get().note());
+                        }
+                        return new Option(0, id.get(), Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
+                                round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
+                                priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                     }
-                    notes.addAll(priced.notes());
-                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
-                    ctx.catalog().source(p.source()).filter(s -> s.estimated())
-                            .ifPresent(s -> notes.add(pm.id() + " rate is estimated: " + s.note()));
-                    return new Option(0, id.get(), Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
-                            round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
-                            priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 }, null);
             }
         }
@@ -197,18 +208,23 @@ final class InferencePlanner {
             var hourly = price.get();
             String optionId = "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region;
             double hours = fleet.mean() * hoursPerMonth;
-            col.offer(group, region, () -> optionId, hours * hourly.usd(), null, () -> {
+            col.offer(group, region, new TrainingPlanner.Fixed(optionId), hours * hourly.usd(), null, new java.util.function.Supplier<>() {
+                    @Override
+                    public Option get() {
                         var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours", hours,
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();
                         notes.add("fleet: " + fleet.explanation());
                         notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
-                        ctx.catalog().source(hourly.source()).filter(s -> s.estimated())
-                                .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
+                        var source = ctx.catalog().source(hourly.source());
+                        if (source.isPresent() && source.get().estimated()) {
+                            notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + source.get().id() + ")");
+                        }
                         return new Option(0, optionId, Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(),
                                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
                                 component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                    }, null);
+                    }
+                }, null);
         }
     }
 
@@ -249,7 +265,9 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
             sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.LAMBDA, sizes, region -> true, (region, z) -> {
+        cheapestSizePerRegion(Service.LAMBDA, sizes, new SizeOffer() {
+            @Override
+            Option offer(String region, Sized z) {
             var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().latencyMsP99() / 1000.0 / 1.5, z.mb());
             List<String> notes = new ArrayList<>(priced.notes());
             if (z.est() != z.warm()) {
@@ -260,19 +278,29 @@ final class InferencePlanner {
                     z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
                     round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                     priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+            }
         }, col);
+    }
+
+    /** A serverless service's option at one size in one region, for {@link #cheapestSizePerRegion}. */
+    private abstract static class SizeOffer {
+        /** Whether the service is priced in the region at all. */
+        boolean priced(String region) {
+            return true;
+        }
+
+        abstract Option offer(String region, Sized size);
     }
 
     /**
      * A serverless service at its cheapest feasible size in each region where it is priced; when no
      * size works, the violations of the largest size are reported once.
      */
-    private void cheapestSizePerRegion(Service service, List<Sized> sizes, java.util.function.Predicate<String> priced,
-            java.util.function.BiFunction<String, Sized, Option> offer, PartCollector col) {
+    private void cheapestSizePerRegion(Service service, List<Sized> sizes, SizeOffer offer, PartCollector col) {
         List<Violation> last = List.of();
         boolean any = false;
         for (String region : ctx.regions()) {
-            if (!priced.test(region)) {
+            if (!offer.priced(region)) {
                 continue;
             }
             Option best = null;
@@ -282,7 +310,7 @@ final class InferencePlanner {
                     last = z.violations();
                     continue;
                 }
-                Option o = offer.apply(region, z);
+                Option o = offer.offer(region, z);
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -307,9 +335,20 @@ final class InferencePlanner {
      */
     static java.util.Optional<LambdaBreakEven> lambdaBreakEven(Inference inf, List<PartCollector.Draft> ranked, double hoursPerMonth) {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
-        Option lambda = ranked.stream().map(PartCollector.Draft::option).filter(o -> o.service().equals("lambda")).findFirst().orElse(null);
-        Option alwaysOn = ranked.stream().map(PartCollector.Draft::option)
-                .filter(o -> o.pricing().equals("on-demand") && !o.service().equals("lambda")).findFirst().orElse(null);
+        Option lambda = null;
+        Option alwaysOn = null;
+        for (PartCollector.Draft d : ranked) {
+            Option o = d.option();
+            if (lambda == null && o.service().equals("lambda")) {
+                lambda = o;
+            }
+            if (alwaysOn == null && o.pricing().equals("on-demand") && !o.service().equals("lambda")) {
+                alwaysOn = o;
+            }
+            if (lambda != null && alwaysOn != null) {
+                break;
+            }
+        }
         if (lambda == null || alwaysOn == null || requestsPerMonth <= 0 || lambda.monthlyUsd() <= 0) {
             return java.util.Optional.empty();
         }
@@ -346,8 +385,14 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
             serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes,
-                region -> ctx.prices().find("sagemaker-serverless.gb-second", region).isPresent(), (region, z) -> {
+        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes, new SizeOffer() {
+                @Override
+                boolean priced(String region) {
+                    return ctx.prices().find("sagemaker-serverless.gb-second", region).isPresent();
+                }
+
+                @Override
+                Option offer(String region, Sized z) {
                     var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region).orElseThrow();
                     double mb = z.mb();
                     double seconds = z.warm().latencyMsP99() / 1000.0 / 1.5;
@@ -359,13 +404,17 @@ final class InferencePlanner {
                     if (gbs.fallback()) {
                         notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
                     }
-                    ctx.catalog().source(gbs.source()).filter(src -> src.estimated()).ifPresent(src -> notes.add("price is estimated: " + src.note()));
+                    var source = ctx.catalog().source(gbs.source());
+                    if (source.isPresent() && source.get().estimated()) {
+                        notes.add("price is estimated: " + source.get().note());
+                    }
                     InferenceEstimate est = z.est();
                     return new Option(0, "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region,
                             Service.SAGEMAKER_SERVERLESS.id(), z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null,
                             round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component),
                             List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                }, col);
+                }
+            }, col);
     }
 
     private record FargateSize(double[] size, InferenceEstimate est, FleetSizing fleet, String resource, List<Violation> violations) {}

@@ -8,7 +8,6 @@ import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** What every part planner of one workload shares. */
 record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, PlanOptions options, List<String> regions, ServicePrices prices) {
@@ -29,9 +28,13 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
     /** The catalog accelerator a local machine names, matched loosely ("rtx-4090" → "RTX-4090"). */
     Accelerator localAccelerator(String name) {
         String key = norm(name);
-        Optional<Accelerator> hit = catalog.accelerators().stream().filter(a -> norm(a.name()).equals(key)).findFirst();
-        return hit.orElseThrow(() -> WorkloadException.ofFile(workload.file(), "local.accelerator '" + name + "' is not in catalog "
-                + catalog.id() + dev.mlplan.workload.Suggestions.suffix(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList())));
+        for (Accelerator a : catalog.accelerators()) {
+            if (norm(a.name()).equals(key)) {
+                return a;
+            }
+        }
+        throw WorkloadException.ofFile(workload.file(), "local.accelerator '" + name + "' is not in catalog "
+                + catalog.id() + dev.mlplan.workload.Suggestions.suffix(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList()));
     }
 
     /**
@@ -59,12 +62,15 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         if (!committed.pricing().isCommitment()) {
             return java.util.Optional.empty();
         }
-        return catalog.price(committed.region(), committed.instanceType(), dev.mlplan.catalog.PricingModel.ON_DEMAND).map(od -> {
-            double u = dev.mlplan.cost.InstanceCost.breakEvenUtilisation(committed.usdPerHour(), od.usdPerHour());
-            return committed.pricing().id() + " beats on-demand (" + dev.mlplan.util.Fmt.usd(od.usdPerHour()) + "/h) above "
-                    + dev.mlplan.util.Fmt.pct(u) + " use: " + dev.mlplan.util.Fmt.count(u * dev.mlplan.cost.InstanceCost.HOURS_PER_MONTH)
-                    + " h/month per instance";
-        });
+        var onDemand = catalog.price(committed.region(), committed.instanceType(), dev.mlplan.catalog.PricingModel.ON_DEMAND);
+        if (onDemand.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double od = onDemand.get().usdPerHour();
+        double u = dev.mlplan.cost.InstanceCost.breakEvenUtilisation(committed.usdPerHour(), od);
+        return java.util.Optional.of(committed.pricing().id() + " beats on-demand (" + dev.mlplan.util.Fmt.usd(od) + "/h) above "
+                + dev.mlplan.util.Fmt.pct(u) + " use: " + dev.mlplan.util.Fmt.count(u * dev.mlplan.cost.InstanceCost.HOURS_PER_MONTH)
+                + " h/month per instance");
     }
 
     /** How much an instance type offers, to order eliminations: dense 16-bit TFLOPS, then accelerator memory, then vCPUs. */
@@ -72,7 +78,8 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         if (!it.hasAccelerator()) {
             return it.vcpus();
         }
-        double tflops = catalog.accelerator(it.accelerators().name()).map(a -> a.bf16Tflops()).orElse(0.0);
+        var acc = catalog.accelerator(it.accelerators().name());
+        double tflops = acc.isPresent() ? acc.get().bf16Tflops() : 0.0;
         return it.accelerators().count() * tflops * 1e6 + it.accelerators().memoryGiB() * 1e3 + it.vcpus();
     }
 

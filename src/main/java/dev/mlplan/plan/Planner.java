@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -54,7 +55,10 @@ public final class Planner {
         PlanContext ctx = PlanContext.of(w, catalog, engine, options);
         List<PartPlan> parts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        catalogAge().ifPresent(warnings::add);
+        Optional<String> age = catalogAge();
+        if (age.isPresent()) {
+            warnings.add(age.get());
+        }
         List<BreakEvenResult> breakEven = new ArrayList<>();
         double total = 0;
         boolean complete = true;
@@ -112,7 +116,7 @@ public final class Planner {
             }
         }
         Double monthly = complete ? total : null;
-        Budget budget = w.budget().map(b -> budget(b, monthly)).orElse(null);
+        Budget budget = w.budget().isPresent() ? budget(w.budget().get(), monthly) : null;
         return new WorkloadPlan(w.name(), w.file(), w.description(), ctx.regions().size() > 8 ? List.of("any") : ctx.regions(),
                 List.copyOf(parts), List.copyOf(breakEven), monthly, budget, List.copyOf(warnings));
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Plans the storage part: S3 storage classes that suit the access pattern (sharded over as many
@@ -78,15 +79,29 @@ final class StoragePlanner {
                 notes.add("gp3 reaches " + Fmt.count(req.iops()) + " IOPS only since the 2025 limit rise (80,000; 16,000 before)");
             }
             notes.addAll(driveNote);
-            plan(c, req, col, region -> cost.ebs(t, 1, stripe, req, region), notes);
+            plan(c, req, col, new Function<>() {
+                @Override
+                public InstanceCost.Priced apply(String region) {
+                    return cost.ebs(t, 1, stripe, req, region);
+                }
+            }, notes);
         }
-        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis), List.of());
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, new Function<>() {
+            @Override
+            public InstanceCost.Priced apply(String region) {
+                return cost.efs(req, region, readGbPerMonth, readBasis);
+            }
+        }, List.of());
         for (int tier : FSX_TIERS) {
             if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
                 continue;
             }
-            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col,
-                    region -> cost.fsxLustre(tier, req, region), List.of());
+            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col, new Function<>() {
+                @Override
+                public InstanceCost.Priced apply(String region) {
+                    return cost.fsxLustre(tier, req, region);
+                }
+            }, List.of());
         }
         List<PartCollector.Draft> ranked = col.ranked();
         Map<String, Object> requirements = new LinkedHashMap<>();
@@ -135,15 +150,23 @@ final class StoragePlanner {
         }
         double needMbps = req.throughputBytesPerSecond() * 8 / 1e6;
         String region = ctx.regions().get(0);
-        return ctx.catalog().instanceTypes().stream()
-                .filter(t -> t.currentGeneration() && !t.hasAccelerator() && t.ebs() != null && t.ebs().maxIops() >= req.iops()
-                        && t.ebs().maxMbps() >= needMbps)
-                .flatMap(t -> ctx.catalog().price(region, t.name(), dev.mlplan.catalog.PricingModel.ON_DEMAND).stream())
-                .sorted(java.util.Comparator.comparingDouble(dev.mlplan.catalog.Price::usdPerHour).thenComparing(dev.mlplan.catalog.Price::instanceType))
-                .findFirst()
-                .map(p -> List.of("the reading instance must drive " + Fmt.count(req.iops()) + " IOPS and " + Fmt.count(needMbps)
-                        + " Mbps to EBS; the cheapest CPU type the catalog knows can, in " + region + ", is " + p.instanceType() + " (" + Fmt.usd(p.usdPerHour()) + "/h)"))
-                .orElse(List.of("no instance type in the catalog drives " + Fmt.count(req.iops()) + " IOPS to EBS"));
+        // the cheapest on-demand price, ties by type name
+        dev.mlplan.catalog.Price best = null;
+        for (dev.mlplan.catalog.InstanceType t : ctx.catalog().instanceTypes()) {
+            if (!t.currentGeneration() || t.hasAccelerator() || t.ebs() == null || t.ebs().maxIops() < req.iops() || t.ebs().maxMbps() < needMbps) {
+                continue;
+            }
+            Optional<dev.mlplan.catalog.Price> p = ctx.catalog().price(region, t.name(), dev.mlplan.catalog.PricingModel.ON_DEMAND);
+            if (p.isPresent() && (best == null || Double.compare(p.get().usdPerHour(), best.usdPerHour()) < 0
+                    || (Double.compare(p.get().usdPerHour(), best.usdPerHour()) == 0 && p.get().instanceType().compareTo(best.instanceType()) < 0))) {
+                best = p.get();
+            }
+        }
+        if (best == null) {
+            return List.of("no instance type in the catalog drives " + Fmt.count(req.iops()) + " IOPS to EBS");
+        }
+        return List.of("the reading instance must drive " + Fmt.count(req.iops()) + " IOPS and " + Fmt.count(needMbps)
+                + " Mbps to EBS; the cheapest CPU type the catalog knows can, in " + region + ", is " + best.instanceType() + " (" + Fmt.usd(best.usdPerHour()) + "/h)");
     }
 
     static List<String> s3Classes(Access access) {
@@ -182,17 +205,20 @@ final class StoragePlanner {
         }
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
-        plan(c, req, col, region -> {
-            var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
-            if (stage.isEmpty()) {
-                return s3;
+        plan(c, req, col, new Function<>() {
+            @Override
+            public InstanceCost.Priced apply(String region) {
+                var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
+                if (stage.isEmpty()) {
+                    return s3;
+                }
+                var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
+                List<CostComponent> all = new ArrayList<>(s3.components());
+                all.addAll(vol.components());
+                List<String> n = new ArrayList<>(s3.notes());
+                n.addAll(vol.notes());
+                return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
             }
-            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
-            List<CostComponent> all = new ArrayList<>(s3.components());
-            all.addAll(vol.components());
-            List<String> n = new ArrayList<>(s3.notes());
-            n.addAll(vol.notes());
-            return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
         }, notes);
     }
 
@@ -215,7 +241,7 @@ final class StoragePlanner {
         return Optional.ofNullable(best);
     }
 
-    private void plan(Candidate c, StorageRequirements req, PartCollector col, java.util.function.Function<String, InstanceCost.Priced> pricing,
+    private void plan(Candidate c, StorageRequirements req, PartCollector col, Function<String, InstanceCost.Priced> pricing,
             List<String> extraNotes) {
         List<Violation> vs = ctx.engine().check(facts(c, req));
         col.considered(ctx.regions().size());
@@ -227,7 +253,7 @@ final class StoragePlanner {
             var priced = pricing.apply(region);
             List<CostComponent> components = new ArrayList<>(priced.components());
             components.addAll(cost.transfer(ctx.workload().storage().orElseThrow().transfer(), region));
-            double monthly = components.stream().mapToDouble(CostComponent::monthlyUsd).sum();
+            double monthly = CostComponent.total(components);
             List<String> notes = new ArrayList<>(extraNotes);
             notes.addAll(priced.notes());
             col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service().id(), c.resource(), c.count(), region,

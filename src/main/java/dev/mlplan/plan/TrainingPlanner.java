@@ -28,11 +28,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Plans the training part: every accelerated instance type at the smallest node count (up to
  * {@code constraints.max_nodes}) whose memory and deadline work, in every region and pricing model;
  * Lambda; and the local machine when the workload has one.
+ *
+ * <p>No lambdas, method references or streams on this path: an anonymous class or a plain {@code if}
+ * instead. Each lambda call site costs ~75 µs at its first run in a cold JVM (its invokedynamic
+ * linkage), an anonymous class ~10 µs (docs/performance.md, round 5).
  */
 final class TrainingPlanner {
     /**
@@ -51,6 +56,20 @@ final class TrainingPlanner {
     TrainingPlanner(PlanContext ctx) {
         this.ctx = ctx;
         this.estimator = new TrainingEstimator(ctx.workload().assumptions().orElse(Workload.Assumptions.none()));
+    }
+
+    /** An option id known up front. */
+    static final class Fixed implements Supplier<String> {
+        private final String id;
+
+        Fixed(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String get() {
+            return id;
+        }
     }
 
     /** What break-even needs to know about a ranked option. */
@@ -78,7 +97,7 @@ final class TrainingPlanner {
             planInstanceType(t, req, it, acc.get(), col);
         }
         planLambda(req, col);
-        Optional<TrainingEstimate> local = w.local().map(m -> planLocal(t, req, m, col));
+        Optional<TrainingEstimate> local = w.local().isPresent() ? Optional.of(planLocal(t, req, w.local().get(), col)) : Optional.empty();
         List<PartCollector.Draft> ranked = col.ranked();
         List<Option> options = col.top(ranked, ctx.options().top());
         Map<String, Object> requirements = new LinkedHashMap<>();
@@ -89,7 +108,9 @@ final class TrainingPlanner {
         requirements.put("totalFlops", req.totalFlops());
         requirements.put("epochs", req.epochs());
         requirements.put("runsPerMonth", t.runsPerMonth());
-        t.deadline().ifPresent(d -> requirements.put("deadlineHours", d.hours()));
+        if (t.deadline().isPresent()) {
+            requirements.put("deadlineHours", t.deadline().get().hours());
+        }
         if (filtered > 0) {
             requirements.put("instanceTypesExcludedByFamilies", filtered);
         }
@@ -129,8 +150,11 @@ final class TrainingPlanner {
             return;
         }
         int n = feasible.candidate().count();
-        double checkpointHours = t.checkpointEvery().map(c -> c.hours()).orElse(0.0);
-        double restartHours = w.assumptions().flatMap(a -> a.spotRestart()).map(r -> r.hours()).orElse(SpotRework.DEFAULT_RESTART_HOURS);
+        double checkpointHours = t.checkpointEvery().isPresent() ? t.checkpointEvery().get().hours() : 0.0;
+        double restartHours = SpotRework.DEFAULT_RESTART_HOURS;
+        if (w.assumptions().isPresent() && w.assumptions().get().spotRestart().isPresent()) {
+            restartHours = w.assumptions().get().spotRestart().get().hours();
+        }
         // the same for every region and pricing model: made once per type
         String nodesNote = n > 1 ? n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
                 + Fmt.pct(est.scalingEfficiency()) : null;
@@ -173,33 +197,44 @@ final class TrainingPlanner {
                 double runHours = hours;
                 SpotInfo spot = info;
                 SpotRework.Estimate spotRework = rework;
-                java.util.function.Supplier<String> id = () -> "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
+                Supplier<String> id = new Supplier<>() {
+                    @Override
+                    public String get() {
+                        return "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
+                    }
+                };
                 double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
-                col.offer(groups[pi], region, id, monthly, round2(runHours), () -> {
-                    List<String> notes = new ArrayList<>();
-                    if (nodesNote != null) {
-                        notes.add(nodesNote);
-                    }
-                    if (ioBoundNote != null) {
-                        notes.add(ioBoundNote);
-                    }
-                    if (pm == PricingModel.SPOT && largeSpotNote != null) {
-                        notes.add(largeSpotNote);
-                    }
-                    notes.add(utilisationNote);
-                    if (spotRework != null) {
-                        notes.add("spot: " + spotRework.explanation());
-                        if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
-                            notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
+                col.offer(groups[pi], region, id, monthly, round2(runHours), new Supplier<>() {
+                    @Override
+                    public Option get() {
+                        List<String> notes = new ArrayList<>();
+                        if (nodesNote != null) {
+                            notes.add(nodesNote);
                         }
+                        if (ioBoundNote != null) {
+                            notes.add(ioBoundNote);
+                        }
+                        if (pm == PricingModel.SPOT && largeSpotNote != null) {
+                            notes.add(largeSpotNote);
+                        }
+                        notes.add(utilisationNote);
+                        if (spotRework != null) {
+                            notes.add("spot: " + spotRework.explanation());
+                            if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
+                                notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
+                            }
+                        }
+                        var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
+                        notes.addAll(priced.notes());
+                        Optional<String> breakEven = ctx.commitmentBreakEven(p);
+                        if (breakEven.isPresent()) {
+                            notes.add(breakEven.get());
+                        }
+                        sourceNote(p, notes);
+                        double perRun = runHours * n * p.usdPerHour();
+                        return new Option(0, id.get(), Service.EC2.id(), it.name(), n, region, pm.id(), round2(runHours), null, null, null, perRun,
+                                priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
                     }
-                    var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
-                    notes.addAll(priced.notes());
-                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
-                    sourceNote(p, notes);
-                    double perRun = runHours * n * p.usdPerHour();
-                    return new Option(0, id.get(), Service.EC2.id(), it.name(), n, region, pm.id(), round2(runHours), null, null, null, perRun,
-                            priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
                 }, new Detail(hours, n * p.usdPerHour()));
             }
         }
@@ -231,17 +266,22 @@ final class TrainingPlanner {
             double instanceHours = hours * n * t.runsPerMonth();
             ServicePrice hourly = price.get();
             String optionId = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
-            col.offer(group, region, () -> optionId, instanceHours * hourly.usd(), round2(hours), () -> {
-                var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
-                        instanceHours, hourly.usd(), hourly.source());
-                List<String> notes = new ArrayList<>();
-                notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
-                ctx.catalog().source(hourly.source()).filter(s -> s.estimated())
-                        .ifPresent(s -> notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + s.id() + ")"));
-                notes.add("managed spot training can cut this by up to 90% (not priced)");
-                return new Option(0, optionId, Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null,
-                        null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
-                        OptionSteps.after(req.steps(), est.steps()));
+            col.offer(group, region, new Fixed(optionId), instanceHours * hourly.usd(), round2(hours), new Supplier<>() {
+                @Override
+                public Option get() {
+                    var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
+                            instanceHours, hourly.usd(), hourly.source());
+                    List<String> notes = new ArrayList<>();
+                    notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+                    Optional<dev.mlplan.catalog.Source> source = ctx.catalog().source(hourly.source());
+                    if (source.isPresent() && source.get().estimated()) {
+                        notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + source.get().id() + ")");
+                    }
+                    notes.add("managed spot training can cut this by up to 90% (not priced)");
+                    return new Option(0, optionId, Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null,
+                            null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                            OptionSteps.after(req.steps(), est.steps()));
+                }
             }, new Detail(hours, n * hourly.usd()));
         }
     }
@@ -262,17 +302,20 @@ final class TrainingPlanner {
         double bytes = req.datasetBytes() * req.epochs();
         boolean ioBound = ioHours > e.hoursPerRun();
         // the steps (formatted numbers) only when asked for: most estimates are never shown
-        Lazy<List<dev.mlplan.estimate.Step>> steps = Lazy.of(() -> {
-            List<dev.mlplan.estimate.Step> s = new ArrayList<>(e.steps());
-            double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
-            s.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
-                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
-            if (ioBound) {
-                s.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
-                        "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
+        Lazy<List<dev.mlplan.estimate.Step>> steps = Lazy.of(new Supplier<>() {
+            @Override
+            public List<dev.mlplan.estimate.Step> get() {
+                List<dev.mlplan.estimate.Step> s = new ArrayList<>(e.steps());
+                double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
+                s.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
+                        "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
+                                + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+                if (ioBound) {
+                    s.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
+                            "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
+                }
+                return List.copyOf(s);
             }
-            return List.copyOf(s);
         });
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioBound ? ioHours : e.hoursPerRun(),
                 e.mfu(), e.scalingEfficiency(), steps);
@@ -294,17 +337,23 @@ final class TrainingPlanner {
     /** The estimate with the per-run setup time added, as a step of its own. */
     static TrainingEstimate withSetup(TrainingEstimate e) {
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun() + SETUP_HOURS_PER_RUN,
-                e.mfu(), e.scalingEfficiency(), Lazy.of(() -> {
-                    List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
-                    steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
-                            "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
-                                    + " to launch instances, pull the container and load the model (mlplan assumption)"));
-                    return List.copyOf(steps);
+                e.mfu(), e.scalingEfficiency(), Lazy.of(new Supplier<>() {
+                    @Override
+                    public List<dev.mlplan.estimate.Step> get() {
+                        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
+                        steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
+                                "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                                        + " to launch instances, pull the container and load the model (mlplan assumption)"));
+                        return List.copyOf(steps);
+                    }
                 }));
     }
 
     private void sourceNote(Price p, List<String> notes) {
-        ctx.catalog().source(p.source()).filter(s -> s.estimated()).ifPresent(s -> notes.add(p.pricing().id() + " rate is estimated: " + s.note()));
+        Optional<dev.mlplan.catalog.Source> source = ctx.catalog().source(p.source());
+        if (source.isPresent() && source.get().estimated()) {
+            notes.add(p.pricing().id() + " rate is estimated: " + source.get().note());
+        }
     }
 
     /** The catalog.price violation among these, if any: more nodes cannot buy a type that has no price. */
