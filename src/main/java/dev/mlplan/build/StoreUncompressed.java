@@ -23,6 +23,13 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * size and CRC in the local header, so that stream readers ({@code JarInputStream}) read the jar as
  * well as {@code java -jar} does (a stored entry with a data descriptor is refused by them).
  *
+ * <p>The stored entries are also listed in the jar's comment, the last bytes of the file ({@link
+ * dev.mlplan.util.StartupResources#INDEX_MAGIC}, then a line per entry: name, offsets of its local
+ * header and of its bytes, length), so that mlplan reads them at start-up with one seek each, without parsing the jar's
+ * central directory of some 2,000 entries in a cold JVM (docs/performance.md, round 5). Tools that
+ * rewrite the jar drop or keep the comment; mlplan checks each entry's local header before it trusts
+ * the index, and reads the jar the usual way when they do not match.
+ *
  * <p>Usage: {@code StoreUncompressed JAR CLASSES-DIR ENTRY…}: each ENTRY is taken from CLASSES-DIR.
  */
 public final class StoreUncompressed {
@@ -72,7 +79,50 @@ public final class StoreUncompressed {
             stored.removeAll(done);
             throw new IOException(jar + " has no entry " + stored);
         }
+        try {
+            writeIndex(tmp, stored);
+        } catch (IOException | RuntimeException ex) {
+            Files.deleteIfExists(tmp);
+            throw ex;
+        }
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.println("StoreUncompressed: " + done.size() + " entries of " + jar.getFileName() + " stored without compression");
+        System.out.println("StoreUncompressed: " + done.size() + " entries of " + jar.getFileName() + " stored without compression and indexed in its comment");
+    }
+
+    /** Lists the stored entries in the zip comment of {@code jar}, which must have none yet. */
+    static void writeIndex(Path jar, Set<String> stored) throws IOException {
+        StringBuilder index = new StringBuilder(dev.mlplan.util.StartupResources.INDEX_MAGIC);
+        try (ZipFile z = ZipFile.builder().setPath(jar).get()) {
+            for (String name : new java.util.TreeSet<>(stored)) {
+                ZipArchiveEntry e = z.getEntry(name);
+                if (e == null || e.getMethod() != ZipArchiveEntry.STORED || e.getLocalHeaderOffset() < 0 || e.getDataOffset() <= 0) {
+                    throw new IOException(jar + ": " + name + " is not a stored entry with a known offset");
+                }
+                index.append(name).append('\t').append(e.getLocalHeaderOffset()).append('\t').append(e.getDataOffset()).append('\t')
+                        .append(e.getSize()).append('\n');
+            }
+        }
+        byte[] comment = index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (comment.length > 0xffff) {
+            throw new IOException(jar + ": the index of " + stored.size() + " entries is longer than a zip comment can be");
+        }
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(jar.toFile(), "rw")) {
+            // the end-of-central-directory record, 22 bytes, is the file's end while there is no comment
+            long end = f.length() - 22;
+            f.seek(end);
+            byte[] eocd = new byte[22];
+            f.readFully(eocd);
+            if (le32(eocd, 0) != 0x06054b50L || (eocd[20] | eocd[21]) != 0) {
+                throw new IOException(jar + ": no end-of-central-directory record without a comment at its end");
+            }
+            f.seek(end + 20);
+            f.write(comment.length & 0xff);
+            f.write(comment.length >>> 8);
+            f.write(comment);
+        }
+    }
+
+    private static long le32(byte[] b, int at) {
+        return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;
     }
 }

@@ -54,6 +54,14 @@ class LauncherIT {
             assertThat(bin).isNotNull();
             assertThat(bin.getMethod()).isEqualTo(java.util.zip.ZipEntry.STORED);
             assertThat(jar.getEntry("dev/mlplan/cli/command-table.tsv")).isNotNull();
+            // the start-up files: stored, and listed in the jar's comment, which StartupResources reads them by
+            List<String> started = List.of("dev/mlplan/catalog/aws-catalog.bin", "dev/mlplan/cli/command-table.tsv",
+                    "dev/mlplan/estimate/model-presets.tsv", "dev/mlplan/version.properties");
+            assertThat(jar.getComment()).startsWith("mlplan-startup-index 1\n");
+            for (String name : started) {
+                assertThat(jar.getEntry(name).getMethod()).as(name).isEqualTo(java.util.zip.ZipEntry.STORED);
+                assertThat(jar.getComment()).contains("\n" + name + "\t");
+            }
             assertThat(jar.getEntry("dev/mlplan/build/StoreUncompressed.class")).isNull();
             // the AWS SDK is in its own jar, on this one's Class-Path: its 15,600 entries are not read at every start
             assertThat(jar.stream().filter(e -> e.getName().startsWith("software/amazon/")).count()).isZero();
@@ -102,6 +110,9 @@ class LauncherIT {
         // and the JDK's module image
         assertThat(loaded).noneMatch(l -> l.contains(" com.fasterxml.jackson."));
         assertThat(loaded).noneMatch(l -> l.contains(" jdk.internal.jimage.") || l.contains(" sun.net.www.protocol.jar.JarURLConnection"));
+        // nor by a zip reader: the jar's central directory (some 2,000 entries) is never parsed in Java
+        // (-cp, not -jar; the start-up files by the index in the jar's comment)
+        assertThat(loaded).noneMatch(l -> l.contains(" java.util.zip.ZipFile$Source "));
         // and from the app's class-data-sharing archive
         assertThat(loaded.stream().filter(l -> l.contains(" dev.mlplan.")).toList()).isNotEmpty()
                 .allMatch(l -> l.contains("source: shared objects file"));

@@ -62,6 +62,110 @@ class StartupResourcesTest {
         assertThat(StartupResources.fromJar(dir.resolve("not.jar").toString(), "a")).isNull();
     }
 
+    /** A jar as the build leaves it: StoreUncompressed stores the start-up entries and lists them in the jar's comment. */
+    private static Path indexedJar(Path dir, byte[] big, byte[] text) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes/dev/mlplan/x")).getParent().getParent().getParent();
+        Files.write(classes.resolve("dev/mlplan/x/big.bin"), big);
+        Files.write(classes.resolve("dev/mlplan/x/table.tsv"), text);
+        Path jar = dir.resolve("app.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+            for (String name : new String[] {"META-INF/MANIFEST.MF", "dev/mlplan/x/big.bin", "dev/mlplan/x/other.txt", "dev/mlplan/x/table.tsv"}) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(name.endsWith("big.bin") ? big : name.endsWith("table.tsv") ? text : "other".getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        dev.mlplan.build.StoreUncompressed.main(new String[] {jar.toString(), classes.toString(), "dev/mlplan/x/big.bin", "dev/mlplan/x/table.tsv"});
+        return jar;
+    }
+
+    @Test
+    void readsTheEntriesTheJarsCommentLists(@TempDir Path dir) throws IOException {
+        byte[] big = new byte[3 << 20];
+        new Random(11).nextBytes(big);
+        byte[] text = "name\tvalue\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+        Path jar = indexedJar(dir, big, text);
+        assertThat(StartupResources.fromIndex(jar.toString(), "dev/mlplan/x/big.bin").bytes()).isEqualTo(big);
+        assertThat(StartupResources.fromIndex(jar.toString(), "dev/mlplan/x/table.tsv").bytes()).isEqualTo(text);
+        assertThat(StartupResources.fromIndex(jar.toString(), "dev/mlplan/x/big.bin").url()).isNull();
+        // not listed: the usual way reads it
+        assertThat(StartupResources.fromIndex(jar.toString(), "dev/mlplan/x/other.txt")).isNull();
+        assertThat(StartupResources.fromJar(jar.toString(), "dev/mlplan/x/other.txt").bytes()).isEqualTo("other".getBytes(StandardCharsets.UTF_8));
+        assertThat(StartupResources.fromIndex(jar.toString(), "dev/mlplan/x/big")).as("a prefix of a listed name").isNull();
+        // the jar is still a jar that every reader reads alike
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+            assertThat(z.getEntry("dev/mlplan/x/big.bin").getMethod()).isEqualTo(ZipEntry.STORED);
+            assertThat(z.getInputStream(z.getEntry("dev/mlplan/x/table.tsv")).readAllBytes()).isEqualTo(text);
+            assertThat(z.getComment()).startsWith(StartupResources.INDEX_MAGIC);
+        }
+        // a jar without the index: nothing from it, and no error
+        Path plain = dir.resolve("plain.jar");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(plain))) {
+            out.putNextEntry(new ZipEntry("dev/mlplan/x/table.tsv"));
+            out.write(text);
+            out.closeEntry();
+        }
+        assertThat(StartupResources.fromIndex(plain.toString(), "dev/mlplan/x/table.tsv")).isNull();
+        assertThat(StartupResources.fromIndex(dir.resolve("gone.jar").toString(), "dev/mlplan/x/table.tsv")).isNull();
+        Files.writeString(dir.resolve("tiny.jar"), "x");
+        assertThat(StartupResources.fromIndex(dir.resolve("tiny.jar").toString(), "a")).isNull();
+    }
+
+    /**
+     * A jar damaged or rewritten after the build (its comment, end record or an entry's local header
+     * changed): the index gives the entry's exact bytes or nothing, never other bytes; 3,000 seeded
+     * one-byte changes.
+     */
+    @Test
+    void aDamagedIndexGivesTheRightBytesOrNothing(@TempDir Path dir) throws IOException {
+        byte[] big = new byte[1 << 16];
+        new Random(5).nextBytes(big);
+        byte[] text = "name\tvalue\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Path jar = indexedJar(dir, big, text);
+        byte[] good = Files.readAllBytes(jar);
+        String comment = new String(good, good.length - 200, 200, StandardCharsets.ISO_8859_1);
+        int commentStart = good.length - 200 + comment.indexOf(StartupResources.INDEX_MAGIC);
+        java.util.List<Integer> places = new java.util.ArrayList<>();
+        for (int i = commentStart - 22; i < good.length; i++) {
+            places.add(i); // the end record and the comment
+        }
+        for (String name : new String[] {"dev/mlplan/x/big.bin", "dev/mlplan/x/table.tsv"}) {
+            int header = indexOf(good, ("PK\u0003\u0004").getBytes(StandardCharsets.ISO_8859_1), name);
+            for (int i = header; i < header + 30 + name.length(); i++) {
+                places.add(i); // its local header
+            }
+        }
+        Random r = new Random(3);
+        Path damaged = dir.resolve("damaged.jar");
+        int nothing = 0;
+        for (int k = 0; k < 3000; k++) {
+            byte[] b = good.clone();
+            int at = places.get(r.nextInt(places.size()));
+            b[at] = (byte) (b[at] ^ (1 << r.nextInt(8)));
+            Files.write(damaged, b);
+            for (String name : new String[] {"dev/mlplan/x/big.bin", "dev/mlplan/x/table.tsv"}) {
+                StartupResources.Resource res = StartupResources.fromIndex(damaged.toString(), name);
+                if (res == null) {
+                    nothing++;
+                } else {
+                    assertThat(res.bytes()).as("byte %d changed", at).isEqualTo(name.endsWith(".bin") ? big : text);
+                }
+            }
+        }
+        assertThat(nothing).as("most changes are noticed").isGreaterThan(1000);
+    }
+
+    /** The offset of the local header (signature then, 26 bytes on, the name) of {@code name}. */
+    private static int indexOf(byte[] jar, byte[] signature, String name) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + n.length <= jar.length; i++) {
+            if (java.util.Arrays.equals(jar, i, i + 4, signature, 0, 4) && java.util.Arrays.equals(jar, i + 30, i + 30 + n.length, n, 0, n.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no local header of " + name);
+    }
+
     /** In the tests the class path is directories: the class loader's resource, with its URL for the staleness checks. */
     @Test
     void onAClassPathOfDirectoriesReadsThroughTheClassLoader() throws IOException {
