@@ -95,7 +95,7 @@ final class PlanJsonWriter {
             string("source", p.catalog().source());
             g.writeEndObject();
         }
-        list("workloads", p.workloads(), Include.ALWAYS, this::workload);
+        list("workloads", p.workloads(), Include.ALWAYS, Kind.WORKLOAD);
         g.writeEndObject();
     }
 
@@ -105,14 +105,14 @@ final class PlanJsonWriter {
         nonEmpty("name", w.name());
         nonEmpty("file", w.file());
         nonEmpty("description", w.description());
-        list("regions", w.regions(), Include.NON_EMPTY, g::writeString);
-        list("parts", w.parts(), Include.NON_EMPTY, this::part);
-        list("breakEven", w.breakEven(), Include.NON_EMPTY, this::breakEven);
+        list("regions", w.regions(), Include.NON_EMPTY, Kind.STRING);
+        list("parts", w.parts(), Include.NON_EMPTY, Kind.PART);
+        list("breakEven", w.breakEven(), Include.NON_EMPTY, Kind.BREAK_EVEN);
         number("monthlyUsd", w.monthlyUsd());
         if (w.budget() != null) {
             budget(w.budget());
         }
-        list("warnings", w.warnings(), Include.NON_EMPTY, g::writeString);
+        list("warnings", w.warnings(), Include.NON_EMPTY, Kind.STRING);
         g.writeEndObject();
     }
 
@@ -122,9 +122,9 @@ final class PlanJsonWriter {
         string("part", p.part());
         g.writeFieldName("requirements");
         value(p.requirements());
-        list("options", p.options(), Include.ALWAYS, this::option);
-        list("eliminated", p.eliminated(), Include.ALWAYS, this::elimination);
-        list("assumptions", p.assumptions(), Include.NON_EMPTY, this::step);
+        list("options", p.options(), Include.ALWAYS, Kind.OPTION);
+        list("eliminated", p.eliminated(), Include.ALWAYS, Kind.ELIMINATION);
+        list("assumptions", p.assumptions(), Include.NON_EMPTY, Kind.STEP);
         g.writeNumberField("considered", p.considered());
         g.writeNumberField("feasible", p.feasible());
         g.writeEndObject();
@@ -157,10 +157,10 @@ final class PlanJsonWriter {
         nonNullNumber("usdPerRun", o.usdPerRun());
         number("monthlyUsd", o.monthlyUsd());
         nonNullNumber("upfrontUsd", o.upfrontUsd());
-        list("costs", o.costs(), Include.NON_NULL, this::cost);
-        list("notes", o.notes(), Include.NON_NULL, g::writeString);
-        list("alternatives", o.alternatives(), Include.NON_EMPTY, this::alternative);
-        list("estimate", o.estimate(), Include.NON_EMPTY, this::step);
+        list("costs", o.costs(), Include.NON_NULL, Kind.COST);
+        list("notes", o.notes(), Include.NON_NULL, Kind.STRING);
+        list("alternatives", o.alternatives(), Include.NON_EMPTY, Kind.ALTERNATIVE);
+        list("estimate", o.estimate(), Include.NON_EMPTY, Kind.STEP);
         g.writeEndObject();
     }
 
@@ -228,14 +228,17 @@ final class PlanJsonWriter {
         NON_EMPTY
     }
 
-    /** Writes one list entry. */
-    @FunctionalInterface
-    private interface Element<T> {
-        void write(T value) throws IOException, Unsupported;
+    /**
+     * What the entries of a list are, for {@link #element}: a switch rather than a method reference
+     * per list, as each lambda or method reference costs ~75 µs at its first run in a cold JVM
+     * (docs/performance.md).
+     */
+    private enum Kind {
+        STRING, WORKLOAD, PART, BREAK_EVEN, OPTION, ELIMINATION, COST, ALTERNATIVE, STEP
     }
 
-    /** A list field: null entries as null (as data binding writes them), the others by {@code element}. */
-    private <T> void list(String field, List<T> values, Include include, Element<T> element) throws IOException, Unsupported {
+    /** A list field: null entries as null (as data binding writes them), the others by {@link #element}. */
+    private void list(String field, List<?> values, Include include, Kind kind) throws IOException, Unsupported {
         if (values == null) {
             if (include == Include.ALWAYS) {
                 g.writeNullField(field);
@@ -246,14 +249,30 @@ final class PlanJsonWriter {
             return;
         }
         g.writeArrayFieldStart(field);
-        for (T v : values) {
+        for (Object v : values) {
             if (v == null) {
                 g.writeNull();
             } else {
-                element.write(v);
+                element(kind, v);
             }
         }
         g.writeEndArray();
+    }
+
+    /** Writes one non-null list entry of the given kind. */
+    private void element(Kind kind, Object v) throws IOException, Unsupported {
+        switch (kind) {
+            case STRING -> g.writeString((String) v);
+            case WORKLOAD -> workload((WorkloadPlan) v);
+            case PART -> part((PartPlan) v);
+            case BREAK_EVEN -> breakEven((BreakEvenResult) v);
+            case OPTION -> option((Option) v);
+            case ELIMINATION -> elimination((Elimination) v);
+            case COST -> cost((CostComponent) v);
+            case ALTERNATIVE -> alternative((Alternative) v);
+            case STEP -> step((Step) v);
+            default -> throw new IllegalStateException("unknown kind " + kind);
+        }
     }
 
     private void string(String field, String value) throws IOException {
