@@ -13,9 +13,11 @@ import dev.mlplan.util.Fmt;
 import dev.mlplan.util.Tables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The terminal view of a plan: per workload and part, the ranked options as a table, a summary of
@@ -121,37 +123,80 @@ public final class TableRenderer {
         return String.valueOf(v);
     }
 
+    /**
+     * The columns of the options table. A switch in {@link #cell} rather than a getter lambda per
+     * column: each lambda or method reference costs ~75 µs at its first run in a cold JVM
+     * (docs/performance.md).
+     */
+    private enum Col {
+        RANK("#", HorizontalAlign.RIGHT),
+        SERVICE("service", HorizontalAlign.LEFT),
+        RESOURCE("resource", HorizontalAlign.LEFT),
+        COUNT("count", HorizontalAlign.RIGHT),
+        REGION("region", HorizontalAlign.LEFT),
+        PRICING("pricing", HorizontalAlign.LEFT),
+        HOURS_PER_RUN("h/run", HorizontalAlign.RIGHT),
+        USD_PER_RUN("$/run", HorizontalAlign.RIGHT),
+        REQUESTS_PER_SECOND("req/s each", HorizontalAlign.RIGHT),
+        P99("p99", HorizontalAlign.RIGHT),
+        MONTHLY("$/month", HorizontalAlign.RIGHT),
+        NOTES("why / notes", HorizontalAlign.LEFT);
+
+        final String header;
+        final HorizontalAlign align;
+
+        Col(String header, HorizontalAlign align) {
+            this.header = header;
+            this.align = align;
+        }
+    }
+
     private static String table(PartPlan p) {
         boolean training = "training".equals(p.part());
         boolean inference = "inference".equals(p.part());
-        List<Column> cols = new ArrayList<>();
-        List<java.util.function.Function<Option, String>> getters = new ArrayList<>();
-        add(cols, getters, "#", HorizontalAlign.RIGHT, o -> String.valueOf(o.rank()));
-        add(cols, getters, "service", HorizontalAlign.LEFT, Option::service);
-        add(cols, getters, "resource", HorizontalAlign.LEFT, o -> o.instanceType() == null ? "-" : o.instanceType());
-        add(cols, getters, "count", HorizontalAlign.RIGHT, o -> String.valueOf(o.count()));
-        add(cols, getters, "region", HorizontalAlign.LEFT, Option::region);
-        add(cols, getters, "pricing", HorizontalAlign.LEFT, Option::pricing);
+        List<Col> shown = new ArrayList<>(List.of(Col.RANK, Col.SERVICE, Col.RESOURCE, Col.COUNT, Col.REGION, Col.PRICING));
         if (training) {
-            add(cols, getters, "h/run", HorizontalAlign.RIGHT, o -> o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun()));
-            add(cols, getters, "$/run", HorizontalAlign.RIGHT, o -> o.usdPerRun() == null ? "-" : Fmt.usd(o.usdPerRun()));
+            shown.add(Col.HOURS_PER_RUN);
+            shown.add(Col.USD_PER_RUN);
         }
         if (inference) {
-            add(cols, getters, "req/s each", HorizontalAlign.RIGHT, o -> o.requestsPerSecondPerInstance() == null ? "-" : Fmt.sig(o.requestsPerSecondPerInstance()));
-            add(cols, getters, "p99", HorizontalAlign.RIGHT, o -> o.latencyMsP99() == null ? "-" : Fmt.millis(o.latencyMsP99()));
+            shown.add(Col.REQUESTS_PER_SECOND);
+            shown.add(Col.P99);
         }
-        add(cols, getters, "$/month", HorizontalAlign.RIGHT, o -> Fmt.usd(o.monthlyUsd()));
-        add(cols, getters, "why / notes", HorizontalAlign.LEFT, TableRenderer::noteCell);
+        shown.add(Col.MONTHLY);
+        shown.add(Col.NOTES);
+        Column[] cols = new Column[shown.size()];
+        for (int j = 0; j < cols.length; j++) {
+            Col c = shown.get(j);
+            cols[j] = new Column().header(c.header).headerAlign(c.align).dataAlign(c.align).maxWidth(c.header.startsWith("why") ? 70 : 40);
+        }
         String[][] data = new String[p.options().size()][];
         for (int i = 0; i < data.length; i++) {
             Option o = p.options().get(i);
-            String[] row = new String[getters.size()];
+            String[] row = new String[cols.length];
             for (int j = 0; j < row.length; j++) {
-                row[j] = getters.get(j).apply(o);
+                row[j] = cell(shown.get(j), o);
             }
             data[i] = row;
         }
-        return Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols.toArray(Column[]::new), data);
+        return Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols, data);
+    }
+
+    private static String cell(Col c, Option o) {
+        return switch (c) {
+            case RANK -> String.valueOf(o.rank());
+            case SERVICE -> o.service();
+            case RESOURCE -> o.instanceType() == null ? "-" : o.instanceType();
+            case COUNT -> String.valueOf(o.count());
+            case REGION -> o.region();
+            case PRICING -> o.pricing();
+            case HOURS_PER_RUN -> o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun());
+            case USD_PER_RUN -> o.usdPerRun() == null ? "-" : Fmt.usd(o.usdPerRun());
+            case REQUESTS_PER_SECOND -> o.requestsPerSecondPerInstance() == null ? "-" : Fmt.sig(o.requestsPerSecondPerInstance());
+            case P99 -> o.latencyMsP99() == null ? "-" : Fmt.millis(o.latencyMsP99());
+            case MONTHLY -> Fmt.usd(o.monthlyUsd());
+            case NOTES -> noteCell(o);
+        };
     }
 
     /** The first note, and the cheapest other pricing of the same resource for comparison. */
@@ -160,14 +205,14 @@ public final class TableRenderer {
         if (o.alternatives() == null || o.alternatives().isEmpty()) {
             return first;
         }
-        var alt = o.alternatives().stream().filter(a -> a.pricing().equals("on-demand")).findFirst().orElse(o.alternatives().get(0));
+        PlanResult.Alternative alt = o.alternatives().get(0);
+        for (PlanResult.Alternative a : o.alternatives()) {
+            if (a.pricing().equals("on-demand")) {
+                alt = a;
+                break;
+            }
+        }
         return first + (first.isEmpty() ? "" : "\n") + "vs " + alt.pricing() + " " + Fmt.usd(alt.monthlyUsd()) + "/month";
-    }
-
-    private static void add(List<Column> cols, List<java.util.function.Function<Option, String>> getters, String header, HorizontalAlign align,
-            java.util.function.Function<Option, String> getter) {
-        cols.add(new Column().header(header).headerAlign(align).dataAlign(align).maxWidth(header.startsWith("why") ? 70 : 40));
-        getters.add(getter);
     }
 
     private void renderEliminations(StringBuilder sb, List<Elimination> eliminated) {
@@ -176,12 +221,21 @@ public final class TableRenderer {
         }
         Map<String, List<Elimination>> byRule = new LinkedHashMap<>();
         for (Elimination e : eliminated) {
-            byRule.computeIfAbsent(e.rule(), k -> new ArrayList<>()).add(e);
+            List<Elimination> es = byRule.get(e.rule());
+            if (es == null) {
+                es = new ArrayList<>();
+                byRule.put(e.rule(), es);
+            }
+            es.add(e);
         }
         sb.append("  eliminated:\n");
         for (var entry : byRule.entrySet()) {
             List<Elimination> es = entry.getValue();
-            List<String> names = es.stream().map(e -> e.instanceType() == null ? e.service() : e.instanceType()).distinct().toList();
+            Set<String> distinct = new LinkedHashSet<>();
+            for (Elimination e : es) {
+                distinct.add(e.instanceType() == null ? e.service() : e.instanceType());
+            }
+            List<String> names = new ArrayList<>(distinct);
             String shown = String.join(", ", names.subList(0, Math.min(MAX_NAMES, names.size())))
                     + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
             sb.append("  - ").append(entry.getKey()).append(" (").append(shown).append("): ").append(es.get(0).reason()).append('\n');

@@ -25,7 +25,14 @@ public final class Tables {
         boolean[] used = new boolean[32];
         for (Object[] row : data) {
             for (Object cell : row) {
-                String.valueOf(cell).chars().filter(c -> c < 32).forEach(c -> used[c] = true);
+                // a loop, not chars().filter(…): a stream costs ~75 µs at its first run in a cold JVM (docs/performance.md)
+                String text = String.valueOf(cell);
+                for (int i = 0; i < text.length(); i++) {
+                    char ch = text.charAt(i);
+                    if (ch < 32) {
+                        used[ch] = true;
+                    }
+                }
             }
         }
         char next = 1;
