@@ -53,10 +53,13 @@ final class Charts {
      * does not pin the local line down (no break-even point, or the model does not fit locally).
      */
     static Optional<BreakEvenChart> breakEven(WorkloadPlan w) {
-        List<BreakEvenResult> all = w.breakEven().stream()
-                .filter(b -> b.localMonthlyUsd() != null && b.cloudMonthlyUsd() != null && b.workloadLocalHoursPerMonth() != null
-                        && b.workloadLocalHoursPerMonth() > 0)
-                .toList();
+        List<BreakEvenResult> all = new ArrayList<>();
+        for (BreakEvenResult b : w.breakEven()) {
+            if (b.localMonthlyUsd() != null && b.cloudMonthlyUsd() != null && b.workloadLocalHoursPerMonth() != null
+                    && b.workloadLocalHoursPerMonth() > 0) {
+                all.add(b);
+            }
+        }
         if (all.isEmpty()) {
             return Optional.empty();
         }
@@ -112,6 +115,22 @@ final class Charts {
 
     private static boolean commitment(BreakEvenResult b) {
         return b.formula() != null && b.formula().startsWith("a commitment");
+    }
+
+    /**
+     * The largest of the values, or {@code empty} when there are none: {@code
+     * values.stream().mapToDouble(Double::doubleValue).max().orElse(empty)}, NaN included, without a
+     * stream (~75 µs at its first run in a cold JVM, docs/performance.md).
+     */
+    static double max(List<Double> values, double empty) {
+        if (values.isEmpty()) {
+            return empty;
+        }
+        double max = values.get(0);
+        for (int i = 1; i < values.size(); i++) {
+            max = Math.max(max, values.get(i));
+        }
+        return max;
     }
 
     /** The smallest 1, 2, 2.5 or 5 × 10^k at or above v. */

@@ -8,13 +8,16 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.report.PlanText.RuleGroup;
 import dev.mlplan.util.Fmt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A plan as one self-contained, printable HTML page: the same sections as the Markdown report, with
  * inline SVG charts (monthly cost per option; break-even lines). No scripts, no external styles,
- * fonts or images, so it can be mailed, archived or printed as it is.
+ * fonts or images, so it can be mailed, archived or printed as it is. Loops, not streams or lambdas
+ * (see {@link PlanText}).
  */
 public final class HtmlRenderer {
     private static final int MAX_NAMES = 6;
@@ -49,11 +52,15 @@ public final class HtmlRenderer {
     private HtmlRenderer() {}
 
     public static String render(PlanResult plan) {
+        List<String> names = new ArrayList<>(plan.workloads().size());
+        for (WorkloadPlan w : plan.workloads()) {
+            names.add(w.name());
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"generator\" content=\"mlplan ").append(esc(plan.mlplanVersion())).append("\">\n")
-                .append("<title>mlplan report: ").append(esc(String.join(", ", plan.workloads().stream().map(WorkloadPlan::name).toList())))
+                .append("<title>mlplan report: ").append(esc(String.join(", ", names)))
                 .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         sb.append("<header>\n<h1>mlplan report</h1>\n<p class=\"meta\">mlplan ").append(esc(plan.mlplanVersion())).append(" · catalog <code>")
                 .append(esc(plan.catalog().id())).append("</code>, prices as of ").append(esc(plan.catalog().pricesAsOf())).append("</p>\n</header>\n");
@@ -61,7 +68,7 @@ public final class HtmlRenderer {
                 .append("<th class=\"num\">budget</th><th>status</th></tr></thead>\n<tbody>\n");
         for (WorkloadPlan w : plan.workloads()) {
             sb.append("<tr><td><a href=\"#").append(esc(MarkdownRenderer.anchor(w.name()))).append("\">").append(esc(w.name())).append("</a></td><td>")
-                    .append(esc(String.join(", ", w.parts().stream().map(PartPlan::part).toList()))).append("</td><td class=\"num\">")
+                    .append(esc(PlanText.partNames(w))).append("</td><td class=\"num\">")
                     .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append("</td><td class=\"num\">")
                     .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append("</td><td>");
             if (w.budget() == null) {
@@ -182,9 +189,12 @@ public final class HtmlRenderer {
             sb.append("</li>\n");
         }
         sb.append("</ul>\n");
-        Charts.breakEven(w).ifPresent(c -> sb.append("<figure>\n").append(Svg.breakEven(c))
-                .append("<figcaption>Monthly cost by local working hours: where a cloud line crosses the local line (circles), owning starts to pay off. ")
-                .append("A commitment (reserved, savings plan) is flat.</figcaption>\n</figure>\n"));
+        Optional<Charts.BreakEvenChart> chart = Charts.breakEven(w);
+        if (chart.isPresent()) {
+            sb.append("<figure>\n").append(Svg.breakEven(chart.get()))
+                    .append("<figcaption>Monthly cost by local working hours: where a cloud line crosses the local line (circles), owning starts to pay off. ")
+                    .append("A commitment (reserved, savings plan) is flat.</figcaption>\n</figure>\n");
+        }
     }
 
     private static String num(Double v) {

@@ -8,14 +8,17 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.report.PlanText.RuleGroup;
 import dev.mlplan.util.Fmt;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A plan as Markdown for architecture reviews (GitHub, GitLab, wikis): a summary, then per workload
  * and part the requirements, the ranked options with a Mermaid bar chart of their monthly cost, the
  * eliminated options grouped by rule with their reason, the assumptions behind the requirements,
  * the break-even against an owned machine with a Mermaid line chart, and the catalog's provenance.
+ * Loops, not streams or lambdas (see {@link PlanText}).
  */
 public final class MarkdownRenderer {
     private static final int MAX_NAMES = 6;
@@ -32,7 +35,7 @@ public final class MarkdownRenderer {
         sb.append("|---|---|--:|--:|---|\n");
         for (WorkloadPlan w : plan.workloads()) {
             sb.append("| [").append(cell(w.name())).append("](#").append(anchor(w.name())).append(") | ")
-                    .append(String.join(", ", w.parts().stream().map(PartPlan::part).toList())).append(" | ")
+                    .append(PlanText.partNames(w)).append(" | ")
                     .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append(" | ")
                     .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append(" | ")
                     .append(w.budget() == null ? "no budget" : "**" + w.budget().status() + "**: " + cell(w.budget().reason())).append(" |\n");
@@ -118,12 +121,20 @@ public final class MarkdownRenderer {
     }
 
     private static void bars(StringBuilder sb, Charts.Bars bars) {
-        double max = bars.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = Charts.max(bars.values(), 0);
+        List<String> labels = new ArrayList<>(bars.labels().size());
+        for (String l : bars.labels()) {
+            labels.add("\"" + quoted(l) + "\"");
+        }
+        List<String> values = new ArrayList<>(bars.values().size());
+        for (Double v : bars.values()) {
+            values.add(plain(v));
+        }
         sb.append("\n```mermaid\nxychart-beta\n");
         sb.append("    title \"").append(quoted(bars.title())).append("\"\n");
-        sb.append("    x-axis [").append(String.join(", ", bars.labels().stream().map(l -> "\"" + quoted(l) + "\"").toList())).append("]\n");
+        sb.append("    x-axis [").append(String.join(", ", labels)).append("]\n");
         sb.append("    y-axis \"USD per month\" 0 --> ").append(plain(Charts.niceCeil(max))).append('\n');
-        sb.append("    bar [").append(String.join(", ", bars.values().stream().map(MarkdownRenderer::plain).toList())).append("]\n");
+        sb.append("    bar [").append(String.join(", ", values)).append("]\n");
         sb.append("```\n");
     }
 
@@ -144,7 +155,9 @@ public final class MarkdownRenderer {
             }
             sb.append('\n');
         }
-        Charts.breakEven(w).ifPresent(c -> {
+        Optional<Charts.BreakEvenChart> chart = Charts.breakEven(w);
+        if (chart.isPresent()) {
+            Charts.BreakEvenChart c = chart.get();
             int steps = 10;
             sb.append("\n```mermaid\nxychart-beta\n");
             sb.append("    title \"").append(quoted(c.title())).append("\"\n");
@@ -167,7 +180,7 @@ public final class MarkdownRenderer {
                 sb.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(cell(c.lines().get(i).name()));
             }
             sb.append(". This workload needs ").append(Fmt.sig(c.workloadHours())).append(" local h/month.\n");
-        });
+        }
     }
 
     /** A table cell: no pipes or line breaks. */

@@ -4,13 +4,22 @@ import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Elimination;
 import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.plan.PlanResult.PartPlan;
+import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Texts shared by the document renderers (Markdown, HTML, explain), so they word things alike. */
+/**
+ * Texts shared by the document renderers (Markdown, HTML, explain), so they word things alike.
+ *
+ * <p>Loops, not streams or lambdas, here and in the renderers: each stream or lambda call site costs
+ * ~75 µs at its first run in a cold JVM (docs/performance.md).
+ */
 final class PlanText {
     private PlanText() {}
 
@@ -20,13 +29,22 @@ final class PlanText {
     static List<RuleGroup> byRule(List<Elimination> eliminated) {
         Map<String, List<Elimination>> m = new LinkedHashMap<>();
         for (Elimination e : eliminated) {
-            m.computeIfAbsent(e.rule(), k -> new ArrayList<>()).add(e);
+            List<Elimination> group = m.get(e.rule());
+            if (group == null) {
+                group = new ArrayList<>();
+                m.put(e.rule(), group);
+            }
+            group.add(e);
         }
         List<RuleGroup> out = new ArrayList<>();
         for (var e : m.entrySet()) {
-            List<String> names = e.getValue().stream().map(PlanText::resource).distinct().toList();
-            int n = e.getValue().stream().mapToInt(x -> Math.max(1, x.occurrences())).sum();
-            out.add(new RuleGroup(e.getKey(), names, n, e.getValue().get(0).reason()));
+            Set<String> names = new LinkedHashSet<>();
+            int n = 0;
+            for (Elimination x : e.getValue()) {
+                names.add(resource(x));
+                n += Math.max(1, x.occurrences());
+            }
+            out.add(new RuleGroup(e.getKey(), Collections.unmodifiableList(new ArrayList<>(names)), n, e.getValue().get(0).reason()));
         }
         return out;
     }
@@ -98,6 +116,15 @@ final class PlanText {
                     .append(b.cheaper()).append(" is cheaper");
         }
         return sb.toString();
+    }
+
+    /** The workload's parts, "training, inference". */
+    static String partNames(WorkloadPlan w) {
+        List<String> parts = new ArrayList<>(w.parts().size());
+        for (PartPlan p : w.parts()) {
+            parts.add(p.part());
+        }
+        return String.join(", ", parts);
     }
 
     static String names(List<String> names, int max) {

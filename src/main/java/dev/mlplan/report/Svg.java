@@ -24,7 +24,7 @@ final class Svg {
         int top = 30;
         int plotW = WIDTH - labelW - 110;
         int height = top + b.values().size() * (barH + gap) + 10;
-        double max = Charts.niceCeil(b.values().stream().mapToDouble(Double::doubleValue).max().orElse(1));
+        double max = Charts.niceCeil(Charts.max(b.values(), 1));
         StringBuilder sb = new StringBuilder();
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
