@@ -4,6 +4,7 @@ import dev.mlplan.plan.PlanResult;
 import dev.mlplan.workload.Suggestions;
 import dev.mlplan.report.ExplainRenderer;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,9 +62,13 @@ final class ExplainCommand implements Runnable {
         if (option == null) {
             text = ExplainRenderer.render(plan, top);
         } else {
-            text = ExplainRenderer.renderOption(plan, option).orElseThrow(() -> new ExitException(ExitCode.USAGE,
-                    "no feasible option '" + option + "' in " + file + Suggestions.suffix(option, ExplainRenderer.ids(plan))
-                            + "; 'mlplan explain " + file + "' lists the best ones, 'mlplan recommend " + file + " --format csv --top 1000' all"));
+            Optional<String> one = ExplainRenderer.renderOption(plan, option);
+            if (one.isEmpty()) {
+                throw new ExitException(ExitCode.USAGE,
+                        "no feasible option '" + option + "' in " + file + Suggestions.suffix(option, ExplainRenderer.ids(plan))
+                                + "; 'mlplan explain " + file + "' lists the best ones, 'mlplan recommend " + file + " --format csv --top 1000' all");
+            }
+            text = one.get();
         }
         parent.out().print(text);
         parent.out().flush();

@@ -3,6 +3,7 @@ package dev.mlplan.report;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.estimate.Step;
 import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Elimination;
 import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.plan.PlanResult.PartPlan;
@@ -12,6 +13,8 @@ import dev.mlplan.util.Fmt;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +24,9 @@ import java.util.Optional;
  * How a plan came about, as text: per part the requirements and the chain of formulas behind them,
  * each shown option's cost components and notes, and the eliminations grouped by rule. Or, for one
  * option, everything about that option.
+ *
+ * <p>Loops, not streams or lambdas: each stream or lambda call site costs ~75 µs at its first run in
+ * a cold JVM (docs/performance.md).
  */
 public final class ExplainRenderer {
     private static final int MAX_PER_RULE = 5;
@@ -47,12 +53,12 @@ public final class ExplainRenderer {
             }
             if (!w.breakEven().isEmpty()) {
                 sb.append("\nBREAK-EVEN\n");
-                w.breakEven().forEach(b -> {
+                for (BreakEvenResult b : w.breakEven()) {
                     sb.append("  ").append(b.local()).append(" vs ").append(b.versus()).append(": ").append(PlanText.breakEven(b)).append('\n');
                     if (b.formula() != null) {
                         sb.append("      ").append(b.formula()).append('\n');
                     }
-                });
+                }
             }
             sb.append("\nMONTHLY TOTAL  ").append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()))
                     .append(" (the best option of each part)\n");
@@ -62,15 +68,34 @@ public final class ExplainRenderer {
 
     /** Finds the option with this id in any workload and part. */
     public static Optional<Option> find(PlanResult plan, String id) {
-        return plan.workloads().stream().flatMap(w -> w.parts().stream()).flatMap(p -> p.options().stream()).filter(o -> o.id().equals(id)).findFirst();
+        for (WorkloadPlan w : plan.workloads()) {
+            for (PartPlan p : w.parts()) {
+                for (Option o : p.options()) {
+                    if (o.id().equals(id)) {
+                        return Optional.of(o);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every option id of the plan (and of the options' alternatives), in plan order. */
     public static List<String> ids(PlanResult plan) {
-        return plan.workloads().stream().flatMap(w -> w.parts().stream()).flatMap(p -> p.options().stream())
-                .flatMap(o -> java.util.stream.Stream.concat(java.util.stream.Stream.of(o.id()),
-                        o.alternatives() == null ? java.util.stream.Stream.empty() : o.alternatives().stream().map(PlanResult.Alternative::id)))
-                .toList();
+        List<String> ids = new ArrayList<>();
+        for (WorkloadPlan w : plan.workloads()) {
+            for (PartPlan p : w.parts()) {
+                for (Option o : p.options()) {
+                    ids.add(o.id());
+                    if (o.alternatives() != null) {
+                        for (PlanResult.Alternative a : o.alternatives()) {
+                            ids.add(a.id());
+                        }
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableList(ids);
     }
 
     /** One option in full, with the requirements of its part; empty when the plan has no such option. */
@@ -78,7 +103,15 @@ public final class ExplainRenderer {
         for (WorkloadPlan w : plan.workloads()) {
             for (PartPlan p : w.parts()) {
                 for (Option o : p.options()) {
-                    boolean alternative = o.alternatives() != null && o.alternatives().stream().anyMatch(a -> a.id().equals(id));
+                    boolean alternative = false;
+                    if (o.alternatives() != null) {
+                        for (PlanResult.Alternative a : o.alternatives()) {
+                            if (a.id().equals(id)) {
+                                alternative = true;
+                                break;
+                            }
+                        }
+                    }
                     if (o.id().equals(id) || alternative) {
                         StringBuilder sb = new StringBuilder();
                         header(sb, plan, w);
@@ -108,7 +141,10 @@ public final class ExplainRenderer {
 
     private static void requirements(StringBuilder sb, PartPlan p) {
         sb.append("  requirements:\n");
-        int width = p.requirements().keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = 0;
+        for (String key : p.requirements().keySet()) {
+            width = Math.max(width, key.length());
+        }
         for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
             sb.append("    ").append(pad(e.getKey(), width)).append("  ").append(PlanText.value(e.getValue())).append('\n');
         }
@@ -180,7 +216,12 @@ public final class ExplainRenderer {
         sb.append("  eliminated, by rule:\n");
         for (RuleGroup g : PlanText.byRule(eliminated)) {
             sb.append("    ").append(g.rule()).append(" (").append(g.candidates()).append(g.candidates() == 1 ? " candidate" : " candidates").append(")\n");
-            List<Elimination> of = eliminated.stream().filter(e -> e.rule().equals(g.rule())).toList();
+            List<Elimination> of = new ArrayList<>();
+            for (Elimination e : eliminated) {
+                if (e.rule().equals(g.rule())) {
+                    of.add(e);
+                }
+            }
             for (Elimination e : of.subList(0, Math.min(MAX_PER_RULE, of.size()))) {
                 sb.append("      - ").append(PlanText.resource(e)).append(": ").append(e.reason()).append('\n');
             }
