@@ -96,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
         CliEnv env = parent.env();
         Gate.Thresholds thresholds = thresholds();
         PlanResult plan = Plans.plan(files, catalogFile, 5, assumptions, env);
-        Optional<PlanResult> base = Optional.ofNullable(baseline).map(b -> Plans.read(b, "--baseline", env));
+        Optional<PlanResult> base = baseline == null ? Optional.empty() : Optional.ofNullable(Plans.read(baseline, "--baseline", env));
         GateResult result = Gate.check(plan, base, thresholds);
 
         PrintWriter out = parent.out();
@@ -110,7 +110,9 @@ final class CheckCommand implements Callable<Integer> {
             out.print(CheckRenderer.render(result, plan.catalog()));
         }
         if ("true".equals(env.env().get("GITHUB_ACTIONS"))) {
-            GithubRenderer.annotations(result).forEach(out::println);
+            for (String annotation : GithubRenderer.annotations(result)) {
+                out.println(annotation);
+            }
         }
         out.flush();
         if (junit != null) {

@@ -9,6 +9,7 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.Optional;
  *       its whole cost as the increase against an amount in USD and is not gated by a percentage
  *       (there is nothing to take a percentage of). Removed workloads pass and are listed.
  * </ul>
+ *
+ * <p>Loops and named comparators, not streams or lambdas: each stream or lambda call site costs ~75 µs
+ * at its first run in a cold JVM, and {@code check} runs this once (docs/performance.md).
  */
 public final class Gate {
     /** The warn threshold when neither the workload nor the check names one. */
@@ -52,7 +56,11 @@ public final class Gate {
 
     public static GateResult check(PlanResult plan, Optional<PlanResult> baseline, Thresholds t) {
         Map<String, WorkloadPlan> base = new LinkedHashMap<>();
-        baseline.ifPresent(b -> b.workloads().forEach(w -> base.putIfAbsent(w.name(), w)));
+        if (baseline.isPresent()) {
+            for (WorkloadPlan w : baseline.get().workloads()) {
+                base.putIfAbsent(w.name(), w);
+            }
+        }
         List<WorkloadGate> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (WorkloadPlan w : plan.workloads()) {
@@ -66,8 +74,11 @@ public final class Gate {
                 out.add(removed(b));
             }
         }
-        out.sort(Comparator.comparing(WorkloadGate::name));
-        Status overall = out.stream().map(WorkloadGate::status).reduce(Status.PASS, Status::worst);
+        out.sort(new ByName());
+        Status overall = Status.PASS;
+        for (WorkloadGate w : out) {
+            overall = overall.worst(w.status());
+        }
         List<WorkloadGate> ws = List.copyOf(out);
         return new GateResult(overall, summary(overall, ws), baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws);
     }
@@ -97,13 +108,27 @@ public final class Gate {
                 }
             }
             parts = parts(w, b);
-            if (b != null && change == Change.UNCHANGED && parts.stream().anyMatch(p -> p.change() != Change.UNCHANGED)) {
-                change = Change.CHANGED;
+            if (b != null && change == Change.UNCHANGED) {
+                for (PartDiff p : parts) {
+                    if (p.change() != Change.UNCHANGED) {
+                        change = Change.CHANGED;
+                        break;
+                    }
+                }
             }
             rules.add(increaseRule(w, b, delta, t.maxIncrease()));
         }
-        Status status = rules.stream().map(RuleResult::status).reduce(Status.PASS, Status::worst);
-        String reason = String.join("; ", rules.stream().filter(r -> r.status() == status).map(RuleResult::reason).toList());
+        Status status = Status.PASS;
+        for (RuleResult r : rules) {
+            status = status.worst(r.status());
+        }
+        List<String> reasons = new ArrayList<>();
+        for (RuleResult r : rules) {
+            if (r.status() == status) {
+                reasons.add(r.reason());
+            }
+        }
+        String reason = String.join("; ", reasons);
         return new WorkloadGate(w.name(), w.file(), status, w.monthlyUsd(), budget, warnAt, baselineUsd, delta, deltaPct, change, reason,
                 List.copyOf(rules), parts);
     }
@@ -168,8 +193,12 @@ public final class Gate {
         Map<String, PartPlan> now = byPart(w);
         Map<String, PartPlan> before = b == null ? Map.of() : byPart(b);
         List<String> names = new ArrayList<>(now.keySet());
-        before.keySet().stream().filter(k -> !now.containsKey(k)).forEach(names::add);
-        names.sort(Comparator.comparingInt(Gate::partOrder).thenComparing(Comparator.naturalOrder()));
+        for (String k : before.keySet()) {
+            if (!now.containsKey(k)) {
+                names.add(k);
+            }
+        }
+        names.sort(new ByPartOrder());
         List<PartDiff> out = new ArrayList<>();
         for (String name : names) {
             PartPlan n = now.get(name);
@@ -196,11 +225,31 @@ public final class Gate {
         return List.copyOf(out);
     }
 
+    /** Workloads by name, as {@code Comparator.comparing(WorkloadGate::name)}. */
+    private static final class ByName implements Comparator<WorkloadGate> {
+        @Override
+        public int compare(WorkloadGate a, WorkloadGate b) {
+            return a.name().compareTo(b.name());
+        }
+    }
+
+    /** Parts in the order training, inference, storage, then others by name. */
+    private static final class ByPartOrder implements Comparator<String> {
+        @Override
+        public int compare(String a, String b) {
+            int c = Integer.compare(partOrder(a), partOrder(b));
+            return c != 0 ? c : a.compareTo(b);
+        }
+    }
+
     private static WorkloadGate removed(WorkloadPlan b) {
         String reason = "removed: was " + (b.monthlyUsd() == null ? "an unknown amount" : Fmt.usd(b.monthlyUsd())) + " a month in the baseline";
         Double delta = b.monthlyUsd() == null ? null : -b.monthlyUsd();
-        List<PartDiff> parts = b.parts().stream()
-                .map(p -> new PartDiff(p.part(), Change.REMOVED, best(p), null, best(p) == null ? null : -best(p), bestId(p), null)).toList();
+        List<PartDiff> parts = new ArrayList<>();
+        for (PartPlan p : b.parts()) {
+            parts.add(new PartDiff(p.part(), Change.REMOVED, best(p), null, best(p) == null ? null : -best(p), bestId(p), null));
+        }
+        parts = Collections.unmodifiableList(parts);
         return new WorkloadGate(b.name(), b.file(), Status.PASS, null, null, null, b.monthlyUsd(), delta, delta == null ? null : -100.0,
                 Change.REMOVED, reason, List.of(new RuleResult("max-increase", Status.PASS, reason)), parts);
     }
@@ -240,8 +289,15 @@ public final class Gate {
     }
 
     private static String summary(Status overall, List<WorkloadGate> ws) {
-        long fail = ws.stream().filter(w -> w.status() == Status.FAIL).count();
-        long warn = ws.stream().filter(w -> w.status() == Status.WARN).count();
+        long fail = 0;
+        long warn = 0;
+        for (WorkloadGate w : ws) {
+            if (w.status() == Status.FAIL) {
+                fail++;
+            } else if (w.status() == Status.WARN) {
+                warn++;
+            }
+        }
         long pass = ws.size() - fail - warn;
         return overall.id().toUpperCase(java.util.Locale.ROOT) + ": " + ws.size() + (ws.size() == 1 ? " workload" : " workloads") + ", "
                 + pass + " passed, " + warn + " warned, " + fail + " failed";

@@ -71,6 +71,12 @@ public record GateResult(Status status, String summary, boolean baseline, String
             String currentOption) {}
 
     public long count(Status s) {
-        return workloads.stream().filter(w -> w.status() == s).count();
+        long n = 0;
+        for (WorkloadGate w : workloads) {
+            if (w.status() == s) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -40,7 +40,7 @@ public record Threshold(double value, boolean percent) {
             return usd(QuantityParser.money(t).value());
         } catch (QuantityException e) {
             throw new IllegalArgumentException("'" + text + "' is not a percentage or an amount in USD; use e.g. '10%' or '200 USD'"
-                    + (e.hint().map(h -> " (" + h + ")").orElse("")));
+                    + (e.hint().isPresent() ? " (" + e.hint().get() + ")" : ""));
         }
     }
 

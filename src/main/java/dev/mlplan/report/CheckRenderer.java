@@ -27,10 +27,14 @@ public final class CheckRenderer {
             sb.append(" · baseline compared").append(g.maxIncrease() == null ? "" : ", max increase " + g.maxIncrease());
         }
         sb.append('\n');
-        String[][] rows = g.workloads().stream().map(w -> new String[] {
-            w.status().id().toUpperCase(Locale.ROOT), w.name(), usd(w.monthlyUsd()), usd(w.budgetUsd()),
-            g.baseline() ? usd(w.baselineUsd()) : null, g.baseline() ? delta(w.deltaUsd()) : null, g.baseline() ? pct(w.deltaPercent()) : null})
-                .toArray(String[][]::new);
+        // a loop, not a stream: each stream or lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
+        String[][] rows = new String[g.workloads().size()][];
+        for (int i = 0; i < rows.length; i++) {
+            WorkloadGate w = g.workloads().get(i);
+            rows[i] = new String[] {
+                w.status().id().toUpperCase(Locale.ROOT), w.name(), usd(w.monthlyUsd()), usd(w.budgetUsd()),
+                g.baseline() ? usd(w.baselineUsd()) : null, g.baseline() ? delta(w.deltaUsd()) : null, g.baseline() ? pct(w.deltaPercent()) : null};
+        }
         Column[] cols = g.baseline()
                 ? new Column[] {col("status", false), col("workload", false), col("monthly", true), col("budget", true), col("baseline", true),
                     col("Δ", true), col("Δ%", true)}
