@@ -30,6 +30,7 @@ import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs every rule over a candidate and collects the violations. Stateless. */
 public final class ConstraintEngine {
@@ -75,11 +76,19 @@ public final class ConstraintEngine {
         return rules;
     }
 
-    /** Violations of the candidate's shape (service, type, count). Empty means feasible so far. */
+    /**
+     * Violations of the candidate's shape (service, type, count). Empty means feasible so far.
+     * {@code isPresent}, not {@code ifPresent(out::add)}: each method reference is an
+     * {@code invokedynamic} call site that costs ~75 µs at its first run in a cold JVM
+     * (docs/performance.md).
+     */
     public List<Violation> check(Facts facts) {
         List<Violation> out = new ArrayList<>(2);
         for (Rule r : rules) {
-            r.check(facts).ifPresent(out::add);
+            Optional<Violation> v = r.check(facts);
+            if (v.isPresent()) {
+                out.add(v.get());
+            }
         }
         return out;
     }
@@ -88,7 +97,10 @@ public final class ConstraintEngine {
     public List<Violation> checkOffer(Facts facts, String region, PricingModel pricing) {
         List<Violation> out = new ArrayList<>(1);
         for (Rule r : rules) {
-            r.checkOffer(facts, region, pricing).ifPresent(out::add);
+            Optional<Violation> v = r.checkOffer(facts, region, pricing);
+            if (v.isPresent()) {
+                out.add(v.get());
+            }
         }
         return out;
     }

@@ -4,7 +4,9 @@ import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.TimeSpan;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code instance.deadline}: one training run must finish within {@code training.deadline}. The
@@ -20,7 +22,10 @@ public final class DeadlineRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        var deadline = f.workload().training().flatMap(t -> t.deadline());
+        // no Optional.flatMap or lambdas on this path: each lambda call site costs ~75 µs at its first
+        // run in a cold JVM (docs/performance.md)
+        var training = f.workload().training();
+        Optional<TimeSpan> deadline = training.isPresent() ? training.get().deadline() : Optional.empty();
         if (deadline.isEmpty() || f.training().isEmpty() || !f.training().get().fits()) {
             return Optional.empty();
         }
@@ -28,9 +33,26 @@ public final class DeadlineRule implements Rule {
         double limit = deadline.get().hours();
         if (hours > limit) {
             // formatted only if shown: the planner tries more nodes while a run is too slow
-            return violation(() -> "one run takes " + Fmt.hours(hours) + " on " + AcceleratorMemoryRule.describe(f)
-                    + "; the deadline is " + Fmt.hours(limit));
+            return violation(new Reason(f, hours, limit));
         }
         return Optional.empty();
+    }
+
+    /** The violation's sentence, made when first shown (see {@link Violation}). */
+    private static final class Reason implements Supplier<String> {
+        private final Facts f;
+        private final double hours;
+        private final double limit;
+
+        Reason(Facts f, double hours, double limit) {
+            this.f = f;
+            this.hours = hours;
+            this.limit = limit;
+        }
+
+        @Override
+        public String get() {
+            return "one run takes " + Fmt.hours(hours) + " on " + AcceleratorMemoryRule.describe(f) + "; the deadline is " + Fmt.hours(limit);
+        }
     }
 }

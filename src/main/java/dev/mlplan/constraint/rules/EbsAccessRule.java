@@ -25,7 +25,8 @@ public final class EbsAccessRule implements Rule {
         if (f.service() != Service.EBS || !"sc1".equals(f.candidate().resource())) {
             return Optional.empty();
         }
-        if (f.workload().storage().map(s -> s.access() == Access.FREQUENT).orElse(false)) {
+        var storage = f.workload().storage(); // not Optional.map(lambda): see docs/performance.md
+        if (storage.isPresent() && storage.get().access() == Access.FREQUENT) {
             return violation("sc1 is Cold HDD for infrequently accessed data (12 MiB/s per TiB baseline); the data is read frequently (storage.access)");
         }
         return Optional.empty();

@@ -24,7 +24,8 @@ public final class LocalAvailabilityRule implements Rule {
         if (f.service() != Service.LOCAL || f.inference().isEmpty()) {
             return Optional.empty();
         }
-        if (f.workload().inference().map(i -> i.availability() == Availability.MULTI_AZ).orElse(false)) {
+        var inference = f.workload().inference(); // not Optional.map(lambda): see docs/performance.md
+        if (inference.isPresent() && inference.get().availability() == Availability.MULTI_AZ) {
             return violation("the service must be multi-AZ; a local machine is one machine in one place");
         }
         if (f.instancesNeeded() > 1) {
