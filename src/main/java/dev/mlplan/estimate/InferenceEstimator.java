@@ -10,7 +10,9 @@ import dev.mlplan.workload.TimeSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /** Inference memory, throughput and latency (formulas and sources in VALIDATION.md). */
 public final class InferenceEstimator {
@@ -78,7 +80,9 @@ public final class InferenceEstimator {
         }
         double peak = inference.traffic().peak().perSecond();
         double average = inference.traffic().average().perSecond();
-        double target = inference.latencyP99().map(TimeSpan::millis).orElse(0.0);
+        // not Optional.map(TimeSpan::millis): a method reference costs ~75 µs at its first run in a cold JVM (docs/performance.md)
+        Optional<TimeSpan> latencyP99 = inference.latencyP99();
+        double target = latencyP99.isPresent() ? latencyP99.get().millis() : 0.0;
         steps.add(new Step("traffic", Fmt.plain(peak) + " req/s peak, " + Fmt.plain(average) + " req/s average", "inference.traffic"));
         if (target > 0) {
             steps.add(new Step("latency target", Fmt.plain(target) + " ms p99", "inference.latency_p99"));
@@ -180,7 +184,23 @@ public final class InferenceEstimator {
      */
     private InferenceEstimate serve(InferenceRequirements req, Device d, OptionalInt fixedBatch) {
         InferenceEstimate figures = req.llm() ? serveLlm(req, d, fixedBatch, null) : serveOneShot(req, d, fixedBatch, null);
-        return figures.withStepChain(Lazy.of(() -> {
+        return figures.withStepChain(Lazy.of(new StepChain(req, d, fixedBatch)));
+    }
+
+    /** The steps of {@link InferenceEstimator#serve}, made when first asked for: a class, not a lambda (~75 µs at a lambda's first run, cold). */
+    private final class StepChain implements Supplier<List<Step>> {
+        private final InferenceRequirements req;
+        private final Device d;
+        private final OptionalInt fixedBatch;
+
+        StepChain(InferenceRequirements req, Device d, OptionalInt fixedBatch) {
+            this.req = req;
+            this.d = d;
+            this.fixedBatch = fixedBatch;
+        }
+
+        @Override
+        public List<Step> get() {
             List<Step> steps = new ArrayList<>(req.steps());
             if (req.llm()) {
                 serveLlm(req, d, fixedBatch, steps);
@@ -188,7 +208,7 @@ public final class InferenceEstimator {
                 serveOneShot(req, d, fixedBatch, steps);
             }
             return List.copyOf(steps);
-        }));
+        }
     }
 
     /** The steps written so far, or none when they are not being written (null). */

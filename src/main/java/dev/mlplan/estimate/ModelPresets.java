@@ -45,13 +45,19 @@ public final class ModelPresets {
 
     /** The named preset at its default precision (bf16). */
     public static Optional<ResolvedModel> find(String name) {
-        return preset(name).map(p -> toModel(p, p.name(), p.parameters(), p.activeParameters(), p.architecture(),
+        Optional<ModelPreset> found = preset(name);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ModelPreset p = found.get();
+        return Optional.of(toModel(p, p.name(), p.parameters(), p.activeParameters(), p.architecture(),
                 p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
     }
 
     /** The source (model card, config, paper) of a preset's figures. */
     public static Optional<String> source(String name) {
-        return preset(name).map(ModelPreset::source);
+        Optional<ModelPreset> found = preset(name);
+        return found.isPresent() ? Optional.ofNullable(found.get().source()) : Optional.empty();
     }
 
     /**
@@ -73,8 +79,13 @@ public final class ModelPresets {
         Precision precision = spec.precision() == null ? DEFAULT_PRECISION : spec.precision();
         if (spec.preset().isPresent()) {
             String wanted = spec.preset().get();
-            ModelPreset p = preset(wanted).orElseThrow(() -> new IllegalArgumentException(unknown(wanted)));
-            return fromPreset(p, spec, precision);
+            // tests, not orElseThrow(lambda) or map(lambda): this runs at every start, in a cold JVM, where each
+            // lambda's call site costs ~75 µs at its first run (docs/performance.md)
+            Optional<ModelPreset> p = preset(wanted);
+            if (p.isEmpty()) {
+                throw new IllegalArgumentException(unknown(wanted));
+            }
+            return fromPreset(p.get(), spec, precision);
         }
         return custom(spec, precision);
     }
@@ -104,9 +115,11 @@ public final class ModelPresets {
     }
 
     private static ModelProfile custom(ModelSpec spec, Precision precision) {
-        double n = spec.parameters().orElseThrow(() -> new IllegalArgumentException(
-                "the model names no preset and gives no parameters; set 'preset' (one of "
-                        + String.join(", ", names()) + ") or 'parameters' (e.g. 7B)"));
+        if (spec.parameters().isEmpty()) {
+            throw new IllegalArgumentException("the model names no preset and gives no parameters; set 'preset' (one of "
+                    + String.join(", ", names()) + ") or 'parameters' (e.g. 7B)");
+        }
+        double n = spec.parameters().get();
         if (!(n > 0)) {
             throw new IllegalArgumentException("model parameters must be positive, got " + n);
         }
