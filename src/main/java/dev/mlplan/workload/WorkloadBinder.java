@@ -46,8 +46,16 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class WorkloadBinder {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
-    private static final Pattern LOOSE_REGION = Pattern.compile("([a-z]{2}(?:-gov)?)-?([a-z]+?)-?([0-9])");
     private static final int MAX_NAME = 63;
+
+    /**
+     * Compiled at the first bad region only (a holder class is initialised at its first use): a
+     * pattern costs ~0.5–1 ms to compile in a cold JVM, and a valid workload never needs this one
+     * (docs/performance.md).
+     */
+    private static final class LooseRegion {
+        static final Pattern PATTERN = Pattern.compile("([a-z]{2}(?:-gov)?)-?([a-z]+?)-?([0-9])");
+    }
 
     private final String file;
     /** Preset names by their lowercase form, sorted. */
@@ -172,7 +180,7 @@ final class WorkloadBinder {
 
     private static String regionHint(String region) {
         String lower = region.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        var m = LOOSE_REGION.matcher(lower);
+        var m = LooseRegion.PATTERN.matcher(lower);
         if (m.matches()) {
             return Suggestions.didYouMean(m.group(1) + "-" + m.group(2) + "-" + m.group(3));
         }
