@@ -71,7 +71,8 @@ public final class QuantityParser {
 
     private static final String NUMBER_REGEX = "[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
     private static final String UNSIGNED_NUMBER_REGEX = "\\+?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?";
-    private static final Pattern NUMBER = Pattern.compile(NUMBER_REGEX);
+    /** A number as written in a workload; also the binder's plain numbers (a Pattern is immutable and thread-safe). */
+    static final Pattern NUMBER = Pattern.compile(NUMBER_REGEX);
     private static final Pattern SLASH = Pattern.compile("\\s*/\\s*");
     private static final double SECONDS_PER_MONTH = TimeSpan.HOURS_PER_MONTH * 3600.0;
 

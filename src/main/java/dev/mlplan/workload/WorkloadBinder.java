@@ -45,7 +45,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class WorkloadBinder {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    /** The same expression as a quantity's number: one compiled pattern, not two, at every start (docs/performance.md). */
+    private static final Pattern DECIMAL = QuantityParser.NUMBER;
     private static final int MAX_NAME = 63;
 
     /**
