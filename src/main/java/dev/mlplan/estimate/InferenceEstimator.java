@@ -9,7 +9,6 @@ import dev.mlplan.workload.Workload.Precision;
 import dev.mlplan.workload.TimeSpan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -58,9 +57,11 @@ public final class InferenceEstimator {
         if (llm) {
             double kvBytes = kvBytes(m.precision());
             kvPerToken = 2.0 * m.layers() * m.kvHeads() * m.headDim() * kvBytes;
-            steps.add(new Step("KV cache per token", Fmt.plain(kvPerToken / 1e6) + " MB", String.format(Locale.ROOT,
-                    "2 · layers · kv_heads · head_dim · bytes = 2 × %d × %d × %d × %s (grouped-query attention: kv_heads, not hidden;"
-                            + " 16-bit KV cache unless fp8/fp32)", m.layers(), m.kvHeads(), m.headDim(), Fmt.plain(kvBytes))));
+            // concatenation, not String.format: a Formatter's first use loads locale data and runs streams
+            // and lambdas in a cold JVM (docs/performance.md); an int prints as %d does
+            steps.add(new Step("KV cache per token", Fmt.plain(kvPerToken / 1e6) + " MB",
+                    "2 · layers · kv_heads · head_dim · bytes = 2 × " + m.layers() + " × " + m.kvHeads() + " × " + m.headDim() + " × "
+                            + Fmt.plain(kvBytes) + " (grouped-query attention: kv_heads, not hidden; 16-bit KV cache unless fp8/fp32)"));
             flops = 2.0 * m.activeParameters() * (tokensIn + tokensOut);
             steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "2 · N_active · (tokens_in + tokens_out) = 2 × "
                     + Fmt.count(m.activeParameters()) + " × (" + tokensIn + " + " + tokensOut + ")"));

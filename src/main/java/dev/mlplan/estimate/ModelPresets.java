@@ -132,22 +132,23 @@ public final class ModelPresets {
             if (layers <= 0 && hidden <= 0) {
                 layers = (int) Math.max(1, Math.round(Math.cbrt(n / (12.0 * ASPECT_RATIO * ASPECT_RATIO))));
                 hidden = roundTo64(Math.sqrt(n / (12.0 * layers)));
-                derivation = String.format(Locale.ROOT,
-                        "layers %d and hidden %d derived from N ≈ 12·L·h² with h/L ≈ %d (Kaplan et al. 2020)",
-                        layers, hidden, ASPECT_RATIO);
+                // concatenation, not String.format: a Formatter's first use loads locale data and runs
+                // streams and lambdas in a cold JVM (docs/performance.md); an int prints as %d does
+                derivation = "layers " + layers + " and hidden " + hidden + " derived from N ≈ 12·L·h² with h/L ≈ " + ASPECT_RATIO
+                        + " (Kaplan et al. 2020)";
             } else if (layers <= 0) {
                 layers = (int) Math.max(1, Math.round(n / (12.0 * hidden * hidden)));
-                derivation = String.format(Locale.ROOT, "layers %d derived from N ≈ 12·L·h² with h = %d", layers, hidden);
+                derivation = "layers " + layers + " derived from N ≈ 12·L·h² with h = " + hidden;
             } else {
                 hidden = roundTo64(Math.sqrt(n / (12.0 * layers)));
-                derivation = String.format(Locale.ROOT, "hidden %d derived from N ≈ 12·L·h² with L = %d", hidden, layers);
+                derivation = "hidden " + hidden + " derived from N ≈ 12·L·h² with L = " + layers;
             }
         }
         int heads = spec.heads().orElse(architecture == Architecture.TRANSFORMER ? Math.max(1, hidden / HEAD_DIM) : 0);
         int kvHeads = spec.kvHeads().orElse(heads);
         int context = architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0;
-        String name = String.format(Locale.ROOT, "custom %s (%s parameters%s)",
-                architecture.name().toLowerCase(Locale.ROOT), Fmt.count(n), derivation.isEmpty() ? "" : "; shape derived");
+        String name = "custom " + architecture.name().toLowerCase(Locale.ROOT) + " (" + Fmt.count(n) + " parameters"
+                + (derivation.isEmpty() ? "" : "; shape derived") + ")";
         ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, context, flops, precision);
         return new ModelProfile(model, defaultRole(architecture, flops), 1, 0, 0, 0, "workload", derivation);
     }
