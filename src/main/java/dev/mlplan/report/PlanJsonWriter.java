@@ -75,11 +75,57 @@ final class PlanJsonWriter {
      * numbers below 10^16 without an exponent; NaN and infinities as null (see {@link JsonRenderer}).
      */
     static BigDecimal stable(double value) {
-        BigDecimal bd = new BigDecimal(value).round(new MathContext(10)).stripTrailingZeros();
+        BigDecimal bd = tenDigits(value);
+        if (bd == null) {
+            bd = new BigDecimal(value).round(new MathContext(10));
+        }
+        bd = bd.stripTrailingZeros();
         if (bd.scale() < 0 && bd.precision() - bd.scale() <= 16) {
             bd = bd.setScale(0);
         }
         return bd;
+    }
+
+    /**
+     * {@code new BigDecimal(value).round(new MathContext(10))} by double arithmetic, where it gives the
+     * same digits provably, or null: BigDecimal's exact expansion and rounding are slow in a cold JVM
+     * (docs/performance.md, round 5). {@code |value| × 10^k}, scaled to ten digits before the point,
+     * is within a rounding error (half an ulp, ~1e-6 there) of the exact product; farther than 1e-5
+     * from a half, both round half-up alike. Null for zero, a product near a half, or a scale beyond
+     * the powers of ten a double holds exactly. PlanJsonWriterTest compares the two.
+     */
+    static BigDecimal tenDigits(double value) {
+        double a = Math.abs(value);
+        if (!(a > 0) || Double.isInfinite(a)) {
+            return null;
+        }
+        int k = 9 - (int) Math.floor(Math.log10(a));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (k < -22 || k > 22) {
+                return null;
+            }
+            double scaled = k >= 0 ? a * dev.mlplan.util.Fmt.pow10(k) : a / dev.mlplan.util.Fmt.pow10(-k);
+            if (scaled < 1e9) {
+                k++; // log10 was a little off at a power of ten
+                continue;
+            }
+            if (scaled >= 1e10) {
+                k--;
+                continue;
+            }
+            double whole = Math.floor(scaled);
+            double fraction = scaled - whole;
+            if (Math.abs(fraction - 0.5) <= 1e-5) {
+                return null;
+            }
+            long r = (long) whole + (fraction > 0.5 ? 1 : 0);
+            if (r == 10_000_000_000L) {
+                r = 1_000_000_000L; // 9999999999.7 rounds to 1.000000000 × 10^(e+1)
+                k--;
+            }
+            return BigDecimal.valueOf(value < 0 ? -r : r, k);
+        }
+        return null;
     }
 
     private void plan(PlanResult p) throws IOException, Unsupported {

@@ -49,6 +49,10 @@ public final class Fmt {
         if (value == 0) {
             return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
         }
+        String fast = roundedPlainByArithmetic(value, decimals);
+        if (fast != null) {
+            return fast;
+        }
         String s = Double.toString(value);
         int e = s.indexOf('E');
         String mantissa = e < 0 ? s : s.substring(0, e);
@@ -97,6 +101,59 @@ public final class Fmt {
             }
         }
         return out.toString();
+    }
+
+    /** 10^0 … 10^22: every one a double exactly. */
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    /** 10^k as a double, exactly, for 0 ≤ k ≤ 22. */
+    public static double pow10(int k) {
+        return POW10[k];
+    }
+
+    /**
+     * {@link #roundedPlain} without {@link Double#toString} (slow in a cold JVM, docs/performance.md,
+     * round 5) where double arithmetic gives the same digits provably: {@code value × 10^decimals} is
+     * within a rounding error (half an ulp of it) of the exact product, and the shortest decimal of
+     * {@code value}, which BigDecimal.valueOf rounds, within half an ulp of {@code value}; so when
+     * the product is farther than both errors together (with room to spare) from a half, all three
+     * round half-up to the same whole number. Null near a half, or when the product is too large for
+     * that margin to be small: the caller then rounds the decimal digits. FmtTest compares the two.
+     */
+    static String roundedPlainByArithmetic(double value, int decimals) {
+        double scaled = value * POW10[decimals];
+        if (!(scaled < 1e15)) {
+            return null;
+        }
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole; // exact: both are below 2^53
+        double margin = Math.max(scaled, 1) * 0x1p-48;
+        if (Math.abs(fraction - 0.5) <= margin) {
+            return null;
+        }
+        long r = (long) whole + (fraction > 0.5 ? 1 : 0);
+        String digits = Long.toString(r);
+        if (decimals == 0) {
+            return digits;
+        }
+        StringBuilder out = new StringBuilder(digits.length() + decimals + 2);
+        int intDigits = digits.length() - decimals;
+        if (intDigits <= 0) {
+            out.append("0.");
+            for (int i = intDigits; i < 0; i++) {
+                out.append('0');
+            }
+            return out.append(digits).toString();
+        }
+        return out.append(digits, 0, intDigits).append('.').append(digits, intDigits, digits.length()).toString();
     }
 
     /** Below this, {@link #num} groups the digits itself (FmtTest checks it against DecimalFormat). */

@@ -63,6 +63,33 @@ class FmtTest {
         }
     }
 
+    /**
+     * The arithmetic path of {@link Fmt#roundedPlain} gives BigDecimal.valueOf's digits or nothing:
+     * 2,000,000 seeded values, half of them a few ulps from a tie of the last decimal kept.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12, 13, 14})
+    void roundedPlainByArithmeticIsBigDecimalsOrNothing(long seed) {
+        Random rnd = new Random(seed);
+        int taken = 0;
+        for (int i = 0; i < 500_000; i++) {
+            int decimals = rnd.nextInt(13);
+            double v = i % 2 == 0
+                    ? rnd.nextDouble() * Math.pow(10, rnd.nextInt(22) - 8)
+                    : Math.nextAfter((rnd.nextLong(1_000_000_000_000L) + 0.5) / Math.pow(10, decimals), rnd.nextInt(3) == 0 ? 0 : 1e300);
+            if (!(v > 0 && v < 1e15)) {
+                continue;
+            }
+            String fast = Fmt.roundedPlainByArithmetic(v, decimals);
+            if (fast != null) {
+                taken++;
+                assertThat(fast).as("%s with %d decimals", v, decimals)
+                        .isEqualTo(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+            }
+        }
+        assertThat(taken).as("the arithmetic path takes most values").isGreaterThan(150_000);
+    }
+
     @Test
     void numAgreesWithDecimalFormat() {
         Random rnd = new Random(8);
