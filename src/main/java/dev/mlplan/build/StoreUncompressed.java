@@ -24,8 +24,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * well as {@code java -jar} does (a stored entry with a data descriptor is refused by them).
  *
  * <p>The stored entries are also listed in the jar's comment, the last bytes of the file ({@link
- * dev.mlplan.util.StartupResources#INDEX_MAGIC}, then a line per entry: name, offsets of its local
- * header and of its bytes, length), so that mlplan reads them at start-up with one seek each, without parsing the jar's
+ * dev.mlplan.util.StartupResources#INDEX_MAGIC}, the central directory's offset and size, then a line
+ * per entry: name, offsets of its local header and of its bytes, length), so that mlplan reads them at start-up with one seek each, without parsing the jar's
  * central directory of some 2,000 entries in a cold JVM (docs/performance.md, round 5). Tools that
  * rewrite the jar drop or keep the comment; mlplan checks each entry's local header before it trusts
  * the index, and reads the jar the usual way when they do not match.
@@ -92,6 +92,14 @@ public final class StoreUncompressed {
     /** Lists the stored entries in the zip comment of {@code jar}, which must have none yet. */
     static void writeIndex(Path jar, Set<String> stored) throws IOException {
         StringBuilder index = new StringBuilder(dev.mlplan.util.StartupResources.INDEX_MAGIC);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(jar.toFile(), "r")) {
+            byte[] eocd = new byte[22];
+            f.seek(f.length() - 22);
+            f.readFully(eocd);
+            // the central directory this index was made against: a tool that adds, removes or appends
+            // entries moves or resizes it, and then the index is not used (a stale local header stays readable)
+            index.append("@central\t").append(le32(eocd, 16)).append('\t').append(le32(eocd, 12)).append('\n');
+        }
         try (ZipFile z = ZipFile.builder().setPath(jar).get()) {
             for (String name : new java.util.TreeSet<>(stored)) {
                 ZipArchiveEntry e = z.getEntry(name);

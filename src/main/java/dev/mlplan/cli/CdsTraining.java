@@ -22,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *       archive at every start, so an archive without picocli's model and Jackson's data binding
  *       (which these lines never load) starts some 8 ms sooner (docs/performance.md, round 5).
  *   <li>default ({@code target/mlplan.jsa}): those and the rest: help, {@code catalog …}, the picocli
- *       path of a misspelt option, Jackson's data binding (CSV, a saved plan read back).
+ *       path of a misspelt option, Jackson's data binding (CSV, a saved plan read back), JUnit XML.
  * </ul>
  *
  * <p>Usage: {@code java -XX:DumpLoadedClassList=F -cp mlplan.jar dev.mlplan.cli.CdsTraining [--core] WORKLOAD.yaml…}
@@ -101,6 +101,7 @@ public final class CdsTraining {
         if (workloads.length > 0) {
             // a saved plan read back (Jackson's data binding): check --baseline, report --from
             run(env, sink, "check", workloads[0], "--baseline", tmp.resolve("plan.json").toString());
+            run(env, sink, "check", workloads[0], "--junit", tmp.resolve("junit.xml").toString());
             run(env, sink, "report", "--from", tmp.resolve("plan.json").toString(), "--format", "html");
         }
         run(env, sink, "catalog", "info");

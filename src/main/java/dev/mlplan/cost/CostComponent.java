@@ -17,7 +17,8 @@ public record CostComponent(String name, String unit, double quantity, double un
 
     /**
      * The monthly total of these lines, summed as {@code DoubleStream.sum()} sums (Kahan's compensated
-     * summation, as JDK 17 does it), bit for bit, without a stream: a stream pipeline costs a fraction
+     * summation, as JDK 17.0.2 and later do it; 17.0.0 and 17.0.1 added the compensation where later
+     * JDKs subtract it, JDK-8214761, so their streams could differ in the last bit), without a stream: a stream pipeline costs a fraction
      * of a millisecond at its first run in a cold JVM (docs/performance.md, round 5).
      * CostComponentTest compares the two.
      */

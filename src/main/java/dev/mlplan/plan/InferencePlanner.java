@@ -150,7 +150,13 @@ final class InferencePlanner {
                         : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
                                 + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
                         : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
-                java.util.function.Supplier<String> id = new TrainingPlanner.Fixed("inference/ec2/" + it.name() + "/" + pm.id() + "/" + region);
+                // made only when asked for (a tie, or the option shown), as for training
+                java.util.function.Supplier<String> id = new java.util.function.Supplier<>() {
+                    @Override
+                    public String get() {
+                        return "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                    }
+                };
                 col.offer(groups[pi], region, id, monthly, null, new java.util.function.Supplier<>() {
                     @Override
                     public Option get() {

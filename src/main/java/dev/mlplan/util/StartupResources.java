@@ -13,7 +13,9 @@ import java.util.zip.ZipFile;
  *
  * <ol>
  *   <li>by the index the build writes in the jar's comment ({@code build/StoreUncompressed}): one seek
- *       and one read per entry, after a check of the entry's local header. Nothing then parses the
+ *       and one read per entry, after checking that the central directory is where the index was
+ *       made against (a tool that appended or removed entries and kept the comment moved it) and
+ *       that the entry's local header is this entry, stored. Nothing then parses the
  *       jar's central directory of some 2,000 entries, which costs ~3 ms of interpreted code in a cold
  *       JVM; with the classes from the class-data-sharing archive and {@code -cp} instead of {@code
  *       -jar} (whose launcher opens the jar for its manifest), no Java code opens the jar as a zip at
@@ -32,7 +34,7 @@ public final class StartupResources {
     private static final String JAR = soleJar(System.getProperty("java.class.path"));
 
     /** The first line of the index in the jar's comment. */
-    public static final String INDEX_MAGIC = "mlplan-startup-index 1\n";
+    public static final String INDEX_MAGIC = "mlplan-startup-index 2\n";
 
     /** The longest zip comment: the index is within the file's last 22 + 65,535 bytes. */
     private static final int MAX_TAIL = 22 + 0xffff;
@@ -101,6 +103,12 @@ public final class StartupResources {
                 return null;
             }
             String index = new String(tail, start, tailLength - start, java.nio.charset.StandardCharsets.UTF_8);
+            // the central directory must be where and as long as when the index was written: a tool that
+            // appended or removed entries and kept the comment leaves old local headers that still look right
+            String central = "\n@central\t" + le32(tail, eocd + 16) + "\t" + le32(tail, eocd + 12) + "\n";
+            if (!index.startsWith(central, INDEX_MAGIC.length() - 1)) {
+                return null;
+            }
             String prefix = "\n" + entry + "\t";
             int at = index.indexOf(prefix);
             if (at < 0) {

@@ -57,7 +57,7 @@ class LauncherIT {
             // the start-up files: stored, and listed in the jar's comment, which StartupResources reads them by
             List<String> started = List.of("dev/mlplan/catalog/aws-catalog.bin", "dev/mlplan/cli/command-table.tsv",
                     "dev/mlplan/estimate/model-presets.tsv", "dev/mlplan/version.properties");
-            assertThat(jar.getComment()).startsWith("mlplan-startup-index 1\n");
+            assertThat(jar.getComment()).startsWith(dev.mlplan.util.StartupResources.INDEX_MAGIC + "@central\t");
             for (String name : started) {
                 assertThat(jar.getEntry(name).getMethod()).as(name).isEqualTo(java.util.zip.ZipEntry.STORED);
                 assertThat(jar.getComment()).contains("\n" + name + "\t");
@@ -139,24 +139,30 @@ class LauncherIT {
         expected.put(List.of("explain", w), "mlplan-core.jsa");
         expected.put(List.of("validate", w), "mlplan-core.jsa");
         expected.put(List.of("--version"), "mlplan-core.jsa");
+        expected.put(List.of("-V"), "mlplan-core.jsa");
         expected.put(List.of("recommend", w, "--format", "csv"), "mlplan.jsa");
         expected.put(List.of("recommend", w, "--format=csv"), "mlplan.jsa");
+        expected.put(List.of("recommend", w, "-f", "CSV"), "mlplan.jsa");
+        expected.put(List.of("check", w, "--junit", tmp.resolve("junit.xml").toString()), "mlplan.jsa");
         expected.put(List.of("recommend", "--help"), "mlplan.jsa");
         expected.put(List.of("check", w, "--baseline", plan.toString()), "mlplan.jsa");
         expected.put(List.of("report", "--from", plan.toString()), "mlplan.jsa");
         expected.put(List.of("catalog", "info"), "mlplan.jsa");
         expected.put(List.of("--help"), "mlplan.jsa");
         for (var e : expected.entrySet()) {
-            Result r = mlplan(Map.of("MLPLAN_JAVA_OPTS", "-Xlog:cds=info:file=" + tmp.resolve("cds.log")), e.getKey().toArray(String[]::new));
+            Result r = mlplan(Map.of("MLPLAN_JAVA_OPTS", "-Xlog:cds=info,class+load=info:file=" + tmp.resolve("cds.log")), e.getKey().toArray(String[]::new));
             assertThat(r.code()).as(e.getKey() + ": " + r.err()).isIn(0, 1);
             String log = Files.readString(tmp.resolve("cds.log"));
-            assertThat(log).as(String.join(" ", e.getKey())).contains("Opened archive " + ROOT.resolve("target").resolve(e.getValue()) + ".");
+            // the archive opened, and used: the JVM logs "Opened" before it validates an archive
+            assertThat(log).as(String.join(" ", e.getKey())).contains("Opened archive " + ROOT.resolve("target").resolve(e.getValue()) + ".")
+                    .contains(" dev.mlplan.cli.Main source: shared objects file");
         }
         // a catalog file named by the environment is JSON too
         Result r = mlplan(Map.of("MLPLAN_CATALOG", "src/main/resources/dev/mlplan/catalog/aws-catalog.json", "MLPLAN_JAVA_OPTS",
-                "-Xlog:cds=info:file=" + tmp.resolve("cds.log")), "recommend", w);
+                "-Xlog:cds=info,class+load=info:file=" + tmp.resolve("cds.log")), "recommend", w);
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readString(tmp.resolve("cds.log"))).contains("Opened archive " + ROOT.resolve("target/mlplan.jsa") + ".");
+        assertThat(Files.readString(tmp.resolve("cds.log"))).contains("Opened archive " + ROOT.resolve("target/mlplan.jsa") + ".")
+                .contains(" dev.mlplan.cli.Main source: shared objects file");
     }
 
     /** The launcher's one-compiler-thread flag must not stop a user from turning C2 back on (it needs two). */

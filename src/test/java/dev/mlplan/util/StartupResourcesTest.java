@@ -155,6 +155,60 @@ class StartupResourcesTest {
         assertThat(nothing).as("most changes are noticed").isGreaterThan(1000);
     }
 
+    /**
+     * A tool that appends an entry and keeps the comment (Python's {@code zipfile} in append mode
+     * does) leaves the old entry's local header where the index points: the index must not be used
+     * then, or a replaced start-up file would be read in its old version (found by a review).
+     */
+    @Test
+    void anEntryAppendedUnderTheSameNameIsNotReadFromTheIndex(@TempDir Path dir) throws IOException {
+        byte[] text = "name\tvalue\n".repeat(100).getBytes(StandardCharsets.UTF_8);
+        Path jar = indexedJar(dir, new byte[1000], text);
+        byte[] newer = "version=9.9.9\n".getBytes(StandardCharsets.UTF_8);
+        Path appended = dir.resolve("appended.jar");
+        Files.write(appended, appendStored(Files.readAllBytes(jar), "dev/mlplan/x/table.tsv", newer));
+        assertThat(StartupResources.fromIndex(jar.toString(), "dev/mlplan/x/table.tsv").bytes()).isEqualTo(text);
+        assertThat(StartupResources.fromIndex(appended.toString(), "dev/mlplan/x/table.tsv")).isNull();
+        assertThat(StartupResources.fromIndex(appended.toString(), "dev/mlplan/x/big.bin")).as("the whole index is out of date").isNull();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(appended.toFile())) {
+            assertThat(z.getComment()).startsWith(StartupResources.INDEX_MAGIC);
+            assertThat(z.size()).isEqualTo(5);
+        }
+    }
+
+    /** The jar with {@code data} appended, stored, as a new entry {@code name}: central directory moved, comment kept. */
+    private static byte[] appendStored(byte[] jar, String name, byte[] data) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(jar).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int eocd = jar.length - 22;
+        while (in.getInt(eocd) != 0x06054b50) {
+            eocd--;
+        }
+        int entries = in.getShort(eocd + 10) & 0xffff;
+        int cdSize = in.getInt(eocd + 12);
+        int cdOffset = in.getInt(eocd + 16);
+        byte[] comment = java.util.Arrays.copyOfRange(jar, eocd + 22, jar.length);
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        java.nio.ByteBuffer local = java.nio.ByteBuffer.allocate(30 + n.length + data.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        local.putInt(0x04034b50).putShort((short) 10).putShort((short) 0).putShort((short) 0).putInt(0)
+                .putInt((int) crc.getValue()).putInt(data.length).putInt(data.length).putShort((short) n.length).putShort((short) 0).put(n).put(data);
+        java.nio.ByteBuffer central = java.nio.ByteBuffer.allocate(46 + n.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        central.putInt(0x02014b50).putShort((short) 20).putShort((short) 10).putShort((short) 0).putShort((short) 0).putInt(0)
+                .putInt((int) crc.getValue()).putInt(data.length).putInt(data.length).putShort((short) n.length).putShort((short) 0)
+                .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(cdOffset).put(n);
+        java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(22 + comment.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) (entries + 1)).putShort((short) (entries + 1))
+                .putInt(cdSize + central.capacity()).putInt(cdOffset + local.capacity()).putShort((short) comment.length).put(comment);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(jar, 0, cdOffset);
+        out.writeBytes(local.array());
+        out.write(jar, cdOffset, cdSize);
+        out.writeBytes(central.array());
+        out.writeBytes(end.array());
+        return out.toByteArray();
+    }
+
     /** The offset of the local header (signature then, 26 bytes on, the name) of {@code name}. */
     private static int indexOf(byte[] jar, byte[] signature, String name) {
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
