@@ -91,28 +91,16 @@ public final class StoreUncompressed {
 
     /** Lists the stored entries in the zip comment of {@code jar}, which must have none yet. */
     static void writeIndex(Path jar, Set<String> stored) throws IOException {
-        StringBuilder index = new StringBuilder(dev.mlplan.util.StartupResources.INDEX_MAGIC);
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(jar.toFile(), "r")) {
-            byte[] eocd = new byte[22];
-            f.seek(f.length() - 22);
-            f.readFully(eocd);
-            // the central directory this index was made against: a tool that adds, removes or appends
-            // entries moves or resizes it, and then the index is not used (a stale local header stays readable)
-            index.append("@central\t").append(le32(eocd, 16)).append('\t').append(le32(eocd, 12)).append('\n');
-        }
+        StringBuilder entries = new StringBuilder();
         try (ZipFile z = ZipFile.builder().setPath(jar).get()) {
             for (String name : new java.util.TreeSet<>(stored)) {
                 ZipArchiveEntry e = z.getEntry(name);
                 if (e == null || e.getMethod() != ZipArchiveEntry.STORED || e.getLocalHeaderOffset() < 0 || e.getDataOffset() <= 0) {
                     throw new IOException(jar + ": " + name + " is not a stored entry with a known offset");
                 }
-                index.append(name).append('\t').append(e.getLocalHeaderOffset()).append('\t').append(e.getDataOffset()).append('\t')
+                entries.append(name).append('\t').append(e.getLocalHeaderOffset()).append('\t').append(e.getDataOffset()).append('\t')
                         .append(e.getSize()).append('\n');
             }
-        }
-        byte[] comment = index.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (comment.length > 0xffff) {
-            throw new IOException(jar + ": the index of " + stored.size() + " entries is longer than a zip comment can be");
         }
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(jar.toFile(), "rw")) {
             // the end-of-central-directory record, 22 bytes, is the file's end while there is no comment
@@ -122,6 +110,13 @@ public final class StoreUncompressed {
             f.readFully(eocd);
             if (le32(eocd, 0) != 0x06054b50L || (eocd[20] | eocd[21]) != 0) {
                 throw new IOException(jar + ": no end-of-central-directory record without a comment at its end");
+            }
+            // the central directory this index was made against: a tool that adds, removes or appends
+            // entries moves or resizes it, and then the index is not used (a stale local header stays readable)
+            String index = dev.mlplan.util.StartupResources.INDEX_MAGIC + "@central\t" + le32(eocd, 16) + "\t" + le32(eocd, 12) + "\n" + entries;
+            byte[] comment = index.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (comment.length > 0xffff) {
+                throw new IOException(jar + ": the index of " + stored.size() + " entries is longer than a zip comment can be");
             }
             f.seek(end + 20);
             f.write(comment.length & 0xff);

@@ -30,9 +30,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class CdsTraining {
     private CdsTraining() {}
 
-    static final String[] JAR_START_CLASSES = {"java.util.jar.JarVerifier", "java.security.CodeSigner", "java.io.RandomAccessFile$1"};
-
-    public static void main(String[] args) throws IOException, ClassNotFoundException {
+    public static void main(String[] args) throws IOException {
         boolean core = args.length > 0 && args[0].equals("--core");
         String[] workloads = core ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         // not Files.createTempDirectory: its SecureRandom would put the JDK's security providers in the
@@ -66,7 +64,7 @@ public final class CdsTraining {
     }
 
     /** The everyday command lines, through {@link Main#run} as the launcher starts them (its catalog preload thread too). */
-    private static void everyday(CliEnv env, Path tmp, String[] workloads) throws ClassNotFoundException {
+    private static void everyday(CliEnv env, Path tmp, String[] workloads) {
         for (String w : workloads) {
             Main.run(new String[] {"recommend", w}, env);
             Main.run(new String[] {"recommend", w, "--format", "json", "--output", tmp.resolve("plan.json").toString()}, env);
@@ -82,11 +80,6 @@ public final class CdsTraining {
             }
         }
         Main.run(new String[] {"--version"}, env);
-        // what a `java -jar` start loads before main and this `-cp` start does not: named here so
-        // that the class list, and so the archive, has them
-        for (String c : JAR_START_CLASSES) {
-            Class.forName(c, false, CdsTraining.class.getClassLoader());
-        }
     }
 
     /** Everything else the full archive serves: picocli's path, the catalog commands, Jackson's data binding. */

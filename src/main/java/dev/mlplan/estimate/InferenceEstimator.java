@@ -81,7 +81,6 @@ public final class InferenceEstimator {
         }
         double peak = inference.traffic().peak().perSecond();
         double average = inference.traffic().average().perSecond();
-        // not Optional.map(TimeSpan::millis): a method reference costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         Optional<TimeSpan> latencyP99 = inference.latencyP99();
         double target = latencyP99.isPresent() ? latencyP99.get().millis() : 0.0;
         steps.add(new Step("traffic", Fmt.plain(peak) + " req/s peak, " + Fmt.plain(average) + " req/s average", "inference.traffic"));

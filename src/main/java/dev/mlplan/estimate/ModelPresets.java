@@ -79,8 +79,6 @@ public final class ModelPresets {
         Precision precision = spec.precision() == null ? DEFAULT_PRECISION : spec.precision();
         if (spec.preset().isPresent()) {
             String wanted = spec.preset().get();
-            // tests, not orElseThrow(lambda) or map(lambda): this runs at every start, in a cold JVM, where each
-            // lambda's call site costs ~75 µs at its first run (docs/performance.md)
             Optional<ModelPreset> p = preset(wanted);
             if (p.isEmpty()) {
                 throw new IllegalArgumentException(unknown(wanted));

@@ -33,7 +33,6 @@ public final class StorageEstimator {
                         + " — spread keys over " + needed + " prefixes or cache locally" : "; the workload's " + given + " suffice")));
 
         double iops = storage.iops().orElse(0.0);
-        // not Optional.map(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         double throughput = storage.throughput().isPresent() ? storage.throughput().get().bytesPerSecond() : 0.0;
         if (iops > 0) {
             steps.add(new Step("block IOPS per instance", Fmt.plain(iops), "storage.iops"));

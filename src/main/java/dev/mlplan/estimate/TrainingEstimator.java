@@ -78,7 +78,6 @@ public final class TrainingEstimator {
             recomputeActivations = perLayerToken * 2;
             recomputeFactor = method == Method.FULL ? 4.0 / 3.0 : 3.0 / 2.0;
         } else {
-            // a test, not orElseThrow(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
             if (training.dataset().samples().isEmpty()) {
                 throw new IllegalArgumentException("model " + m.name() + " is costed per sample: give dataset.samples (e.g. 1.28M)");
             }

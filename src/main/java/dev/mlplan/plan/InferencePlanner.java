@@ -214,7 +214,7 @@ final class InferencePlanner {
             var hourly = price.get();
             String optionId = "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region;
             double hours = fleet.mean() * hoursPerMonth;
-            col.offer(group, region, new TrainingPlanner.Fixed(optionId), hours * hourly.usd(), null, new java.util.function.Supplier<>() {
+            col.offer(group, region, new PartCollector.KnownId(optionId), hours * hourly.usd(), null, new java.util.function.Supplier<>() {
                     @Override
                     public Option get() {
                         var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours", hours,

@@ -62,6 +62,20 @@ final class PartCollector {
         considered += n;
     }
 
+    /** An offer's id known up front, for {@link #offer} (which asks for ids only to break ties). */
+    static final class KnownId implements java.util.function.Supplier<String> {
+        private final String id;
+
+        KnownId(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String get() {
+            return id;
+        }
+    }
+
     /**
      * Records an offer by its figures; its {@link Option} (notes, cost lines, estimate steps: the
      * costly part) is built only if it is the best of its group and shown ({@link #top}). The

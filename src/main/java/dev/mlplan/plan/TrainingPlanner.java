@@ -58,20 +58,6 @@ final class TrainingPlanner {
         this.estimator = new TrainingEstimator(ctx.workload().assumptions().orElse(Workload.Assumptions.none()));
     }
 
-    /** An option id known up front. */
-    static final class Fixed implements Supplier<String> {
-        private final String id;
-
-        Fixed(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String get() {
-            return id;
-        }
-    }
-
     /** What break-even needs to know about a ranked option. */
     record Detail(double hoursPerRun, double usdPerHourAllInstances) {}
 
@@ -266,7 +252,7 @@ final class TrainingPlanner {
             double instanceHours = hours * n * t.runsPerMonth();
             ServicePrice hourly = price.get();
             String optionId = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
-            col.offer(group, region, new Fixed(optionId), instanceHours * hourly.usd(), round2(hours), new Supplier<>() {
+            col.offer(group, region, new PartCollector.KnownId(optionId), instanceHours * hourly.usd(), round2(hours), new Supplier<>() {
                 @Override
                 public Option get() {
                     var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",

@@ -12,12 +12,9 @@ import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.util.Tables;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The terminal view of a plan: per workload and part, the ranked options as a table, a summary of
@@ -219,26 +216,9 @@ public final class TableRenderer {
         if (eliminated.isEmpty()) {
             return;
         }
-        Map<String, List<Elimination>> byRule = new LinkedHashMap<>();
-        for (Elimination e : eliminated) {
-            List<Elimination> es = byRule.get(e.rule());
-            if (es == null) {
-                es = new ArrayList<>();
-                byRule.put(e.rule(), es);
-            }
-            es.add(e);
-        }
         sb.append("  eliminated:\n");
-        for (var entry : byRule.entrySet()) {
-            List<Elimination> es = entry.getValue();
-            Set<String> distinct = new LinkedHashSet<>();
-            for (Elimination e : es) {
-                distinct.add(e.instanceType() == null ? e.service() : e.instanceType());
-            }
-            List<String> names = new ArrayList<>(distinct);
-            String shown = String.join(", ", names.subList(0, Math.min(MAX_NAMES, names.size())))
-                    + (names.size() > MAX_NAMES ? " and " + (names.size() - MAX_NAMES) + " more" : "");
-            sb.append("  - ").append(entry.getKey()).append(" (").append(shown).append("): ").append(es.get(0).reason()).append('\n');
+        for (PlanText.RuleGroup g : PlanText.byRule(eliminated)) {
+            sb.append("  - ").append(g.rule()).append(" (").append(PlanText.names(g.resources(), MAX_NAMES)).append("): ").append(g.reason()).append('\n');
         }
     }
 

@@ -42,7 +42,6 @@ public final class AcceleratorSupportRule implements Rule {
         if (why != null) {
             return violation(type.accelerators().name() + " (" + type.family() + "): " + why);
         }
-        // isPresent, not Optional.map(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         var requirements = f.trainingRequirements();
         boolean qlora = requirements.isPresent() && requirements.get().method() == Workload.Method.QLORA;
         var accelerator = f.catalog().accelerator(type.accelerators().name());

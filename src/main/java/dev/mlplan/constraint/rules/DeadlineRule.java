@@ -22,8 +22,6 @@ public final class DeadlineRule implements Rule {
 
     @Override
     public Optional<Violation> check(Facts f) {
-        // no Optional.flatMap or lambdas on this path: each lambda call site costs ~75 µs at its first
-        // run in a cold JVM (docs/performance.md)
         var training = f.workload().training();
         Optional<TimeSpan> deadline = training.isPresent() ? training.get().deadline() : Optional.empty();
         if (deadline.isEmpty() || f.training().isEmpty() || !f.training().get().fits()) {

@@ -25,7 +25,7 @@ public final class EbsAccessRule implements Rule {
         if (f.service() != Service.EBS || !"sc1".equals(f.candidate().resource())) {
             return Optional.empty();
         }
-        var storage = f.workload().storage(); // not Optional.map(lambda): see docs/performance.md
+        var storage = f.workload().storage();
         if (storage.isPresent() && storage.get().access() == Access.FREQUENT) {
             return violation("sc1 is Cold HDD for infrequently accessed data (12 MiB/s per TiB baseline); the data is read frequently (storage.access)");
         }

@@ -19,7 +19,6 @@ final class EbsVolumes {
 
     /** Instances that share one volume through Multi-Attach (1 when the volume is not shared). */
     static int sharers(Facts f, EbsVolumeType type) {
-        // not Optional.map(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         int sharedBy = f.storage().isPresent() ? f.storage().get().sharedBy() : 1;
         return type.multiAttachMax() > 1 && sharedBy > 1 ? Math.min(sharedBy, type.multiAttachMax()) : 1;
     }

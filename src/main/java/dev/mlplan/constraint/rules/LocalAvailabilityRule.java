@@ -24,7 +24,7 @@ public final class LocalAvailabilityRule implements Rule {
         if (f.service() != Service.LOCAL || f.inference().isEmpty()) {
             return Optional.empty();
         }
-        var inference = f.workload().inference(); // not Optional.map(lambda): see docs/performance.md
+        var inference = f.workload().inference();
         if (inference.isPresent() && inference.get().availability() == Availability.MULTI_AZ) {
             return violation("the service must be multi-AZ; a local machine is one machine in one place");
         }

@@ -24,7 +24,6 @@ public final class SpotDeadlineRule implements Rule {
 
     @Override
     public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
-        // no Optional.flatMap(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         var training = f.workload().training();
         Optional<TimeSpan> deadline = training.isPresent() ? training.get().deadline() : Optional.empty();
         if (pricing != PricingModel.SPOT || deadline.isEmpty() || f.effectiveHoursPerRun() <= 0) {

@@ -30,7 +30,6 @@ public final class SpotNotInterruptibleRule implements Rule {
         if (!f.workload().constraints().allowSpot()) {
             return violation("constraints.allow_spot is false");
         }
-        // isPresent, not Optional.map(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         var training = f.workload().training();
         if (f.training().isPresent() && training.isPresent() && !training.get().interruptible()) {
             return violation("the training run is not interruptible (training.interruptible: false); spot capacity can be reclaimed with two minutes' notice");
