@@ -42,12 +42,12 @@ read -r -a opts <<<"$(sed -n 's/^java_opts=(\(.*\))$/\1/p' "$root/mlplan" | head
 names=()
 while IFS=$'\t' read -r dir arg; do
   case "$arg" in /*) path="$arg" ;; *) path="$dir/$arg" ;; esac
-  names+=(-n "${arg##*/}" "$root/mlplan recommend $path")
+  names+=(-n "$arg" "$root/mlplan recommend $path")
 done <"$out/heavy.tsv"
 
 export MLPLAN_JAVA_OPTS=-Xmx256m NO_COLOR=1
 # -i: every run exits 2 (a usage error), which is the point
-hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$out/launcher.json" "${names[@]}" >"$out/hyperfine.log"
+hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$out/launcher.json" "${names[@]}" >"$out/hyperfine.log" 2>&1
 
 python3 - "$out/launcher.json" <<'PY' | tee -a "$out/summary.txt"
 import json, sys
