@@ -33,9 +33,8 @@ class AcceleratorMemoryRuleTest {
 
     @Test
     void appliesToLambdaAtItsConfiguredMemory() {
-        var bert = inference().model("bert-base").needsGiB(0.9);
-        assertThat(rule.check(bert.hasGiB(0.5).on(lambda(512))))
+        assertThat(rule.check(inference().model("bert-base").needsGiB(0.9).hasGiB(0.5).on(lambda(512))))
                 .hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo("serving needs 0.9 GiB; 1 × lambda-512mb has 0.5 GiB"));
-        assertThat(rule.check(bert.hasGiB(2).on(lambda(2048)))).isEmpty();
+        assertThat(rule.check(inference().model("bert-base").needsGiB(0.9).hasGiB(2).on(lambda(2048)))).isEmpty();
     }
 }

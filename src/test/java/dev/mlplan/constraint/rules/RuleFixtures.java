@@ -22,6 +22,8 @@ import dev.mlplan.workload.WorkloadParser;
  *
  * The workload is real (parsed from YAML by the real parser), the catalog is the embedded one, and the
  * estimates are set by hand. Anything a test does not name has a harmless default, given in each builder.
+ * {@code on(shape)} builds the facts without changing the builder, so one part can be put on several
+ * shapes ({@code var need = storage().iops(50000); rule.check(need.on(volume("gp2"))); ...}).
  */
 final class RuleFixtures {
     static final Catalog CATALOG = CatalogLoader.embedded();

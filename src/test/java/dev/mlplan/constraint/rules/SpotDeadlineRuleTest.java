@@ -12,13 +12,12 @@ class SpotDeadlineRuleTest {
 
     @Test
     void reworkThatMissesTheDeadlineRulesOutSpot() {
-        var run = training().deadline("12h").hoursPerRun(11.5);
-        var late = run.hoursPerRunWithSpotRework(12.6).on(instance("p4d.24xlarge"));
+        var late = training().deadline("12h").hoursPerRun(11.5).hoursPerRunWithSpotRework(12.6).on(instance("p4d.24xlarge"));
         assertThat(rule.checkOffer(late, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("spot.deadline");
             assertThat(v.reason()).isEqualTo("with expected spot interruption rework one run takes 12.6 h; the deadline is 12 h");
         });
-        var inTime = run.hoursPerRunWithSpotRework(11.9).on(instance("p4d.24xlarge"));
+        var inTime = training().deadline("12h").hoursPerRun(11.5).hoursPerRunWithSpotRework(11.9).on(instance("p4d.24xlarge"));
         assertThat(rule.checkOffer(inTime, "us-east-1", PricingModel.SPOT)).isEmpty();
     }
 }
