@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Spot checks of the embedded catalog against published figures (LIMITS.md, VALIDATION.md, the reference files). */
+/** Spot checks of the embedded catalog against published figures (docs/limits.md, docs/estimation.md, the reference files). */
 class EmbeddedCatalogTest {
     private final Catalog c = CatalogLoader.embedded();
 

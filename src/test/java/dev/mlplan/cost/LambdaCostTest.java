@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.mlplan.catalog.CatalogLoader;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed Lambda costs at the us-east-1 prices of LIMITS.md. */
+/** Hand-computed Lambda costs at the us-east-1 prices of docs/limits.md. */
 class LambdaCostTest {
     private final ServicePrices prices = new ServicePrices(CatalogLoader.embedded());
 

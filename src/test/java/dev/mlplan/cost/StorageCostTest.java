@@ -12,7 +12,7 @@ import dev.mlplan.workload.Workload.Transfer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed storage and transfer costs at the us-east-1 prices of LIMITS.md. */
+/** Hand-computed storage and transfer costs at the us-east-1 prices of docs/limits.md. */
 class StorageCostTest {
     private static final Catalog CATALOG = CatalogLoader.embedded();
     private final StorageCost cost = new StorageCost(new ServicePrices(CATALOG));

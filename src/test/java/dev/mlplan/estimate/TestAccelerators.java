@@ -3,16 +3,16 @@ package dev.mlplan.estimate;
 import dev.mlplan.catalog.Accelerator;
 
 /**
- * Accelerators built from the VALIDATION.md table (dense figures, no sparsity). Memory is per chip
+ * Accelerators built from the table of docs/estimation.md (dense figures, no sparsity). Memory is per chip
  * in GiB; where EC2 reports less than the marketing figure (A10G: 22,888 MiB), the EC2 figure is
- * used. Default MFU / MBU follow VALIDATION.md: training MFU 0.40 on A100/H100-class, 0.25 on
+ * used. Default MFU / MBU follow docs/estimation.md: training MFU 0.40 on A100/H100-class, 0.25 on
  * Trainium1, lower on older or smaller parts; decode MBU 0.5 (tuned serving stacks).
  */
 final class TestAccelerators {
     private TestAccelerators() {}
 
     private static Accelerator gpu(String name, double memGiB, double bwGBs, double fp32, double bf16, double fp8, double mfu, double tdp) {
-        return new Accelerator(name, "gpu", memGiB, bwGBs, fp32, bf16, fp8, 0, mfu, 0.5, tdp, "VALIDATION.md");
+        return new Accelerator(name, "gpu", memGiB, bwGBs, fp32, bf16, fp8, 0, mfu, 0.5, tdp, "docs/estimation.md");
     }
 
     static final Accelerator V100 = gpu("V100", 16, 900, 15.7, 125, 0, 0.35, 0);
@@ -28,8 +28,8 @@ final class TestAccelerators {
     static final Accelerator H100 = gpu("H100", 80, 3350, 67, 989, 1979, 0.40, 700);
     static final Accelerator H200 = gpu("H200", 141, 4800, 67, 989, 1979, 0.40, 700);
     static final Accelerator B200 = gpu("B200", 180, 8000, 80, 2250, 4500, 0.40, 1000);
-    static final Accelerator TRAINIUM1 = new Accelerator("Trainium1", "trainium", 32, 820, 47.5, 190, 0, 0, 0.25, 0.5, 0, "VALIDATION.md");
-    static final Accelerator TRAINIUM2 = new Accelerator("Trainium2", "trainium", 96, 2900, 181, 667, 1299, 0, 0.30, 0.5, 0, "VALIDATION.md");
-    static final Accelerator INFERENTIA2 = new Accelerator("Inferentia2", "inferentia", 32, 820, 47.5, 190, 0, 0, 0.25, 0.5, 0, "VALIDATION.md");
+    static final Accelerator TRAINIUM1 = new Accelerator("Trainium1", "trainium", 32, 820, 47.5, 190, 0, 0, 0.25, 0.5, 0, "docs/estimation.md");
+    static final Accelerator TRAINIUM2 = new Accelerator("Trainium2", "trainium", 96, 2900, 181, 667, 1299, 0, 0.30, 0.5, 0, "docs/estimation.md");
+    static final Accelerator INFERENTIA2 = new Accelerator("Inferentia2", "inferentia", 32, 820, 47.5, 190, 0, 0, 0.25, 0.5, 0, "docs/estimation.md");
     static final Accelerator RTX_4090 = gpu("RTX-4090", 24, 1008, 82.6, 165, 0, 0.35, 450);
 }

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every bad input of the corpus ({@link BadInputs}) through the command line, in-process, with
  * {@code recommend} and {@code validate}: exit code 2, nothing on standard output, one message that
  * starts with {@code mlplan: FILE} (and {@code :LINE:COLUMN} where the corpus gives one), no stack
- * trace. The child-JVM variant with a 256 MB heap and the 2 s limit is {@code BadInputTimingIT}.
+ * trace. The heaviest go through the real launcher with a 256 MB heap in {@code BadInputLauncherIT};
+ * how long rejections take is measured by {@code bench/bad-input-timing.sh}. The 10 s limit per call
+ * only guards against a hang.
  */
 class BadInputCliTest {
     @TempDir

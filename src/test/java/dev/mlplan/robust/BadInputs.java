@@ -17,7 +17,8 @@ import java.util.List;
  * (with the line and column of {@code expected.csv}) plus inputs that cannot live in the resources
  * and are made at test time in a directory: a 10 MB document, documents just under the 1 MB limit, a
  * directory, a missing file, a dangling symbolic link, a symbolic-link loop, an unreadable file (not
- * when running as root), device files. Shared by the in-process test and the child-JVM timing test.
+ * when running as root), device files. Shared by the in-process test, the launcher test and the
+ * benchmark of bench/bad-input-timing.sh.
  */
 public final class BadInputs {
     /** The committed corpus. */
@@ -57,6 +58,17 @@ public final class BadInputs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The generated and committed inputs that cost the most to reject (size, nesting, expansion, devices). */
+    static final List<String> HEAVIEST = List.of("ten-megabytes.yaml", "long-value.yaml", "many-keys.yaml", "long-list.yaml", "/dev/zero",
+            "billion-laughs.yaml", "deep-nesting.yaml", "deep-block-nesting.yaml", "binary-png.yaml");
+
+    /** The {@link #HEAVIEST} inputs, the generated ones made in {@code dir} (which must be empty). */
+    public static List<Case> heaviest(Path dir) throws IOException {
+        List<Case> all = new ArrayList<>(generated(dir));
+        all.addAll(committed());
+        return all.stream().filter(c -> HEAVIEST.contains(c.arg())).toList();
     }
 
     /** True when file permissions do not stop this process (root): an unreadable file cannot be made. */

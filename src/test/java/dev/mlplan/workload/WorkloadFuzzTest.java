@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Seeded mutations of the DESIGN.md example (20 seeds × 100 = 2,000 documents, plus byte-level
+ * Seeded mutations of the docs/design.md example (20 seeds × 100 = 2,000 documents, plus byte-level
  * mutations through files): each either parses or fails with a one-line {@link WorkloadException}
  * naming the file; nothing else may escape.
  */

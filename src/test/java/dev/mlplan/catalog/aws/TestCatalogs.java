@@ -43,7 +43,7 @@ final class TestCatalogs {
                 List.of(new Source(SPEC, "Karpenter instance types", "https://github.com/aws/karpenter-provider-aws", "2026-07-20", "published", null),
                         new Source(PRICE, "ec2instances.info", "https://instances.vantage.sh", "2025-11-30", "published", null),
                         new Source(ADVISOR, "Spot Instance Advisor", "https://aws.amazon.com/ec2/spot/instance-advisor/", "2025-06-28", "published", null),
-                        new Source(LIMITS, "LIMITS.md", null, "2026-07-20", "published", null)),
+                        new Source(LIMITS, "docs/limits.md", null, "2026-07-20", "published", null)),
                 List.of(accelerator("A100-40GB", "gpu", 40), accelerator("A10G", "gpu", 22.3515625),
                         accelerator("Inferentia2", "inferentia", 32), accelerator("Trainium1", "trainium", 32),
                         accelerator("Trainium2", "trainium", 96)),

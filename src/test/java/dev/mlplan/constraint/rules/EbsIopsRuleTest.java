@@ -3,14 +3,14 @@ package dev.mlplan.constraint.rules;
 import static dev.mlplan.constraint.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlplan.constraint.Service;
-import dev.mlplan.workload.DataSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code ebs.iops}: see {@link EbsIopsRule}. */
 class EbsIopsRuleTest {
+    private final EbsIopsRule rule = new EbsIopsRule();
+
     @ParameterizedTest(name = "{0} max {1} IOPS, {2} MiB/s, multi-attach {3}")
     @CsvSource({"gp3,80000,2000,1", "gp2,16000,250,1", "io1,64000,1000,16", "io2,256000,4000,16", "st1,500,500,1", "sc1,250,250,1"})
     void catalogHasTheCurrentVolumeLimits(String type, double iops, double mibps, int attach) {
@@ -22,14 +22,12 @@ class EbsIopsRuleTest {
 
     @Test
     void fiftyThousandIopsFitGp3SinceTwentyTwentyFive() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.EBS, "gp3", 1), storage(0, 0, 1, 1, 50000, 0, 1));
-        assertThat(new EbsIopsRule().check(f)).isEmpty();
+        assertThat(rule.check(storage().iops(50000).on(volume("gp3")))).isEmpty();
     }
 
     @Test
     void fiftyThousandIopsDoNotFitGp2() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.EBS, "gp2", 1), storage(0, 0, 1, 1, 50000, 0, 1));
-        assertThat(new EbsIopsRule().check(f)).hasValueSatisfying(v -> {
+        assertThat(rule.check(storage().iops(50000).on(volume("gp2")))).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("ebs.iops");
             assertThat(v.reason()).isEqualTo("needs 50,000 IOPS; a gp2 volume delivers at most 16,000");
         });
@@ -37,7 +35,7 @@ class EbsIopsRuleTest {
 
     @Test
     void ninetyThousandIopsExceedGp3() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.EBS, "gp3", 1), storage(0, 0, 1, 1, 90000, 0, 1));
-        assertThat(new EbsIopsRule().check(f)).hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo("needs 90,000 IOPS; a gp3 volume delivers at most 80,000"));
+        assertThat(rule.check(storage().iops(90000).on(volume("gp3"))))
+                .hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo("needs 90,000 IOPS; a gp3 volume delivers at most 80,000"));
     }
 }

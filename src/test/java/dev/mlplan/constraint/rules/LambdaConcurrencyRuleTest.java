@@ -3,9 +3,9 @@ package dev.mlplan.constraint.rules;
 import static dev.mlplan.constraint.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlplan.constraint.Part;
 import org.junit.jupiter.api.Test;
 
+/** {@code lambda.concurrency}: see {@link LambdaConcurrencyRule}. */
 class LambdaConcurrencyRuleTest {
     private final LambdaConcurrencyRule rule = new LambdaConcurrencyRule();
 
@@ -17,8 +17,7 @@ class LambdaConcurrencyRuleTest {
     @Test
     void eliminatesWhenPeakTimesDurationExceedsTheLimit() {
         // 2,000 requests/s × 0.6 s each = 1,200 functions running at once
-        var f = inferenceFacts(workload(INFERENCE_YAML), lambda(Part.INFERENCE, 2048), inferenceRequirements("bert-base", false, 2000, 0),
-                inference(true, 1, 2, 2, 600), 1);
+        var f = inference().model("bert-base").peak(2000).estimatedP99Ms(600).on(lambda(2048));
         assertThat(rule.check(f)).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("lambda.concurrency");
             assertThat(v.reason()).isEqualTo("peak traffic needs about 1,200 concurrent functions; the default regional limit is 1,000");
@@ -27,8 +26,7 @@ class LambdaConcurrencyRuleTest {
 
     @Test
     void passesUnderTheLimit() {
-        var f = inferenceFacts(workload(INFERENCE_YAML), lambda(Part.INFERENCE, 2048), inferenceRequirements("bert-base", false, 1000, 0),
-                inference(true, 1, 2, 2, 1000), 1);
+        var f = inference().model("bert-base").peak(1000).estimatedP99Ms(1000).on(lambda(2048));
         assertThat(rule.check(f)).isEmpty();
     }
 }

@@ -3,10 +3,9 @@ package dev.mlplan.constraint.rules;
 import static dev.mlplan.constraint.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlplan.constraint.Candidate;
-import dev.mlplan.constraint.Part;
 import org.junit.jupiter.api.Test;
 
+/** {@code lambda.memory}: see {@link LambdaMemoryRule}. */
 class LambdaMemoryRuleTest {
     private final LambdaMemoryRule rule = new LambdaMemoryRule();
 
@@ -18,9 +17,7 @@ class LambdaMemoryRuleTest {
 
     @Test
     void eliminatesAModelThatNeedsMoreThanTheMaximum() {
-        var f = inferenceFacts(workload(INFERENCE_YAML), lambda(Part.INFERENCE, 10240), inferenceRequirements("llama-2-7b", true, 20, 3000),
-                inference(true, 28, 10, 1, 1000), 1);
-        assertThat(rule.check(f)).hasValueSatisfying(v -> {
+        assertThat(rule.check(inference().model("llama-2-7b").needsGiB(28).hasGiB(10).on(lambda(10240)))).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("lambda.memory");
             assertThat(v.reason()).isEqualTo("serving the model needs 28 GiB (weights loaded with about 2× overhead); a Lambda function has at most 10,240 MB");
         });
@@ -28,21 +25,17 @@ class LambdaMemoryRuleTest {
 
     @Test
     void passesAModelJustUnderTheMaximum() {
-        var f = inferenceFacts(workload(INFERENCE_YAML), lambda(Part.INFERENCE, 10240), inferenceRequirements("llama-2-7b", true, 20, 3000),
-                inference(true, 9.99, 10, 1, 1000), 1);
-        assertThat(rule.check(f)).isEmpty();
+        assertThat(rule.check(inference().model("llama-2-7b").needsGiB(9.99).hasGiB(10).on(lambda(10240)))).isEmpty();
     }
 
     @Test
     void eliminatesTrainingStateOverTheMaximum() {
-        var f = trainingFacts(workload(TRAINING_YAML), lambda(Part.TRAINING, 10240), training(false, 112, 10, 300), 0);
+        var f = training().needsGiBPerAccelerator(112).acceleratorHasGiB(10).on(lambda(10240));
         assertThat(rule.check(f)).hasValueSatisfying(v -> assertThat(v.reason()).contains("112 GiB").contains("10,240 MB"));
     }
 
     @Test
     void ignoresOtherServices() {
-        var f = inferenceFacts(workload(INFERENCE_YAML), Candidate.ec2(Part.INFERENCE, type("g5.xlarge"), 1),
-                inferenceRequirements("llama-2-7b", true, 20, 3000), inference(true, 28, 22, 1, 1000), 1);
-        assertThat(rule.check(f)).isEmpty();
+        assertThat(rule.check(inference().model("llama-2-7b").needsGiB(28).hasGiB(22).on(instance("g5.xlarge")))).isEmpty();
     }
 }

@@ -4,95 +4,117 @@ import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogLoader;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.constraint.Candidate;
-import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
-import dev.mlplan.estimate.InferenceEstimate;
-import dev.mlplan.estimate.InferenceRequirements;
 import dev.mlplan.estimate.ModelPresets;
-import dev.mlplan.estimate.StorageRequirements;
-import dev.mlplan.estimate.TrainingEstimate;
-import dev.mlplan.estimate.TrainingRequirements;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadParser;
-import java.util.List;
-import java.util.Optional;
 
-/** Facts for rule tests: real workloads (parsed from YAML), the embedded catalog, hand-set estimates. */
+/**
+ * Facts for rule tests, named the way the domain names them (in the manner of Timefold's constraint
+ * verifier): one builder per part, and the shape the part runs on.
+ *
+ * <pre>{@code
+ * training().needsGiBPerAccelerator(30.5).acceleratorHasGiB(22.4).on(instances(4, "g5.12xlarge"))
+ * inference().model("llama-2-7b").peak(20).latencyP99("3s").estimatedP99Ms(4200).on(instance("g4dn.xlarge"))
+ * storage().iops(50000).on(volume("gp2"))
+ * }</pre>
+ *
+ * The workload is real (parsed from YAML by the real parser), the catalog is the embedded one, and the
+ * estimates are set by hand. Anything a test does not name has a harmless default, given in each builder.
+ * {@code on(shape)} builds the facts without changing the builder, so one part can be put on several
+ * shapes ({@code var need = storage().iops(50000); rule.check(need.on(volume("gp2"))); ...}).
+ */
 final class RuleFixtures {
     static final Catalog CATALOG = CatalogLoader.embedded();
 
     private RuleFixtures() {}
 
-    static Workload workload(String yaml) {
-        return new WorkloadParser(ModelPresets.names()).parse("test.yaml", "version: 1\nname: rule-test\n" + yaml);
+    static TrainingFacts training() {
+        return new TrainingFacts();
+    }
+
+    static InferenceFacts inference() {
+        return new InferenceFacts();
+    }
+
+    static StorageFacts storage() {
+        return new StorageFacts();
     }
 
     static InstanceType type(String name) {
         return CATALOG.instanceType(name).orElseThrow();
     }
 
-    static TrainingRequirements trainingRequirements(String preset) {
-        return new TrainingRequirements(ModelPresets.find(preset).orElseThrow(), Workload.Method.FULL, 1e20, 1e11, 1e9, 1e10, 1, List.of(), 1e8, 4.0 / 3);
+    /** One EC2 instance of a catalog type. */
+    static Shape instance(String type) {
+        return instances(1, type);
     }
 
-    static TrainingEstimate training(boolean fits, double needGiB, double haveGiB, double hours) {
-        return new TrainingEstimate(fits, needGiB, haveGiB, hours, 0.4, 1.0, List.of());
+    /** {@code count} EC2 instances (nodes of a training run, or a serving fleet) of a catalog type. */
+    static Shape instances(int count, String type) {
+        var t = type(type);
+        return new Shape(Service.EC2, t, t.name(), count, 0);
     }
 
-    static InferenceRequirements inferenceRequirements(String preset, boolean llm, double peakRps, double latencyMs) {
-        return new InferenceRequirements(ModelPresets.find(preset).orElseThrow(), llm, 14e9, 5e5, 512, llm ? 256 : 0, 1e13, peakRps, peakRps / 2,
-                latencyMs, List.of());
+    /** A Lambda function configured with {@code memoryMb} of memory. */
+    static Shape lambda(int memoryMb) {
+        return new Shape(Service.LAMBDA, null, "lambda-" + memoryMb + "mb", 1, memoryMb);
     }
 
-    static InferenceEstimate inference(boolean fits, double needGiB, double haveGiB, double rps, double p99Ms) {
-        return new InferenceEstimate(fits, needGiB, haveGiB, 1, 0, rps, p99Ms, List.of());
+    /** A SageMaker Serverless Inference endpoint configured with {@code memoryMb} of memory. */
+    static Shape serverless(int memoryMb) {
+        return new Shape(Service.SAGEMAKER_SERVERLESS, null, "serverless-" + memoryMb + "mb", 1, memoryMb);
     }
 
-    static StorageRequirements storage(double reads, double writes, int prefixes, int needed, double iops, double bytesPerSecond, int sharedBy) {
-        return new StorageRequirements(1e12, 1e12, reads, writes, prefixes, needed, iops, bytesPerSecond, sharedBy, List.of());
+    /** The largest Fargate task: 16 vCPU, 120 GB. */
+    static Shape fargate() {
+        return new Shape(Service.FARGATE, null, "fargate-16vcpu-120gb", 1, 120000);
     }
 
-    static Facts trainingFacts(Workload w, Candidate c, TrainingEstimate est, double effectiveHours) {
-        return new Facts(w, CATALOG, c, Optional.of(trainingRequirements("llama-2-7b")), Optional.of(est), Optional.empty(), Optional.empty(),
-                Optional.empty(), 0, effectiveHours, Optional.empty());
+    /** The user's own machine with this accelerator. */
+    static Shape local(String accelerator) {
+        return new Shape(Service.LOCAL, null, accelerator, 1, 0);
     }
 
-    static Facts inferenceFacts(Workload w, Candidate c, InferenceRequirements req, InferenceEstimate est, int needed) {
-        return new Facts(w, CATALOG, c, Optional.empty(), Optional.empty(), Optional.of(req), Optional.of(est), Optional.empty(), needed, 0, Optional.empty());
+    /** One EBS volume of this type (gp3, io2, sc1, ...). */
+    static Shape volume(String type) {
+        return new Shape(Service.EBS, null, type, 1, 0);
     }
 
-    static Facts storageFacts(Workload w, Candidate c, StorageRequirements s) {
-        return new Facts(w, CATALOG, c, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(s), 0, 0, Optional.empty());
+    /** An S3 storage class with keys under one prefix ("s3-standard", or "s3-standard+ebs" with a staging volume). */
+    static Shape s3(String storageClass) {
+        return prefixes(1, storageClass);
     }
 
-    static Candidate lambda(Part part, double mb) {
-        return new Candidate(part, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
+    /** An S3 storage class with keys spread over {@code count} prefixes. */
+    static Shape prefixes(int count, String storageClass) {
+        return new Shape(Service.S3, null, storageClass, count, 0);
     }
 
-    static Candidate storage(Service s, String resource, int count) {
-        return new Candidate(Part.STORAGE, s, null, resource, count, 0);
+    /** An EFS file system of this class. */
+    static Shape efs(String storageClass) {
+        return new Shape(Service.EFS, null, storageClass, 1, 0);
     }
 
-    static final String TRAINING_YAML = """
-            training:
-              model: { preset: llama-2-7b }
-              dataset: { size: 40 GB, tokens: 2B }
-              deadline: 12h
-            """;
+    /**
+     * Where a part runs, before it is given the part: a {@link Candidate} without its {@link Part}.
+     *
+     * @param count instances, nodes, volumes or prefixes, as the service counts them
+     */
+    record Shape(Service service, InstanceType instanceType, String resource, int count, double memoryMb) {
+        Candidate of(Part part) {
+            return new Candidate(part, service, instanceType, resource, count, memoryMb);
+        }
+    }
 
-    static final String INFERENCE_YAML = """
-            inference:
-              model: { preset: llama-2-7b }
-              traffic: { average: 10/s, peak: 20/s }
-              tokens_in: 512
-              tokens_out: 256
-              latency_p99: 3s
-            """;
+    /** Parses a workload from the YAML of its sections (version and name are added). */
+    static Workload workload(String sections) {
+        return new WorkloadParser(ModelPresets.names()).parse("test.yaml", "version: 1\nname: rule-test\n" + sections);
+    }
 
-    static final String STORAGE_YAML = """
-            storage:
-              data: 1 TB
-              reads: 10000/s
-            """;
+    /** A number as the workload YAML writes it: 20, 0.5. */
+    static String yamlNumber(double n) {
+        return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+    }
 }

@@ -3,9 +3,9 @@ package dev.mlplan.constraint.rules;
 import static dev.mlplan.constraint.rules.RuleFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mlplan.constraint.Service;
 import org.junit.jupiter.api.Test;
 
+/** {@code s3.prefix-rate}: see {@link S3PrefixRateRule}. */
 class S3PrefixRateRuleTest {
     private final S3PrefixRateRule rule = new S3PrefixRateRule();
 
@@ -17,8 +17,7 @@ class S3PrefixRateRuleTest {
 
     @Test
     void tenThousandGetsOnOnePrefixNeedTwo() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.S3, "s3-standard", 1), storage(10000, 0, 1, 2, 0, 0, 1));
-        assertThat(rule.check(f)).hasValueSatisfying(v -> {
+        assertThat(rule.check(storage().getsPerSecond(10000).prefixesNeeded(2).on(s3("s3-standard")))).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("s3.prefix-rate");
             assertThat(v.reason()).isEqualTo("10,000 GET/s over 1 prefix is 82% over S3's 5,500 GET/s per prefix; spread keys over at least 2 prefixes");
         });
@@ -26,19 +25,17 @@ class S3PrefixRateRuleTest {
 
     @Test
     void twoPrefixesCarryTenThousandGets() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.S3, "s3-standard", 2), storage(10000, 0, 2, 2, 0, 0, 1));
-        assertThat(rule.check(f)).isEmpty();
+        assertThat(rule.check(storage().getsPerSecond(10000).prefixesNeeded(2).on(prefixes(2, "s3-standard")))).isEmpty();
     }
 
     @Test
     void putsHaveTheirOwnLimit() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.S3, "s3-standard", 1), storage(0, 4000, 1, 2, 0, 0, 1));
-        assertThat(rule.check(f)).hasValueSatisfying(v -> assertThat(v.reason()).startsWith("4,000 PUT/s over 1 prefix is 14% over S3's 3,500 PUT/s"));
+        assertThat(rule.check(storage().putsPerSecond(4000).prefixesNeeded(2).on(s3("s3-standard"))))
+                .hasValueSatisfying(v -> assertThat(v.reason()).startsWith("4,000 PUT/s over 1 prefix is 14% over S3's 3,500 PUT/s"));
     }
 
     @Test
     void exactlyAtTheLimitPasses() {
-        var f = storageFacts(workload(STORAGE_YAML), storage(Service.S3, "s3-standard", 1), storage(5500, 3500, 1, 1, 0, 0, 1));
-        assertThat(rule.check(f)).isEmpty();
+        assertThat(rule.check(storage().getsPerSecond(5500).putsPerSecond(3500).on(s3("s3-standard")))).isEmpty();
     }
 }

@@ -1,0 +1,43 @@
+package dev.mlplan.constraint.rules;
+
+/**
+ * What the training and inference builders share: the workload's {@code constraints} section.
+ *
+ * @param <B> the builder itself, for chaining
+ */
+abstract class PartFacts<B extends PartFacts<B>> {
+    private Boolean allowSpot;
+    private Integer maxNodes;
+
+    /** {@code constraints.allow_spot} (absent: the workload's default, true). */
+    B allowSpot(boolean allow) {
+        this.allowSpot = allow;
+        return self();
+    }
+
+    /** {@code constraints.max_nodes} (absent: the workload's default). */
+    B maxNodes(int max) {
+        this.maxNodes = max;
+        return self();
+    }
+
+    /** The constraints section, or nothing when no constraint was named. */
+    String constraintsYaml() {
+        if (allowSpot == null && maxNodes == null) {
+            return "";
+        }
+        var yaml = new StringBuilder("constraints:\n");
+        if (allowSpot != null) {
+            yaml.append("  allow_spot: ").append(allowSpot).append('\n');
+        }
+        if (maxNodes != null) {
+            yaml.append("  max_nodes: ").append(maxNodes).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+}
