@@ -491,6 +491,7 @@ final class WorkloadBinder {
             }
             double v = new BigDecimal(text).doubleValue();
             if (!Double.isFinite(v)) {
+                checkBound(key, path(name), node, v, text);
                 throw error(node, path(name) + ": " + QuantityParser.quote(text) + " is too large", null);
             }
             checkBound(key, path(name), node, v, text);
@@ -643,6 +644,7 @@ final class WorkloadBinder {
         }
         BigDecimal value = new BigDecimal(text);
         if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            checkBound(key, path, node, value.doubleValue(), text);
             throw error(node, path + ": " + QuantityParser.quote(text) + " is too large", null);
         }
         int v = value.intValueExact();
@@ -671,7 +673,8 @@ final class WorkloadBinder {
         if (key.bound().contains(value)) {
             return;
         }
-        String bound = key.bound().describe(key.dimension());
+        // a value below the range is told the lower end; one above it, the whole range with the largest value
+        String bound = key.bound().brokenBy(value).describe(key.dimension());
         String what = switch (key.type()) {
             case INTEGER -> "a whole number " + bound;
             case NUMBER -> "a number " + bound;

@@ -17,9 +17,23 @@ final class WorkloadKeys {
     /** The YAML shape of a value. */
     enum Type { STRING, INTEGER, NUMBER, BOOLEAN, ENUM, STRING_LIST, QUANTITY, SECTION }
 
-    /** An allowed range; infinite ends are open. */
-    record Bound(double min, boolean minExclusive, double max, boolean maxExclusive) {
+    /**
+     * An allowed range; infinite ends are open.
+     *
+     * @param maxText how messages show the upper end, in the key's own units ("1000 PB"); null to show
+     *     {@code max} as a plain number
+     */
+    record Bound(double min, boolean minExclusive, double max, boolean maxExclusive, String maxText) {
         static final Bound ANY = new Bound(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, false);
+
+        Bound(double min, boolean minExclusive, double max, boolean maxExclusive) {
+            this(min, minExclusive, max, maxExclusive, null);
+        }
+
+        /** This range with an upper end given in the key's own units. */
+        Bound upTo(double newMax, String text) {
+            return new Bound(min, minExclusive, newMax, false, text);
+        }
 
         static Bound positive() {
             return new Bound(0, true, Double.POSITIVE_INFINITY, false);
@@ -39,6 +53,15 @@ final class WorkloadKeys {
 
         static Bound aboveZeroAtMost(double max) {
             return new Bound(0, true, max, false);
+        }
+
+        /**
+         * How a value that breaks this range is told it: a value above a largest sensible value
+         * ({@link Key#atMost}) gets the whole range, one below it only the lower end.
+         */
+        Bound brokenBy(double v) {
+            boolean tooHigh = maxExclusive ? v >= max : v > max;
+            return tooHigh || maxText == null ? this : new Bound(min, minExclusive, Double.POSITIVE_INFINITY, false);
         }
 
         boolean contains(double v) {
@@ -63,12 +86,12 @@ final class WorkloadKeys {
             if (!hasMax()) {
                 return minExclusive ? "greater than " + show(min, dimension) : min == 0 ? "of 0 or more" : "of at least " + show(min, dimension);
             }
-            String high = (maxExclusive ? "below " : "at most ") + show(max, dimension);
+            String high = (maxExclusive ? "below " : "at most ") + (maxText != null ? maxText : show(max, dimension));
             if (!hasMin()) {
                 return high;
             }
             if (!minExclusive && !maxExclusive) {
-                return "from " + show(min, dimension) + " to " + show(max, dimension);
+                return "from " + show(min, dimension) + " to " + (maxText != null ? maxText : show(max, dimension));
             }
             return (minExclusive ? "greater than " : "of at least ") + show(min, dimension) + " and " + high;
         }
@@ -190,6 +213,19 @@ final class WorkloadKeys {
             return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section, example);
         }
 
+        /**
+         * The largest sensible value, written in the key's units ("1000 PB", "10,000,000"): larger
+         * values are refused with the key's path and this text, so that no figure mlplan derives
+         * from them overflows or stops being finite (docs/workload-reference.md lists every maximum).
+         */
+        Key atMost(String text) {
+            double max = type == Type.QUANTITY
+                    ? QuantityParser.parse(text, dimension, true, shownExample()).value()
+                    : Double.parseDouble(text.replace(",", ""));
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound.upTo(max, text),
+                    pattern, section, example);
+        }
+
         Key matching(String regex) {
             return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section, example);
         }
@@ -262,7 +298,7 @@ final class WorkloadKeys {
     }
 
     static final Section BUDGET = new Section("budget", "A monthly spending limit.",
-            Key.quantity("monthly", Dimension.MONEY, Bound.positive(), "Monthly limit, such as \"3000 USD\".").asRequired(),
+            Key.quantity("monthly", Dimension.MONEY, Bound.positive(), "Monthly limit, such as \"3000 USD\".").atMost("10000000000 USD").asRequired(),
             Key.quantity("warn_at", Dimension.PERCENT, Bound.aboveZeroAtMost(1), "Share of the limit at which mlplan warns.")
                     .withDefault("80%"));
 
@@ -279,15 +315,16 @@ final class WorkloadKeys {
 
     static final Section LOCAL = new Section("local", "An owned machine, for break-even.",
             Key.of("accelerator", Type.STRING, "Accelerator name, such as rtx-4090.").asRequired().matching(NON_BLANK),
-            Key.integer("count", Bound.atLeast(1), "Accelerators in the machine.").withDefault("1"),
-            Key.quantity("hardware_cost", Dimension.MONEY, Bound.nonNegative(), "Purchase price.").asRequired(),
-            Key.quantity("amortization", Dimension.DURATION, Bound.positive(), "Period the price is spread over.").example("36 months")
+            Key.integer("count", Bound.atLeast(1), "Accelerators in the machine.").atMost("1024").withDefault("1"),
+            Key.quantity("hardware_cost", Dimension.MONEY, Bound.nonNegative(), "Purchase price.").atMost("1000000000 USD").asRequired(),
+            Key.quantity("amortization", Dimension.DURATION, Bound.positive(), "Period the price is spread over.").atMost("600 months").example("36 months")
                     .withDefault("36 months"),
-            Key.quantity("power", Dimension.POWER, Bound.positive(), "Power drawn while working.").asRequired(),
+            Key.quantity("power", Dimension.POWER, Bound.positive(), "Power drawn while working.").atMost("1000 kW").asRequired(),
             Key.quantity("idle_power", Dimension.POWER, Bound.nonNegative(),
-                    "Power drawn while on but idle; absent means the machine is off when idle."),
-            Key.quantity("electricity", Dimension.ENERGY_PRICE, Bound.nonNegative(), "Electricity price.").asRequired(),
-            Key.quantity("operations", Dimension.MONEY_RATE, Bound.nonNegative(), "Other running costs.")
+                    "Power drawn while on but idle; absent means the machine is off when idle.")
+                    .atMost("1000 kW"),
+            Key.quantity("electricity", Dimension.ENERGY_PRICE, Bound.nonNegative(), "Electricity price.").atMost("100 USD/kWh").asRequired(),
+            Key.quantity("operations", Dimension.MONEY_RATE, Bound.nonNegative(), "Other running costs.").atMost("1000000000 USD/month")
                     .withDefault("0 USD/month"));
 
     static final Section ASSUMPTIONS = new Section("assumptions", "Overrides of estimation defaults.",
@@ -296,18 +333,18 @@ final class WorkloadKeys {
             Key.quantity("multi_node_efficiency", Dimension.FRACTION, Bound.aboveZeroAtMost(1),
                     "Scaling efficiency across nodes."),
             Key.quantity("serving_headroom", Dimension.PERCENT, Bound.between(0, 1), "Spare serving capacity kept."),
-            Key.quantity("spot_restart", Dimension.DURATION, Bound.nonNegative(), "Time lost restarting after a spot interruption."));
+            Key.quantity("spot_restart", Dimension.DURATION, Bound.nonNegative(), "Time lost restarting after a spot interruption.").atMost("7d"));
 
     static Section model(String path, String defaultPrecision) {
         return new Section(path, "A model: a preset name, or its figures (fields beside a preset override it).",
                 Key.of("preset", Type.STRING, "Model preset name, such as llama-2-7b.").matching(NON_BLANK),
-                Key.quantity("parameters", Dimension.COUNT, Bound.positive(), "Total parameters, such as \"7B\"."),
+                Key.quantity("parameters", Dimension.COUNT, Bound.positive(), "Total parameters, such as \"7B\".").atMost("100T"),
                 Key.choice("architecture", names(Workload.Architecture.values()), "Model architecture."),
-                Key.integer("layers", Bound.atLeast(1), "Transformer layers."),
-                Key.integer("hidden", Bound.atLeast(1), "Hidden size."),
-                Key.integer("heads", Bound.atLeast(1), "Attention heads."),
-                Key.integer("kv_heads", Bound.atLeast(1), "Key/value heads (grouped-query attention)."),
-                Key.quantity("flops_per_sample", Dimension.FLOPS, Bound.positive(), "Forward FLOPs per sample, such as \"8.2G\"."),
+                Key.integer("layers", Bound.atLeast(1), "Transformer layers.").atMost("10,000"),
+                Key.integer("hidden", Bound.atLeast(1), "Hidden size.").atMost("1,048,576"),
+                Key.integer("heads", Bound.atLeast(1), "Attention heads.").atMost("65,536"),
+                Key.integer("kv_heads", Bound.atLeast(1), "Key/value heads (grouped-query attention).").atMost("65,536"),
+                Key.quantity("flops_per_sample", Dimension.FLOPS, Bound.positive(), "Forward FLOPs per sample, such as \"8.2G\".").atMost("1000000T"),
                 Key.choice("precision", precisions(), "Numeric precision.").withDefault(defaultPrecision));
     }
 
@@ -315,53 +352,53 @@ final class WorkloadKeys {
     static final Section INFERENCE_MODEL = model("inference.model", "fp16");
 
     static final Section DATASET = new Section("training.dataset", "The training data.",
-            Key.quantity("size", Dimension.SIZE, Bound.positive(), "Dataset size, such as \"40 GB\".").asRequired(),
-            Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\".").example("2B"),
-            Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\".").example("1.28M"),
+            Key.quantity("size", Dimension.SIZE, Bound.positive(), "Dataset size, such as \"40 GB\".").atMost("1000 PB").asRequired(),
+            Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\".").atMost("1000T").example("2B"),
+            Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\".").atMost("1000T").example("1.28M"),
             Key.choice("location", DATASET_LOCATIONS, "Where the data is read from.").withDefault("s3"));
 
     static final Section TRAINING = new Section("training", "A training or fine-tuning job, run repeatedly.",
             Key.section("model", TRAINING_MODEL).asRequired(),
             Key.choice("method", names(Workload.Method.values()), "Training method.").withDefault("full"),
             Key.section("dataset", DATASET).asRequired(),
-            Key.integer("sequence_length", Bound.atLeast(1), "Tokens per training sequence."),
-            Key.number("epochs", Bound.positive(), "Passes over the dataset per run.").withDefault("1"),
-            Key.number("runs_per_month", Bound.positive(), "Runs per month.").withDefault("1"),
-            Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this."),
-            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").example("30m"),
+            Key.integer("sequence_length", Bound.atLeast(1), "Tokens per training sequence.").atMost("10,000,000"),
+            Key.number("epochs", Bound.positive(), "Passes over the dataset per run.").atMost("10,000").withDefault("1"),
+            Key.number("runs_per_month", Bound.positive(), "Runs per month.").atMost("100,000").withDefault("1"),
+            Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this.").atMost("12 months"),
+            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").atMost("12 months").example("30m"),
             Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"));
 
     static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
-            Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").asRequired(),
-            Key.quantity("peak", Dimension.RATE, Bound.positive(), "Peak request rate; defaults to the average."),
+            Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").atMost("10000000/s").asRequired(),
+            Key.quantity("peak", Dimension.RATE, Bound.positive(), "Peak request rate; defaults to the average.").atMost("10000000/s"),
             Key.choice("pattern", names(Workload.Pattern.values()), "Shape of the traffic over a day.").withDefault("steady"));
 
     static final Section INFERENCE = new Section("inference", "A model served to requests.",
             Key.section("model", INFERENCE_MODEL).asRequired(),
             Key.section("traffic", TRAFFIC).asRequired(),
-            Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request."),
-            Key.integer("tokens_out", Bound.atLeast(1), "Generated tokens per request."),
-            Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").example("3s"),
+            Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request.").atMost("10,000,000"),
+            Key.integer("tokens_out", Bound.atLeast(1), "Generated tokens per request.").atMost("10,000,000"),
+            Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").atMost("24h").example("3s"),
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
             Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
 
     static final Section TRANSFER = new Section("storage.transfer", "Data transferred per month.",
-            Key.quantity("cross_az", Dimension.DATA_RATE, Bound.nonNegative(), "Between availability zones.").example("100 GB/month").withDefault("0 GB/month"),
-            Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").example("100 GB/month").withDefault("0 GB/month"),
-            Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").example("100 GB/month").withDefault("0 GB/month"));
+            Key.quantity("cross_az", Dimension.DATA_RATE, Bound.nonNegative(), "Between availability zones.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"),
+            Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"),
+            Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"));
 
     static final Section STORAGE = new Section("storage", "Data kept, and how hard it is read.",
-            Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").asRequired(),
-            Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".").example("100 GB/month")
+            Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").atMost("1000 PB").asRequired(),
+            Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".").atMost("1000 PB/month").example("100 GB/month")
                     .withDefault("0 GB/month"),
-            Key.quantity("reads", Dimension.RATE, Bound.nonNegative(), "Object GETs per second at peak; a bare number is per second.")
+            Key.quantity("reads", Dimension.RATE, Bound.nonNegative(), "Object GETs per second at peak; a bare number is per second.").atMost("100000000/s")
                     .plain().withDefault("0/s"),
-            Key.quantity("writes", Dimension.RATE, Bound.nonNegative(), "Object PUTs per second at peak; a bare number is per second.")
+            Key.quantity("writes", Dimension.RATE, Bound.nonNegative(), "Object PUTs per second at peak; a bare number is per second.").atMost("100000000/s")
                     .plain().withDefault("0/s"),
-            Key.integer("prefixes", Bound.atLeast(1), "Key prefixes the requests spread over.").withDefault("1"),
-            Key.quantity("iops", Dimension.COUNT, Bound.positive(), "Block IOPS one instance needs.").example("20000"),
-            Key.quantity("throughput", Dimension.DATA_RATE, Bound.positive(), "Throughput one instance needs, such as \"500 MB/s\"."),
-            Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once.").withDefault("1"),
+            Key.integer("prefixes", Bound.atLeast(1), "Key prefixes the requests spread over.").atMost("1,000,000").withDefault("1"),
+            Key.quantity("iops", Dimension.COUNT, Bound.positive(), "Block IOPS one instance needs.").atMost("10M").example("20000"),
+            Key.quantity("throughput", Dimension.DATA_RATE, Bound.positive(), "Throughput one instance needs, such as \"500 MB/s\".").atMost("10 TB/s"),
+            Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once.").atMost("100,000").withDefault("1"),
             Key.choice("access", names(Workload.Access.values()), "How often the data is read.").withDefault("frequent"),
             Key.section("transfer", TRANSFER));
 

@@ -41,6 +41,12 @@ public final class WorkloadReference {
             if (k.shownExample() != null && k.type() == WorkloadKeys.Type.QUANTITY) {
                 sb.append(" Example: `").append(k.shownExample()).append("`.");
             }
+            boolean numeric = k.type() == WorkloadKeys.Type.QUANTITY || k.type() == WorkloadKeys.Type.INTEGER
+                    || k.type() == WorkloadKeys.Type.NUMBER;
+            String range = k.bound().describe(k.dimension());
+            if (numeric && !range.isEmpty()) {
+                sb.append(" Allowed: ").append(range).append('.');
+            }
             sb.append(" |\n");
         }
         for (Key k : s.keys()) {

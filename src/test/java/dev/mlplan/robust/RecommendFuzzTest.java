@@ -120,11 +120,12 @@ class RecommendFuzzTest {
         switch (r.exitCode()) {
             case 0 -> {
                 try {
-                    JSON.readTree(r.out());
+                    List<String> bad = new ArrayList<>();
+                    LargestValuesTest.badNumbers(JSON.readTree(r.out()), "", bad);
+                    return bad.isEmpty() ? null : "figures that are not finite or are negative: " + bad;
                 } catch (IOException e) {
                     return "exit 0 but standard output is not JSON (" + e.getMessage() + ")";
                 }
-                return null;
             }
             case 2 -> {
                 if (!r.out().isEmpty()) {

@@ -281,7 +281,13 @@ public final class CatalogBuilder {
                 warnings.add(type + ": GPU '" + gpu + "' has no accelerator specs; type kept without an accelerator entry");
                 return null;
             }
-            return new InstanceType.Accelerators(key, count, count * perGpuMiB / 1024.0);
+            // the accelerator table is the one figure of a chip's memory; the reference must agree with it
+            double tableMiB = table.get(key).memoryGiB() * 1024.0;
+            if (perGpuMiB > 0 && Math.abs(perGpuMiB - tableMiB) > 0.5) {
+                warnings.add(type + ": " + gpu + " reports " + (long) perGpuMiB + " MiB per GPU, the accelerator table "
+                        + (long) tableMiB + " MiB; the table's figure is used");
+            }
+            return new InstanceType.Accelerators(key, count, count * table.get(key).memoryGiB());
         }
         String neuron = text(row, "accelerator_name");
         if (!neuron.isEmpty()) {

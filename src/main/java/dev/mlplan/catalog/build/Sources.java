@@ -77,10 +77,10 @@ final class Sources {
                         "https://github.com/aws/karpenter-provider-aws/blob/692ccdd0629e488300821443f0fa0bc3c3e08047/website/content/en/docs/reference/instance-types.md",
                         "2026-07-11", PUBLISHED,
                         "v1.14.0 doc (692ccdd0, 2026-07-11), 1,363 types: vCPUs, memory (MiB/1024 = GiB), GPU name/count/per-GPU MiB"
-                                + " as the EC2 API reports it (A10G 22,888 MiB = 22.35 GiB, L40S 45,776 MiB: kept as reported), Neuron"
+                                + " as the EC2 API reports it (A10G and L4 22,888 MiB = 22.35 GiB, L40S 45,776 MiB: the accelerator table holds these), Neuron"
                                 + " device count, baseline network bandwidth (Mbit/s/1000 = Gbps), EBS max bandwidth, EFA interfaces."
-                                + " Accelerator memory of an instance = count x per-GPU MiB / 1024 for GPUs, count x per-chip memory of the"
-                                + " accelerator table for Neuron devices. EBS caps, in order of precedence: Karpenter's describe-instance-types"
+                                + " Accelerator memory of an instance = count x per-chip memory of the accelerator table (the EC2 figure; a"
+                                + " disagreement is a build warning). EBS caps, in order of precedence: Karpenter's describe-instance-types"
                                 + " fixture (pkg/fake/zz_generated.describe_instance_types.go, 17 types, 2026-07-20), ec2instances.info"
                                 + " ebs_* columns (non-zero), the AWS EBS-optimized page figures in LIMITS.md (trn2.48xlarge 80,000 Mbps /"
                                 + " 260,000 IOPS, p5/trn1 260,000, p6-b200 400,000, p4d 80,000), else Karpenter's max bandwidth as both baseline"
@@ -230,11 +230,14 @@ final class Sources {
                                 + " (FP16-accumulate is 2x). FP8 for L4/L40S/H200 and INT8 for T4/A100/H100/H200/B200 = half the datasheet's"
                                 + " sparse figure; 0 = not supported or unknown. defaultMfu/defaultMbu are mlplan defaults (DESIGN.md):"
                                 + " MFU 0.40 A100/H100/H200/B200 class, 0.35 L40S/L4/A10G and RTX, 0.30 V100/T4, 0.25 Trainium1,"
-                                + " 0.30 Trainium2, 0.25 Inferentia; MBU 0.5 (0.4 Neuron). tdpWatts: board power."),
+                                + " 0.30 Trainium2, 0.25 Inferentia; MBU 0.5 (0.4 Neuron). tdpWatts: board power. memoryGiB: the MiB EC2's"
+                                + " DescribeInstanceTypes reports per GPU / 1024 for chips AWS sells (published 'GB' are not GiB: A10G"
+                                + " and L4 22,888 MiB, L40S 45,776, H200 144,384, B200 183,359), the binary size for RTX cards, AWS Neuron"
+                                + " pages for Trainium/Inferentia (32 GiB, Trainium2 96 GiB)."),
                 new Source(ACCEL_A10G, "NVIDIA A10G (AWS g5): measured tensor throughput", "https://aws.amazon.com/ec2/instance-types/g5/",
                         "2026-07-20", ESTIMATED,
                         "NVIDIA publishes no A10G figure (the A10 is 125 TFLOPS BF16 dense). bf16 70 TFLOPS is the measured figure"
-                                + " VALIDATION.md uses. FP32 31.2 TFLOPS, 24 GB, 600 GB/s, 300 W from public GPU catalogues (e.g."
+                                + " VALIDATION.md uses. FP32 31.2 TFLOPS, 24 GB (22,888 MiB as EC2 reports it), 600 GB/s, 300 W from public GPU catalogues (e.g."
                                 + " huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json; nvidia-smi TDP per AWS's GPU table)."),
                 new Source(ACCEL_OTHER, "Other accelerators carried by catalog instance types (not in VALIDATION.md)",
                         "https://github.com/aws/karpenter-provider-aws/blob/692ccdd0629e488300821443f0fa0bc3c3e08047/website/content/en/docs/reference/instance-types.md",

@@ -16,45 +16,53 @@ import java.util.List;
 final class StaticFacts {
     private StaticFacts() {}
 
-    private static Accelerator gpu(String name, double memGiB, double bwGBs, double fp32, double bf16, double fp8,
+    /**
+     * @param memMiB memory per chip in MiB, exactly as EC2's DescribeInstanceTypes reports it
+     *     (GpuInfo.Gpus[].MemoryInfo.SizeInMiB) for the chips AWS sells; the datasheet's binary size for the
+     *     others. Published "24 GB" is not 24 GiB: an A10G or L4 has 22,888 MiB = 22.35 GiB, an L40S
+     *     45,776 MiB. This is the one figure of a chip's memory: the builder derives every instance
+     *     type's accelerator memory from it, and the fit checks read it (docs/estimation.md).
+     */
+    private static Accelerator gpu(String name, int memMiB, double bwGBs, double fp32, double bf16, double fp8,
             double int8, double mfu, double tdp, String source) {
-        return new Accelerator(name, "gpu", memGiB, bwGBs, fp32, bf16, fp8, int8, mfu, 0.5, tdp, source);
+        return new Accelerator(name, "gpu", memMiB / 1024.0, bwGBs, fp32, bf16, fp8, int8, mfu, 0.5, tdp, source);
     }
 
-    private static Accelerator neuron(String name, String kind, double memGiB, double bwGBs, double fp32, double bf16,
+    /** @param memMiB device memory per chip in MiB (AWS Neuron hardware pages: 32 GiB Trainium1/Inferentia2, 96 GiB Trainium2) */
+    private static Accelerator neuron(String name, String kind, int memMiB, double bwGBs, double fp32, double bf16,
             double fp8, double int8, double mfu) {
-        return new Accelerator(name, kind, memGiB, bwGBs, fp32, bf16, fp8, int8, mfu, 0.4, 0, ACCEL_DATASHEETS);
+        return new Accelerator(name, kind, memMiB / 1024.0, bwGBs, fp32, bf16, fp8, int8, mfu, 0.4, 0, ACCEL_DATASHEETS);
     }
 
     /** The accelerator table; keys are what {@code InstanceType.Accelerators#name} refers to. */
     static List<Accelerator> accelerators() {
         return List.of(
-                gpu("V100", 16, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
-                gpu("V100-32GB", 32, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
-                gpu("T4", 16, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_DATASHEETS),
-                gpu("A10G", 24, 600, 31.2, 70, 0, 0, 0.35, 300, ACCEL_A10G),
-                gpu("L4", 24, 300, 30.3, 121, 242.5, 0, 0.35, 72, ACCEL_DATASHEETS),
-                gpu("L40S", 48, 864, 91.6, 362, 733, 0, 0.35, 350, ACCEL_DATASHEETS),
-                gpu("A100-40GB", 40, 1555, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
-                gpu("A100-80GB", 80, 2039, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
-                gpu("H100", 80, 3350, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
-                gpu("H200", 141, 4800, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
-                gpu("B200", 180, 8000, 80, 2250, 4500, 4500, 0.40, 1000, ACCEL_DATASHEETS),
-                neuron("Trainium1", "trainium", 32, 820, 47.5, 190, 0, 0, 0.25),
-                neuron("Trainium2", "trainium", 96, 2900, 181, 667, 1299, 0, 0.30),
-                neuron("Inferentia1", "inferentia", 8, 50, 0, 64, 0, 128, 0.25),
-                neuron("Inferentia2", "inferentia", 32, 820, 47.5, 190, 0, 0, 0.25),
-                gpu("RTX-4090", 24, 1008, 82.6, 165, 0, 0, 0.35, 450, ACCEL_DATASHEETS),
-                gpu("RTX-5090", 32, 1792, 105, 210, 0, 0, 0.35, 575, ACCEL_DATASHEETS),
+                gpu("V100", 16384, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
+                gpu("V100-32GB", 32768, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
+                gpu("T4", 16384, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_DATASHEETS),
+                gpu("A10G", 22888, 600, 31.2, 70, 0, 0, 0.35, 300, ACCEL_A10G),
+                gpu("L4", 22888, 300, 30.3, 121, 242.5, 0, 0.35, 72, ACCEL_DATASHEETS),
+                gpu("L40S", 45776, 864, 91.6, 362, 733, 0, 0.35, 350, ACCEL_DATASHEETS),
+                gpu("A100-40GB", 40960, 1555, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
+                gpu("A100-80GB", 81920, 2039, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
+                gpu("H100", 81920, 3350, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
+                gpu("H200", 144384, 4800, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
+                gpu("B200", 183359, 8000, 80, 2250, 4500, 4500, 0.40, 1000, ACCEL_DATASHEETS),
+                neuron("Trainium1", "trainium", 32768, 820, 47.5, 190, 0, 0, 0.25),
+                neuron("Trainium2", "trainium", 98304, 2900, 181, 667, 1299, 0, 0.30),
+                neuron("Inferentia1", "inferentia", 8192, 50, 0, 64, 0, 128, 0.25),
+                neuron("Inferentia2", "inferentia", 32768, 820, 47.5, 190, 0, 0, 0.25),
+                gpu("RTX-4090", 24576, 1008, 82.6, 165, 0, 0, 0.35, 450, ACCEL_DATASHEETS),
+                gpu("RTX-5090", 32768, 1792, 105, 210, 0, 0, 0.35, 575, ACCEL_DATASHEETS),
                 // chips of other catalog instance types (rules in the ACCEL_OTHER note)
-                gpu("T4G", 16, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_OTHER),
-                gpu("Radeon-Pro-V520", 8, 512, 7.4, 14.8, 0, 0, 0.30, 0, ACCEL_OTHER),
-                gpu("B300", 288, 8000, 75, 2250, 4500, 4500, 0.40, 1400, ACCEL_OTHER),
-                gpu("RTX-PRO-4500", 32, 800, 54.9, 109.9, 219.7, 0, 0.35, 165, ACCEL_OTHER),
-                gpu("RTX-PRO-6000", 96, 1792, 125, 250, 500, 0, 0.35, 600, ACCEL_OTHER),
-                gpu("K80", 12, 240, 4.37, 4.37, 0, 0, 0.30, 150, ACCEL_OTHER),
-                gpu("M60", 8, 160.4, 4.825, 4.825, 0, 0, 0.30, 150, ACCEL_OTHER),
-                gpu("K520", 4, 160, 2.45, 2.45, 0, 0, 0.30, 0, ACCEL_OTHER));
+                gpu("T4G", 16384, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_OTHER),
+                gpu("Radeon-Pro-V520", 8192, 512, 7.4, 14.8, 0, 0, 0.30, 0, ACCEL_OTHER),
+                gpu("B300", 275040, 8000, 75, 2250, 4500, 4500, 0.40, 1400, ACCEL_OTHER),
+                gpu("RTX-PRO-4500", 32768, 800, 54.9, 109.9, 219.7, 0, 0.35, 165, ACCEL_OTHER),
+                gpu("RTX-PRO-6000", 98304, 1792, 125, 250, 500, 0, 0.35, 600, ACCEL_OTHER),
+                gpu("K80", 12288, 240, 4.37, 4.37, 0, 0, 0.30, 150, ACCEL_OTHER),
+                gpu("M60", 8192, 160.4, 4.825, 4.825, 0, 0, 0.30, 150, ACCEL_OTHER),
+                gpu("K520", 4096, 160, 2.45, 2.45, 0, 0, 0.30, 0, ACCEL_OTHER));
     }
 
     /** Every limit id mlplan's rules rely on, with its LIMITS.md value. */
