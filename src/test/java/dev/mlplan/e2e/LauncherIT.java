@@ -83,7 +83,6 @@ class LauncherIT {
         String w = "workloads/tiny-sporadic.yaml";
         assertThat(mlplan(Map.of(), "recommend", w, "--format", "json", "--output", plan.toString()).code()).isZero();
         assertThat(ROOT.resolve("target/mlplan.jsa")).isRegularFile();
-        assertThat(ROOT.resolve("target/mlplan-core.jsa")).doesNotExist();
         List<List<String>> lines = List.of(List.of("recommend", w), List.of("check", w), List.of("--version"), List.of("recommend", w, "--format", "csv"),
                 List.of("recommend", "--help"), List.of("report", "--from", plan.toString()), List.of("catalog", "info"));
         for (List<String> line : lines) {
