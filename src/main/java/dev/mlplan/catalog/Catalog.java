@@ -1,30 +1,27 @@
 package dev.mlplan.catalog;
 
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Collectors;
 
 /**
  * A loaded catalog with lookup indices. Immutable as seen from outside; safe to share between threads.
  *
  * <p>Prices, spot facts and service prices are indexed by region. A catalog read from the embedded
  * binary ({@link CatalogBinary.Image}) reads a region's rows the first time a lookup asks for that
- * region, so that a workload in two regions does not pay for the other thirty-four
- * (docs/performance.md); a catalog made from a document indexes every region at once.
+ * region, so that a workload in two regions does not pay for the other thirty-four; a catalog made
+ * from a document indexes every region at once.
  */
 public final class Catalog {
     private final CatalogDocument head;
@@ -64,12 +61,7 @@ public final class Catalog {
         for (Price p : doc.prices()) {
             Region r = regionOf(built, list, p.region());
             r.add(p);
-            BitSet in = pricedIn.get(p.instanceType());
-            if (in == null) {
-                in = new BitSet();
-                pricedIn.put(p.instanceType(), in);
-            }
-            in.set(regionNumbers.get(p.region()));
+            pricedIn.computeIfAbsent(p.instanceType(), t -> new BitSet()).set(regionNumbers.get(p.region()));
             regions.add(p.region());
         }
         for (SpotInfo s : doc.spot()) {
@@ -99,7 +91,6 @@ public final class Catalog {
         this.byRegion = new AtomicReferenceArray<>(regionNames.length);
     }
 
-    /** Plain loops, no lambdas: this runs at every start, in a cold JVM (docs/performance.md). */
     private void indexHead() {
         for (Source s : head.sources()) {
             sources.put(s.id(), s);
@@ -154,8 +145,6 @@ public final class Catalog {
         final Map<String, Price[]> prices = new HashMap<>();
         final Map<String, SpotInfo> spot = new HashMap<>();
         final Map<String, ServicePrice> services = new HashMap<>();
-        private String lastType;
-        private Price[] lastPrices;
 
         static Region of(CatalogBinary.Rows rows) {
             Region r = new Region();
@@ -171,25 +160,13 @@ public final class Catalog {
             return r;
         }
 
-        /**
-         * One call per row: the JIT compiles a method after a few hundred calls, a loop only after tens
-         * of thousands of turns (docs/performance.md). Rows come in runs of one type (the builder writes
-         * them so): the map is looked up once per run. A later row for the same type and pricing wins.
-         */
+        /** A later row for the same type and pricing wins. */
         void add(Price p) {
-            if (lastPrices == null || !Objects.equals(p.instanceType(), lastType)) {
-                lastType = p.instanceType();
-                lastPrices = prices.get(lastType);
-                if (lastPrices == null) {
-                    lastPrices = new Price[PRICING_MODELS];
-                    prices.put(lastType, lastPrices);
-                }
-            }
             if (p.pricing() == null) {
                 // a hand-made document or a damaged binary: said as a catalog error, not a crash mid-plan
                 throw new CatalogException("the catalog has a price of " + p.instanceType() + " in " + p.region() + " without a pricing model");
             }
-            lastPrices[p.pricing().ordinal()] = p;
+            prices.computeIfAbsent(p.instanceType(), t -> new Price[PRICING_MODELS])[p.pricing().ordinal()] = p;
         }
 
         void add(SpotInfo s) {
@@ -198,48 +175,6 @@ public final class Catalog {
 
         void add(ServicePrice s) {
             services.put(s.id(), s);
-        }
-    }
-
-    /** The regions of a {@link BitSet} of region numbers, as a set of names. */
-    private final class RegionSet extends AbstractSet<String> {
-        private final BitSet in;
-
-        RegionSet(BitSet in) {
-            this.in = in;
-        }
-
-        @Override
-        public boolean contains(Object o) {
-            Integer n = regionNumbers.get(o);
-            return n != null && in.get(n);
-        }
-
-        @Override
-        public int size() {
-            return in.cardinality();
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return new Iterator<>() {
-                private int next = in.nextSetBit(0);
-
-                @Override
-                public boolean hasNext() {
-                    return next >= 0;
-                }
-
-                @Override
-                public String next() {
-                    if (next < 0) {
-                        throw new NoSuchElementException();
-                    }
-                    String name = regionNames[next];
-                    next = in.nextSetBit(next + 1);
-                    return name;
-                }
-            };
         }
     }
 
@@ -307,7 +242,7 @@ public final class Catalog {
     /** The regions in which the type has at least one price (no region's rows are read for this). */
     public Set<String> pricedRegions(String type) {
         BitSet in = pricedIn.get(type);
-        return in == null ? Set.of() : new RegionSet(in);
+        return in == null ? Set.of() : in.stream().mapToObj(n -> regionNames[n]).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The type's prices in every region, in the catalog's order (for a binary catalog, reads every region). */
@@ -317,15 +252,7 @@ public final class Catalog {
             synchronized (this) {
                 byType = pricesByType;
                 if (byType == null) {
-                    byType = new HashMap<>();
-                    for (Price p : document().prices()) {
-                        List<Price> list = byType.get(p.instanceType());
-                        if (list == null) {
-                            list = new ArrayList<>();
-                            byType.put(p.instanceType(), list);
-                        }
-                        list.add(p);
-                    }
+                    byType = document().prices().stream().collect(Collectors.groupingBy(Price::instanceType));
                     pricesByType = byType;
                 }
             }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -19,29 +18,18 @@ import java.util.List;
 
 /** Reads and writes the catalog file format (JSON, {@link CatalogDocument}). Writes are atomic. */
 public final class CatalogJson {
-    /** Data binding, made on first use: the fast path of {@link #read} does not need it. */
-    private static final class Mapper {
-        static final ObjectMapper INSTANCE = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(SerializationFeature.INDENT_OUTPUT)
-                .build();
-    }
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .build();
 
     private CatalogJson() {}
 
-    /**
-     * Reads a catalog. The well-formed files that {@link #toJson} writes take a fast streaming path;
-     * anything else is read with data binding, which gives the same result and the same errors as
-     * always.
-     */
+    /** Reads a catalog. */
     public static CatalogDocument read(InputStream in, String name) {
         try {
-            byte[] bytes = in.readAllBytes();
-            CatalogDocument doc = CatalogFastReader.read(bytes);
-            if (doc == null) {
-                doc = Mapper.INSTANCE.readValue(new ByteArrayInputStream(bytes), CatalogDocument.class);
-            }
+            CatalogDocument doc = MAPPER.readValue(in, CatalogDocument.class);
             if (doc == null) {
                 throw new CatalogException("catalog " + name + " is empty");
             }
@@ -93,16 +81,6 @@ public final class CatalogJson {
         return sb.toString();
     }
 
-    /** The fast path only: null when it steps aside (for tests). */
-    static CatalogDocument readFast(byte[] json) {
-        return CatalogFastReader.read(json);
-    }
-
-    /** Data binding only, without the fast path: what {@link #read} must agree with (for tests). */
-    static CatalogDocument readWithDataBinding(byte[] json) throws IOException {
-        return Mapper.INSTANCE.readValue(new ByteArrayInputStream(json), CatalogDocument.class);
-    }
-
     private static String locationOf(JsonProcessingException e) {
         return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
@@ -118,15 +96,15 @@ public final class CatalogJson {
             for (int i = 0; i < fields.length; i++) {
                 RecordComponent f = fields[i];
                 Object value = f.getAccessor().invoke(doc);
-                sb.append("  ").append(Mapper.INSTANCE.writeValueAsString(f.getName())).append(": ");
+                sb.append("  ").append(MAPPER.writeValueAsString(f.getName())).append(": ");
                 if (value instanceof List<?> list) {
                     sb.append("[");
                     for (int j = 0; j < list.size(); j++) {
-                        sb.append(j == 0 ? "\n    " : ",\n    ").append(Mapper.INSTANCE.writeValueAsString(list.get(j)));
+                        sb.append(j == 0 ? "\n    " : ",\n    ").append(MAPPER.writeValueAsString(list.get(j)));
                     }
                     sb.append(list.isEmpty() ? "]" : "\n  ]");
                 } else {
-                    sb.append(Mapper.INSTANCE.writeValueAsString(value));
+                    sb.append(MAPPER.writeValueAsString(value));
                 }
                 sb.append(i + 1 < fields.length ? ",\n" : "\n");
             }

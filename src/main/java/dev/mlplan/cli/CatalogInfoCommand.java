@@ -47,7 +47,7 @@ final class CatalogInfoCommand implements Runnable {
     public void run() {
         Catalog c = Inputs.catalog(catalogFile, parent.env());
         CatalogStats s = CatalogStats.of(c);
-        long age = ChronoUnit.DAYS.between(dev.mlplan.util.IsoDates.parse(c.pricesAsOf()), parent.env().today());
+        long age = ChronoUnit.DAYS.between(java.time.LocalDate.parse(c.pricesAsOf()), parent.env().today());
         Map<String, Object> coverage = new LinkedHashMap<>();
         coverage.put("instanceTypes", s.instanceTypes());
         coverage.put("instanceTypesWithAccelerators", s.typesWithAccelerators());

@@ -1,7 +1,7 @@
 package dev.mlplan.cli;
 
-import dev.mlplan.util.StartupResources;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -69,12 +69,12 @@ final class CommandTable {
     }
 
     private static CommandTable load() {
-        try {
-            StartupResources.Resource r = StartupResources.read(RESOURCE);
-            if (r == null || (r.url() != null && !isCurrent(r.url()))) {
+        URL url = CommandTable.class.getResource(RESOURCE);
+        try (InputStream in = CommandTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null || url == null || !isCurrent(url)) {
                 return null;
             }
-            return parse(new String(r.bytes(), StandardCharsets.UTF_8));
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             // without the table every command line goes through picocli: slower, never wrong
             return null;

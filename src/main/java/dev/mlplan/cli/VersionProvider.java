@@ -1,7 +1,7 @@
 package dev.mlplan.cli;
 
-import dev.mlplan.util.StartupResources;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
@@ -14,11 +14,10 @@ public final class VersionProvider implements IVersionProvider {
     }
 
     private static String load() {
-        try {
-            StartupResources.Resource r = StartupResources.read("/dev/mlplan/version.properties");
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/mlplan/version.properties")) {
             Properties p = new Properties();
-            if (r != null) {
-                p.load(new java.io.ByteArrayInputStream(r.bytes()));
+            if (in != null) {
+                p.load(in);
             }
             String v = p.getProperty("version", "unknown");
             return v.startsWith("${") ? "dev" : v;

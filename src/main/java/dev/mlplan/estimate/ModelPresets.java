@@ -1,9 +1,15 @@
 package dev.mlplan.estimate;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.mlplan.estimate.ModelPreset.Role;
 import dev.mlplan.workload.Workload.Architecture;
 import dev.mlplan.workload.Workload.ModelSpec;
 import dev.mlplan.workload.Workload.Precision;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -34,7 +40,7 @@ public final class ModelPresets {
     /** Head dimension used to derive heads when only the hidden size is known. */
     static final int HEAD_DIM = 128;
 
-    private static final Map<String, ModelPreset> PRESETS = ModelPresetTable.load();
+    private static final Map<String, ModelPreset> PRESETS = load();
 
     private ModelPresets() {}
 
@@ -130,8 +136,6 @@ public final class ModelPresets {
             if (layers <= 0 && hidden <= 0) {
                 layers = (int) Math.max(1, Math.round(Math.cbrt(n / (12.0 * ASPECT_RATIO * ASPECT_RATIO))));
                 hidden = roundTo64(Math.sqrt(n / (12.0 * layers)));
-                // concatenation, not String.format: a Formatter's first use loads locale data and runs
-                // streams and lambdas in a cold JVM (docs/performance.md); an int prints as %d does
                 derivation = "layers " + layers + " and hidden " + hidden + " derived from N ≈ 12·L·h² with h/L ≈ " + ASPECT_RATIO
                         + " (Kaplan et al. 2020)";
             } else if (layers <= 0) {
@@ -176,5 +180,97 @@ public final class ModelPresets {
     private static String unknown(String name) {
         return "unknown model preset '" + name + "'" + dev.mlplan.workload.Suggestions.suffix(name, names()) + "; known presets: "
                 + String.join(", ", names());
+    }
+    /**
+     * Reads {@value #RESOURCE} with Jackson's streaming parser: data binding's first use costs some
+     * 65 ms of CPU in every {@code recommend} for 21 rows (docs/performance.md). Strict like data
+     * binding: an unknown field is an error.
+     */
+    static Map<String, ModelPreset> load() {
+        try (InputStream in = ModelPresets.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("model preset table " + RESOURCE + " is missing from the classpath");
+            }
+            Map<String, ModelPreset> byName = new LinkedHashMap<>();
+            try (JsonParser p = new JsonFactory().createParser(in)) {
+                expect(p, p.nextToken(), JsonToken.START_OBJECT);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    switch (field) {
+                        case "note" -> expect(p, value, JsonToken.VALUE_STRING);
+                        case "presets" -> {
+                            expect(p, value, JsonToken.START_ARRAY);
+                            while (p.nextToken() == JsonToken.START_OBJECT) {
+                                ModelPreset preset = readPreset(p);
+                                if (byName.put(preset.name(), preset) != null) {
+                                    throw new IllegalStateException("model preset '" + preset.name() + "' appears twice in " + RESOURCE);
+                                }
+                            }
+                        }
+                        default -> throw new IllegalStateException(RESOURCE + ": unknown field '" + field + "' at " + p.currentLocation());
+                    }
+                }
+            }
+            return Collections.unmodifiableMap(byName);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model preset table " + RESOURCE, e);
+        }
+    }
+
+    /** One row, the parser on its START_OBJECT; fields not given are 0 (or null for text). */
+    private static ModelPreset readPreset(JsonParser p) throws IOException {
+        String name = null;
+        String source = null;
+        Architecture architecture = null;
+        Role role = null;
+        double parameters = 0;
+        double activeParameters = 0;
+        double forwardFlops = 0;
+        double activationBytes = 0;
+        int layers = 0;
+        int hidden = 0;
+        int heads = 0;
+        int kvHeads = 0;
+        int vocabulary = 0;
+        int context = 0;
+        int passes = 0;
+        int microBatch = 0;
+        int tokensIn = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "name" -> name = p.getValueAsString();
+                case "source" -> source = p.getValueAsString();
+                case "architecture" -> architecture = Architecture.valueOf(p.getValueAsString());
+                case "role" -> role = Role.valueOf(p.getValueAsString());
+                case "parameters" -> parameters = p.getDoubleValue();
+                case "activeParameters" -> activeParameters = p.getDoubleValue();
+                case "forwardFlopsPerSample" -> forwardFlops = p.getDoubleValue();
+                case "trainingActivationBytesPerSample" -> activationBytes = p.getDoubleValue();
+                case "layers" -> layers = p.getIntValue();
+                case "hidden" -> hidden = p.getIntValue();
+                case "heads" -> heads = p.getIntValue();
+                case "kvHeads" -> kvHeads = p.getIntValue();
+                case "vocabulary" -> vocabulary = p.getIntValue();
+                case "contextLength" -> context = p.getIntValue();
+                case "passesPerRequest" -> passes = p.getIntValue();
+                case "trainingMicroBatch" -> microBatch = p.getIntValue();
+                case "defaultTokensIn" -> tokensIn = p.getIntValue();
+                default -> throw new IllegalStateException(RESOURCE + ": unknown field '" + field + "' at " + p.currentLocation());
+            }
+        }
+        if (name == null || architecture == null || role == null || source == null) {
+            throw new IllegalStateException(RESOURCE + ": a preset lacks name, architecture, role or source, before " + p.currentLocation());
+        }
+        return new ModelPreset(name, architecture, role, parameters, activeParameters, layers, hidden, heads, kvHeads, vocabulary, context,
+                forwardFlops, passes, activationBytes, microBatch, tokensIn, source);
+    }
+
+    private static void expect(JsonParser p, JsonToken actual, JsonToken expected) {
+        if (actual != expected) {
+            throw new IllegalStateException(RESOURCE + ": expected " + expected + " but found " + actual + " at " + p.currentLocation());
+        }
     }
 }

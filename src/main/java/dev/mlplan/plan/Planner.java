@@ -123,7 +123,7 @@ public final class Planner {
 
     private java.util.Optional<String> catalogAge() {
         try {
-            long days = ChronoUnit.DAYS.between(dev.mlplan.util.IsoDates.parse(catalog.pricesAsOf()), today);
+            long days = ChronoUnit.DAYS.between(java.time.LocalDate.parse(catalog.pricesAsOf()), today);
             if (days > CATALOG_MAX_AGE_DAYS) {
                 return java.util.Optional.of("catalog " + catalog.id() + " has prices as of " + catalog.pricesAsOf() + ", " + days
                         + " days ago; run 'mlplan catalog refresh' for current prices");

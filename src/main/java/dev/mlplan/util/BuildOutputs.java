@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether a file the build made from a resource (the catalog's binary form from its JSON, the model
- * preset table from the presets' JSON) still holds what that resource holds. In the jar the build
- * made both in one run, and its steps cannot be skipped. In a class-path directory (an IDE's build,
- * or {@code mvn compile}, which copies resources but does not run the steps that make these files)
- * the source may be newer: the made file names the source's length, and must not be older than it.
+ * Whether a file the build made from a resource (the catalog's binary form from its JSON) still holds
+ * what that resource holds. In the jar the build made both in one run, and its step cannot be
+ * skipped. In a class-path directory (an IDE's build, or {@code mvn compile}, which copies resources
+ * but does not run the step that makes the file) the source may be newer: the made file names the
+ * source's length, and must not be older than it.
  */
 public final class BuildOutputs {
     private BuildOutputs() {}

@@ -25,15 +25,6 @@ class CatalogLoaderTest {
     }
 
     @Test
-    void preloadedCatalogIsTheOneEmbeddedReturns() {
-        CatalogLoader.preload();
-        CatalogLoader.preload();
-        Catalog c = CatalogLoader.embedded();
-        assertThat(CatalogLoader.embedded()).isSameAs(c);
-        assertThat(c.id()).isEqualTo("aws-2026-07");
-    }
-
-    @Test
     void fromFileReadsAValidCatalog() {
         Path file = dir.resolve("small.json");
         CatalogJson.write(TestCatalogs.small(), file);
