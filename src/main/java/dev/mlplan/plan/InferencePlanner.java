@@ -1,5 +1,7 @@
 package dev.mlplan.plan;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
@@ -61,7 +63,7 @@ final class InferencePlanner {
         InferenceRequirements req = estimator.requirements(inf);
         PartCollector col = new PartCollector();
         Workload w = ctx.workload();
-        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!w.constraints().allowsFamily(it.family()) || !it.currentGeneration()) {
                 continue;
@@ -261,7 +263,7 @@ final class InferencePlanner {
     private void planLambda(Inference inf, InferenceRequirements req, PartCollector col) {
         double mbPerVcpu = ctx.catalog().limit("lambda.mb-per-vcpu").value();
         double maxVcpu = ctx.catalog().limit("lambda.vcpu.max").value();
-        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         // the estimate of a memory size is the same in every region: made once
         List<Sized> sizes = new ArrayList<>();
@@ -359,7 +361,7 @@ final class InferencePlanner {
             return java.util.Optional.empty();
         }
         double perRequest = lambda.monthlyUsd() / requestsPerMonth;
-        double perDay = alwaysOn.monthlyUsd() / perRequest / (InstanceCost.HOURS_PER_MONTH / 24.0);
+        double perDay = alwaysOn.monthlyUsd() / perRequest / (HOURS_PER_MONTH / 24.0);
         return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service()
                 + " on-demand (" + alwaysOn.region() + ")"));
     }
@@ -382,7 +384,7 @@ final class InferencePlanner {
      */
     private void planSageMakerServerless(Inference inf, InferenceRequirements req, PartCollector col) {
         double mbPerVcpu = ctx.catalog().limit("lambda.mb-per-vcpu").value();
-        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         List<Sized> serverlessSizes = new ArrayList<>();
         for (double mb : SERVERLESS_MEMORY_MB) {

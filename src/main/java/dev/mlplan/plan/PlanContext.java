@@ -69,7 +69,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         double od = onDemand.get().usdPerHour();
         double u = dev.mlplan.cost.InstanceCost.breakEvenUtilisation(committed.usdPerHour(), od);
         return java.util.Optional.of(committed.pricing().id() + " beats on-demand (" + dev.mlplan.util.Fmt.usd(od) + "/h) above "
-                + dev.mlplan.util.Fmt.pct(u) + " use: " + dev.mlplan.util.Fmt.count(u * dev.mlplan.cost.InstanceCost.HOURS_PER_MONTH)
+                + dev.mlplan.util.Fmt.pct(u) + " use: " + dev.mlplan.util.Fmt.count(u * dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH)
                 + " h/month per instance");
     }
 

@@ -1,5 +1,7 @@
 package dev.mlplan.plan;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Catalog;
 import dev.mlplan.constraint.ConstraintEngine;
 import dev.mlplan.cost.BreakEven;
@@ -63,7 +65,7 @@ public final class Planner {
         double total = 0;
         boolean complete = true;
         java.util.Optional<dev.mlplan.catalog.InstanceType> reader = java.util.Optional.empty();
-        double activeHours = TimeSpanHours.MONTH;
+        double activeHours = HOURS_PER_MONTH;
         String activeBasis = "no training or inference part: around the clock";
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
@@ -86,7 +88,7 @@ public final class Planner {
                 if (!inf.options().isEmpty() && "ec2".equals(inf.options().get(0).service())) {
                     reader = catalog.instanceType(inf.options().get(0).instanceType());
                 }
-                activeHours = w.inference().get().hoursPerDay() * TimeSpanHours.MONTH / 24;
+                activeHours = w.inference().get().hoursPerDay() * HOURS_PER_MONTH / 24;
                 activeBasis = "the inference service's serving hours";
             }
         }
@@ -202,11 +204,6 @@ public final class Planner {
             }
         }
         return out;
-    }
-
-    /** Hours in mlplan's average month. */
-    private static final class TimeSpanHours {
-        static final double MONTH = dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
     }
 
     private static double round(double v) {

@@ -1,5 +1,7 @@
 package dev.mlplan.plan;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
@@ -387,8 +389,8 @@ final class TrainingPlanner {
         var priced = LocalCost.monthly(m, hoursPerMonth);
         List<String> notes = new ArrayList<>(priced.notes());
         notes.add("owned: " + Fmt.hours(hoursPerMonth) + " of work a month; MFU " + Fmt.pct(est.mfu()));
-        if (hoursPerMonth > InstanceCost.HOURS_PER_MONTH) {
-            notes.add("needs " + Fmt.hours(hoursPerMonth) + " a month: more than one machine's 730 h");
+        if (hoursPerMonth > HOURS_PER_MONTH) {
+            notes.add("needs " + Fmt.hours(hoursPerMonth) + " a month: more than one machine's " + Fmt.count(HOURS_PER_MONTH) + " h");
         }
         col.add(new Option(0, "training/local/" + m.accelerator() + (m.count() > 1 ? "x" + m.count() : ""), Service.LOCAL.id(), m.accelerator(),
                 m.count(), "local", PricingModel.LOCAL.id(), round2(est.hoursPerRun()), null, null, null,

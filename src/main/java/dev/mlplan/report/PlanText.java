@@ -97,8 +97,16 @@ final class PlanText {
         return p.options().size() + " best of " + Fmt.count(p.feasible()) + " feasible (" + Fmt.count(p.considered()) + " considered)";
     }
 
-    /** One sentence per break-even comparison, as the terminal table says it. */
+    /** One sentence per break-even comparison, as the documents say it. */
     static String breakEven(BreakEvenResult b) {
+        return breakEven(b, ", ");
+    }
+
+    /**
+     * One sentence per break-even comparison; {@code beforeVerdict} leads to "local is cheaper"
+     * (the terminal table uses an arrow).
+     */
+    static String breakEven(BreakEvenResult b, String beforeVerdict) {
         StringBuilder sb = new StringBuilder();
         if (b.hoursPerMonth() != null) {
             sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
@@ -112,7 +120,7 @@ final class PlanText {
         }
         if (b.localMonthlyUsd() != null) {
             sb.append("; at this workload's ").append(Fmt.sig(b.workloadLocalHoursPerMonth())).append(" local h/month: local ")
-                    .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd())).append(", ")
+                    .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd())).append(beforeVerdict)
                     .append(b.cheaper()).append(" is cheaper");
         }
         return sb.toString();

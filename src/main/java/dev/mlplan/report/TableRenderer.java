@@ -58,21 +58,7 @@ public final class TableRenderer {
             sb.append('\n').append(bold("BREAK-EVEN")).append(" (owning vs renting, per unit of work)\n");
             for (BreakEvenResult b : w.breakEven()) {
                 sb.append("  ").append(b.local()).append(" vs ").append(b.versus()).append(": ");
-                if (b.hoursPerMonth() != null) {
-                    sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
-                            .append(Fmt.sig(b.localHoursPerMonth())).append(" h on the local machine)");
-                } else if (b.localMonthlyUsd() != null && b.speedRatio() != null && b.formula() != null && b.formula().startsWith("a commitment")) {
-                    sb.append("a commitment costs the same at any use");
-                } else if (b.localMonthlyUsd() == null) {
-                    sb.append(b.formula());
-                } else {
-                    sb.append("owning never pays off (renting the work costs less than its electricity)");
-                }
-                if (b.localMonthlyUsd() != null) {
-                    sb.append("; at this workload's ").append(Fmt.sig(b.workloadLocalHoursPerMonth())).append(" local h/month: local ")
-                            .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd()))
-                            .append(" → ").append(b.cheaper()).append(" is cheaper");
-                }
+                sb.append(PlanText.breakEven(b, " → "));
                 sb.append('\n');
             }
         }
