@@ -6,12 +6,14 @@ import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.catalog.ServicePrice;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
 import dev.mlplan.cost.LocalCost;
@@ -61,7 +63,7 @@ final class InferencePlanner {
 
     Result plan(Inference inf) {
         InferenceRequirements req = estimator.requirements(inf);
-        PartCollector col = new PartCollector();
+        PartCollector col = ctx.collector();
         Workload w = ctx.workload();
         double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
@@ -119,82 +121,59 @@ final class InferencePlanner {
         List<Violation> vs = ctx.engine().check(f);
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
+            col.eliminateAll(Service.EC2, it.name(), vs, capability(it));
             return;
         }
         // the same for every region and pricing model: made once per type
         String fleetNote = "fleet: " + fleet.explanation();
         String instanceNote = describe(req, est, it);
-        List<PricingModel> pricings = ctx.options().pricing();
-        PartCollector.Group[] groups = new PartCollector.Group[pricings.size()];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = PartCollector.Group.of(Service.EC2.id(), it.name(), fleet.peak(), pricings.get(i).id());
-        }
-        for (String region : ctx.regions()) {
-            for (int pi = 0; pi < groups.length; pi++) {
-                PricingModel pm = pricings.get(pi);
-                Optional<Price> price = ctx.price(region, it.name(), pm);
-                if (price.isEmpty()) {
-                    continue;
-                }
-                col.considered(1);
-                List<Violation> ov = ctx.engine().checkOffer(f, region, pm);
-                if (!ov.isEmpty()) {
-                    col.eliminateAll(Service.EC2.id(), it.name(), ov, capability(it));
-                    continue;
-                }
-                Price p = price.get();
+        List<String> notesFirst = List.of(fleetNote, instanceNote, ORCHESTRATION_NOTE);
+        col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<Price>() {
+            @Override
+            public Optional<Price> price(String region, PricingModel pm) {
+                return ctx.price(region, it.name(), pm);
+            }
+
+            @Override
+            public List<Violation> check(String region, PricingModel pm, Price p) {
+                return ctx.engine().checkOffer(f, region, pm);
+            }
+
+            @Override
+            public Optional<PartCollector.Offer> offer(String region, PricingModel pm, Price p) {
                 Optional<Price> onDemand = pm == PricingModel.SPOT ? ctx.price(region, it.name(), PricingModel.ON_DEMAND) : Optional.empty();
                 if (pm == PricingModel.SPOT && onDemand.isEmpty()) {
-                    continue;
+                    return Optional.empty();
                 }
                 double monthly = pm.isCommitment() ? InstanceCost.monthlyUsd(p, fleet.peak(), hoursPerMonth)
                         : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
                                 + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
                         : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
-                // made only when asked for (a tie, or the option shown), as for training
-                java.util.function.Supplier<String> id = new java.util.function.Supplier<>() {
-                    @Override
-                    public String get() {
-                        return "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                return Optional.of(new PartCollector.Offer(id, monthly, null, () -> {
+                    List<String> notes = new ArrayList<>(notesFirst);
+                    InstanceCost.Priced priced;
+                    if (pm.isCommitment()) {
+                        priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
+                        notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
+                    } else if (pm == PricingModel.SPOT) {
+                        priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
+                        SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+                        notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
+                                + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
+                                        : info.interruptionBucket()) + " (2-minute notice)");
+                    } else {
+                        priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
                     }
-                };
-                col.offer(groups[pi], region, id, monthly, null, new java.util.function.Supplier<>() {
-                    @Override
-                    public Option get() {
-                        List<String> notes = new ArrayList<>();
-                        notes.add(fleetNote);
-                        notes.add(instanceNote);
-                        notes.add(ORCHESTRATION_NOTE);
-                        InstanceCost.Priced priced;
-                        if (pm.isCommitment()) {
-                            priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
-                            notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
-                        } else if (pm == PricingModel.SPOT) {
-                            priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
-                            SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                            notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
-                                    + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
-                                            : info.interruptionBucket()) + " (2-minute notice)");
-                        } else {
-                            priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
-                        }
-                        notes.addAll(priced.notes());
-                        var breakEven = ctx.commitmentBreakEven(p);
-                        if (breakEven.isPresent()) {
-                            notes.add(breakEven.get());
-                        }
-                        var source = ctx.catalog().source(p.source());
-                        if (source.isPresent() && source.get().estimated()) {
-                            notes.add(pm.id() + " rate is estimated: " + source.get().note());
-                        }
-                        return new Option(0, id.get(), Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
-                                round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
-                                priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                    }
-                }, null);
+                    notes.addAll(priced.notes());
+                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                    ctx.estimatedRateNote(p).ifPresent(notes::add);
+                    return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
+                            round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
+                            priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                }, null));
             }
-        }
+        });
         planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
     }
 
@@ -204,36 +183,39 @@ final class InferencePlanner {
      */
     private void planSageMakerEndpoint(InferenceRequirements req, InstanceType it, InferenceEstimate est, FleetSizing fleet, double hoursPerMonth,
             PartCollector col) {
-        String id = "sagemaker.hosting.ml." + it.name() + ".hour";
-        Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_ENDPOINT, it, "ml." + it.name(), fleet.peak(), 0);
-        PartCollector.Group group = PartCollector.Group.of(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id());
-        for (String region : ctx.regions()) {
-            var price = ctx.catalog().servicePrice(id, region);
-            if (price.isEmpty()) {
-                continue;
-            }
-            col.considered(1);
-            var hourly = price.get();
-            String optionId = "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region;
-            double hours = fleet.mean() * hoursPerMonth;
-            col.offer(group, region, new PartCollector.KnownId(optionId), hours * hourly.usd(), null, new java.util.function.Supplier<>() {
+        String priceId = "sagemaker.hosting.ml." + it.name() + ".hour";
+        String resource = "ml." + it.name();
+        double hours = fleet.mean() * hoursPerMonth;
+        // no rule looks at an endpoint's offers: every priced region is feasible
+        col.offers(Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND),
+                new PartCollector.Offers<ServicePrice>() {
                     @Override
-                    public Option get() {
-                        var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours", hours,
-                                hourly.usd(), hourly.source());
-                        List<String> notes = new ArrayList<>();
-                        notes.add("fleet: " + fleet.explanation());
-                        notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
-                        var source = ctx.catalog().source(hourly.source());
-                        if (source.isPresent() && source.get().estimated()) {
-                            notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + source.get().id() + ")");
-                        }
-                        return new Option(0, optionId, Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(),
-                                null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                                component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                    public Optional<ServicePrice> price(String region, PricingModel pm) {
+                        return ctx.catalog().servicePrice(priceId, region);
                     }
-                }, null);
-        }
+
+                    @Override
+                    public List<Violation> check(String region, PricingModel pm, ServicePrice hourly) {
+                        return List.of();
+                    }
+
+                    @Override
+                    public Optional<PartCollector.Offer> offer(String region, PricingModel pm, ServicePrice hourly) {
+                        String id = "inference/sagemaker-endpoint/" + resource + "/on-demand/" + region;
+                        return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, () -> {
+                            var component = CostComponent.of("Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
+                                    hourly.source());
+                            List<String> notes = new ArrayList<>();
+                            notes.add("fleet: " + fleet.explanation());
+                            notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
+                            ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
+                            return new Option(0, id, Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), region, PricingModel.ON_DEMAND, null,
+                                    round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
+                                    component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                                    OptionSteps.after(req.steps(), est.steps()));
+                        }, null));
+                    }
+                });
     }
 
     /**
@@ -282,8 +264,8 @@ final class InferencePlanner {
                 notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
             }
             InferenceEstimate est = z.est();
-            return new Option(0, "inference/lambda/" + z.candidate().resource() + "/per-request/" + region, Service.LAMBDA.id(),
-                    z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
+            return new Option(0, "inference/lambda/" + z.candidate().resource() + "/per-request/" + region, Service.LAMBDA,
+                    z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null, round(est.requestsPerSecond()),
                     round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                     priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
             }
@@ -329,7 +311,7 @@ final class InferencePlanner {
             }
         }
         if (!any) {
-            col.eliminateAll(service.id(), null, last);
+            col.eliminateAll(service, null, last);
         }
     }
 
@@ -347,10 +329,10 @@ final class InferencePlanner {
         Option alwaysOn = null;
         for (PartCollector.Draft d : ranked) {
             Option o = d.option();
-            if (lambda == null && o.service().equals("lambda")) {
+            if (lambda == null && o.service() == Service.LAMBDA) {
                 lambda = o;
             }
-            if (alwaysOn == null && o.pricing().equals("on-demand") && !o.service().equals("lambda")) {
+            if (alwaysOn == null && o.pricing() == PricingModel.ON_DEMAND && o.service() != Service.LAMBDA) {
                 alwaysOn = o;
             }
             if (lambda != null && alwaysOn != null) {
@@ -362,7 +344,7 @@ final class InferencePlanner {
         }
         double perRequest = lambda.monthlyUsd() / requestsPerMonth;
         double perDay = alwaysOn.monthlyUsd() / perRequest / (HOURS_PER_MONTH / 24.0);
-        return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service()
+        return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service().id()
                 + " on-demand (" + alwaysOn.region() + ")"));
     }
 
@@ -404,7 +386,7 @@ final class InferencePlanner {
                     var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region).orElseThrow();
                     double mb = z.mb();
                     double seconds = z.warm().latencyMsP99() / 1000.0 / 1.5;
-                    var component = dev.mlplan.cost.CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
+                    var component = CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
                             requestsPerMonth * seconds * mb / 1024, gbs.usd(), gbs.source());
                     List<String> notes = new ArrayList<>();
                     notes.add("per request " + Fmt.usd(component.monthlyUsd() / Math.max(1e-9, requestsPerMonth) * 1000) + " per 1,000 ("
@@ -418,7 +400,7 @@ final class InferencePlanner {
                     }
                     InferenceEstimate est = z.est();
                     return new Option(0, "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region,
-                            Service.SAGEMAKER_SERVERLESS.id(), z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null,
+                            Service.SAGEMAKER_SERVERLESS, z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null,
                             round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component),
                             List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 }
@@ -462,15 +444,15 @@ final class InferencePlanner {
                     continue;
                 }
                 double taskHours = fleet.mean() * hoursPerMonth;
-                var cpu = dev.mlplan.cost.CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.get().usd(),
+                var cpu = CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.get().usd(),
                         vcpuPrice.get().source());
-                var mem = dev.mlplan.cost.CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.get().usd(),
+                var mem = CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.get().usd(),
                         gbPrice.get().source());
                 List<String> notes = new ArrayList<>();
                 notes.add("fleet: " + fleet.explanation());
                 notes.add(describeCpu(req, est, (int) size[0]));
-                Option o = new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE.id(), resource, fleet.peak(), region,
-                        PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null,
+                Option o = new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE, resource, fleet.peak(), region,
+                        PricingModel.ON_DEMAND, null, round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null,
                         cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
@@ -482,7 +464,7 @@ final class InferencePlanner {
             }
         }
         if (!any) {
-            col.eliminateAll(Service.FARGATE.id(), null, last);
+            col.eliminateAll(Service.FARGATE, null, last);
         }
     }
 
@@ -512,11 +494,11 @@ final class InferencePlanner {
         List<Violation> vs = ctx.engine().check(facts(c, req, est, fleet.peak()));
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.LOCAL.id(), m.accelerator(), vs);
+            col.eliminateAll(Service.LOCAL, m.accelerator(), vs);
             return;
         }
         var priced = LocalCost.monthly(m, hoursPerMonth);
-        col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL.id(), m.accelerator(), m.count(), "local", PricingModel.LOCAL.id(),
+        col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL, m.accelerator(), m.count(), "local", PricingModel.LOCAL,
                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
                 priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of(), OptionSteps.after(req.steps(), est.steps())), null);
     }

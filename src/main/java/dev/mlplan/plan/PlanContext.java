@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Locale;
 
 /** What every part planner of one workload shares. */
-record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, PlanOptions options, List<String> regions, ServicePrices prices) {
+record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, PlanOptions options, List<String> regions, ServicePrices prices,
+        PartCollector.Building building) {
 
-    static PlanContext of(Workload w, Catalog catalog, ConstraintEngine engine, PlanOptions options) {
+    static PlanContext of(Workload w, Catalog catalog, ConstraintEngine engine, PlanOptions options, PartCollector.Building building) {
         List<String> regions = w.anyRegion() ? List.copyOf(catalog.regions()) : w.regions();
         if (!w.anyRegion()) {
             for (String r : regions) {
@@ -22,7 +23,12 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
                 }
             }
         }
-        return new PlanContext(w, catalog, engine, options, regions, new ServicePrices(catalog));
+        return new PlanContext(w, catalog, engine, options, regions, new ServicePrices(catalog), building);
+    }
+
+    /** A collector for one part's offers. */
+    PartCollector collector() {
+        return new PartCollector(building);
     }
 
     /** The catalog accelerator a local machine names, matched loosely ("rtx-4090" → "RTX-4090"). */
@@ -71,6 +77,18 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         return java.util.Optional.of(committed.pricing().id() + " beats on-demand (" + dev.mlplan.util.Fmt.usd(od) + "/h) above "
                 + dev.mlplan.util.Fmt.pct(u) + " use: " + dev.mlplan.util.Fmt.count(u * dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH)
                 + " h/month per instance");
+    }
+
+    /** "spot rate is estimated: …" when the catalog estimated this price rather than read it from AWS. */
+    java.util.Optional<String> estimatedRateNote(dev.mlplan.catalog.Price p) {
+        return catalog.source(p.source()).filter(dev.mlplan.catalog.Source::estimated)
+                .map(source -> p.pricing().id() + " rate is estimated: " + source.note());
+    }
+
+    /** A note when a SageMaker price was estimated from the EC2 price. */
+    java.util.Optional<String> estimatedSageMakerNote(dev.mlplan.catalog.ServicePrice p) {
+        return catalog.source(p.source()).filter(dev.mlplan.catalog.Source::estimated)
+                .map(source -> "SageMaker price is estimated from the EC2 price (see catalog source " + source.id() + ")");
     }
 
     /** How much an instance type offers, to order eliminations: dense 16-bit TFLOPS, then accelerator memory, then vCPUs. */

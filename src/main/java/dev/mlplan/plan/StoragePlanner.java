@@ -63,7 +63,7 @@ final class StoragePlanner {
 
     Result plan(Storage s) {
         StorageRequirements req = new StorageEstimator().requirements(s, ctx.catalog());
-        PartCollector col = new PartCollector();
+        PartCollector col = ctx.collector();
         for (String cls : s3Classes(s.access())) {
             planS3(s, req, cls, col);
         }
@@ -186,7 +186,7 @@ final class StoragePlanner {
         int use = prefixes;
         if (!vs.isEmpty()) {
             col.considered(ctx.regions().size());
-            col.eliminateAll(Service.S3.id(), resource, vs);
+            col.eliminateAll(Service.S3, resource, vs);
             use = Math.max(prefixes, req.prefixesNeeded());
             if (use != prefixes) {
                 notes.add("keys spread over " + use + " prefixes (" + Fmt.count(req.readsPerSecond()) + " GET/s at up to "
@@ -246,7 +246,7 @@ final class StoragePlanner {
         List<Violation> vs = ctx.engine().check(facts(c, req));
         col.considered(ctx.regions().size());
         if (!vs.isEmpty()) {
-            col.eliminateAll(c.service().id(), c.resource(), vs);
+            col.eliminateAll(c.service(), c.resource(), vs);
             return;
         }
         for (String region : ctx.regions()) {
@@ -256,8 +256,8 @@ final class StoragePlanner {
             double monthly = CostComponent.total(components);
             List<String> notes = new ArrayList<>(extraNotes);
             notes.addAll(priced.notes());
-            col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service().id(), c.resource(), c.count(), region,
-                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
+            col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service(), c.resource(), c.count(), region,
+                    PricingModel.ON_DEMAND, null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
         }
     }
 

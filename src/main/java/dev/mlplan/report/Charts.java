@@ -39,8 +39,8 @@ final class Charts {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (Option o : p.options()) {
-            labels.add("#" + o.rank() + " " + (o.instanceType() == null ? o.service() : o.instanceType()) + (o.count() > 1 ? " × " + o.count() : "")
-                    + " " + o.pricing());
+            labels.add("#" + o.rank() + " " + (o.instanceType() == null ? o.service().id() : o.instanceType()) + (o.count() > 1 ? " × " + o.count() : "")
+                    + " " + o.pricing().id());
             values.add(o.monthlyUsd());
         }
         return new Bars(p.part() + ": monthly cost per option (USD)", labels, values);

@@ -50,7 +50,7 @@ final class PlanText {
     }
 
     static String resource(Elimination e) {
-        return e.instanceType() == null ? e.service() : e.instanceType();
+        return e.instanceType() == null ? e.service().id() : e.instanceType();
     }
 
     static String resource(Option o) {

@@ -3,6 +3,7 @@ package dev.mlplan.report;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Elimination;
@@ -168,11 +169,11 @@ public final class TableRenderer {
     private static String cell(Col c, Option o) {
         return switch (c) {
             case RANK -> String.valueOf(o.rank());
-            case SERVICE -> o.service();
+            case SERVICE -> o.service().id();
             case RESOURCE -> o.instanceType() == null ? "-" : o.instanceType();
             case COUNT -> String.valueOf(o.count());
             case REGION -> o.region();
-            case PRICING -> o.pricing();
+            case PRICING -> o.pricing().id();
             case HOURS_PER_RUN -> o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun());
             case USD_PER_RUN -> o.usdPerRun() == null ? "-" : Fmt.usd(o.usdPerRun());
             case REQUESTS_PER_SECOND -> o.requestsPerSecondPerInstance() == null ? "-" : Fmt.sig(o.requestsPerSecondPerInstance());
@@ -188,14 +189,9 @@ public final class TableRenderer {
         if (o.alternatives() == null || o.alternatives().isEmpty()) {
             return first;
         }
-        PlanResult.Alternative alt = o.alternatives().get(0);
-        for (PlanResult.Alternative a : o.alternatives()) {
-            if (a.pricing().equals("on-demand")) {
-                alt = a;
-                break;
-            }
-        }
-        return first + (first.isEmpty() ? "" : "\n") + "vs " + alt.pricing() + " " + Fmt.usd(alt.monthlyUsd()) + "/month";
+        PlanResult.Alternative alt = o.alternatives().stream().filter(a -> a.pricing() == PricingModel.ON_DEMAND).findFirst()
+                .orElse(o.alternatives().get(0));
+        return first + (first.isEmpty() ? "" : "\n") + "vs " + alt.pricing().id() + " " + Fmt.usd(alt.monthlyUsd()) + "/month";
     }
 
     private void renderEliminations(StringBuilder sb, List<Elimination> eliminated) {
