@@ -7,6 +7,7 @@ import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.ServicePrice;
+import dev.mlplan.catalog.Source;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Facts;
@@ -31,6 +32,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Plans the inference part: accelerated instance types (all of an instance's accelerators serving one
@@ -255,9 +259,7 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
             sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.LAMBDA, sizes, new SizeOffer() {
-            @Override
-            Option offer(String region, Sized z) {
+        cheapestSizePerRegion(Service.LAMBDA, sizes, Sized::violations, region -> true, (region, z) -> {
             var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().latencyMsP99() / 1000.0 / 1.5, z.mb());
             List<String> notes = new ArrayList<>(priced.notes());
             if (z.est() != z.warm()) {
@@ -268,39 +270,29 @@ final class InferencePlanner {
                     z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null, round(est.requestsPerSecond()),
                     round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                     priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-            }
         }, col);
     }
 
-    /** A serverless service's option at one size in one region, for {@link #cheapestSizePerRegion}. */
-    private abstract static class SizeOffer {
-        /** Whether the service is priced in the region at all. */
-        boolean priced(String region) {
-            return true;
-        }
-
-        abstract Option offer(String region, Sized size);
-    }
-
     /**
-     * A serverless service at its cheapest feasible size in each region where it is priced; when no
-     * size works, the violations of the largest size are reported once.
+     * A serverless or container service at its cheapest feasible size in each region where it is
+     * priced; when no size works, the violations of the last size are reported once.
      */
-    private void cheapestSizePerRegion(Service service, List<Sized> sizes, SizeOffer offer, PartCollector col) {
+    private <Z> void cheapestSizePerRegion(Service service, List<Z> sizes, Function<Z, List<Violation>> violations, Predicate<String> priced,
+            BiFunction<String, Z, Option> offer, PartCollector col) {
         List<Violation> last = List.of();
         boolean any = false;
         for (String region : ctx.regions()) {
-            if (!offer.priced(region)) {
+            if (!priced.test(region)) {
                 continue;
             }
             Option best = null;
-            for (Sized z : sizes) {
+            for (Z z : sizes) {
                 col.considered(1);
-                if (!z.violations().isEmpty()) {
-                    last = z.violations();
+                if (!violations.apply(z).isEmpty()) {
+                    last = violations.apply(z);
                     continue;
                 }
-                Option o = offer.offer(region, z);
+                Option o = offer.apply(region, z);
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -323,7 +315,7 @@ final class InferencePlanner {
      * always-on option (an instance, task or endpoint fleet at on-demand prices): below it Lambda is
      * cheaper. Lambda's cost per request is taken at this workload's request shape.
      */
-    static java.util.Optional<LambdaBreakEven> lambdaBreakEven(Inference inf, List<PartCollector.Draft> ranked, double hoursPerMonth) {
+    static Optional<LambdaBreakEven> lambdaBreakEven(Inference inf, List<PartCollector.Draft> ranked, double hoursPerMonth) {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         Option lambda = null;
         Option alwaysOn = null;
@@ -340,11 +332,11 @@ final class InferencePlanner {
             }
         }
         if (lambda == null || alwaysOn == null || requestsPerMonth <= 0 || lambda.monthlyUsd() <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double perRequest = lambda.monthlyUsd() / requestsPerMonth;
         double perDay = alwaysOn.monthlyUsd() / perRequest / (HOURS_PER_MONTH / 24.0);
-        return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service().id()
+        return Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service().id()
                 + " on-demand (" + alwaysOn.region() + ")"));
     }
 
@@ -375,15 +367,10 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
             serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes, new SizeOffer() {
-                @Override
-                boolean priced(String region) {
-                    return ctx.prices().find("sagemaker-serverless.gb-second", region).isPresent();
-                }
-
-                @Override
-                Option offer(String region, Sized z) {
-                    var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region).orElseThrow();
+        String priceId = "sagemaker-serverless.gb-second";
+        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes, Sized::violations, region -> ctx.prices().find(priceId, region).isPresent(),
+                (region, z) -> {
+                    var gbs = ctx.prices().find(priceId, region).orElseThrow();
                     double mb = z.mb();
                     double seconds = z.warm().latencyMsP99() / 1000.0 / 1.5;
                     var component = CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
@@ -394,28 +381,25 @@ final class InferencePlanner {
                     if (gbs.fallback()) {
                         notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
                     }
-                    var source = ctx.catalog().source(gbs.source());
-                    if (source.isPresent() && source.get().estimated()) {
-                        notes.add("price is estimated: " + source.get().note());
-                    }
+                    ctx.catalog().source(gbs.source()).filter(Source::estimated).ifPresent(source -> notes.add("price is estimated: " + source.note()));
                     InferenceEstimate est = z.est();
                     return new Option(0, "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region,
                             Service.SAGEMAKER_SERVERLESS, z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null,
                             round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component),
                             List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                }
-            }, col);
+                }, col);
     }
 
     private record FargateSize(double[] size, InferenceEstimate est, FleetSizing fleet, String resource, List<Violation> violations) {}
+
+    private static final String FARGATE_VCPU = "fargate.x86.vcpu-hour";
+    private static final String FARGATE_GB = "fargate.x86.gb-hour";
 
     /** Fargate task sizes tried: vCPU and GB (ECS task-size table, Linux). */
     static final double[][] FARGATE_SIZES = {{1, 2}, {2, 4}, {4, 8}, {4, 16}, {8, 16}, {8, 32}, {16, 32}, {16, 64}, {16, 120}};
 
     /** Fargate (x86, on-demand) at the cheapest task size that works, sized as a fleet like EC2. */
     private void planFargate(Inference inf, InferenceRequirements req, double hoursPerMonth, PartCollector col) {
-        List<Violation> last = List.of();
-        boolean any = false;
         // a task size's estimate and fleet are the same in every region: made once
         List<FargateSize> sizes = new ArrayList<>();
         for (double[] size : FARGATE_SIZES) {
@@ -425,47 +409,21 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.FARGATE, null, resource, fleet.peak(), size[1] * 1000);
             sizes.add(new FargateSize(size, est, fleet, resource, ctx.engine().check(facts(c, req, est, fleet.peak()))));
         }
-        for (String region : ctx.regions()) {
-            var vcpuPrice = ctx.prices().find("fargate.x86.vcpu-hour", region);
-            var gbPrice = ctx.prices().find("fargate.x86.gb-hour", region);
-            if (vcpuPrice.isEmpty() || gbPrice.isEmpty()) {
-                continue;
-            }
-            Option best = null;
-            for (FargateSize z : sizes) {
-                double[] size = z.size();
-                InferenceEstimate est = z.est();
-                FleetSizing fleet = z.fleet();
-                String resource = z.resource();
-                List<Violation> vs = z.violations();
-                col.considered(1);
-                if (!vs.isEmpty()) {
-                    last = vs;
-                    continue;
-                }
-                double taskHours = fleet.mean() * hoursPerMonth;
-                var cpu = CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.get().usd(),
-                        vcpuPrice.get().source());
-                var mem = CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.get().usd(),
-                        gbPrice.get().source());
-                List<String> notes = new ArrayList<>();
-                notes.add("fleet: " + fleet.explanation());
-                notes.add(describeCpu(req, est, (int) size[0]));
-                Option o = new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE, resource, fleet.peak(), region,
-                        PricingModel.ON_DEMAND, null, round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null,
-                        cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
-                    best = o;
-                }
-            }
-            if (best != null) {
-                col.add(best, null);
-                any = true;
-            }
-        }
-        if (!any) {
-            col.eliminateAll(Service.FARGATE, null, last);
-        }
+        cheapestSizePerRegion(Service.FARGATE, sizes, FargateSize::violations,
+                region -> ctx.prices().find(FARGATE_VCPU, region).isPresent() && ctx.prices().find(FARGATE_GB, region).isPresent(), (region, z) -> {
+                    var vcpuPrice = ctx.prices().find(FARGATE_VCPU, region).orElseThrow();
+                    var gbPrice = ctx.prices().find(FARGATE_GB, region).orElseThrow();
+                    double[] size = z.size();
+                    FleetSizing fleet = z.fleet();
+                    String resource = z.resource();
+                    double taskHours = fleet.mean() * hoursPerMonth;
+                    var cpu = CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.usd(), vcpuPrice.source());
+                    var mem = CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.usd(), gbPrice.source());
+                    List<String> notes = List.of("fleet: " + fleet.explanation(), describeCpu(req, z.est(), (int) size[0]));
+                    return new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE, resource, fleet.peak(), region,
+                            PricingModel.ON_DEMAND, null, round(z.est().requestsPerSecond()), round(z.est().latencyMsP99()), null, null,
+                            cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), notes, List.of(), OptionSteps.after(req.steps(), z.est().steps()));
+                }, col);
     }
 
     private static String describeCpu(InferenceRequirements req, InferenceEstimate est, int vcpus) {

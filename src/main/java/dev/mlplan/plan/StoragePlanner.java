@@ -79,29 +79,16 @@ final class StoragePlanner {
                 notes.add("gp3 reaches " + Fmt.count(req.iops()) + " IOPS only since the 2025 limit rise (80,000; 16,000 before)");
             }
             notes.addAll(driveNote);
-            plan(c, req, col, new Function<>() {
-                @Override
-                public InstanceCost.Priced apply(String region) {
-                    return cost.ebs(t, 1, stripe, req, region);
-                }
-            }, notes);
+            plan(c, req, col, region -> cost.ebs(t, 1, stripe, req, region), notes);
         }
-        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, new Function<>() {
-            @Override
-            public InstanceCost.Priced apply(String region) {
-                return cost.efs(req, region, readGbPerMonth, readBasis);
-            }
-        }, List.of());
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis),
+                List.of());
         for (int tier : FSX_TIERS) {
             if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
                 continue;
             }
-            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col, new Function<>() {
-                @Override
-                public InstanceCost.Priced apply(String region) {
-                    return cost.fsxLustre(tier, req, region);
-                }
-            }, List.of());
+            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col,
+                    region -> cost.fsxLustre(tier, req, region), List.of());
         }
         List<PartCollector.Draft> ranked = col.ranked();
         Map<String, Object> requirements = new LinkedHashMap<>();
@@ -205,20 +192,17 @@ final class StoragePlanner {
         }
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
-        plan(c, req, col, new Function<>() {
-            @Override
-            public InstanceCost.Priced apply(String region) {
-                var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
-                if (stage.isEmpty()) {
-                    return s3;
-                }
-                var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
-                List<CostComponent> all = new ArrayList<>(s3.components());
-                all.addAll(vol.components());
-                List<String> n = new ArrayList<>(s3.notes());
-                n.addAll(vol.notes());
-                return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
+        plan(c, req, col, region -> {
+            var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
+            if (stage.isEmpty()) {
+                return s3;
             }
+            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
+            List<CostComponent> all = new ArrayList<>(s3.components());
+            all.addAll(vol.components());
+            List<String> n = new ArrayList<>(s3.notes());
+            n.addAll(vol.notes());
+            return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
         }, notes);
     }
 

@@ -13,11 +13,13 @@ import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.constraint.rules.PriceAvailabilityRule;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
 import dev.mlplan.cost.LocalCost;
 import dev.mlplan.cost.SpotRework;
+import dev.mlplan.estimate.Step;
 import dev.mlplan.estimate.TrainingEstimate;
 import dev.mlplan.estimate.TrainingEstimator;
 import dev.mlplan.estimate.TrainingRequirements;
@@ -32,16 +34,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Plans the training part: every accelerated instance type at the smallest node count (up to
  * {@code constraints.max_nodes}) whose memory and deadline work, in every region and pricing model;
  * Lambda; and the local machine when the workload has one.
- *
- * <p>No lambdas, method references or streams on this path: an anonymous class or a plain {@code if}
- * instead. Each lambda call site costs ~75 µs at its first run in a cold JVM (its invokedynamic
- * linkage), an anonymous class ~10 µs (docs/performance.md, round 5).
  */
 final class TrainingPlanner {
     /**
@@ -128,9 +125,9 @@ final class TrainingPlanner {
                 feasible = f;
                 break;
             }
-            Violation priceMissing = priceMissing(last);
-            if (priceMissing != null) {
-                last = List.of(priceMissing);
+            Optional<Violation> priceMissing = priceMissing(last);
+            if (priceMissing.isPresent()) {
+                last = List.of(priceMissing.get());
                 break;
             }
         }
@@ -272,20 +269,17 @@ final class TrainingPlanner {
         double bytes = req.datasetBytes() * req.epochs();
         boolean ioBound = ioHours > e.hoursPerRun();
         // the steps (formatted numbers) only when asked for: most estimates are never shown
-        Lazy<List<dev.mlplan.estimate.Step>> steps = Lazy.of(new Supplier<>() {
-            @Override
-            public List<dev.mlplan.estimate.Step> get() {
-                List<dev.mlplan.estimate.Step> s = new ArrayList<>(e.steps());
-                double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
-                s.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
-                        "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                                + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
-                if (ioBound) {
-                    s.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
-                            "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
-                }
-                return List.copyOf(s);
+        Lazy<List<Step>> steps = Lazy.of(() -> {
+            List<Step> s = new ArrayList<>(e.steps());
+            double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
+            s.add(new Step("data loading", Fmt.hours(ioHours),
+                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
+                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+            if (ioBound) {
+                s.add(new Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
+                        "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
             }
+            return List.copyOf(s);
         });
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioBound ? ioHours : e.hoursPerRun(),
                 e.mfu(), e.scalingEfficiency(), steps);
@@ -307,26 +301,18 @@ final class TrainingPlanner {
     /** The estimate with the per-run setup time added, as a step of its own. */
     static TrainingEstimate withSetup(TrainingEstimate e) {
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun() + SETUP_HOURS_PER_RUN,
-                e.mfu(), e.scalingEfficiency(), Lazy.of(new Supplier<>() {
-                    @Override
-                    public List<dev.mlplan.estimate.Step> get() {
-                        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
-                        steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
-                                "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
-                                        + " to launch instances, pull the container and load the model (mlplan assumption)"));
-                        return List.copyOf(steps);
-                    }
+                e.mfu(), e.scalingEfficiency(), Lazy.of(() -> {
+                    List<Step> steps = new ArrayList<>(e.steps());
+                    steps.add(new Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
+                            "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                                    + " to launch instances, pull the container and load the model (mlplan assumption)"));
+                    return List.copyOf(steps);
                 }));
     }
 
     /** The catalog.price violation among these, if any: more nodes cannot buy a type that has no price. */
-    private static Violation priceMissing(List<Violation> vs) {
-        for (Violation v : vs) {
-            if (v.rule().equals(dev.mlplan.constraint.rules.PriceAvailabilityRule.ID)) {
-                return v;
-            }
-        }
-        return null;
+    private static Optional<Violation> priceMissing(List<Violation> vs) {
+        return vs.stream().filter(v -> v.rule().equals(PriceAvailabilityRule.ID)).findFirst();
     }
 
     private void planLambda(TrainingRequirements req, PartCollector col) {
