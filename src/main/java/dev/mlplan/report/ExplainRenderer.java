@@ -24,9 +24,6 @@ import java.util.Optional;
  * How a plan came about, as text: per part the requirements and the chain of formulas behind them,
  * each shown option's cost components and notes, and the eliminations grouped by rule. Or, for one
  * option, everything about that option.
- *
- * <p>Loops, not streams or lambdas: each stream or lambda call site costs ~75 µs at its first run in
- * a cold JVM (docs/performance.md).
  */
 public final class ExplainRenderer {
     private static final int MAX_PER_RULE = 5;

@@ -16,9 +16,6 @@ import java.util.Set;
 
 /**
  * Texts shared by the document renderers (Markdown, HTML, explain), so they word things alike.
- *
- * <p>Loops, not streams or lambdas, here and in the renderers: each stream or lambda call site costs
- * ~75 µs at its first run in a cold JVM (docs/performance.md).
  */
 final class PlanText {
     private PlanText() {}

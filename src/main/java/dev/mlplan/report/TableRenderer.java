@@ -107,11 +107,7 @@ public final class TableRenderer {
         return String.valueOf(v);
     }
 
-    /**
-     * The columns of the options table. A switch in {@link #cell} rather than a getter lambda per
-     * column: each lambda or method reference costs ~75 µs at its first run in a cold JVM
-     * (docs/performance.md).
-     */
+    /** The columns of the options table ({@link #cell} gives a column's text). */
     private enum Col {
         RANK("#", HorizontalAlign.RIGHT),
         SERVICE("service", HorizontalAlign.LEFT),
