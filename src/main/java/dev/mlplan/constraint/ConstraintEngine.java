@@ -28,9 +28,7 @@ import dev.mlplan.constraint.rules.SageMakerServerlessMemoryRule;
 import dev.mlplan.constraint.rules.S3PrefixRateRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Runs every rule over a candidate and collects the violations. Stateless. */
 public final class ConstraintEngine {

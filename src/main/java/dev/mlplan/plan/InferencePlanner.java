@@ -6,7 +6,6 @@ import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
-import dev.mlplan.catalog.ServicePrice;
 import dev.mlplan.catalog.Source;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
@@ -132,52 +131,42 @@ final class InferencePlanner {
         String fleetNote = "fleet: " + fleet.explanation();
         String instanceNote = describe(req, est, it);
         List<String> notesFirst = List.of(fleetNote, instanceNote, ORCHESTRATION_NOTE);
-        col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<Price>() {
-            @Override
-            public Optional<Price> price(String region, PricingModel pm) {
-                return ctx.price(region, it.name(), pm);
-            }
-
-            @Override
-            public List<Violation> check(String region, PricingModel pm, Price p) {
-                return ctx.engine().checkOffer(f, region, pm);
-            }
-
-            @Override
-            public Optional<PartCollector.Offer> offer(String region, PricingModel pm, Price p) {
-                Optional<Price> onDemand = pm == PricingModel.SPOT ? ctx.price(region, it.name(), PricingModel.ON_DEMAND) : Optional.empty();
-                if (pm == PricingModel.SPOT && onDemand.isEmpty()) {
-                    return Optional.empty();
-                }
-                double monthly = pm.isCommitment() ? InstanceCost.monthlyUsd(p, fleet.peak(), hoursPerMonth)
-                        : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
-                                + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
-                        : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
-                String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
-                return Optional.of(new PartCollector.Offer(id, monthly, null, () -> {
-                    List<String> notes = new ArrayList<>(notesFirst);
-                    InstanceCost.Priced priced;
-                    if (pm.isCommitment()) {
-                        priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
-                        notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
-                    } else if (pm == PricingModel.SPOT) {
-                        priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
-                        SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                        notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
-                                + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
-                                        : info.interruptionBucket()) + " (2-minute notice)");
-                    } else {
-                        priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
+        col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<>(
+                (region, pm) -> ctx.price(region, it.name(), pm),
+                (region, pm, p) -> ctx.engine().checkOffer(f, region, pm),
+                (region, pm, p) -> {
+                    Optional<Price> onDemand = pm == PricingModel.SPOT ? ctx.price(region, it.name(), PricingModel.ON_DEMAND) : Optional.empty();
+                    if (pm == PricingModel.SPOT && onDemand.isEmpty()) {
+                        return Optional.empty();
                     }
-                    notes.addAll(priced.notes());
-                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
-                    ctx.estimatedRateNote(p).ifPresent(notes::add);
-                    return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
-                            round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
-                            priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                }, null));
-            }
-        });
+                    double monthly = pm.isCommitment() ? InstanceCost.monthlyUsd(p, fleet.peak(), hoursPerMonth)
+                            : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
+                                    + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
+                            : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
+                    String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                    return Optional.of(new PartCollector.Offer(id, monthly, null, () -> {
+                        List<String> notes = new ArrayList<>(notesFirst);
+                        InstanceCost.Priced priced;
+                        if (pm.isCommitment()) {
+                            priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
+                            notes.add("commitment covers the peak fleet of " + fleet.peak() + " for every hour");
+                        } else if (pm == PricingModel.SPOT) {
+                            priced = spotMix(fleet, p, onDemand.get(), hoursPerMonth);
+                            SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+                            notes.add(0, "spot mix: " + base(fleet) + " on-demand always, the rest (" + Fmt.sig(fleet.mean() - base(fleet))
+                                    + " on average) on spot, interruption bucket " + (info == null || info.interruptionBucket() == null ? "unknown"
+                                            : info.interruptionBucket()) + " (2-minute notice)");
+                        } else {
+                            priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
+                        }
+                        notes.addAll(priced.notes());
+                        ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                        ctx.estimatedRateNote(p).ifPresent(notes::add);
+                        return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
+                                round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
+                                priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                    }, null));
+                }));
         planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
     }
 
@@ -192,34 +181,22 @@ final class InferencePlanner {
         double hours = fleet.mean() * hoursPerMonth;
         // no rule looks at an endpoint's offers: every priced region is feasible
         col.offers(Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND),
-                new PartCollector.Offers<ServicePrice>() {
-                    @Override
-                    public Optional<ServicePrice> price(String region, PricingModel pm) {
-                        return ctx.catalog().servicePrice(priceId, region);
-                    }
-
-                    @Override
-                    public List<Violation> check(String region, PricingModel pm, ServicePrice hourly) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public Optional<PartCollector.Offer> offer(String region, PricingModel pm, ServicePrice hourly) {
-                        String id = "inference/sagemaker-endpoint/" + resource + "/on-demand/" + region;
-                        return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, () -> {
-                            var component = CostComponent.of("Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
-                                    hourly.source());
-                            List<String> notes = new ArrayList<>();
-                            notes.add("fleet: " + fleet.explanation());
-                            notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
-                            ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
-                            return new Option(0, id, Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), region, PricingModel.ON_DEMAND, null,
-                                    round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                                    component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
-                                    OptionSteps.after(req.steps(), est.steps()));
-                        }, null));
-                    }
-                });
+                new PartCollector.Offers<>((region, pm) -> ctx.catalog().servicePrice(priceId, region), (region, pm, hourly) -> List.of(),
+                        (region, pm, hourly) -> {
+                            String id = "inference/sagemaker-endpoint/" + resource + "/on-demand/" + region;
+                            return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, () -> {
+                                var component = CostComponent.of("Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
+                                        hourly.source());
+                                List<String> notes = new ArrayList<>();
+                                notes.add("fleet: " + fleet.explanation());
+                                notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
+                                ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
+                                return new Option(0, id, Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), region, PricingModel.ON_DEMAND, null,
+                                        round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
+                                        component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                                        OptionSteps.after(req.steps(), est.steps()));
+                            }, null));
+                        }));
     }
 
     /**

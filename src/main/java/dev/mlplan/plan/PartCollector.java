@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -69,17 +70,18 @@ final class PartCollector {
     /** A feasible offer's figures and how to build its option ({@code detail} is for break-even). */
     record Offer(String id, double monthlyUsd, Double hoursPerRun, Supplier<Option> build, Object detail) {}
 
-    /** A planner's side of {@link #offers}: one resource's price, rules and offer in a region under a pricing model. */
-    interface Offers<P> {
-        /** The price in the region under the pricing model; empty when there is none. */
-        Optional<P> price(String region, PricingModel pricing);
-
-        /** The rules the offer breaks; none when it is feasible. */
-        List<Violation> check(String region, PricingModel pricing, P price);
-
-        /** The feasible offer; empty when it cannot be made after all. */
-        Optional<Offer> offer(String region, PricingModel pricing, P price);
+    /** Something a planner works out for one offer: from its region, pricing model and price. */
+    @FunctionalInterface
+    interface PerOffer<P, R> {
+        R apply(String region, PricingModel pricing, P price);
     }
+
+    /**
+     * A planner's side of {@link #offers}: one resource's price in a region under a pricing model
+     * (empty when there is none), the rules an offer of it breaks (none when it is feasible), and the
+     * feasible offer (empty when it cannot be made after all).
+     */
+    record Offers<P>(BiFunction<String, PricingModel, Optional<P>> price, PerOffer<P, List<Violation>> check, PerOffer<P, Optional<Offer>> offer) {}
 
     /**
      * Every region × pricing model offer of one resource: each one priced counts as considered, then
@@ -91,17 +93,17 @@ final class PartCollector {
             Offers<P> offers) {
         for (String region : regions) {
             for (PricingModel pricing : pricings) {
-                Optional<P> price = offers.price(region, pricing);
+                Optional<P> price = offers.price().apply(region, pricing);
                 if (price.isEmpty()) {
                     continue;
                 }
                 considered++;
-                List<Violation> vs = offers.check(region, pricing, price.get());
+                List<Violation> vs = offers.check().apply(region, pricing, price.get());
                 if (!vs.isEmpty()) {
                     eliminateAll(service, resource, vs, capability);
                     continue;
                 }
-                offers.offer(region, pricing, price.get()).ifPresent(o -> offer(new Group(service, resource, count, pricing), region, o));
+                offers.offer().apply(region, pricing, price.get()).ifPresent(o -> offer(new Group(service, resource, count, pricing), region, o));
             }
         }
     }

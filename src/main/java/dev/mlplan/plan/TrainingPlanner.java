@@ -4,9 +4,7 @@ import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
 
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
-import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
-import dev.mlplan.catalog.ServicePrice;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Facts;
@@ -34,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Plans the training part: every accelerated instance type at the smallest node count (up to
@@ -155,56 +154,45 @@ final class TrainingPlanner {
                 + " of setup";
         TrainingEstimate chosen = est;
         Candidate candidate = feasible.candidate();
-        col.offers(Service.EC2, it.name(), n, capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<Price>() {
-            @Override
-            public Optional<Price> price(String region, PricingModel pm) {
-                return ctx.price(region, it.name(), pm);
+        // on spot, the run takes longer by the rework its interruptions cause
+        BiFunction<String, PricingModel, SpotRun> run = (region, pm) -> {
+            if (pm != PricingModel.SPOT) {
+                return new SpotRun(chosen.hoursPerRun(), null, null);
             }
-
-            @Override
-            public List<Violation> check(String region, PricingModel pm, Price p) {
-                return ctx.engine().checkOffer(facts(candidate, req, chosen, run(region, pm).hours()), region, pm);
-            }
-
-            /** The run's hours in the region: on spot, with the rework its interruptions cause. */
-            private SpotRun run(String region, PricingModel pm) {
-                if (pm != PricingModel.SPOT) {
-                    return new SpotRun(chosen.hoursPerRun(), null, null);
-                }
-                SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
-                SpotRework.Estimate rework = SpotRework.estimate(info, n, chosen.hoursPerRun(), checkpointHours, restartHours);
-                return new SpotRun(rework.hoursWithRework(chosen.hoursPerRun()), info, rework);
-            }
-
-            @Override
-            public Optional<PartCollector.Offer> offer(String region, PricingModel pm, Price p) {
-                SpotRun run = run(region, pm);
-                double runHours = run.hours();
-                String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
-                double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
-                return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
-                    List<String> notes = new ArrayList<>(nodesNotes);
-                    if (pm == PricingModel.SPOT && largeSpotNote != null) {
-                        notes.add(largeSpotNote);
-                    }
-                    notes.add(utilisationNote);
-                    if (run.rework() != null) {
-                        notes.add("spot: " + run.rework().explanation());
-                        SpotInfo spot = run.spot();
-                        if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
-                            notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
+            SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+            SpotRework.Estimate rework = SpotRework.estimate(info, n, chosen.hoursPerRun(), checkpointHours, restartHours);
+            return new SpotRun(rework.hoursWithRework(chosen.hoursPerRun()), info, rework);
+        };
+        col.offers(Service.EC2, it.name(), n, capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<>(
+                (region, pm) -> ctx.price(region, it.name(), pm),
+                (region, pm, p) -> ctx.engine().checkOffer(facts(candidate, req, chosen, run.apply(region, pm).hours()), region, pm),
+                (region, pm, p) -> {
+                    SpotRun spotRun = run.apply(region, pm);
+                    double runHours = spotRun.hours();
+                    String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
+                    double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
+                    return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
+                        List<String> notes = new ArrayList<>(nodesNotes);
+                        if (pm == PricingModel.SPOT && largeSpotNote != null) {
+                            notes.add(largeSpotNote);
                         }
-                    }
-                    var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
-                    notes.addAll(priced.notes());
-                    ctx.commitmentBreakEven(p).ifPresent(notes::add);
-                    ctx.estimatedRateNote(p).ifPresent(notes::add);
-                    double perRun = runHours * n * p.usdPerHour();
-                    return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
-                            priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
-                }, new Detail(runHours, n * p.usdPerHour())));
-            }
-        });
+                        notes.add(utilisationNote);
+                        if (spotRun.rework() != null) {
+                            notes.add("spot: " + spotRun.rework().explanation());
+                            SpotInfo spot = spotRun.spot();
+                            if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
+                                notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
+                            }
+                        }
+                        var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
+                        notes.addAll(priced.notes());
+                        ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                        ctx.estimatedRateNote(p).ifPresent(notes::add);
+                        double perRun = runHours * n * p.usdPerHour();
+                        return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
+                                priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
+                    }, new Detail(runHours, n * p.usdPerHour())));
+                }));
         planSageMaker(t, req, it, n, est, col);
     }
 
@@ -222,35 +210,23 @@ final class TrainingPlanner {
         Facts f = facts(c, req, est, est.hoursPerRun());
         double hours = est.hoursPerRun();
         double instanceHours = hours * n * t.runsPerMonth();
-        col.offers(Service.SAGEMAKER_TRAINING, c.resource(), n, capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND),
-                new PartCollector.Offers<ServicePrice>() {
-                    @Override
-                    public Optional<ServicePrice> price(String region, PricingModel pm) {
-                        return ctx.catalog().servicePrice(priceId, region);
-                    }
-
-                    @Override
-                    public List<Violation> check(String region, PricingModel pm, ServicePrice hourly) {
-                        return ctx.engine().checkOffer(f, region, pm);
-                    }
-
-                    @Override
-                    public Optional<PartCollector.Offer> offer(String region, PricingModel pm, ServicePrice hourly) {
-                        String id = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
-                        return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd(), round2(hours), () -> {
-                            var component = CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
-                                    hourly.usd(), hourly.source());
-                            List<String> notes = new ArrayList<>();
-                            notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU "
-                                    + Fmt.pct(est.mfu()));
-                            ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
-                            notes.add("managed spot training can cut this by up to 90% (not priced)");
-                            return new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours), null,
-                                    null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
-                                    OptionSteps.after(req.steps(), est.steps()));
-                        }, new Detail(hours, n * hourly.usd())));
-                    }
-                });
+        col.offers(Service.SAGEMAKER_TRAINING, c.resource(), n, capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND), new PartCollector.Offers<>(
+                (region, pm) -> ctx.catalog().servicePrice(priceId, region),
+                (region, pm, hourly) -> ctx.engine().checkOffer(f, region, pm),
+                (region, pm, hourly) -> {
+                    String id = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
+                    return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd(), round2(hours), () -> {
+                        var component = CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
+                                hourly.usd(), hourly.source());
+                        List<String> notes = new ArrayList<>();
+                        notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+                        ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
+                        notes.add("managed spot training can cut this by up to 90% (not priced)");
+                        return new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours), null,
+                                null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                                OptionSteps.after(req.steps(), est.steps()));
+                    }, new Detail(hours, n * hourly.usd())));
+                }));
     }
 
     /** Share of an instance's network bandwidth mlplan assumes data loading can use. */
