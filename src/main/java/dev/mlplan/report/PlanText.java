@@ -7,12 +7,10 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Texts shared by the document renderers (Markdown, HTML, explain), so they word things alike.
@@ -24,26 +22,9 @@ final class PlanText {
     record RuleGroup(String rule, List<String> resources, int candidates, String reason) {}
 
     static List<RuleGroup> byRule(List<Elimination> eliminated) {
-        Map<String, List<Elimination>> m = new LinkedHashMap<>();
-        for (Elimination e : eliminated) {
-            List<Elimination> group = m.get(e.rule());
-            if (group == null) {
-                group = new ArrayList<>();
-                m.put(e.rule(), group);
-            }
-            group.add(e);
-        }
-        List<RuleGroup> out = new ArrayList<>();
-        for (var e : m.entrySet()) {
-            Set<String> names = new LinkedHashSet<>();
-            int n = 0;
-            for (Elimination x : e.getValue()) {
-                names.add(resource(x));
-                n += Math.max(1, x.occurrences());
-            }
-            out.add(new RuleGroup(e.getKey(), Collections.unmodifiableList(new ArrayList<>(names)), n, e.getValue().get(0).reason()));
-        }
-        return out;
+        Map<String, List<Elimination>> byRule = eliminated.stream().collect(Collectors.groupingBy(Elimination::rule, LinkedHashMap::new, Collectors.toList()));
+        return byRule.entrySet().stream().map(e -> new RuleGroup(e.getKey(), e.getValue().stream().map(PlanText::resource).distinct().toList(),
+                e.getValue().stream().mapToInt(x -> Math.max(1, x.occurrences())).sum(), e.getValue().get(0).reason())).toList();
     }
 
     static String resource(Elimination e) {
@@ -125,11 +106,7 @@ final class PlanText {
 
     /** The workload's parts, "training, inference". */
     static String partNames(WorkloadPlan w) {
-        List<String> parts = new ArrayList<>(w.parts().size());
-        for (PartPlan p : w.parts()) {
-            parts.add(p.part());
-        }
-        return String.join(", ", parts);
+        return w.parts().stream().map(PartPlan::part).collect(Collectors.joining(", "));
     }
 
     static String names(List<String> names, int max) {
