@@ -32,8 +32,10 @@ final class Fmt {
     /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500", "0.0123". */
     static String plain(double x) {
         double a = Math.abs(x);
-        String pattern = a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g";
-        return String.format(Locale.ROOT, pattern, x);
+        if (a >= 100) {
+            return dev.mlplan.util.Fmt.num(x, 0);
+        }
+        return String.format(Locale.ROOT, a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", x);
     }
 
     /** A parameter or token count: "6.74B", "124M", "2.00T". */

@@ -1,22 +1,29 @@
 package dev.mlplan.util;
 
 import java.math.BigDecimal;
-import java.util.Locale;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
 
 /**
  * Number formatting for messages and reports. Always locale-independent (a German or Turkish default
  * locale must not change mlplan's output), always the same rounding (half-up).
  */
 public final class Fmt {
+    /** Where a thousands separator goes in a run of digits. */
+    private static final Pattern THOUSANDS = Pattern.compile("\\B(?=(\\d{3})+$)");
+
     private Fmt() {}
 
-    /** Rounds to {@code decimals} places, half-up, and groups thousands: 12345.678 → "12,345.68". */
+    /** Rounds to {@code decimals} places, half-up, and groups thousands: 12345.678 → "12,345.68", -0.001 → "-0.00". */
     public static String num(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
         // BigDecimal.valueOf rounds the shortest decimal of the double, as a person reading it would
-        return String.format(Locale.ROOT, "%,." + decimals + "f", BigDecimal.valueOf(value));
+        String digits = BigDecimal.valueOf(Math.abs(value)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        int point = digits.indexOf('.');
+        int whole = point < 0 ? digits.length() : point;
+        return (value < 0 ? "-" : "") + THOUSANDS.matcher(digits.substring(0, whole)).replaceAll(",") + digits.substring(whole);
     }
 
     /** A whole number with thousands grouped: 10240 → "10,240". */
