@@ -9,6 +9,12 @@ import java.util.Locale;
 final class Fmt {
     static final double GIB = 1024.0 * 1024 * 1024;
 
+    /**
+     * Locale.US: the digits and separators of Locale.ROOT, and the ones a Formatter knows without
+     * looking up a locale's number symbols (for any other locale it loads them at every call).
+     */
+    private static final Locale FORMAT_LOCALE = Locale.US;
+
     private Fmt() {}
 
     /** Scientific for very large or small values ("8.73e22"), plain otherwise ("1.82", "5,500"). */
@@ -26,7 +32,7 @@ final class Fmt {
             mantissa /= 10;
             exp++;
         }
-        return String.format(Locale.ROOT, "%.2fe%d", mantissa, exp);
+        return String.format(FORMAT_LOCALE, "%.2fe%d", mantissa, exp);
     }
 
     /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500", "0.0123". */
@@ -35,7 +41,7 @@ final class Fmt {
         if (a >= 100) {
             return dev.mlplan.util.Fmt.num(x, 0);
         }
-        return String.format(Locale.ROOT, a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", x);
+        return String.format(FORMAT_LOCALE, a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", x);
     }
 
     /** A parameter or token count: "6.74B", "124M", "2.00T". */
@@ -69,6 +75,6 @@ final class Fmt {
     }
 
     static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+        return String.format(FORMAT_LOCALE, "%.0f%%", fraction * 100);
     }
 }
