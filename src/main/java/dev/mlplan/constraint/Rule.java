@@ -10,10 +10,6 @@ import java.util.Optional;
  * <p>A rule looks either at the candidate's shape (service, type, count: {@link #check(Facts)}) or
  * at an offer of it in a region under a pricing model ({@link #checkOffer(Facts, String,
  * PricingModel)}). Shape rules are evaluated once per shape, not once per region and price.
- *
- * <p>Rules run at every start, in a cold JVM: they test {@code Optional}s with {@code isPresent}
- * rather than {@code map} or {@code ifPresent} with a lambda, whose call site costs ~75 µs at its
- * first run (docs/performance.md, round 5).
  */
 public interface Rule {
     /** Stable id, e.g. "lambda.memory". Part of the JSON contract. */
@@ -33,11 +29,7 @@ public interface Rule {
         return Optional.of(new Violation(id(), reason));
     }
 
-    /**
-     * A violation whose sentence is formatted only if it is shown (for rules that fail often: see
-     * {@link Violation}). Rules on the planner's path pass a small named class, not a lambda: a
-     * lambda's call site costs ~75 µs at its first run in a cold JVM (docs/performance.md).
-     */
+    /** A violation whose sentence is formatted only if it is shown (for rules that fail often: see {@link Violation}). */
     default Optional<Violation> violation(java.util.function.Supplier<String> reason) {
         return Optional.of(new Violation(id(), reason));
     }

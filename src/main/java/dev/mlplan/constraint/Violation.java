@@ -7,8 +7,8 @@ import java.util.function.Supplier;
  * A rule's verdict that a candidate cannot work: the rule's id and one sentence with the workload's
  * value and the limit. The sentence may be given as a {@link Supplier} and is then made when first
  * asked for: the planner tries each instance type at 1, 2, … nodes and keeps only the last attempt's
- * violations, so most sentences of the busiest rules would be formatted for nothing
- * (docs/performance.md). A violation is a value: equal when rule and reason are equal.
+ * violations, so most sentences of the busiest rules would be formatted for nothing.
+ * A violation is a value: equal when rule and reason are equal.
  */
 public final class Violation {
     private final String rule;

@@ -1,5 +1,7 @@
 package dev.mlplan.cost;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.util.Fmt;
@@ -12,8 +14,6 @@ import java.util.List;
  * or not — 730 hours a month per instance — at its effective hourly rate (upfront included).
  */
 public final class InstanceCost {
-    public static final double HOURS_PER_MONTH = 730.0;
-
     private InstanceCost() {}
 
     /** The priced result: components, total and notes for the user. */

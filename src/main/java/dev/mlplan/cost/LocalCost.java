@@ -1,5 +1,7 @@
 package dev.mlplan.cost;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.Workload.LocalMachine;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ public final class LocalCost {
 
     /** Cost that does not depend on use: amortisation + operations (+ idle power for every hour). */
     public static double fixedMonthly(LocalMachine m) {
-        double idle = m.idlePower().isPresent() ? m.idlePower().get().kilowatts() * InstanceCost.HOURS_PER_MONTH * m.electricity().usdPerKwh() : 0.0;
+        double idle = m.idlePower().isPresent() ? m.idlePower().get().kilowatts() * HOURS_PER_MONTH * m.electricity().usdPerKwh() : 0.0;
         return m.hardwareCost().value() / m.amortization().months() + m.operations().usdPerMonth() + idle;
     }
 
@@ -38,7 +40,7 @@ public final class LocalCost {
         if (m.idlePower().isPresent()) {
             var idle = m.idlePower().get();
             c.add(CostComponent.of("Electricity while idle [" + Fmt.count(idle.watts()) + " W]", "kWh",
-                    idle.kilowatts() * Math.max(0, InstanceCost.HOURS_PER_MONTH - workingHoursPerMonth), m.electricity().usdPerKwh(), "workload"));
+                    idle.kilowatts() * Math.max(0, HOURS_PER_MONTH - workingHoursPerMonth), m.electricity().usdPerKwh(), "workload"));
         }
         double total = CostComponent.total(c);
         return new InstanceCost.Priced(List.copyOf(c), total, 0, List.of());

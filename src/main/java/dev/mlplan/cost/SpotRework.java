@@ -1,5 +1,7 @@
 package dev.mlplan.cost;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.util.Fmt;
 
@@ -35,7 +37,7 @@ public final class SpotRework {
     public static Estimate estimate(SpotInfo info, int instances, double hoursPerRun, double checkpointHours, double restartHours) {
         double upper = info == null ? 0.25 : info.interruptionRateUpper();
         String bucket = info == null || info.interruptionBucket() == null ? "unknown (assumed >20%)" : info.interruptionBucket();
-        double interruptions = instances * hoursPerRun * upper / 730.0;
+        double interruptions = instances * hoursPerRun * upper / HOURS_PER_MONTH;
         double lost = checkpointHours > 0 ? Math.min(checkpointHours / 2 + restartHours, hoursPerRun / 2 + restartHours) : hoursPerRun / 2 + restartHours;
         double rework = hoursPerRun > 0 ? interruptions * lost / hoursPerRun : 0;
         String explanation = "interruption bucket " + bucket + ": " + Fmt.sig(interruptions) + " expected interruptions per run × "

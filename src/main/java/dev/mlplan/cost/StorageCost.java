@@ -1,5 +1,7 @@
 package dev.mlplan.cost;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.EbsVolumeType;
 import dev.mlplan.estimate.StorageRequirements;
 import dev.mlplan.util.Fmt;
@@ -62,7 +64,7 @@ public final class StorageCost {
         }
         var get = prices.get("s3.get.per-1k", region);
         var put = prices.get("s3.put.per-1k", region);
-        double seconds = Math.min(activeHours, InstanceCost.HOURS_PER_MONTH) * 3600;
+        double seconds = Math.min(activeHours, HOURS_PER_MONTH) * 3600;
         double gets = s.readsPerSecond() * seconds / 1000;
         double puts = s.writesPerSecond() * seconds / 1000;
         String when = Fmt.hours(seconds / 3600) + "/month";

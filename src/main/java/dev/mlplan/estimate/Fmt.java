@@ -1,22 +1,19 @@
 package dev.mlplan.estimate;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * Fixed, locale-independent number formats for {@link Step} values and bases.
- *
- * <p>Formats with {@link #FORMAT_LOCALE}, Locale.US, whose digits and separators are those of
- * Locale.ROOT: a Formatter looks up the DecimalFormatSymbols of any other locale at every call, which
- * made these formats a third of the planning time (FmtTest checks that the output is ROOT's).
+ * Fixed, locale-independent number formats for {@link Step} values and bases: three significant
+ * digits, trailing zeros kept ("1.80"), and scientific notation for very large or small values.
  */
 final class Fmt {
     static final double GIB = 1024.0 * 1024 * 1024;
 
-    /** Same output as Locale.ROOT, without a symbols look-up per call. */
-    static final Locale FORMAT_LOCALE = Locale.US;
+    /**
+     * Locale.US: the digits and separators of Locale.ROOT, and the ones a Formatter knows without
+     * looking up a locale's number symbols (for any other locale it loads them at every call).
+     */
+    private static final Locale FORMAT_LOCALE = Locale.US;
 
     private Fmt() {}
 
@@ -35,53 +32,16 @@ final class Fmt {
             mantissa /= 10;
             exp++;
         }
-        String m = fixed(mantissa, 2, false);
-        return m != null ? m + "e" + exp : String.format(FORMAT_LOCALE, "%.2fe%d", mantissa, exp);
+        return String.format(FORMAT_LOCALE, "%.2fe%d", mantissa, exp);
     }
 
-    /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500". */
+    /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500", "0.0123". */
     static String plain(double x) {
         double a = Math.abs(x);
         if (a >= 100) {
-            String f = fixed(x, 0, true);
-            return f != null ? f : String.format(FORMAT_LOCALE, "%,.0f", x);
+            return dev.mlplan.util.Fmt.num(x, 0);
         }
-        if (a >= 10) {
-            String f = fixed(x, 1, false);
-            return f != null ? f : String.format(FORMAT_LOCALE, "%.1f", x);
-        }
-        if (a >= 1) {
-            String f = fixed(x, 2, false);
-            return f != null ? f : String.format(FORMAT_LOCALE, "%.2f", x);
-        }
-        if (x >= 1e-4) {
-            // "%.3g" below 1: three significant digits, as a plain decimal
-            BigDecimal r = BigDecimal.valueOf(x).round(THREE_DIGITS);
-            int exponent = r.precision() - r.scale() - 1;
-            return r.setScale(2 - exponent, RoundingMode.HALF_UP).toPlainString();
-        }
-        if (x == 0) {
-            // what "%.3g" gives for ±0 (FmtTest), without a Formatter: its first use loads locale data and
-            // runs streams and lambdas in a cold JVM, and a storage workload without growth formats a zero
-            return Double.doubleToRawLongBits(x) == 0 ? "0.00" : "-0.00";
-        }
-        return String.format(FORMAT_LOCALE, "%.3g", x);
-    }
-
-    private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
-
-    /**
-     * What {@code String.format("%.<decimals>f", x)} (with {@code %,} grouping when asked) gives, for
-     * a finite x ≥ 0: the shortest decimal digits of x rounded half-up. Null for any other x. Much
-     * cheaper than a Formatter, which parses its pattern with a regular expression at every call;
-     * FmtTest checks that the two agree.
-     */
-    private static String fixed(double x, int decimals, boolean group) {
-        if (!(x >= 0) || x == Double.POSITIVE_INFINITY || Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(Math.abs(x))) {
-            return null;
-        }
-        String plain = BigDecimal.valueOf(x).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
-        return group ? dev.mlplan.util.Fmt.grouped(plain) : plain;
+        return String.format(FORMAT_LOCALE, a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", x);
     }
 
     /** A parameter or token count: "6.74B", "124M", "2.00T". */
@@ -115,7 +75,6 @@ final class Fmt {
     }
 
     static String pct(double fraction) {
-        String f = fixed(fraction * 100, 0, false);
-        return f != null ? f + "%" : String.format(FORMAT_LOCALE, "%.0f%%", fraction * 100);
+        return String.format(FORMAT_LOCALE, "%.0f%%", fraction * 100);
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Supplier;
 
 /** Inference memory, throughput and latency (formulas and sources in VALIDATION.md). */
 public final class InferenceEstimator {
@@ -57,8 +56,6 @@ public final class InferenceEstimator {
         if (llm) {
             double kvBytes = kvBytes(m.precision());
             kvPerToken = 2.0 * m.layers() * m.kvHeads() * m.headDim() * kvBytes;
-            // concatenation, not String.format: a Formatter's first use loads locale data and runs streams
-            // and lambdas in a cold JVM (docs/performance.md); an int prints as %d does
             steps.add(new Step("KV cache per token", Fmt.plain(kvPerToken / 1e6) + " MB",
                     "2 · layers · kv_heads · head_dim · bytes = 2 × " + m.layers() + " × " + m.kvHeads() + " × " + m.headDim() + " × "
                             + Fmt.plain(kvBytes) + " (grouped-query attention: kv_heads, not hidden; 16-bit KV cache unless fp8/fp32)"));
@@ -184,23 +181,7 @@ public final class InferenceEstimator {
      */
     private InferenceEstimate serve(InferenceRequirements req, Device d, OptionalInt fixedBatch) {
         InferenceEstimate figures = req.llm() ? serveLlm(req, d, fixedBatch, null) : serveOneShot(req, d, fixedBatch, null);
-        return figures.withStepChain(Lazy.of(new StepChain(req, d, fixedBatch)));
-    }
-
-    /** The steps of {@link InferenceEstimator#serve}, made when first asked for: a class, not a lambda (~75 µs at a lambda's first run, cold). */
-    private final class StepChain implements Supplier<List<Step>> {
-        private final InferenceRequirements req;
-        private final Device d;
-        private final OptionalInt fixedBatch;
-
-        StepChain(InferenceRequirements req, Device d, OptionalInt fixedBatch) {
-            this.req = req;
-            this.d = d;
-            this.fixedBatch = fixedBatch;
-        }
-
-        @Override
-        public List<Step> get() {
+        return figures.withStepChain(Lazy.of(() -> {
             List<Step> steps = new ArrayList<>(req.steps());
             if (req.llm()) {
                 serveLlm(req, d, fixedBatch, steps);
@@ -208,7 +189,7 @@ public final class InferenceEstimator {
                 serveOneShot(req, d, fixedBatch, steps);
             }
             return List.copyOf(steps);
-        }
+        }));
     }
 
     /** The steps written so far, or none when they are not being written (null). */

@@ -8,7 +8,6 @@ import dev.mlplan.workload.Workload.Training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 /** Training compute, memory and wall time (formulas and sources in VALIDATION.md). */
 public final class TrainingEstimator {
@@ -186,35 +185,11 @@ public final class TrainingEstimator {
         // running the same computation again with a list to write the steps to
         TrainingEstimate figures = on(req, acc, perNode, nodes, efa, null);
         return new TrainingEstimate(figures.fits(), figures.neededGiBPerAccelerator(), figures.availableGiBPerAccelerator(),
-                figures.hoursPerRun(), figures.mfu(), figures.scalingEfficiency(), Lazy.of(new StepChain(req, acc, perNode, nodes, efa)));
-    }
-
-    /**
-     * The steps of {@link TrainingEstimator#on(TrainingRequirements, Accelerator, int, int, boolean)},
-     * made when first asked for. A class, not a lambda: a lambda's call site costs ~75 µs at its
-     * first run in a cold JVM (docs/performance.md).
-     */
-    private final class StepChain implements Supplier<List<Step>> {
-        private final TrainingRequirements req;
-        private final Accelerator acc;
-        private final int perNode;
-        private final int nodes;
-        private final boolean efa;
-
-        StepChain(TrainingRequirements req, Accelerator acc, int perNode, int nodes, boolean efa) {
-            this.req = req;
-            this.acc = acc;
-            this.perNode = perNode;
-            this.nodes = nodes;
-            this.efa = efa;
-        }
-
-        @Override
-        public List<Step> get() {
-            List<Step> steps = new ArrayList<>(req.steps());
-            on(req, acc, perNode, nodes, efa, steps);
-            return List.copyOf(steps);
-        }
+                figures.hoursPerRun(), figures.mfu(), figures.scalingEfficiency(), Lazy.of(() -> {
+                    List<Step> steps = new ArrayList<>(req.steps());
+                    on(req, acc, perNode, nodes, efa, steps);
+                    return List.copyOf(steps);
+                }));
     }
 
     /** The estimate's figures, its steps appended to {@code steps} unless that is null (then the result has none). */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The CI gate: a pure function of a plan, an optional baseline plan and thresholds.
@@ -30,9 +31,6 @@ import java.util.Optional;
  *       its whole cost as the increase against an amount in USD and is not gated by a percentage
  *       (there is nothing to take a percentage of). Removed workloads pass and are listed.
  * </ul>
- *
- * <p>Loops and named comparators, not streams or lambdas: each stream or lambda call site costs ~75 µs
- * at its first run in a cold JVM, and {@code check} runs this once (docs/performance.md).
  */
 public final class Gate {
     /** The warn threshold when neither the workload nor the check names one. */
@@ -74,11 +72,8 @@ public final class Gate {
                 out.add(removed(b));
             }
         }
-        out.sort(new ByName());
-        Status overall = Status.PASS;
-        for (WorkloadGate w : out) {
-            overall = overall.worst(w.status());
-        }
+        out.sort(Comparator.comparing(WorkloadGate::name));
+        Status overall = worst(out.stream().map(WorkloadGate::status).toList());
         List<WorkloadGate> ws = List.copyOf(out);
         return new GateResult(overall, summary(overall, ws), baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws);
     }
@@ -108,27 +103,13 @@ public final class Gate {
                 }
             }
             parts = parts(w, b);
-            if (b != null && change == Change.UNCHANGED) {
-                for (PartDiff p : parts) {
-                    if (p.change() != Change.UNCHANGED) {
-                        change = Change.CHANGED;
-                        break;
-                    }
-                }
+            if (b != null && change == Change.UNCHANGED && parts.stream().anyMatch(p -> p.change() != Change.UNCHANGED)) {
+                change = Change.CHANGED;
             }
             rules.add(increaseRule(w, b, delta, t.maxIncrease()));
         }
-        Status status = Status.PASS;
-        for (RuleResult r : rules) {
-            status = status.worst(r.status());
-        }
-        List<String> reasons = new ArrayList<>();
-        for (RuleResult r : rules) {
-            if (r.status() == status) {
-                reasons.add(r.reason());
-            }
-        }
-        String reason = String.join("; ", reasons);
+        Status status = worst(rules.stream().map(RuleResult::status).toList());
+        String reason = rules.stream().filter(r -> r.status() == status).map(RuleResult::reason).collect(Collectors.joining("; "));
         return new WorkloadGate(w.name(), w.file(), status, w.monthlyUsd(), budget, warnAt, baselineUsd, delta, deltaPct, change, reason,
                 List.copyOf(rules), parts);
     }
@@ -198,7 +179,7 @@ public final class Gate {
                 names.add(k);
             }
         }
-        names.sort(new ByPartOrder());
+        names.sort(Comparator.comparingInt(Gate::partOrder).thenComparing(Comparator.naturalOrder()));
         List<PartDiff> out = new ArrayList<>();
         for (String name : names) {
             PartPlan n = now.get(name);
@@ -225,21 +206,9 @@ public final class Gate {
         return List.copyOf(out);
     }
 
-    /** Workloads by name, as {@code Comparator.comparing(WorkloadGate::name)}. */
-    private static final class ByName implements Comparator<WorkloadGate> {
-        @Override
-        public int compare(WorkloadGate a, WorkloadGate b) {
-            return a.name().compareTo(b.name());
-        }
-    }
-
-    /** Parts in the order training, inference, storage, then others by name. */
-    private static final class ByPartOrder implements Comparator<String> {
-        @Override
-        public int compare(String a, String b) {
-            int c = Integer.compare(partOrder(a), partOrder(b));
-            return c != 0 ? c : a.compareTo(b);
-        }
+    /** The worst of these statuses; pass when there are none. */
+    private static Status worst(List<Status> statuses) {
+        return statuses.stream().reduce(Status.PASS, Status::worst);
     }
 
     private static WorkloadGate removed(WorkloadPlan b) {
@@ -262,6 +231,7 @@ public final class Gate {
         return m;
     }
 
+    /** Parts in the order training, inference, storage, then others (by name). */
     private static int partOrder(String part) {
         return switch (part) {
             case "training" -> 0;
@@ -289,15 +259,8 @@ public final class Gate {
     }
 
     private static String summary(Status overall, List<WorkloadGate> ws) {
-        long fail = 0;
-        long warn = 0;
-        for (WorkloadGate w : ws) {
-            if (w.status() == Status.FAIL) {
-                fail++;
-            } else if (w.status() == Status.WARN) {
-                warn++;
-            }
-        }
+        long fail = ws.stream().filter(w -> w.status() == Status.FAIL).count();
+        long warn = ws.stream().filter(w -> w.status() == Status.WARN).count();
         long pass = ws.size() - fail - warn;
         return overall.id().toUpperCase(java.util.Locale.ROOT) + ": " + ws.size() + (ws.size() == 1 ? " workload" : " workloads") + ", "
                 + pass + " passed, " + warn + " warned, " + fail + " failed";

@@ -1,15 +1,19 @@
 package dev.mlplan.plan;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.catalog.Source;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
 import dev.mlplan.cost.LocalCost;
@@ -27,6 +31,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Plans the inference part: accelerated instance types (all of an instance's accelerators serving one
@@ -59,9 +66,9 @@ final class InferencePlanner {
 
     Result plan(Inference inf) {
         InferenceRequirements req = estimator.requirements(inf);
-        PartCollector col = new PartCollector();
+        PartCollector col = ctx.collector();
         Workload w = ctx.workload();
-        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!w.constraints().allowsFamily(it.family()) || !it.currentGeneration()) {
                 continue;
@@ -117,53 +124,28 @@ final class InferencePlanner {
         List<Violation> vs = ctx.engine().check(f);
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
+            col.eliminateAll(Service.EC2, it.name(), vs, capability(it));
             return;
         }
         // the same for every region and pricing model: made once per type
         String fleetNote = "fleet: " + fleet.explanation();
         String instanceNote = describe(req, est, it);
-        List<PricingModel> pricings = ctx.options().pricing();
-        PartCollector.Group[] groups = new PartCollector.Group[pricings.size()];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = PartCollector.Group.of(Service.EC2.id(), it.name(), fleet.peak(), pricings.get(i).id());
-        }
-        for (String region : ctx.regions()) {
-            for (int pi = 0; pi < groups.length; pi++) {
-                PricingModel pm = pricings.get(pi);
-                Optional<Price> price = ctx.price(region, it.name(), pm);
-                if (price.isEmpty()) {
-                    continue;
-                }
-                col.considered(1);
-                List<Violation> ov = ctx.engine().checkOffer(f, region, pm);
-                if (!ov.isEmpty()) {
-                    col.eliminateAll(Service.EC2.id(), it.name(), ov, capability(it));
-                    continue;
-                }
-                Price p = price.get();
-                Optional<Price> onDemand = pm == PricingModel.SPOT ? ctx.price(region, it.name(), PricingModel.ON_DEMAND) : Optional.empty();
-                if (pm == PricingModel.SPOT && onDemand.isEmpty()) {
-                    continue;
-                }
-                double monthly = pm.isCommitment() ? InstanceCost.monthlyUsd(p, fleet.peak(), hoursPerMonth)
-                        : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
-                                + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
-                        : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
-                // made only when asked for (a tie, or the option shown), as for training
-                java.util.function.Supplier<String> id = new java.util.function.Supplier<>() {
-                    @Override
-                    public String get() {
-                        return "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+        List<String> notesFirst = List.of(fleetNote, instanceNote, ORCHESTRATION_NOTE);
+        col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<>(
+                (region, pm) -> ctx.price(region, it.name(), pm),
+                (region, pm, p) -> ctx.engine().checkOffer(f, region, pm),
+                (region, pm, p) -> {
+                    Optional<Price> onDemand = pm == PricingModel.SPOT ? ctx.price(region, it.name(), PricingModel.ON_DEMAND) : Optional.empty();
+                    if (pm == PricingModel.SPOT && onDemand.isEmpty()) {
+                        return Optional.empty();
                     }
-                };
-                col.offer(groups[pi], region, id, monthly, null, new java.util.function.Supplier<>() {
-                    @Override
-                    public Option get() {
-                        List<String> notes = new ArrayList<>();
-                        notes.add(fleetNote);
-                        notes.add(instanceNote);
-                        notes.add(ORCHESTRATION_NOTE);
+                    double monthly = pm.isCommitment() ? InstanceCost.monthlyUsd(p, fleet.peak(), hoursPerMonth)
+                            : pm == PricingModel.SPOT ? InstanceCost.monthlyUsd(onDemand.get(), base(fleet), hoursPerMonth)
+                                    + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
+                            : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
+                    String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
+                    return Optional.of(new PartCollector.Offer(id, monthly, null, () -> {
+                        List<String> notes = new ArrayList<>(notesFirst);
                         InstanceCost.Priced priced;
                         if (pm.isCommitment()) {
                             priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
@@ -178,21 +160,13 @@ final class InferencePlanner {
                             priced = InstanceCost.monthly(p, 1, fleet.mean() * hoursPerMonth);
                         }
                         notes.addAll(priced.notes());
-                        var breakEven = ctx.commitmentBreakEven(p);
-                        if (breakEven.isPresent()) {
-                            notes.add(breakEven.get());
-                        }
-                        var source = ctx.catalog().source(p.source());
-                        if (source.isPresent() && source.get().estimated()) {
-                            notes.add(pm.id() + " rate is estimated: " + source.get().note());
-                        }
-                        return new Option(0, id.get(), Service.EC2.id(), it.name(), fleet.peak(), region, pm.id(), null, round(est.requestsPerSecond()),
+                        ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                        ctx.estimatedRateNote(p).ifPresent(notes::add);
+                        return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
                                 round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                                 priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                    }
-                }, null);
-            }
-        }
+                    }, null));
+                }));
         planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
     }
 
@@ -202,36 +176,27 @@ final class InferencePlanner {
      */
     private void planSageMakerEndpoint(InferenceRequirements req, InstanceType it, InferenceEstimate est, FleetSizing fleet, double hoursPerMonth,
             PartCollector col) {
-        String id = "sagemaker.hosting.ml." + it.name() + ".hour";
-        Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_ENDPOINT, it, "ml." + it.name(), fleet.peak(), 0);
-        PartCollector.Group group = PartCollector.Group.of(Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), PricingModel.ON_DEMAND.id());
-        for (String region : ctx.regions()) {
-            var price = ctx.catalog().servicePrice(id, region);
-            if (price.isEmpty()) {
-                continue;
-            }
-            col.considered(1);
-            var hourly = price.get();
-            String optionId = "inference/sagemaker-endpoint/ml." + it.name() + "/on-demand/" + region;
-            double hours = fleet.mean() * hoursPerMonth;
-            col.offer(group, region, new PartCollector.KnownId(optionId), hours * hourly.usd(), null, new java.util.function.Supplier<>() {
-                    @Override
-                    public Option get() {
-                        var component = dev.mlplan.cost.CostComponent.of("Endpoint instance hours [" + c.resource() + ", SageMaker]", "hours", hours,
-                                hourly.usd(), hourly.source());
-                        List<String> notes = new ArrayList<>();
-                        notes.add("fleet: " + fleet.explanation());
-                        notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
-                        var source = ctx.catalog().source(hourly.source());
-                        if (source.isPresent() && source.get().estimated()) {
-                            notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + source.get().id() + ")");
-                        }
-                        return new Option(0, optionId, Service.SAGEMAKER_ENDPOINT.id(), c.resource(), fleet.peak(), region, PricingModel.ON_DEMAND.id(),
-                                null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                                component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                    }
-                }, null);
-        }
+        String priceId = "sagemaker.hosting.ml." + it.name() + ".hour";
+        String resource = "ml." + it.name();
+        double hours = fleet.mean() * hoursPerMonth;
+        // no rule looks at an endpoint's offers: every priced region is feasible
+        col.offers(Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND),
+                new PartCollector.Offers<>((region, pm) -> ctx.catalog().servicePrice(priceId, region), (region, pm, hourly) -> List.of(),
+                        (region, pm, hourly) -> {
+                            String id = "inference/sagemaker-endpoint/" + resource + "/on-demand/" + region;
+                            return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, () -> {
+                                var component = CostComponent.of("Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
+                                        hourly.source());
+                                List<String> notes = new ArrayList<>();
+                                notes.add("fleet: " + fleet.explanation());
+                                notes.add("managed endpoint: SageMaker runs, patches and autoscales the instances");
+                                ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
+                                return new Option(0, id, Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), region, PricingModel.ON_DEMAND, null,
+                                        round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
+                                        component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                                        OptionSteps.after(req.steps(), est.steps()));
+                            }, null));
+                        }));
     }
 
     /**
@@ -261,7 +226,7 @@ final class InferencePlanner {
     private void planLambda(Inference inf, InferenceRequirements req, PartCollector col) {
         double mbPerVcpu = ctx.catalog().limit("lambda.mb-per-vcpu").value();
         double maxVcpu = ctx.catalog().limit("lambda.vcpu.max").value();
-        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         // the estimate of a memory size is the same in every region: made once
         List<Sized> sizes = new ArrayList<>();
@@ -271,52 +236,40 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
             sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.LAMBDA, sizes, new SizeOffer() {
-            @Override
-            Option offer(String region, Sized z) {
+        cheapestSizePerRegion(Service.LAMBDA, sizes, Sized::violations, region -> true, (region, z) -> {
             var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().latencyMsP99() / 1000.0 / 1.5, z.mb());
             List<String> notes = new ArrayList<>(priced.notes());
             if (z.est() != z.warm()) {
                 notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
             }
             InferenceEstimate est = z.est();
-            return new Option(0, "inference/lambda/" + z.candidate().resource() + "/per-request/" + region, Service.LAMBDA.id(),
-                    z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null, round(est.requestsPerSecond()),
+            return new Option(0, "inference/lambda/" + z.candidate().resource() + "/per-request/" + region, Service.LAMBDA,
+                    z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null, round(est.requestsPerSecond()),
                     round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                     priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-            }
         }, col);
     }
 
-    /** A serverless service's option at one size in one region, for {@link #cheapestSizePerRegion}. */
-    private abstract static class SizeOffer {
-        /** Whether the service is priced in the region at all. */
-        boolean priced(String region) {
-            return true;
-        }
-
-        abstract Option offer(String region, Sized size);
-    }
-
     /**
-     * A serverless service at its cheapest feasible size in each region where it is priced; when no
-     * size works, the violations of the largest size are reported once.
+     * A serverless or container service at its cheapest feasible size in each region where it is
+     * priced; when no size works, the violations of the last size are reported once.
      */
-    private void cheapestSizePerRegion(Service service, List<Sized> sizes, SizeOffer offer, PartCollector col) {
+    private <Z> void cheapestSizePerRegion(Service service, List<Z> sizes, Function<Z, List<Violation>> violations, Predicate<String> priced,
+            BiFunction<String, Z, Option> offer, PartCollector col) {
         List<Violation> last = List.of();
         boolean any = false;
         for (String region : ctx.regions()) {
-            if (!offer.priced(region)) {
+            if (!priced.test(region)) {
                 continue;
             }
             Option best = null;
-            for (Sized z : sizes) {
+            for (Z z : sizes) {
                 col.considered(1);
-                if (!z.violations().isEmpty()) {
-                    last = z.violations();
+                if (!violations.apply(z).isEmpty()) {
+                    last = violations.apply(z);
                     continue;
                 }
-                Option o = offer.offer(region, z);
+                Option o = offer.apply(region, z);
                 if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
                     best = o;
                 }
@@ -327,7 +280,7 @@ final class InferencePlanner {
             }
         }
         if (!any) {
-            col.eliminateAll(service.id(), null, last);
+            col.eliminateAll(service, null, last);
         }
     }
 
@@ -339,16 +292,16 @@ final class InferencePlanner {
      * always-on option (an instance, task or endpoint fleet at on-demand prices): below it Lambda is
      * cheaper. Lambda's cost per request is taken at this workload's request shape.
      */
-    static java.util.Optional<LambdaBreakEven> lambdaBreakEven(Inference inf, List<PartCollector.Draft> ranked, double hoursPerMonth) {
+    static Optional<LambdaBreakEven> lambdaBreakEven(Inference inf, List<PartCollector.Draft> ranked, double hoursPerMonth) {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         Option lambda = null;
         Option alwaysOn = null;
         for (PartCollector.Draft d : ranked) {
             Option o = d.option();
-            if (lambda == null && o.service().equals("lambda")) {
+            if (lambda == null && o.service() == Service.LAMBDA) {
                 lambda = o;
             }
-            if (alwaysOn == null && o.pricing().equals("on-demand") && !o.service().equals("lambda")) {
+            if (alwaysOn == null && o.pricing() == PricingModel.ON_DEMAND && o.service() != Service.LAMBDA) {
                 alwaysOn = o;
             }
             if (lambda != null && alwaysOn != null) {
@@ -356,11 +309,11 @@ final class InferencePlanner {
             }
         }
         if (lambda == null || alwaysOn == null || requestsPerMonth <= 0 || lambda.monthlyUsd() <= 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double perRequest = lambda.monthlyUsd() / requestsPerMonth;
-        double perDay = alwaysOn.monthlyUsd() / perRequest / (InstanceCost.HOURS_PER_MONTH / 24.0);
-        return java.util.Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service()
+        double perDay = alwaysOn.monthlyUsd() / perRequest / (HOURS_PER_MONTH / 24.0);
+        return Optional.of(new LambdaBreakEven(Math.round(perDay), alwaysOn.count() + " × " + alwaysOn.instanceType() + " " + alwaysOn.service().id()
                 + " on-demand (" + alwaysOn.region() + ")"));
     }
 
@@ -382,7 +335,7 @@ final class InferencePlanner {
      */
     private void planSageMakerServerless(Inference inf, InferenceRequirements req, PartCollector col) {
         double mbPerVcpu = ctx.catalog().limit("lambda.mb-per-vcpu").value();
-        double hoursPerMonth = inf.hoursPerDay() * InstanceCost.HOURS_PER_MONTH / 24.0;
+        double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         List<Sized> serverlessSizes = new ArrayList<>();
         for (double mb : SERVERLESS_MEMORY_MB) {
@@ -391,18 +344,13 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
             serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes, new SizeOffer() {
-                @Override
-                boolean priced(String region) {
-                    return ctx.prices().find("sagemaker-serverless.gb-second", region).isPresent();
-                }
-
-                @Override
-                Option offer(String region, Sized z) {
-                    var gbs = ctx.prices().find("sagemaker-serverless.gb-second", region).orElseThrow();
+        String priceId = "sagemaker-serverless.gb-second";
+        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes, Sized::violations, region -> ctx.prices().find(priceId, region).isPresent(),
+                (region, z) -> {
+                    var gbs = ctx.prices().find(priceId, region).orElseThrow();
                     double mb = z.mb();
                     double seconds = z.warm().latencyMsP99() / 1000.0 / 1.5;
-                    var component = dev.mlplan.cost.CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
+                    var component = CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
                             requestsPerMonth * seconds * mb / 1024, gbs.usd(), gbs.source());
                     List<String> notes = new ArrayList<>();
                     notes.add("per request " + Fmt.usd(component.monthlyUsd() / Math.max(1e-9, requestsPerMonth) * 1000) + " per 1,000 ("
@@ -410,28 +358,25 @@ final class InferencePlanner {
                     if (gbs.fallback()) {
                         notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
                     }
-                    var source = ctx.catalog().source(gbs.source());
-                    if (source.isPresent() && source.get().estimated()) {
-                        notes.add("price is estimated: " + source.get().note());
-                    }
+                    ctx.catalog().source(gbs.source()).filter(Source::estimated).ifPresent(source -> notes.add("price is estimated: " + source.note()));
                     InferenceEstimate est = z.est();
                     return new Option(0, "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region,
-                            Service.SAGEMAKER_SERVERLESS.id(), z.candidate().resource(), 1, region, PricingModel.PER_REQUEST.id(), null,
+                            Service.SAGEMAKER_SERVERLESS, z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null,
                             round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component),
                             List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                }
-            }, col);
+                }, col);
     }
 
     private record FargateSize(double[] size, InferenceEstimate est, FleetSizing fleet, String resource, List<Violation> violations) {}
+
+    private static final String FARGATE_VCPU = "fargate.x86.vcpu-hour";
+    private static final String FARGATE_GB = "fargate.x86.gb-hour";
 
     /** Fargate task sizes tried: vCPU and GB (ECS task-size table, Linux). */
     static final double[][] FARGATE_SIZES = {{1, 2}, {2, 4}, {4, 8}, {4, 16}, {8, 16}, {8, 32}, {16, 32}, {16, 64}, {16, 120}};
 
     /** Fargate (x86, on-demand) at the cheapest task size that works, sized as a fleet like EC2. */
     private void planFargate(Inference inf, InferenceRequirements req, double hoursPerMonth, PartCollector col) {
-        List<Violation> last = List.of();
-        boolean any = false;
         // a task size's estimate and fleet are the same in every region: made once
         List<FargateSize> sizes = new ArrayList<>();
         for (double[] size : FARGATE_SIZES) {
@@ -441,47 +386,21 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.FARGATE, null, resource, fleet.peak(), size[1] * 1000);
             sizes.add(new FargateSize(size, est, fleet, resource, ctx.engine().check(facts(c, req, est, fleet.peak()))));
         }
-        for (String region : ctx.regions()) {
-            var vcpuPrice = ctx.prices().find("fargate.x86.vcpu-hour", region);
-            var gbPrice = ctx.prices().find("fargate.x86.gb-hour", region);
-            if (vcpuPrice.isEmpty() || gbPrice.isEmpty()) {
-                continue;
-            }
-            Option best = null;
-            for (FargateSize z : sizes) {
-                double[] size = z.size();
-                InferenceEstimate est = z.est();
-                FleetSizing fleet = z.fleet();
-                String resource = z.resource();
-                List<Violation> vs = z.violations();
-                col.considered(1);
-                if (!vs.isEmpty()) {
-                    last = vs;
-                    continue;
-                }
-                double taskHours = fleet.mean() * hoursPerMonth;
-                var cpu = dev.mlplan.cost.CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.get().usd(),
-                        vcpuPrice.get().source());
-                var mem = dev.mlplan.cost.CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.get().usd(),
-                        gbPrice.get().source());
-                List<String> notes = new ArrayList<>();
-                notes.add("fleet: " + fleet.explanation());
-                notes.add(describeCpu(req, est, (int) size[0]));
-                Option o = new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE.id(), resource, fleet.peak(), region,
-                        PricingModel.ON_DEMAND.id(), null, round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null,
-                        cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
-                if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
-                    best = o;
-                }
-            }
-            if (best != null) {
-                col.add(best, null);
-                any = true;
-            }
-        }
-        if (!any) {
-            col.eliminateAll(Service.FARGATE.id(), null, last);
-        }
+        cheapestSizePerRegion(Service.FARGATE, sizes, FargateSize::violations,
+                region -> ctx.prices().find(FARGATE_VCPU, region).isPresent() && ctx.prices().find(FARGATE_GB, region).isPresent(), (region, z) -> {
+                    var vcpuPrice = ctx.prices().find(FARGATE_VCPU, region).orElseThrow();
+                    var gbPrice = ctx.prices().find(FARGATE_GB, region).orElseThrow();
+                    double[] size = z.size();
+                    FleetSizing fleet = z.fleet();
+                    String resource = z.resource();
+                    double taskHours = fleet.mean() * hoursPerMonth;
+                    var cpu = CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.usd(), vcpuPrice.source());
+                    var mem = CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.usd(), gbPrice.source());
+                    List<String> notes = List.of("fleet: " + fleet.explanation(), describeCpu(req, z.est(), (int) size[0]));
+                    return new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE, resource, fleet.peak(), region,
+                            PricingModel.ON_DEMAND, null, round(z.est().requestsPerSecond()), round(z.est().latencyMsP99()), null, null,
+                            cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), notes, List.of(), OptionSteps.after(req.steps(), z.est().steps()));
+                }, col);
     }
 
     private static String describeCpu(InferenceRequirements req, InferenceEstimate est, int vcpus) {
@@ -510,11 +429,11 @@ final class InferencePlanner {
         List<Violation> vs = ctx.engine().check(facts(c, req, est, fleet.peak()));
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.LOCAL.id(), m.accelerator(), vs);
+            col.eliminateAll(Service.LOCAL, m.accelerator(), vs);
             return;
         }
         var priced = LocalCost.monthly(m, hoursPerMonth);
-        col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL.id(), m.accelerator(), m.count(), "local", PricingModel.LOCAL.id(),
+        col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL, m.accelerator(), m.count(), "local", PricingModel.LOCAL,
                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
                 priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of(), OptionSteps.after(req.steps(), est.steps())), null);
     }

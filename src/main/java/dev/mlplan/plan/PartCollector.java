@@ -1,16 +1,22 @@
 package dev.mlplan.plan;
 
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.plan.PlanResult.Alternative;
 import dev.mlplan.plan.PlanResult.Elimination;
 import dev.mlplan.plan.PlanResult.Option;
+import dev.mlplan.util.Fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Gathers one part's feasible offers and eliminations while candidates are evaluated, then ranks:
@@ -18,33 +24,36 @@ import java.util.Set;
  * cheapest region is kept and the others are mentioned in its notes. Eliminations are grouped by
  * (service, resource, rule) with the first reason and a count.
  *
- * <p>Plain loops and comparator classes rather than streams and lambdas: this runs once per process,
- * in a cold JVM, where each lambda costs a bootstrap (docs/performance.md).
+ * <p>An offer is ranked by its figures (monthly cost, hours per run, id); its {@link Option} (notes,
+ * cost lines, estimate steps) is built only when it is shown, as hundreds of offers are priced for a
+ * handful shown. {@link Building#AT_ONCE} builds every offer as it is made instead, so that tests can
+ * check that the plan is the same either way.
  */
 final class PartCollector {
-    private final Map<String, Draft> best = new LinkedHashMap<>();
+    /** When an offer's option is built. */
+    enum Building {
+        /** only for the offers shown: the planner's way */
+        WHEN_SHOWN,
+        /** as each offer is made, checking that it has the figures it is ranked by */
+        AT_ONCE
+    }
+
+    private final Building building;
+    private final Map<Group, Draft> best = new LinkedHashMap<>();
     /** Per group, the cheapest offer in each region: to show what other regions would cost. */
-    private final Map<String, Map<String, Double>> regionCosts = new LinkedHashMap<>();
-    private final Map<String, int[]> eliminationCounts = new LinkedHashMap<>();
-    private final Map<String, Elimination> eliminations = new LinkedHashMap<>();
-    private final Map<String, Double> eliminationScores = new LinkedHashMap<>();
+    private final Map<Group, Map<String, Double>> regionCosts = new LinkedHashMap<>();
+    private final Map<EliminationKey, Eliminated> eliminations = new LinkedHashMap<>();
     private int considered;
     private int feasible;
 
-    /**
-     * A feasible offer before ranking. An offer made with {@link #offer} holds only its figures (id,
-     * resource, region, pricing, hours, monthly cost) until it is shown: {@link #top} builds it then.
-     */
-    record Draft(Option option, String groupKey, Object detail, java.util.function.Supplier<Option> build) {
-        Draft(Option option, String groupKey, Object detail) {
-            this(option, groupKey, detail, null);
-        }
+    PartCollector(Building building) {
+        this.building = building;
+    }
 
+    /** A feasible offer before ranking: its figures, and how to build the whole option when it is shown. */
+    record Draft(Option option, Object detail, Supplier<Option> build) {
         /** The whole option (notes, cost lines, estimate steps), with this draft's rank. */
         Option built() {
-            if (build == null) {
-                return option;
-            }
             Option full = build.get();
             verify(option, full);
             return full.ranked(option.rank(), full.notes(), List.of());
@@ -52,9 +61,50 @@ final class PartCollector {
     }
 
     /** What offers are grouped by: the same resource at the same pricing model, in any region. */
-    record Group(String key, String service, String resource, int count, String pricing) {
-        static Group of(String service, String resource, int count, String pricing) {
-            return new Group(group(service, resource, count, pricing), service, resource, count, pricing);
+    record Group(Service service, String resource, int count, PricingModel pricing) {
+        static Group of(Option o) {
+            return new Group(o.service(), o.instanceType(), o.count(), o.pricing());
+        }
+    }
+
+    /** A feasible offer's figures and how to build its option ({@code detail} is for break-even). */
+    record Offer(String id, double monthlyUsd, Double hoursPerRun, Supplier<Option> build, Object detail) {}
+
+    /** Something a planner works out for one offer: from its region, pricing model and price. */
+    @FunctionalInterface
+    interface PerOffer<P, R> {
+        R apply(String region, PricingModel pricing, P price);
+    }
+
+    /**
+     * A planner's side of {@link #offers}: one resource's price in a region under a pricing model
+     * (empty when there is none), the rules an offer of it breaks (none when it is feasible), and the
+     * feasible offer (empty when it cannot be made after all).
+     */
+    record Offers<P>(BiFunction<String, PricingModel, Optional<P>> price, PerOffer<P, List<Violation>> check, PerOffer<P, Optional<Offer>> offer) {}
+
+    /**
+     * Every region × pricing model offer of one resource: each one priced counts as considered, then
+     * is eliminated by the rules it breaks or recorded with {@link #offer}.
+     *
+     * @param capability how capable the resource is, to order its eliminations
+     */
+    <P> void offers(Service service, String resource, int count, double capability, List<String> regions, List<PricingModel> pricings,
+            Offers<P> offers) {
+        for (String region : regions) {
+            for (PricingModel pricing : pricings) {
+                Optional<P> price = offers.price().apply(region, pricing);
+                if (price.isEmpty()) {
+                    continue;
+                }
+                considered++;
+                List<Violation> vs = offers.check().apply(region, pricing, price.get());
+                if (!vs.isEmpty()) {
+                    eliminateAll(service, resource, vs, capability);
+                    continue;
+                }
+                offers.offer().apply(region, pricing, price.get()).ifPresent(o -> offer(new Group(service, resource, count, pricing), region, o));
+            }
         }
     }
 
@@ -62,200 +112,125 @@ final class PartCollector {
         considered += n;
     }
 
-    /** An offer's id known up front, for {@link #offer} (which asks for ids only to break ties). */
-    static final class KnownId implements java.util.function.Supplier<String> {
-        private final String id;
-
-        KnownId(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String get() {
-            return id;
-        }
-    }
-
     /**
-     * Records an offer by its figures; its {@link Option} (notes, cost lines, estimate steps: the
-     * costly part) is built only if it is the best of its group and shown ({@link #top}). The
-     * result equals adding every built option with {@link #add}: {@code build} must give an option
-     * with these figures ({@code PartCollectorTest} holds the planners to it).
+     * Records an offer by its figures; its {@link Option} is built only if it is the best of its group
+     * and shown ({@link #top}). {@code build} must give an option with these figures.
      */
-    void offer(Group group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun,
-            java.util.function.Supplier<Option> build, Object detail) {
+    void offer(Group group, String region, Offer offer) {
         feasible++;
-        regionCost(group.key(), region, monthlyUsd);
-        Draft prev = best.get(group.key());
-        if (buildEveryOffer) {
-            // as before options were built only when shown: built here, at the time of the offer
-            Option built = build.get();
-            verify(figures(group, region, id, monthlyUsd, hoursPerRun), built);
-            if (prev == null || beats(monthlyUsd, hoursPerRun, id, prev.option())) {
-                best.put(group.key(), new Draft(built, group.key(), detail));
+        regionCost(group, region, offer.monthlyUsd());
+        Option figures = new Option(0, offer.id(), group.service(), group.resource(), group.count(), region, group.pricing(), offer.hoursPerRun(),
+                null, null, null, null, offer.monthlyUsd(), null, List.of(), List.of(), List.of(), List.of());
+        Draft prev = best.get(group);
+        if (prev == null || ORDER.compare(figures, prev.option()) < 0) {
+            if (building == Building.AT_ONCE) {
+                Option built = offer.build().get();
+                verify(figures, built);
+                best.put(group, new Draft(built, offer.detail(), () -> built));
+            } else {
+                best.put(group, new Draft(figures, offer.detail(), offer.build()));
             }
-            return;
-        }
-        if (prev == null || beats(monthlyUsd, hoursPerRun, id, prev.option())) {
-            best.put(group.key(), new Draft(figures(group, region, id, monthlyUsd, hoursPerRun), group.key(), detail, build));
+        } else if (building == Building.AT_ONCE) {
+            verify(figures, offer.build().get());
         }
     }
-
-    private static Option figures(Group group, String region, java.util.function.Supplier<String> id, double monthlyUsd, Double hoursPerRun) {
-        return new Option(0, id.get(), group.service(), group.resource(), group.count(), region, group.pricing(), hoursPerRun, null, null, null, null,
-                monthlyUsd, null, List.of(), List.of(), List.of(), List.of());
-    }
-
-    /**
-     * Tests only: build every offer's option when it is made and keep the built one, as before options
-     * were built only when shown; each must have the figures it is ranked by ({@code PartCollectorTest}
-     * compares the plans made both ways).
-     */
-    static volatile boolean buildEveryOffer;
 
     /** An offer's built option must have the figures it was ranked by: a planner bug otherwise. */
     static void verify(Option figures, Option built) {
-        if (!(figures.id().equals(built.id()) && figures.service().equals(built.service()) && figures.instanceType().equals(built.instanceType())
-                && figures.count() == built.count() && figures.region().equals(built.region()) && figures.pricing().equals(built.pricing())
-                && java.util.Objects.equals(figures.hoursPerRun(), built.hoursPerRun())
-                && Double.compare(figures.monthlyUsd(), built.monthlyUsd()) == 0)) {
+        if (!(Objects.equals(figures.id(), built.id()) && figures.service() == built.service()
+                && Objects.equals(figures.instanceType(), built.instanceType()) && figures.count() == built.count()
+                && Objects.equals(figures.region(), built.region()) && figures.pricing() == built.pricing()
+                && Objects.equals(figures.hoursPerRun(), built.hoursPerRun()) && Double.compare(figures.monthlyUsd(), built.monthlyUsd()) == 0)) {
             throw new IllegalStateException("offer " + figures.id() + " was ranked at " + figures.monthlyUsd() + " USD/month, " + figures.hoursPerRun()
                     + " h/run but built as " + built.id() + " at " + built.monthlyUsd() + " USD/month, " + built.hoursPerRun() + " h/run");
         }
     }
 
-    /** The key offers are grouped by (the best of each group is ranked): the same for {@link #add} and {@link #offer}. */
-    static String group(String service, String resource, int count, String pricing) {
-        return service + '|' + resource + '|' + count + '|' + pricing;
-    }
-
-    /** {@link #ORDER} on an offer's figures before its option is built (the id only breaks ties). */
-    private static boolean beats(double monthlyUsd, Double hours, java.util.function.Supplier<String> id, Option o) {
-        int c = Double.compare(monthlyUsd, o.monthlyUsd());
-        if (c == 0) {
-            c = Double.compare(hours == null ? 0 : hours, o.hoursPerRun() == null ? 0 : o.hoursPerRun());
-        }
-        if (c == 0) {
-            c = id.get().compareTo(o.id());
-        }
-        return c < 0;
-    }
-
+    /** An option built at once. */
     void add(Option o, Object detail) {
         feasible++;
-        String group = group(o.service(), o.instanceType(), o.count(), o.pricing());
-        Draft d = new Draft(o, group, detail);
+        Group group = Group.of(o);
         Draft prev = best.get(group);
         if (prev == null || ORDER.compare(o, prev.option()) < 0) {
-            best.put(group, d);
+            best.put(group, new Draft(o, detail, () -> o));
         }
         regionCost(group, o.region(), o.monthlyUsd());
     }
 
     /** Keeps the cheapest offer of the group in the region. */
-    private void regionCost(String group, String region, double monthlyUsd) {
-        Map<String, Double> costs = regionCosts.get(group);
-        if (costs == null) {
-            costs = new java.util.TreeMap<>();
-            regionCosts.put(group, costs);
+    private void regionCost(Group group, String region, double monthlyUsd) {
+        regionCosts.computeIfAbsent(group, g -> new TreeMap<>()).merge(region, monthlyUsd, Math::min);
+    }
+
+    private record EliminationKey(Service service, String resource, String rule) {}
+
+    /** The first elimination of a key (its reason is the one shown), how capable its resource is, and how many there were. */
+    private static final class Eliminated {
+        final Elimination first;
+        final double score;
+        int count;
+
+        Eliminated(Elimination first, double score) {
+            this.first = first;
+            this.score = score;
         }
-        Double prev = costs.get(region);
-        costs.put(region, prev == null ? monthlyUsd : Math.min(prev, monthlyUsd));
     }
 
     /**
      * @param score how capable the eliminated resource is; within a rule, the most capable comes
      *     first, so the reason shown for a rule is the one that came closest to working
      */
-    void eliminate(String service, String resource, Violation v, double score) {
-        String key = service + '|' + resource + '|' + v.rule();
-        if (!eliminations.containsKey(key)) {
-            // the first reason per key is kept: later ones are never formatted (Violation's reason is lazy)
-            eliminations.put(key, new Elimination(service, resource, v.rule(), v.reason(), 0));
-        }
-        eliminationScores.putIfAbsent(key, score);
-        int[] count = eliminationCounts.get(key);
-        if (count == null) {
-            count = new int[1];
-            eliminationCounts.put(key, count);
-        }
-        count[0]++;
+    void eliminate(Service service, String resource, Violation v, double score) {
+        // the first reason per key is kept: later ones are never formatted (Violation's reason is lazy)
+        eliminations.computeIfAbsent(new EliminationKey(service, resource, v.rule()),
+                k -> new Eliminated(new Elimination(service, resource, v.rule(), v.reason(), 0), score)).count++;
     }
 
-    void eliminateAll(String service, String resource, List<Violation> vs) {
+    void eliminateAll(Service service, String resource, List<Violation> vs) {
         eliminateAll(service, resource, vs, 0);
     }
 
-    void eliminateAll(String service, String resource, List<Violation> vs, double score) {
-        for (Violation v : vs) {
-            eliminate(service, resource, v, score);
-        }
+    void eliminateAll(Service service, String resource, List<Violation> vs, double score) {
+        vs.forEach(v -> eliminate(service, resource, v, score));
     }
 
     /** Cheapest per month first; ties: shorter run (none counts as 0), then id. */
-    static final Comparator<Option> ORDER = new Comparator<>() {
-        @Override
-        public int compare(Option a, Option b) {
-            int c = Double.compare(a.monthlyUsd(), b.monthlyUsd());
-            if (c == 0) {
-                c = Double.compare(a.hoursPerRun() == null ? 0 : a.hoursPerRun(), b.hoursPerRun() == null ? 0 : b.hoursPerRun());
-            }
-            return c != 0 ? c : a.id().compareTo(b.id());
-        }
-    };
+    static final Comparator<Option> ORDER = Comparator.comparingDouble(Option::monthlyUsd)
+            .thenComparingDouble(o -> o.hoursPerRun() == null ? 0 : o.hoursPerRun())
+            .thenComparing(Option::id);
 
     /** All groups' best offers, ranked. */
     List<Draft> ranked() {
-        List<Draft> all = new ArrayList<>(best.values());
-        all.sort(new Comparator<>() {
-            @Override
-            public int compare(Draft a, Draft b) {
-                return ORDER.compare(a.option(), b.option());
-            }
-        });
+        List<Draft> all = best.values().stream().sorted(Comparator.comparing(Draft::option, ORDER)).toList();
         List<Draft> out = new ArrayList<>(all.size());
-        int rank = 1;
         for (Draft d : all) {
-            Option o = d.option();
-            out.add(new Draft(o.ranked(rank++, o.notes(), List.of()), d.groupKey(), d.detail(), d.build()));
+            out.add(new Draft(d.option().ranked(out.size() + 1, d.option().notes(), List.of()), d.detail(), d.build()));
         }
         return out;
     }
 
     /** "other regions: us-west-2 +3%, eu-west-1 +12%" for the next cheapest regions of the same offer. */
-    private String regionNote(String group, Option o) {
-        Map<String, Double> costs = regionCosts.getOrDefault(group, Map.of());
+    private Optional<String> regionNote(Option o) {
+        Map<String, Double> costs = regionCosts.getOrDefault(Group.of(o), Map.of());
         if (costs.size() < 2 || o.monthlyUsd() <= 0) {
-            return null;
-        }
-        List<Map.Entry<String, Double>> others = new ArrayList<>(costs.size());
-        for (Map.Entry<String, Double> e : costs.entrySet()) {
-            if (!e.getKey().equals(o.region())) {
-                others.add(e);
-            }
+            return Optional.empty();
         }
         // cheapest first, then by region name
-        others.sort(new Comparator<>() {
-            @Override
-            public int compare(Map.Entry<String, Double> a, Map.Entry<String, Double> b) {
-                int c = a.getValue().compareTo(b.getValue());
-                return c != 0 ? c : a.getKey().compareTo(b.getKey());
-            }
-        });
-        StringBuilder sb = new StringBuilder("other regions: ");
-        for (int i = 0; i < Math.min(3, others.size()); i++) {
-            double diff = others.get(i).getValue() / o.monthlyUsd() - 1;
-            sb.append(i > 0 ? ", " : "").append(others.get(i).getKey()).append(' ').append(diff >= 0.0005 ? "+" + dev.mlplan.util.Fmt.pct(diff)
-                    : diff <= -0.0005 ? "-" + dev.mlplan.util.Fmt.pct(-diff) : "same");
+        List<Map.Entry<String, Double>> others = costs.entrySet().stream().filter(e -> !e.getKey().equals(o.region()))
+                .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey())).toList();
+        List<String> shown = new ArrayList<>();
+        for (Map.Entry<String, Double> e : others.subList(0, Math.min(3, others.size()))) {
+            double diff = e.getValue() / o.monthlyUsd() - 1;
+            shown.add(e.getKey() + ' ' + (diff >= 0.0005 ? "+" + Fmt.pct(diff) : diff <= -0.0005 ? "-" + Fmt.pct(-diff) : "same"));
         }
-        if (others.size() > 3) {
-            sb.append(" and ").append(others.size() - 3).append(" more");
-        }
-        return sb.toString();
+        return Optional.of("other regions: " + String.join(", ", shown) + (others.size() > 3 ? " and " + (others.size() - 3) + " more" : ""));
     }
 
     /** Alternatives shown per option: the cheapest other pricing models of the same resource, and on-demand always. */
     static final int MAX_ALTERNATIVES = 4;
+
+    /** What options are shown by: the same resource, at any pricing model. */
+    private record Resource(Service service, String resource, int count) {}
 
     /**
      * The options shown, from {@link #ranked()}'s list: the {@code n} cheapest distinct resources (service, resource, count), each
@@ -263,47 +238,24 @@ final class PartCollector {
      * shown, after them if it is not among them.
      */
     List<Option> top(List<Draft> ranked, int n) {
-        Map<String, List<Option>> byResource = new LinkedHashMap<>();
-        Map<String, Draft> firstDraft = new HashMap<>();
+        Map<Resource, List<Draft>> byResource = new LinkedHashMap<>();
         for (Draft d : ranked) {
             Option o = d.option();
-            String key = o.service() + '|' + o.instanceType() + '|' + o.count();
-            List<Option> same = byResource.get(key);
-            if (same == null) {
-                same = new ArrayList<>();
-                byResource.put(key, same);
-                firstDraft.put(key, d);
-            }
-            same.add(o);
+            byResource.computeIfAbsent(new Resource(o.service(), o.instanceType(), o.count()), k -> new ArrayList<>()).add(d);
         }
         List<Option> out = new ArrayList<>();
         int rank = 1;
-        for (Map.Entry<String, List<Option>> e : byResource.entrySet()) {
-            List<Option> group = e.getValue();
-            Option best = group.get(0);
-            boolean local = "local".equals(best.service());
-            if (out.size() < n || local) {
+        for (List<Draft> group : byResource.values()) {
+            List<Option> options = group.stream().map(Draft::option).toList();
+            if (out.size() < n || options.get(0).service() == Service.LOCAL) {
                 // the next cheapest pricing models, and the cheapest on-demand one if it is not among them
-                List<Option> shown = new ArrayList<>(group.subList(1, Math.min(group.size(), 1 + MAX_ALTERNATIVES)));
-                for (Option a : group.subList(1, group.size())) {
-                    if (a.pricing().equals("on-demand")) {
-                        if (!containsSame(shown, a)) {
-                            shown.add(a);
-                        }
-                        break;
-                    }
-                }
-                List<PlanResult.Alternative> alts = new ArrayList<>(shown.size());
-                for (Option a : shown) {
-                    alts.add(new PlanResult.Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id()));
-                }
-                alts = List.copyOf(alts);
-                best = firstDraft.get(e.getKey()).built(); // the figures were enough to rank it; shown, it is built
+                List<Option> shown = new ArrayList<>(options.subList(1, Math.min(options.size(), 1 + MAX_ALTERNATIVES)));
+                options.stream().skip(1).filter(a -> a.pricing() == PricingModel.ON_DEMAND).findFirst()
+                        .filter(a -> !shown.contains(a)).ifPresent(shown::add);
+                List<Alternative> alts = shown.stream().map(a -> new Alternative(a.pricing(), a.region(), a.monthlyUsd(), a.id())).toList();
+                Option best = group.get(0).built(); // the figures were enough to rank it; shown, it is built
                 List<String> notes = new ArrayList<>(best.notes());
-                String regions = regionNote(group(best.service(), best.instanceType(), best.count(), best.pricing()), best);
-                if (regions != null) {
-                    notes.add(regions);
-                }
+                regionNote(best).ifPresent(notes::add);
                 out.add(best.ranked(rank, List.copyOf(notes), alts));
             }
             rank++;
@@ -311,45 +263,15 @@ final class PartCollector {
         return List.copyOf(out);
     }
 
-    private static boolean containsSame(List<Option> options, Option o) {
-        for (Option x : options) {
-            if (x == o) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** By rule; within a rule the most capable first, then by service and resource. */
+    private static final Comparator<Eliminated> ELIMINATION_ORDER = Comparator.<Eliminated, String>comparing(e -> e.first.rule())
+            .thenComparingDouble(e -> -e.score)
+            .thenComparing(e -> e.first.service().id())
+            .thenComparing(e -> e.first.instanceType() == null ? "" : e.first.instanceType());
 
     List<Elimination> eliminations() {
-        record Scored(Elimination e, double score) {}
-        List<Scored> all = new ArrayList<>();
-        for (var e : eliminations.entrySet()) {
-            Elimination el = e.getValue();
-            all.add(new Scored(new Elimination(el.service(), el.instanceType(), el.rule(), el.reason(), eliminationCounts.get(e.getKey())[0]),
-                    eliminationScores.get(e.getKey())));
-        }
-        // by rule; within a rule the most capable first, then by service and resource
-        all.sort(new Comparator<>() {
-            @Override
-            public int compare(Scored a, Scored b) {
-                int c = a.e().rule().compareTo(b.e().rule());
-                if (c == 0) {
-                    c = Double.compare(-a.score(), -b.score());
-                }
-                if (c == 0) {
-                    c = a.e().service().compareTo(b.e().service());
-                }
-                if (c == 0) {
-                    c = (a.e().instanceType() == null ? "" : a.e().instanceType()).compareTo(b.e().instanceType() == null ? "" : b.e().instanceType());
-                }
-                return c;
-            }
-        });
-        List<Elimination> out = new ArrayList<>(all.size());
-        for (Scored s : all) {
-            out.add(s.e());
-        }
-        return List.copyOf(out);
+        return eliminations.values().stream().sorted(ELIMINATION_ORDER)
+                .map(e -> new Elimination(e.first.service(), e.first.instanceType(), e.first.rule(), e.first.reason(), e.count)).toList();
     }
 
     int considered() {

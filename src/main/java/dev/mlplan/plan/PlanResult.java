@@ -2,6 +2,8 @@ package dev.mlplan.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Service;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.estimate.Step;
 import java.util.List;
@@ -51,7 +53,8 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             int feasible) {}
 
     /**
-     * One ranked option. {@code estimate} is the chain of formulas behind this option's own figures
+     * One ranked option; its service and pricing model are written as their JSON ids ("ec2",
+     * "reserved-1y-no-upfront", "per-request", "local"). {@code estimate} is the chain of formulas behind this option's own figures
      * (hours per run, throughput, latency), after the part's shared requirement steps.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,11 +64,11 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
     public record Option(
             int rank,
             String id,
-            String service,
+            Service service,
             String instanceType,
             int count,
             String region,
-            String pricing,
+            PricingModel pricing,
             Double hoursPerRun,
             Double requestsPerSecondPerInstance,
             Double latencyMsP99,
@@ -87,13 +90,13 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
 
     /** The same resource under another pricing model (its cheapest region). */
     @JsonPropertyOrder({"pricing", "region", "monthlyUsd", "id"})
-    public record Alternative(String pricing, String region, double monthlyUsd, String id) {}
+    public record Alternative(PricingModel pricing, String region, double monthlyUsd, String id) {}
 
     /**
      * @param occurrences how many candidates (regions × pricing models × sizes) this rule eliminated for this resource
      */
     @JsonPropertyOrder({"service", "instanceType", "rule", "reason", "occurrences"})
-    public record Elimination(String service, String instanceType, String rule, String reason, int occurrences) {}
+    public record Elimination(Service service, String instanceType, String rule, String reason, int occurrences) {}
 
     /**
      * @param hoursPerMonth hours of the cloud option's use per month at which owning costs the same

@@ -1,7 +1,11 @@
 package dev.mlplan.plan;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Catalog;
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.constraint.Service;
 import dev.mlplan.cost.BreakEven;
 import dev.mlplan.cost.LocalCost;
 import dev.mlplan.estimate.TrainingEstimate;
@@ -15,7 +19,7 @@ import dev.mlplan.workload.Workload;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -34,12 +38,19 @@ public final class Planner {
     private final ConstraintEngine engine;
     private final PlanOptions options;
     private final LocalDate today;
+    private final PartCollector.Building building;
 
     public Planner(Catalog catalog, ConstraintEngine engine, PlanOptions options, LocalDate today) {
+        this(catalog, engine, options, today, PartCollector.Building.WHEN_SHOWN);
+    }
+
+    /** With offers' options built as {@code building} says (tests build every one at once). */
+    Planner(Catalog catalog, ConstraintEngine engine, PlanOptions options, LocalDate today, PartCollector.Building building) {
         this.catalog = catalog;
         this.engine = engine;
         this.options = options;
         this.today = today;
+        this.building = building;
     }
 
     public PlanResult plan(List<Workload> workloads) {
@@ -52,7 +63,7 @@ public final class Planner {
     }
 
     public WorkloadPlan plan(Workload w) {
-        PlanContext ctx = PlanContext.of(w, catalog, engine, options);
+        PlanContext ctx = PlanContext.of(w, catalog, engine, options, building);
         List<PartPlan> parts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> age = catalogAge();
@@ -63,7 +74,7 @@ public final class Planner {
         double total = 0;
         boolean complete = true;
         java.util.Optional<dev.mlplan.catalog.InstanceType> reader = java.util.Optional.empty();
-        double activeHours = TimeSpanHours.MONTH;
+        double activeHours = HOURS_PER_MONTH;
         String activeBasis = "no training or inference part: around the clock";
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
@@ -73,7 +84,7 @@ public final class Planner {
             }
             if (!r.part().options().isEmpty() && r.part().options().get(0).hoursPerRun() != null) {
                 Option best = r.part().options().get(0);
-                reader = "ec2".equals(best.service()) ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
+                reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
                 activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
                 activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
                         + Fmt.hours(best.hoursPerRun());
@@ -83,10 +94,10 @@ public final class Planner {
             var inf = new InferencePlanner(ctx).plan(w.inference().get()).part();
             parts.add(inf);
             if (w.training().isEmpty()) {
-                if (!inf.options().isEmpty() && "ec2".equals(inf.options().get(0).service())) {
+                if (!inf.options().isEmpty() && inf.options().get(0).service() == Service.EC2) {
                     reader = catalog.instanceType(inf.options().get(0).instanceType());
                 }
-                activeHours = w.inference().get().hoursPerDay() * TimeSpanHours.MONTH / 24;
+                activeHours = w.inference().get().hoursPerDay() * HOURS_PER_MONTH / 24;
                 activeBasis = "the inference service's serving hours";
             }
         }
@@ -160,27 +171,27 @@ public final class Planner {
         var training = w.training().get();
         List<BreakEvenResult> out = new ArrayList<>();
         TrainingEstimate local = r.local().orElse(null);
-        Set<String> seenPricing = new HashSet<>();
+        Set<PricingModel> seenPricing = EnumSet.noneOf(PricingModel.class);
         for (PartCollector.Draft d : r.ranked()) {
             Option o = d.option();
-            if ("local".equals(o.service()) || "lambda".equals(o.service())) {
+            if (o.service() == Service.LOCAL || o.service() == Service.LAMBDA) {
                 continue;
             }
             boolean first = out.isEmpty();
             if (!first && !seenPricing.add(o.pricing())) {
                 continue;
             }
-            if (!first && !(o.pricing().equals("on-demand") || o.pricing().equals("spot"))) {
+            if (!first && !(o.pricing() == PricingModel.ON_DEMAND || o.pricing() == PricingModel.SPOT)) {
                 continue;
             }
             seenPricing.add(o.pricing());
             var detail = (TrainingPlanner.Detail) d.detail();
-            String versus = o.instanceType() + (o.count() > 1 ? " × " + o.count() : "") + " " + o.pricing() + " (" + o.region() + ")";
+            String versus = o.instanceType() + (o.count() > 1 ? " × " + o.count() : "") + " " + o.pricing().id() + " (" + o.region() + ")";
             if (local == null || !local.fits()) {
                 out.add(new BreakEvenResult(m.accelerator(), versus, null, null, null, null, null, o.monthlyUsd(), "cloud",
                         "the model does not fit on the local machine" + (local == null ? "" : " (needs " + Fmt.sig(local.neededGiBPerAccelerator())
                                 + " GiB per accelerator, has " + Fmt.sig(local.availableGiBPerAccelerator()) + ")")));
-            } else if (o.pricing().startsWith("reserved") || o.pricing().startsWith("savings")) {
+            } else if (o.pricing().isCommitment()) {
                 double localHours = local.hoursPerRun() * training.runsPerMonth();
                 double localMonthly = LocalCost.monthly(m, localHours).monthlyUsd();
                 out.add(new BreakEvenResult(m.accelerator(), versus, null, null, Math.round(detail.hoursPerRun() / local.hoursPerRun() * 1000) / 1000.0, round(localHours),
@@ -202,11 +213,6 @@ public final class Planner {
             }
         }
         return out;
-    }
-
-    /** Hours in mlplan's average month. */
-    private static final class TimeSpanHours {
-        static final double MONTH = dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
     }
 
     private static double round(double v) {

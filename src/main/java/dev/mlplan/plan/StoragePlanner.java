@@ -63,7 +63,7 @@ final class StoragePlanner {
 
     Result plan(Storage s) {
         StorageRequirements req = new StorageEstimator().requirements(s, ctx.catalog());
-        PartCollector col = new PartCollector();
+        PartCollector col = ctx.collector();
         for (String cls : s3Classes(s.access())) {
             planS3(s, req, cls, col);
         }
@@ -79,29 +79,16 @@ final class StoragePlanner {
                 notes.add("gp3 reaches " + Fmt.count(req.iops()) + " IOPS only since the 2025 limit rise (80,000; 16,000 before)");
             }
             notes.addAll(driveNote);
-            plan(c, req, col, new Function<>() {
-                @Override
-                public InstanceCost.Priced apply(String region) {
-                    return cost.ebs(t, 1, stripe, req, region);
-                }
-            }, notes);
+            plan(c, req, col, region -> cost.ebs(t, 1, stripe, req, region), notes);
         }
-        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, new Function<>() {
-            @Override
-            public InstanceCost.Priced apply(String region) {
-                return cost.efs(req, region, readGbPerMonth, readBasis);
-            }
-        }, List.of());
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis),
+                List.of());
         for (int tier : FSX_TIERS) {
             if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
                 continue;
             }
-            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col, new Function<>() {
-                @Override
-                public InstanceCost.Priced apply(String region) {
-                    return cost.fsxLustre(tier, req, region);
-                }
-            }, List.of());
+            plan(new Candidate(Part.STORAGE, Service.FSX_LUSTRE, null, "fsx-lustre-persistent-2-" + tier, 1, 0), req, col,
+                    region -> cost.fsxLustre(tier, req, region), List.of());
         }
         List<PartCollector.Draft> ranked = col.ranked();
         Map<String, Object> requirements = new LinkedHashMap<>();
@@ -186,7 +173,7 @@ final class StoragePlanner {
         int use = prefixes;
         if (!vs.isEmpty()) {
             col.considered(ctx.regions().size());
-            col.eliminateAll(Service.S3.id(), resource, vs);
+            col.eliminateAll(Service.S3, resource, vs);
             use = Math.max(prefixes, req.prefixesNeeded());
             if (use != prefixes) {
                 notes.add("keys spread over " + use + " prefixes (" + Fmt.count(req.readsPerSecond()) + " GET/s at up to "
@@ -205,20 +192,17 @@ final class StoragePlanner {
         }
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
-        plan(c, req, col, new Function<>() {
-            @Override
-            public InstanceCost.Priced apply(String region) {
-                var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
-                if (stage.isEmpty()) {
-                    return s3;
-                }
-                var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
-                List<CostComponent> all = new ArrayList<>(s3.components());
-                all.addAll(vol.components());
-                List<String> n = new ArrayList<>(s3.notes());
-                n.addAll(vol.notes());
-                return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
+        plan(c, req, col, region -> {
+            var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
+            if (stage.isEmpty()) {
+                return s3;
             }
+            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
+            List<CostComponent> all = new ArrayList<>(s3.components());
+            all.addAll(vol.components());
+            List<String> n = new ArrayList<>(s3.notes());
+            n.addAll(vol.notes());
+            return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
         }, notes);
     }
 
@@ -246,7 +230,7 @@ final class StoragePlanner {
         List<Violation> vs = ctx.engine().check(facts(c, req));
         col.considered(ctx.regions().size());
         if (!vs.isEmpty()) {
-            col.eliminateAll(c.service().id(), c.resource(), vs);
+            col.eliminateAll(c.service(), c.resource(), vs);
             return;
         }
         for (String region : ctx.regions()) {
@@ -256,8 +240,8 @@ final class StoragePlanner {
             double monthly = CostComponent.total(components);
             List<String> notes = new ArrayList<>(extraNotes);
             notes.addAll(priced.notes());
-            col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service().id(), c.resource(), c.count(), region,
-                    PricingModel.ON_DEMAND.id(), null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
+            col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service(), c.resource(), c.count(), region,
+                    PricingModel.ON_DEMAND, null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
         }
     }
 

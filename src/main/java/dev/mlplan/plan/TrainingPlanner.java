@@ -1,26 +1,30 @@
 package dev.mlplan.plan;
 
+import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
+
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.InstanceType;
-import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
-import dev.mlplan.catalog.ServicePrice;
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.constraint.Candidate;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.constraint.rules.PriceAvailabilityRule;
+import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
 import dev.mlplan.cost.LocalCost;
 import dev.mlplan.cost.SpotRework;
+import dev.mlplan.estimate.Step;
 import dev.mlplan.estimate.TrainingEstimate;
 import dev.mlplan.estimate.TrainingEstimator;
 import dev.mlplan.estimate.TrainingRequirements;
 import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.util.Lazy;
+import dev.mlplan.workload.TimeSpan;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.Workload.Training;
 import java.util.ArrayList;
@@ -28,16 +32,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
 /**
  * Plans the training part: every accelerated instance type at the smallest node count (up to
  * {@code constraints.max_nodes}) whose memory and deadline work, in every region and pricing model;
  * Lambda; and the local machine when the workload has one.
- *
- * <p>No lambdas, method references or streams on this path: an anonymous class or a plain {@code if}
- * instead. Each lambda call site costs ~75 µs at its first run in a cold JVM (its invokedynamic
- * linkage), an anonymous class ~10 µs (docs/performance.md, round 5).
  */
 final class TrainingPlanner {
     /**
@@ -66,7 +66,7 @@ final class TrainingPlanner {
     Result plan(Training t) {
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
-        PartCollector col = new PartCollector();
+        PartCollector col = ctx.collector();
         int filtered = 0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!it.hasAccelerator() || !it.currentGeneration()) {
@@ -124,108 +124,80 @@ final class TrainingPlanner {
                 feasible = f;
                 break;
             }
-            Violation priceMissing = priceMissing(last);
-            if (priceMissing != null) {
-                last = List.of(priceMissing);
+            Optional<Violation> priceMissing = priceMissing(last);
+            if (priceMissing.isPresent()) {
+                last = List.of(priceMissing.get());
                 break;
             }
         }
         col.considered(1);
         if (feasible == null) {
-            col.eliminateAll(Service.EC2.id(), it.name(), last, capability(it));
+            col.eliminateAll(Service.EC2, it.name(), last, capability(it));
             return;
         }
         int n = feasible.candidate().count();
-        double checkpointHours = t.checkpointEvery().isPresent() ? t.checkpointEvery().get().hours() : 0.0;
-        double restartHours = SpotRework.DEFAULT_RESTART_HOURS;
-        if (w.assumptions().isPresent() && w.assumptions().get().spotRestart().isPresent()) {
-            restartHours = w.assumptions().get().spotRestart().get().hours();
-        }
+        double checkpointHours = t.checkpointEvery().map(TimeSpan::hours).orElse(0.0);
+        double restartHours = w.assumptions().flatMap(Workload.Assumptions::spotRestart).map(TimeSpan::hours).orElse(SpotRework.DEFAULT_RESTART_HOURS);
         // the same for every region and pricing model: made once per type
-        String nodesNote = n > 1 ? n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
-                + Fmt.pct(est.scalingEfficiency()) : null;
-        String ioBoundNote = ioBound
-                ? "I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
-                        + " the run takes the loading time" : null;
+        List<String> nodesNotes = new ArrayList<>();
+        if (n > 1) {
+            nodesNotes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
+                    + Fmt.pct(est.scalingEfficiency()));
+        }
+        if (ioBound) {
+            nodesNotes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
+                    + " the run takes the loading time");
+        }
         String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
         String utilisationNote = "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
                 + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
                 + " of setup";
         TrainingEstimate chosen = est;
-        List<PricingModel> pricings = ctx.options().pricing();
-        PartCollector.Group[] groups = new PartCollector.Group[pricings.size()];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = PartCollector.Group.of(Service.EC2.id(), it.name(), n, pricings.get(i).id());
-        }
-        for (String region : ctx.regions()) {
-            for (int pi = 0; pi < groups.length; pi++) {
-                PricingModel pm = pricings.get(pi);
-                Optional<Price> price = ctx.price(region, it.name(), pm);
-                if (price.isEmpty()) {
-                    continue;
-                }
-                col.considered(1);
-                double hours = est.hoursPerRun();
-                SpotInfo info = null;
-                SpotRework.Estimate rework = null;
-                if (pm == PricingModel.SPOT) {
-                    info = ctx.catalog().spot(region, it.name()).orElse(null);
-                    rework = SpotRework.estimate(info, n, hours, checkpointHours, restartHours);
-                    hours = rework.hoursWithRework(hours);
-                }
-                Facts offerFacts = facts(feasible.candidate(), req, est, hours);
-                List<Violation> vs = ctx.engine().checkOffer(offerFacts, region, pm);
-                if (!vs.isEmpty()) {
-                    col.eliminateAll(Service.EC2.id(), it.name(), vs, capability(it));
-                    continue;
-                }
-                Price p = price.get();
-                double runHours = hours;
-                SpotInfo spot = info;
-                SpotRework.Estimate spotRework = rework;
-                Supplier<String> id = new Supplier<>() {
-                    @Override
-                    public String get() {
-                        return "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
-                    }
-                };
-                double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
-                col.offer(groups[pi], region, id, monthly, round2(runHours), new Supplier<>() {
-                    @Override
-                    public Option get() {
-                        List<String> notes = new ArrayList<>();
-                        if (nodesNote != null) {
-                            notes.add(nodesNote);
-                        }
-                        if (ioBoundNote != null) {
-                            notes.add(ioBoundNote);
-                        }
+        Candidate candidate = feasible.candidate();
+        // on spot, the run takes longer by the rework its interruptions cause
+        BiFunction<String, PricingModel, SpotRun> run = (region, pm) -> {
+            if (pm != PricingModel.SPOT) {
+                return new SpotRun(chosen.hoursPerRun(), null, null);
+            }
+            SpotInfo info = ctx.catalog().spot(region, it.name()).orElse(null);
+            SpotRework.Estimate rework = SpotRework.estimate(info, n, chosen.hoursPerRun(), checkpointHours, restartHours);
+            return new SpotRun(rework.hoursWithRework(chosen.hoursPerRun()), info, rework);
+        };
+        col.offers(Service.EC2, it.name(), n, capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<>(
+                (region, pm) -> ctx.price(region, it.name(), pm),
+                (region, pm, p) -> ctx.engine().checkOffer(facts(candidate, req, chosen, run.apply(region, pm).hours()), region, pm),
+                (region, pm, p) -> {
+                    SpotRun spotRun = run.apply(region, pm);
+                    double runHours = spotRun.hours();
+                    String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
+                    double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
+                    return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
+                        List<String> notes = new ArrayList<>(nodesNotes);
                         if (pm == PricingModel.SPOT && largeSpotNote != null) {
                             notes.add(largeSpotNote);
                         }
                         notes.add(utilisationNote);
-                        if (spotRework != null) {
-                            notes.add("spot: " + spotRework.explanation());
+                        if (spotRun.rework() != null) {
+                            notes.add("spot: " + spotRun.rework().explanation());
+                            SpotInfo spot = spotRun.spot();
                             if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
                                 notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
                             }
                         }
                         var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
                         notes.addAll(priced.notes());
-                        Optional<String> breakEven = ctx.commitmentBreakEven(p);
-                        if (breakEven.isPresent()) {
-                            notes.add(breakEven.get());
-                        }
-                        sourceNote(p, notes);
+                        ctx.commitmentBreakEven(p).ifPresent(notes::add);
+                        ctx.estimatedRateNote(p).ifPresent(notes::add);
                         double perRun = runHours * n * p.usdPerHour();
-                        return new Option(0, id.get(), Service.EC2.id(), it.name(), n, region, pm.id(), round2(runHours), null, null, null, perRun,
+                        return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
                                 priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
-                    }
-                }, new Detail(hours, n * p.usdPerHour()));
-            }
-        }
+                    }, new Detail(runHours, n * p.usdPerHour())));
+                }));
         planSageMaker(t, req, it, n, est, col);
     }
+
+    /** A training run's billed hours in one region and, on spot, the interruption figures behind them. */
+    private record SpotRun(double hours, SpotInfo spot, SpotRework.Estimate rework) {}
 
     /**
      * The same shape as a SageMaker training job: on-demand ml.* instances, billed for the job's
@@ -233,43 +205,28 @@ final class TrainingPlanner {
      * unless refreshed).
      */
     private void planSageMaker(Training t, TrainingRequirements req, InstanceType it, int n, TrainingEstimate est, PartCollector col) {
-        String id = "sagemaker.training.ml." + it.name() + ".hour";
+        String priceId = "sagemaker.training.ml." + it.name() + ".hour";
         Candidate c = new Candidate(Part.TRAINING, Service.SAGEMAKER_TRAINING, it, "ml." + it.name(), n, 0);
         Facts f = facts(c, req, est, est.hoursPerRun());
-        PartCollector.Group group = PartCollector.Group.of(Service.SAGEMAKER_TRAINING.id(), c.resource(), n, PricingModel.ON_DEMAND.id());
-        for (String region : ctx.regions()) {
-            var price = ctx.catalog().servicePrice(id, region);
-            if (price.isEmpty()) {
-                continue;
-            }
-            col.considered(1);
-            List<Violation> vs = ctx.engine().checkOffer(f, region, PricingModel.ON_DEMAND);
-            if (!vs.isEmpty()) {
-                col.eliminateAll(Service.SAGEMAKER_TRAINING.id(), c.resource(), vs, capability(it));
-                continue;
-            }
-            double hours = est.hoursPerRun();
-            double instanceHours = hours * n * t.runsPerMonth();
-            ServicePrice hourly = price.get();
-            String optionId = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
-            col.offer(group, region, new PartCollector.KnownId(optionId), instanceHours * hourly.usd(), round2(hours), new Supplier<>() {
-                @Override
-                public Option get() {
-                    var component = dev.mlplan.cost.CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours",
-                            instanceHours, hourly.usd(), hourly.source());
-                    List<String> notes = new ArrayList<>();
-                    notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
-                    Optional<dev.mlplan.catalog.Source> source = ctx.catalog().source(hourly.source());
-                    if (source.isPresent() && source.get().estimated()) {
-                        notes.add("SageMaker price is estimated from the EC2 price (see catalog source " + source.get().id() + ")");
-                    }
-                    notes.add("managed spot training can cut this by up to 90% (not priced)");
-                    return new Option(0, optionId, Service.SAGEMAKER_TRAINING.id(), c.resource(), n, region, PricingModel.ON_DEMAND.id(), round2(hours), null,
-                            null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
-                            OptionSteps.after(req.steps(), est.steps()));
-                }
-            }, new Detail(hours, n * hourly.usd()));
-        }
+        double hours = est.hoursPerRun();
+        double instanceHours = hours * n * t.runsPerMonth();
+        col.offers(Service.SAGEMAKER_TRAINING, c.resource(), n, capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND), new PartCollector.Offers<>(
+                (region, pm) -> ctx.catalog().servicePrice(priceId, region),
+                (region, pm, hourly) -> ctx.engine().checkOffer(f, region, pm),
+                (region, pm, hourly) -> {
+                    String id = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
+                    return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd(), round2(hours), () -> {
+                        var component = CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
+                                hourly.usd(), hourly.source());
+                        List<String> notes = new ArrayList<>();
+                        notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+                        ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
+                        notes.add("managed spot training can cut this by up to 90% (not priced)");
+                        return new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours), null,
+                                null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
+                                OptionSteps.after(req.steps(), est.steps()));
+                    }, new Detail(hours, n * hourly.usd())));
+                }));
     }
 
     /** Share of an instance's network bandwidth mlplan assumes data loading can use. */
@@ -288,20 +245,17 @@ final class TrainingPlanner {
         double bytes = req.datasetBytes() * req.epochs();
         boolean ioBound = ioHours > e.hoursPerRun();
         // the steps (formatted numbers) only when asked for: most estimates are never shown
-        Lazy<List<dev.mlplan.estimate.Step>> steps = Lazy.of(new Supplier<>() {
-            @Override
-            public List<dev.mlplan.estimate.Step> get() {
-                List<dev.mlplan.estimate.Step> s = new ArrayList<>(e.steps());
-                double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
-                s.add(new dev.mlplan.estimate.Step("data loading", Fmt.hours(ioHours),
-                        "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                                + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
-                if (ioBound) {
-                    s.add(new dev.mlplan.estimate.Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
-                            "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
-                }
-                return List.copyOf(s);
+        Lazy<List<Step>> steps = Lazy.of(() -> {
+            List<Step> s = new ArrayList<>(e.steps());
+            double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
+            s.add(new Step("data loading", Fmt.hours(ioHours),
+                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
+                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+            if (ioBound) {
+                s.add(new Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
+                        "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
             }
+            return List.copyOf(s);
         });
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioBound ? ioHours : e.hoursPerRun(),
                 e.mfu(), e.scalingEfficiency(), steps);
@@ -323,33 +277,18 @@ final class TrainingPlanner {
     /** The estimate with the per-run setup time added, as a step of its own. */
     static TrainingEstimate withSetup(TrainingEstimate e) {
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), e.hoursPerRun() + SETUP_HOURS_PER_RUN,
-                e.mfu(), e.scalingEfficiency(), Lazy.of(new Supplier<>() {
-                    @Override
-                    public List<dev.mlplan.estimate.Step> get() {
-                        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(e.steps());
-                        steps.add(new dev.mlplan.estimate.Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
-                                "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
-                                        + " to launch instances, pull the container and load the model (mlplan assumption)"));
-                        return List.copyOf(steps);
-                    }
+                e.mfu(), e.scalingEfficiency(), Lazy.of(() -> {
+                    List<Step> steps = new ArrayList<>(e.steps());
+                    steps.add(new Step("billed hours per run", Fmt.sig(e.hoursPerRun() + SETUP_HOURS_PER_RUN) + " h",
+                            "training " + Fmt.hours(e.hoursPerRun()) + " + " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                                    + " to launch instances, pull the container and load the model (mlplan assumption)"));
+                    return List.copyOf(steps);
                 }));
     }
 
-    private void sourceNote(Price p, List<String> notes) {
-        Optional<dev.mlplan.catalog.Source> source = ctx.catalog().source(p.source());
-        if (source.isPresent() && source.get().estimated()) {
-            notes.add(p.pricing().id() + " rate is estimated: " + source.get().note());
-        }
-    }
-
     /** The catalog.price violation among these, if any: more nodes cannot buy a type that has no price. */
-    private static Violation priceMissing(List<Violation> vs) {
-        for (Violation v : vs) {
-            if (v.rule().equals(dev.mlplan.constraint.rules.PriceAvailabilityRule.ID)) {
-                return v;
-            }
-        }
-        return null;
+    private static Optional<Violation> priceMissing(List<Violation> vs) {
+        return vs.stream().filter(v -> v.rule().equals(PriceAvailabilityRule.ID)).findFirst();
     }
 
     private void planLambda(TrainingRequirements req, PartCollector col) {
@@ -360,14 +299,14 @@ final class TrainingPlanner {
         List<Violation> vs = ctx.engine().check(f);
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.LAMBDA.id(), null, vs);
+            col.eliminateAll(Service.LAMBDA, null, vs);
             return;
         }
         Training t = ctx.workload().training().orElseThrow();
         for (String region : ctx.regions()) {
             var priced = LambdaCost.monthly(ctx.prices(), region, t.runsPerMonth(), est.hoursPerRun() * 3600, LAMBDA_MAX_MB);
-            col.add(new Option(0, "training/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA.id(), c.resource(), 1, region,
-                    PricingModel.PER_REQUEST.id(), round2(est.hoursPerRun()), null, null, null, priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()),
+            col.add(new Option(0, "training/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA, c.resource(), 1, region,
+                    PricingModel.PER_REQUEST, round2(est.hoursPerRun()), null, null, null, priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()),
                     priced.monthlyUsd(), null, priced.components(), priced.notes(), List.of(), OptionSteps.after(req.steps(), est.steps())), new Detail(est.hoursPerRun(), 0));
         }
     }
@@ -380,18 +319,18 @@ final class TrainingPlanner {
         List<Violation> vs = ctx.engine().check(f);
         col.considered(1);
         if (!vs.isEmpty()) {
-            col.eliminateAll(Service.LOCAL.id(), m.accelerator(), vs);
+            col.eliminateAll(Service.LOCAL, m.accelerator(), vs);
             return est;
         }
         double hoursPerMonth = est.hoursPerRun() * t.runsPerMonth();
         var priced = LocalCost.monthly(m, hoursPerMonth);
         List<String> notes = new ArrayList<>(priced.notes());
         notes.add("owned: " + Fmt.hours(hoursPerMonth) + " of work a month; MFU " + Fmt.pct(est.mfu()));
-        if (hoursPerMonth > InstanceCost.HOURS_PER_MONTH) {
-            notes.add("needs " + Fmt.hours(hoursPerMonth) + " a month: more than one machine's 730 h");
+        if (hoursPerMonth > HOURS_PER_MONTH) {
+            notes.add("needs " + Fmt.hours(hoursPerMonth) + " a month: more than one machine's " + Fmt.count(HOURS_PER_MONTH) + " h");
         }
-        col.add(new Option(0, "training/local/" + m.accelerator() + (m.count() > 1 ? "x" + m.count() : ""), Service.LOCAL.id(), m.accelerator(),
-                m.count(), "local", PricingModel.LOCAL.id(), round2(est.hoursPerRun()), null, null, null,
+        col.add(new Option(0, "training/local/" + m.accelerator() + (m.count() > 1 ? "x" + m.count() : ""), Service.LOCAL, m.accelerator(),
+                m.count(), "local", PricingModel.LOCAL, round2(est.hoursPerRun()), null, null, null,
                 priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()), priced.monthlyUsd(), m.hardwareCost().value(), priced.components(),
                 List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())), new Detail(est.hoursPerRun(), 0));
         return est;

@@ -39,8 +39,8 @@ final class Charts {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (Option o : p.options()) {
-            labels.add("#" + o.rank() + " " + (o.instanceType() == null ? o.service() : o.instanceType()) + (o.count() > 1 ? " × " + o.count() : "")
-                    + " " + o.pricing());
+            labels.add("#" + o.rank() + " " + (o.instanceType() == null ? o.service().id() : o.instanceType()) + (o.count() > 1 ? " × " + o.count() : "")
+                    + " " + o.pricing().id());
             values.add(o.monthlyUsd());
         }
         return new Bars(p.part() + ": monthly cost per option (USD)", labels, values);
@@ -117,20 +117,9 @@ final class Charts {
         return b.formula() != null && b.formula().startsWith("a commitment");
     }
 
-    /**
-     * The largest of the values, or {@code empty} when there are none: {@code
-     * values.stream().mapToDouble(Double::doubleValue).max().orElse(empty)}, NaN included, without a
-     * stream (~75 µs at its first run in a cold JVM, docs/performance.md).
-     */
+    /** The largest of the values (NaN if one is), or {@code empty} when there are none. */
     static double max(List<Double> values, double empty) {
-        if (values.isEmpty()) {
-            return empty;
-        }
-        double max = values.get(0);
-        for (int i = 1; i < values.size(); i++) {
-            max = Math.max(max, values.get(i));
-        }
-        return max;
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(empty);
     }
 
     /** The smallest 1, 2, 2.5 or 5 × 10^k at or above v. */

@@ -27,7 +27,6 @@ public final class CheckRenderer {
             sb.append(" · baseline compared").append(g.maxIncrease() == null ? "" : ", max increase " + g.maxIncrease());
         }
         sb.append('\n');
-        // a loop, not a stream: each stream or lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
         String[][] rows = new String[g.workloads().size()][];
         for (int i = 0; i < rows.length; i++) {
             WorkloadGate w = g.workloads().get(i);

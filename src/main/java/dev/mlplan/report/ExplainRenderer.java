@@ -24,9 +24,6 @@ import java.util.Optional;
  * How a plan came about, as text: per part the requirements and the chain of formulas behind them,
  * each shown option's cost components and notes, and the eliminations grouped by rule. Or, for one
  * option, everything about that option.
- *
- * <p>Loops, not streams or lambdas: each stream or lambda call site costs ~75 µs at its first run in
- * a cold JVM (docs/performance.md).
  */
 public final class ExplainRenderer {
     private static final int MAX_PER_RULE = 5;
@@ -160,7 +157,7 @@ public final class ExplainRenderer {
     private static void option(StringBuilder sb, Option o, String in) {
         sb.append(in).append('#').append(o.rank()).append(' ').append(o.id()).append("  ").append(Fmt.usd(o.monthlyUsd())).append("/month\n");
         StringBuilder what = new StringBuilder();
-        what.append(o.count()).append(" × ").append(PlanText.resource(o)).append(", ").append(o.service()).append(", ").append(o.pricing())
+        what.append(o.count()).append(" × ").append(PlanText.resource(o)).append(", ").append(o.service().id()).append(", ").append(o.pricing().id())
                 .append(", ").append(o.region());
         if (o.hoursPerRun() != null) {
             what.append(" · ").append(Fmt.hours(o.hoursPerRun())).append("/run");
@@ -197,7 +194,7 @@ public final class ExplainRenderer {
         if (o.alternatives() != null && !o.alternatives().isEmpty()) {
             sb.append(in).append("   same resource, other pricing:\n");
             for (PlanResult.Alternative a : o.alternatives()) {
-                sb.append(in).append("     ").append(a.pricing()).append(" (").append(a.region()).append("): ").append(Fmt.usd(a.monthlyUsd()))
+                sb.append(in).append("     ").append(a.pricing().id()).append(" (").append(a.region()).append("): ").append(Fmt.usd(a.monthlyUsd()))
                         .append("/month  ").append(a.id()).append('\n');
             }
         }

@@ -73,13 +73,7 @@ public final class GithubRenderer {
             if (w.file() != null) {
                 sb.append("file=").append(property(w.file())).append(',');
             }
-            String rule = "budget";
-            for (RuleResult r : w.rules()) { // a loop, not a stream (~75 µs at its first run in a cold JVM)
-                if (r.status() == w.status()) {
-                    rule = r.rule();
-                    break;
-                }
-            }
+            String rule = w.rules().stream().filter(r -> r.status() == w.status()).map(RuleResult::rule).findFirst().orElse("budget");
             sb.append("title=").append(property("mlplan " + rule)).append("::").append(data(w.name() + ": " + w.reason()));
             out.add(sb.toString());
         }

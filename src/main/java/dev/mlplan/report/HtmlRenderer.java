@@ -134,9 +134,9 @@ public final class HtmlRenderer {
                     .append(training ? "<th class=\"num\">h/run</th><th class=\"num\">$/run</th>" : "<th>capacity</th>")
                     .append("<th class=\"num\">$/month</th><th>notes</th></tr></thead>\n<tbody>\n");
             for (Option o : p.options()) {
-                sb.append("<tr><td class=\"num\">").append(o.rank()).append("</td><td>").append(esc(o.service())).append("</td><td>")
+                sb.append("<tr><td class=\"num\">").append(o.rank()).append("</td><td>").append(esc(o.service().id())).append("</td><td>")
                         .append(esc(PlanText.resource(o))).append("</td><td class=\"num\">").append(o.count()).append("</td><td>").append(esc(o.region()))
-                        .append("</td><td>").append(esc(o.pricing())).append("</td>");
+                        .append("</td><td>").append(esc(o.pricing().id())).append("</td>");
                 if (training) {
                     sb.append("<td class=\"num\">").append(PlanText.hoursPerRun(o)).append("</td><td class=\"num\">").append(PlanText.usdPerRun(o))
                             .append("</td>");

@@ -90,8 +90,8 @@ public final class MarkdownRenderer {
                     .append("$/month | notes |\n");
             sb.append("|--:|---|---|--:|---|---|").append(training ? "--:|--:|" : "---|").append("--:|---|\n");
             for (Option o : p.options()) {
-                sb.append("| ").append(o.rank()).append(" | ").append(o.service()).append(" | ").append(cell(PlanText.resource(o))).append(" | ")
-                        .append(o.count()).append(" | ").append(o.region()).append(" | ").append(o.pricing()).append(" | ");
+                sb.append("| ").append(o.rank()).append(" | ").append(o.service().id()).append(" | ").append(cell(PlanText.resource(o))).append(" | ")
+                        .append(o.count()).append(" | ").append(o.region()).append(" | ").append(o.pricing().id()).append(" | ");
                 if (training) {
                     sb.append(PlanText.hoursPerRun(o)).append(" | ").append(PlanText.usdPerRun(o)).append(" | ");
                 } else {

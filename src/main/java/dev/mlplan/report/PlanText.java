@@ -7,18 +7,13 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Texts shared by the document renderers (Markdown, HTML, explain), so they word things alike.
- *
- * <p>Loops, not streams or lambdas, here and in the renderers: each stream or lambda call site costs
- * ~75 µs at its first run in a cold JVM (docs/performance.md).
  */
 final class PlanText {
     private PlanText() {}
@@ -27,30 +22,13 @@ final class PlanText {
     record RuleGroup(String rule, List<String> resources, int candidates, String reason) {}
 
     static List<RuleGroup> byRule(List<Elimination> eliminated) {
-        Map<String, List<Elimination>> m = new LinkedHashMap<>();
-        for (Elimination e : eliminated) {
-            List<Elimination> group = m.get(e.rule());
-            if (group == null) {
-                group = new ArrayList<>();
-                m.put(e.rule(), group);
-            }
-            group.add(e);
-        }
-        List<RuleGroup> out = new ArrayList<>();
-        for (var e : m.entrySet()) {
-            Set<String> names = new LinkedHashSet<>();
-            int n = 0;
-            for (Elimination x : e.getValue()) {
-                names.add(resource(x));
-                n += Math.max(1, x.occurrences());
-            }
-            out.add(new RuleGroup(e.getKey(), Collections.unmodifiableList(new ArrayList<>(names)), n, e.getValue().get(0).reason()));
-        }
-        return out;
+        Map<String, List<Elimination>> byRule = eliminated.stream().collect(Collectors.groupingBy(Elimination::rule, LinkedHashMap::new, Collectors.toList()));
+        return byRule.entrySet().stream().map(e -> new RuleGroup(e.getKey(), e.getValue().stream().map(PlanText::resource).distinct().toList(),
+                e.getValue().stream().mapToInt(x -> Math.max(1, x.occurrences())).sum(), e.getValue().get(0).reason())).toList();
     }
 
     static String resource(Elimination e) {
-        return e.instanceType() == null ? e.service() : e.instanceType();
+        return e.instanceType() == null ? e.service().id() : e.instanceType();
     }
 
     static String resource(Option o) {
@@ -97,8 +75,16 @@ final class PlanText {
         return p.options().size() + " best of " + Fmt.count(p.feasible()) + " feasible (" + Fmt.count(p.considered()) + " considered)";
     }
 
-    /** One sentence per break-even comparison, as the terminal table says it. */
+    /** One sentence per break-even comparison, as the documents say it. */
     static String breakEven(BreakEvenResult b) {
+        return breakEven(b, ", ");
+    }
+
+    /**
+     * One sentence per break-even comparison; {@code beforeVerdict} leads to "local is cheaper"
+     * (the terminal table uses an arrow).
+     */
+    static String breakEven(BreakEvenResult b, String beforeVerdict) {
         StringBuilder sb = new StringBuilder();
         if (b.hoursPerMonth() != null) {
             sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
@@ -112,7 +98,7 @@ final class PlanText {
         }
         if (b.localMonthlyUsd() != null) {
             sb.append("; at this workload's ").append(Fmt.sig(b.workloadLocalHoursPerMonth())).append(" local h/month: local ")
-                    .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd())).append(", ")
+                    .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd())).append(beforeVerdict)
                     .append(b.cheaper()).append(" is cheaper");
         }
         return sb.toString();
@@ -120,11 +106,7 @@ final class PlanText {
 
     /** The workload's parts, "training, inference". */
     static String partNames(WorkloadPlan w) {
-        List<String> parts = new ArrayList<>(w.parts().size());
-        for (PartPlan p : w.parts()) {
-            parts.add(p.part());
-        }
-        return String.join(", ", parts);
+        return w.parts().stream().map(PartPlan::part).collect(Collectors.joining(", "));
     }
 
     static String names(List<String> names, int max) {

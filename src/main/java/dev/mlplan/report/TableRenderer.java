@@ -3,6 +3,7 @@ package dev.mlplan.report;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Elimination;
@@ -58,21 +59,7 @@ public final class TableRenderer {
             sb.append('\n').append(bold("BREAK-EVEN")).append(" (owning vs renting, per unit of work)\n");
             for (BreakEvenResult b : w.breakEven()) {
                 sb.append("  ").append(b.local()).append(" vs ").append(b.versus()).append(": ");
-                if (b.hoursPerMonth() != null) {
-                    sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
-                            .append(Fmt.sig(b.localHoursPerMonth())).append(" h on the local machine)");
-                } else if (b.localMonthlyUsd() != null && b.speedRatio() != null && b.formula() != null && b.formula().startsWith("a commitment")) {
-                    sb.append("a commitment costs the same at any use");
-                } else if (b.localMonthlyUsd() == null) {
-                    sb.append(b.formula());
-                } else {
-                    sb.append("owning never pays off (renting the work costs less than its electricity)");
-                }
-                if (b.localMonthlyUsd() != null) {
-                    sb.append("; at this workload's ").append(Fmt.sig(b.workloadLocalHoursPerMonth())).append(" local h/month: local ")
-                            .append(Fmt.usd(b.localMonthlyUsd())).append(" vs cloud ").append(Fmt.usd(b.cloudMonthlyUsd()))
-                            .append(" → ").append(b.cheaper()).append(" is cheaper");
-                }
+                sb.append(PlanText.breakEven(b, " → "));
                 sb.append('\n');
             }
         }
@@ -120,11 +107,7 @@ public final class TableRenderer {
         return String.valueOf(v);
     }
 
-    /**
-     * The columns of the options table. A switch in {@link #cell} rather than a getter lambda per
-     * column: each lambda or method reference costs ~75 µs at its first run in a cold JVM
-     * (docs/performance.md).
-     */
+    /** The columns of the options table ({@link #cell} gives a column's text). */
     private enum Col {
         RANK("#", HorizontalAlign.RIGHT),
         SERVICE("service", HorizontalAlign.LEFT),
@@ -182,11 +165,11 @@ public final class TableRenderer {
     private static String cell(Col c, Option o) {
         return switch (c) {
             case RANK -> String.valueOf(o.rank());
-            case SERVICE -> o.service();
+            case SERVICE -> o.service().id();
             case RESOURCE -> o.instanceType() == null ? "-" : o.instanceType();
             case COUNT -> String.valueOf(o.count());
             case REGION -> o.region();
-            case PRICING -> o.pricing();
+            case PRICING -> o.pricing().id();
             case HOURS_PER_RUN -> o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun());
             case USD_PER_RUN -> o.usdPerRun() == null ? "-" : Fmt.usd(o.usdPerRun());
             case REQUESTS_PER_SECOND -> o.requestsPerSecondPerInstance() == null ? "-" : Fmt.sig(o.requestsPerSecondPerInstance());
@@ -202,14 +185,9 @@ public final class TableRenderer {
         if (o.alternatives() == null || o.alternatives().isEmpty()) {
             return first;
         }
-        PlanResult.Alternative alt = o.alternatives().get(0);
-        for (PlanResult.Alternative a : o.alternatives()) {
-            if (a.pricing().equals("on-demand")) {
-                alt = a;
-                break;
-            }
-        }
-        return first + (first.isEmpty() ? "" : "\n") + "vs " + alt.pricing() + " " + Fmt.usd(alt.monthlyUsd()) + "/month";
+        PlanResult.Alternative alt = o.alternatives().stream().filter(a -> a.pricing() == PricingModel.ON_DEMAND).findFirst()
+                .orElse(o.alternatives().get(0));
+        return first + (first.isEmpty() ? "" : "\n") + "vs " + alt.pricing().id() + " " + Fmt.usd(alt.monthlyUsd()) + "/month";
     }
 
     private void renderEliminations(StringBuilder sb, List<Elimination> eliminated) {

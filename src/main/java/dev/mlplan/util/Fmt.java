@@ -2,190 +2,28 @@ package dev.mlplan.util;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Number formatting for messages and reports. Always locale-independent (a German or Turkish default
  * locale must not change mlplan's output), always the same rounding (half-up).
  */
 public final class Fmt {
-    /** Made only when a number is too large for {@link #num}'s own grouping: loading locale data costs ~7 ms of a cold start. */
-    private static final class Symbols {
-        static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
-    }
-
-    /** Formatters by number of decimals, made once per thread (a DecimalFormat is costly to build and not thread-safe). */
-    private static final int CACHED_DECIMALS = 12;
-    private static final ThreadLocal<DecimalFormat[]> FORMATS = new ThreadLocal<>() {
-        // not ThreadLocal.withInitial(lambda): a lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
-        @Override
-        protected DecimalFormat[] initialValue() {
-            return new DecimalFormat[CACHED_DECIMALS + 1];
-        }
-    };
+    /** Where a thousands separator goes in a run of digits. */
+    private static final Pattern THOUSANDS = Pattern.compile("\\B(?=(\\d{3})+$)");
 
     private Fmt() {}
 
-    /** Rounds to {@code decimals} places, half-up, and groups thousands: 12345.678 → "12,345.68". */
+    /** Rounds to {@code decimals} places, half-up, and groups thousands: 12345.678 → "12,345.68", -0.001 → "-0.00". */
     public static String num(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        if (value >= 0 && value < PLAIN_LIMIT && decimals >= 0 && decimals <= CACHED_DECIMALS) {
-            return grouped(roundedPlain(value, decimals));
-        }
-        return format(decimals).format(BigDecimal.valueOf(value));
-    }
-
-    /**
-     * {@code BigDecimal.valueOf(value).setScale(decimals, HALF_UP).toPlainString()} for a non-negative
-     * value, done on the digits of {@link Double#toString} (which is what {@code BigDecimal.valueOf}
-     * reads) without BigDecimal arithmetic, which is slow in a cold JVM (docs/performance.md).
-     * FmtTest checks it against DecimalFormat over random and tie values.
-     */
-    static String roundedPlain(double value, int decimals) {
-        if (value == 0) {
-            return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
-        }
-        String fast = roundedPlainByArithmetic(value, decimals);
-        if (fast != null) {
-            return fast;
-        }
-        String s = Double.toString(value);
-        int e = s.indexOf('E');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        int exponent = e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10);
-        int dot = mantissa.indexOf('.');
-        // the value is 0.DIGITS × 10^point, DIGITS without a leading zero
-        StringBuilder digits = new StringBuilder(mantissa.length()).append(mantissa, 0, dot).append(mantissa, dot + 1, mantissa.length());
-        int point = dot + exponent;
-        int lead = 0;
-        while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
-            lead++;
-        }
-        digits.delete(0, lead);
-        point -= lead;
-        int keep = point + decimals; // digits kept: those down to the last decimal place
-        if (keep < digits.length()) {
-            boolean up = keep >= 0 && digits.charAt(keep) >= '5';
-            digits.setLength(Math.max(keep, 0));
-            if (up) {
-                int i = digits.length() - 1;
-                while (i >= 0 && digits.charAt(i) == '9') {
-                    digits.setCharAt(i, '0');
-                    i--;
-                }
-                if (i >= 0) {
-                    digits.setCharAt(i, (char) (digits.charAt(i) + 1));
-                } else {
-                    digits.insert(0, '1');
-                    point++;
-                }
-            }
-        }
-        // now DIGITS has at most point + decimals figures; pad to exactly that many
-        StringBuilder out = new StringBuilder(Math.max(point, 1) + decimals + 2);
-        if (point <= 0) {
-            out.append('0');
-        } else {
-            for (int i = 0; i < point; i++) {
-                out.append(i < digits.length() ? digits.charAt(i) : '0');
-            }
-        }
-        if (decimals > 0) {
-            out.append('.');
-            for (int i = point; i < point + decimals; i++) {
-                out.append(i >= 0 && i < digits.length() ? digits.charAt(i) : '0');
-            }
-        }
-        return out.toString();
-    }
-
-    /** 10^0 … 10^22: every one a double exactly. */
-    private static final double[] POW10 = new double[23];
-
-    static {
-        double p = 1;
-        for (int i = 0; i < POW10.length; i++) {
-            POW10[i] = p;
-            p *= 10;
-        }
-    }
-
-    /** 10^k as a double, exactly, for 0 ≤ k ≤ 22. */
-    public static double pow10(int k) {
-        return POW10[k];
-    }
-
-    /**
-     * {@link #roundedPlain} without {@link Double#toString} (slow in a cold JVM, docs/performance.md,
-     * round 5) where double arithmetic gives the same digits provably: {@code value × 10^decimals} is
-     * within a rounding error (half an ulp of it) of the exact product, and the shortest decimal of
-     * {@code value}, which BigDecimal.valueOf rounds, within half an ulp of {@code value}; so when
-     * the product is farther than both errors together (with room to spare) from a half, all three
-     * round half-up to the same whole number. Null near a half, or when the product is too large for
-     * that margin to be small: the caller then rounds the decimal digits. FmtTest compares the two.
-     */
-    static String roundedPlainByArithmetic(double value, int decimals) {
-        double scaled = value * POW10[decimals];
-        if (!(scaled < 1e15)) {
-            return null;
-        }
-        double whole = Math.floor(scaled);
-        double fraction = scaled - whole; // exact: both are below 2^53
-        double margin = Math.max(scaled, 1) * 0x1p-48;
-        if (Math.abs(fraction - 0.5) <= margin) {
-            return null;
-        }
-        long r = (long) whole + (fraction > 0.5 ? 1 : 0);
-        String digits = Long.toString(r);
-        if (decimals == 0) {
-            return digits;
-        }
-        StringBuilder out = new StringBuilder(digits.length() + decimals + 2);
-        int intDigits = digits.length() - decimals;
-        if (intDigits <= 0) {
-            out.append("0.");
-            for (int i = intDigits; i < 0; i++) {
-                out.append('0');
-            }
-            return out.append(digits).toString();
-        }
-        return out.append(digits, 0, intDigits).append('.').append(digits, intDigits, digits.length()).toString();
-    }
-
-    /** Below this, {@link #num} groups the digits itself (FmtTest checks it against DecimalFormat). */
-    private static final double PLAIN_LIMIT = 1e15;
-
-    /** "1234567.89" → "1,234,567.89": what the "#,##0.00" pattern does to a non-negative plain number. */
-    public static String grouped(String plain) {
-        int point = plain.indexOf('.');
-        int intDigits = point < 0 ? plain.length() : point;
-        if (intDigits <= 3) {
-            return plain;
-        }
-        StringBuilder sb = new StringBuilder(plain.length() + intDigits / 3);
-        int first = intDigits % 3 == 0 ? 3 : intDigits % 3;
-        sb.append(plain, 0, first);
-        for (int i = first; i < intDigits; i += 3) {
-            sb.append(',').append(plain, i, i + 3);
-        }
-        return sb.append(plain, intDigits, plain.length()).toString();
-    }
-
-    private static DecimalFormat format(int decimals) {
-        DecimalFormat[] cache = decimals >= 0 && decimals <= CACHED_DECIMALS ? FORMATS.get() : null;
-        DecimalFormat f = cache == null ? null : cache[decimals];
-        if (f == null) {
-            f = new DecimalFormat(decimals > 0 ? "#,##0." + "0".repeat(decimals) : "#,##0", Symbols.ROOT);
-            f.setRoundingMode(RoundingMode.HALF_UP);
-            if (cache != null) {
-                cache[decimals] = f;
-            }
-        }
-        return f;
+        // BigDecimal.valueOf rounds the shortest decimal of the double, as a person reading it would
+        String digits = BigDecimal.valueOf(Math.abs(value)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        int point = digits.indexOf('.');
+        int whole = point < 0 ? digits.length() : point;
+        return (value < 0 ? "-" : "") + THOUSANDS.matcher(digits.substring(0, whole)).replaceAll(",") + digits.substring(whole);
     }
 
     /** A whole number with thousands grouped: 10240 → "10,240". */

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * A value computed on first use and kept. The planner prices hundreds of candidates but shows a
- * handful: their explanations (formatted numbers, the costly part of planning) are made only for
- * those (docs/performance.md). Computing twice from two threads gives the same value, so no lock.
+ * handful: their explanations (chains of formatted numbers) are made only for those. Computing twice
+ * from two threads gives the same value, so no lock.
  */
 public final class Lazy<T> implements Supplier<T> {
     private final Supplier<? extends T> source;

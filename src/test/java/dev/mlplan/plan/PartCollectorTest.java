@@ -31,9 +31,9 @@ class PartCollectorTest {
         }
     }
 
-    private static String plan(Workload w, int top) {
+    private static String plan(Workload w, int top, PartCollector.Building building) {
         Planner planner = new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test").withTop(top),
-                LocalDate.of(2026, 8, 1));
+                LocalDate.of(2026, 8, 1), building);
         return JsonRenderer.render(planner.plan(List.of(w)));
     }
 
@@ -44,14 +44,8 @@ class PartCollectorTest {
         for (String variant : List.of(yaml, yaml.replaceFirst("(?m)^regions:.*$", "regions: [any]"))) {
             Workload w = PARSER.parse(file.toString(), variant);
             for (int top : new int[] {1, 5, 1000}) {
-                String lazy = plan(w, top);
-                String eager;
-                PartCollector.buildEveryOffer = true;
-                try {
-                    eager = plan(w, top);
-                } finally {
-                    PartCollector.buildEveryOffer = false;
-                }
+                String lazy = plan(w, top, PartCollector.Building.WHEN_SHOWN);
+                String eager = plan(w, top, PartCollector.Building.AT_ONCE);
                 assertThat(lazy).as(file + " top " + top).isEqualTo(eager);
             }
         }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogLoader;
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.constraint.Service;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.plan.PlanResult.Option;
@@ -103,12 +105,12 @@ class PlannerPropertiesTest {
         Workload w = parse("[us-east-1]", params.yaml());
         for (Option o : part(w).options()) {
             assertThat(o.count()).as(o.id()).isLessThanOrEqualTo(Math.max(w.constraints().maxNodes(), 1));
-            if (o.pricing().equals("spot")) {
+            if (o.pricing() == PricingModel.SPOT) {
                 assertThat(w.constraints().allowSpot()).as("spot offered though allow_spot is false: %s", o.id()).isTrue();
                 w.training().ifPresent(t -> assertThat(t.interruptible()).as("spot for a non-interruptible run: %s", o.id()).isTrue());
             }
             w.training().flatMap(t -> t.deadline()).ifPresent(d -> {
-                if (!o.service().equals("local")) {
+                if (o.service() != Service.LOCAL) {
                     assertThat(o.hoursPerRun()).as("%s misses the deadline", o.id()).isLessThanOrEqualTo(d.hours() + 0.005);
                 }
             });
@@ -124,7 +126,7 @@ class PlannerPropertiesTest {
         Workload w = parse("[us-east-1, us-west-2]", params.yaml().replace("allow_spot: false", "allow_spot: true")
                 .replace("interruptible: false", "interruptible: true"));
         for (Option o : part(w).options()) {
-            if (!o.pricing().equals("spot") || !o.service().equals("ec2")) {
+            if (o.pricing() != PricingModel.SPOT || o.service() != Service.EC2) {
                 continue;
             }
             double spotRate = o.costs().stream().mapToDouble(CostComponent::unitPriceUsd).max().orElseThrow();

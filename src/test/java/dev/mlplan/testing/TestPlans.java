@@ -1,5 +1,7 @@
 package dev.mlplan.testing;
 
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Service;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.estimate.Step;
 import dev.mlplan.plan.PlanResult;
@@ -30,19 +32,19 @@ public final class TestPlans {
     /** A training option with one cost line. */
     public static Option training(int rank, String type, String pricing, double hours, double monthly) {
         String id = "training/ec2/" + type + "/" + pricing + "/us-east-1";
-        return new Option(rank, id, "ec2", type, 1, "us-east-1", pricing, hours, null, null, null, monthly / 4, monthly, null,
+        return new Option(rank, id, Service.EC2, type, 1, "us-east-1", PricingModel.fromJson(pricing), hours, null, null, null, monthly / 4, monthly, null,
                 List.of(CostComponent.of("Instance hours [" + type + ", " + pricing + "]", "hours", hours * 4, monthly / (hours * 4), "test-prices")),
-                List.of("MFU 40%", pricing + ": test note"), rank == 1 ? List.of(new PlanResult.Alternative("on-demand", "us-east-1", monthly * 2.5,
+                List.of("MFU 40%", pricing + ": test note"), rank == 1 ? List.of(new PlanResult.Alternative(PricingModel.ON_DEMAND, "us-east-1", monthly * 2.5,
                         "training/ec2/" + type + "/on-demand/us-east-1")) : List.of(), List.of());
     }
 
     public static Option storage(int rank, String type, double monthly) {
-        return new Option(rank, "storage/ebs/" + type + "/us-east-1", "ebs", type, 1, "us-east-1", "on-demand", null, null, null, null, null,
+        return new Option(rank, "storage/ebs/" + type + "/us-east-1", Service.EBS, type, 1, "us-east-1", PricingModel.ON_DEMAND, null, null, null, null, null,
                 monthly, null, List.of(CostComponent.of("Storage [" + type + "]", "GB-months", 100, monthly / 100, "test-prices")), List.of(), List.of(), List.of());
     }
 
     public static Option inference(int rank, String type, String pricing, int count, double monthly) {
-        return new Option(rank, "inference/ec2/" + type + "/" + pricing + "/us-east-1", "ec2", type, count, "us-east-1", pricing, null, 120.0, 35.5,
+        return new Option(rank, "inference/ec2/" + type + "/" + pricing + "/us-east-1", Service.EC2, type, count, "us-east-1", PricingModel.fromJson(pricing), null, 120.0, 35.5,
                 null, null, monthly, null, List.of(CostComponent.of("Instance hours [" + type + ", " + pricing + "]", "hours", 730.0 * count,
                         monthly / (730.0 * count), "test-prices")), List.of("fleet: " + count + " for peak"), List.of(), List.of());
     }
@@ -53,9 +55,9 @@ public final class TestPlans {
         req.put("totalFlops", 8.4e19);
         req.put("runsPerMonth", 4);
         return new PartPlan(part, req, options, List.of(
-                new Elimination("lambda", null, "lambda.duration", "one run takes 3.1 h; Lambda stops a function after 15 min", 1),
-                new Elimination("ec2", "g5.xlarge", "instance.accelerator-memory", "needs 118 GiB; g5.xlarge has 24 GiB | a pipe", 3),
-                new Elimination("ec2", "g6.xlarge", "instance.accelerator-memory", "needs 118 GiB; g6.xlarge has 24 GiB", 3)),
+                new Elimination(Service.LAMBDA, null, "lambda.duration", "one run takes 3.1 h; Lambda stops a function after 15 min", 1),
+                new Elimination(Service.EC2, "g5.xlarge", "instance.accelerator-memory", "needs 118 GiB; g5.xlarge has 24 GiB | a pipe", 3),
+                new Elimination(Service.EC2, "g6.xlarge", "instance.accelerator-memory", "needs 118 GiB; g6.xlarge has 24 GiB", 3)),
                 List.of(new Step("training FLOPs", "8.4e19 FLOPs", "6 · N · D = 6 × 7.0e9 × 2.0e9"),
                         new Step("memory", "118 GiB", "16 B/param × 7.0e9 <AdamW> & \"mixed\"")), 120, 40);
     }

@@ -11,7 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FmtTest {
-    /** What {@link Fmt#num} always did: a new DecimalFormat per call. */
+    /** What {@link Fmt#num} did before it used String.format: a DecimalFormat with half-up rounding. */
     private static String reference(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
@@ -36,60 +36,6 @@ class FmtTest {
         assertThat(Fmt.pct(0.823)).isEqualTo("82%");
     }
 
-    /** The digit rounding of {@link Fmt#roundedPlain} is BigDecimal's, over magnitudes, ties and carries. */
-    @Test
-    void roundedPlainIsBigDecimals() {
-        Random rnd = new Random(20261122);
-        for (int i = 0; i < 300_000; i++) {
-            int decimals = rnd.nextInt(13);
-            double v = switch (i % 5) {
-                case 0 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(30) - 15);
-                case 1 -> (rnd.nextInt(2_000_000) + 0.5) / Math.pow(10, rnd.nextInt(9));
-                case 2 -> Math.pow(10, rnd.nextInt(14) - 6) - Math.pow(10, -rnd.nextInt(12));
-                case 3 -> rnd.nextInt(100_000) / 1000.0 + 0.0005;
-                default -> Double.longBitsToDouble(rnd.nextLong() & 0x7fffffffffffffffL);
-            };
-            if (!(v >= 0 && v < 1e15)) {
-                continue;
-            }
-            assertThat(Fmt.roundedPlain(v, decimals)).as("%s with %d decimals", v, decimals)
-                    .isEqualTo(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
-        }
-        for (double v : new double[] {0, -0.0, 9.5, 99.95, 0.0005, 0.00049, 1e-7, 5e-13, 999_999_999_999_999.0, 4.9e-324, 1e7, 1.0E-3}) {
-            for (int decimals = 0; decimals <= 12; decimals++) {
-                assertThat(Fmt.roundedPlain(v, decimals)).as("%s with %d decimals", v, decimals)
-                        .isEqualTo(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
-            }
-        }
-    }
-
-    /**
-     * The arithmetic path of {@link Fmt#roundedPlain} gives BigDecimal.valueOf's digits or nothing:
-     * 2,000,000 seeded values, half of them a few ulps from a tie of the last decimal kept.
-     */
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(longs = {11, 12, 13, 14})
-    void roundedPlainByArithmeticIsBigDecimalsOrNothing(long seed) {
-        Random rnd = new Random(seed);
-        int taken = 0;
-        for (int i = 0; i < 500_000; i++) {
-            int decimals = rnd.nextInt(13);
-            double v = i % 2 == 0
-                    ? rnd.nextDouble() * Math.pow(10, rnd.nextInt(22) - 8)
-                    : Math.nextAfter((rnd.nextLong(1_000_000_000_000L) + 0.5) / Math.pow(10, decimals), rnd.nextInt(3) == 0 ? 0 : 1e300);
-            if (!(v > 0 && v < 1e15)) {
-                continue;
-            }
-            String fast = Fmt.roundedPlainByArithmetic(v, decimals);
-            if (fast != null) {
-                taken++;
-                assertThat(fast).as("%s with %d decimals", v, decimals)
-                        .isEqualTo(BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
-            }
-        }
-        assertThat(taken).as("the arithmetic path takes most values").isGreaterThan(150_000);
-    }
-
     @Test
     void numAgreesWithDecimalFormat() {
         Random rnd = new Random(8);
@@ -99,7 +45,7 @@ class FmtTest {
             for (double v : special) {
                 assertThat(Fmt.num(v, decimals)).as("%s with %d decimals", v, decimals).isEqualTo(reference(v, decimals));
             }
-            for (int i = 0; i < 4_000; i++) {
+            for (int i = 0; i < 500; i++) {
                 double v = switch (i % 4) {
                     case 0 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(20) - 6);
                     case 1 -> Math.round(rnd.nextDouble() * 1e6) / 1e3 + 0.0005;

@@ -3,11 +3,8 @@ package dev.mlplan.constraint.rules;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Violation;
-import dev.mlplan.estimate.InferenceEstimate;
-import dev.mlplan.estimate.TrainingEstimate;
 import dev.mlplan.util.Fmt;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code instance.accelerator-memory}: the model, with its optimizer state, activations and runtime
@@ -33,51 +30,15 @@ public final class AcceleratorMemoryRule implements Rule {
             var t = f.training().get();
             String chip = type != null && type.hasAccelerator() ? type.accelerators().name() : "accelerator";
             // formatted only if shown: this rule fails for most types at most node counts
-            return violation(new TrainingReason(f, t, chip));
+            return violation(() -> "training needs " + Fmt.sig(t.neededGiBPerAccelerator()) + " GiB per accelerator even sharded over "
+                    + describe(f) + "; one " + chip + " has " + Fmt.sig(t.availableGiBPerAccelerator()) + " GiB");
         }
         if (f.inference().isPresent() && !f.inference().get().fits()) {
-            return violation(new ServingReason(f, f.inference().get()));
+            var i = f.inference().get();
+            return violation(() -> "serving needs " + Fmt.sig(i.neededGiB()) + " GiB; " + describe(f) + " " + (f.candidate().count() > 1 ? "have " : "has ")
+                    + Fmt.sig(i.availableGiB()) + " GiB");
         }
         return Optional.empty();
-    }
-
-    /*
-     * The sentences, made when first shown (see Violation): named classes, not lambdas, because a
-     * lambda's call site costs ~75 µs at its first run in a cold JVM (docs/performance.md).
-     */
-
-    private static final class TrainingReason implements Supplier<String> {
-        private final Facts f;
-        private final TrainingEstimate t;
-        private final String chip;
-
-        TrainingReason(Facts f, TrainingEstimate t, String chip) {
-            this.f = f;
-            this.t = t;
-            this.chip = chip;
-        }
-
-        @Override
-        public String get() {
-            return "training needs " + Fmt.sig(t.neededGiBPerAccelerator()) + " GiB per accelerator even sharded over "
-                    + describe(f) + "; one " + chip + " has " + Fmt.sig(t.availableGiBPerAccelerator()) + " GiB";
-        }
-    }
-
-    private static final class ServingReason implements Supplier<String> {
-        private final Facts f;
-        private final InferenceEstimate i;
-
-        ServingReason(Facts f, InferenceEstimate i) {
-            this.f = f;
-            this.i = i;
-        }
-
-        @Override
-        public String get() {
-            return "serving needs " + Fmt.sig(i.neededGiB()) + " GiB; " + describe(f) + " " + (f.candidate().count() > 1 ? "have " : "has ")
-                    + Fmt.sig(i.availableGiB()) + " GiB";
-        }
     }
 
     static String describe(Facts f) {

@@ -6,7 +6,6 @@ import dev.mlplan.constraint.Violation;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.TimeSpan;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * {@code instance.deadline}: one training run must finish within {@code training.deadline}. The
@@ -31,26 +30,9 @@ public final class DeadlineRule implements Rule {
         double limit = deadline.get().hours();
         if (hours > limit) {
             // formatted only if shown: the planner tries more nodes while a run is too slow
-            return violation(new Reason(f, hours, limit));
+            return violation(() -> "one run takes " + Fmt.hours(hours) + " on " + AcceleratorMemoryRule.describe(f) + "; the deadline is "
+                    + Fmt.hours(limit));
         }
         return Optional.empty();
-    }
-
-    /** The violation's sentence, made when first shown (see {@link Violation}). */
-    private static final class Reason implements Supplier<String> {
-        private final Facts f;
-        private final double hours;
-        private final double limit;
-
-        Reason(Facts f, double hours, double limit) {
-            this.f = f;
-            this.hours = hours;
-            this.limit = limit;
-        }
-
-        @Override
-        public String get() {
-            return "one run takes " + Fmt.hours(hours) + " on " + AcceleratorMemoryRule.describe(f) + "; the deadline is " + Fmt.hours(limit);
-        }
     }
 }
