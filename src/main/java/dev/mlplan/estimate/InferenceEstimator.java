@@ -146,7 +146,7 @@ public final class InferenceEstimator {
                         + " GFLOPS (AVX-512 FP32 at ~3 GHz; a vCPU is half a core)",
                 bw, Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuBandwidthGBsPerVcpu()) + " GB/s, capped at "
                         + Fmt.plain(defaults.cpuBandwidthCapGBs()) + " GB/s",
-                mbu, assumptions.mbu().isPresent() ? "assumptions.mbu" : "mlplan default", defaults.cpuMfu(), defaults.cpuMfu(), 1.0);
+                mbu, assumptions.mbu().isPresent() ? "assumptions.mbu" : "mlplan default", defaults.cpuMfu(), defaults.cpuMfu(), 1.0, "cpu");
         return cpu;
     }
 
@@ -165,7 +165,8 @@ public final class InferenceEstimator {
         return new Device(acc.name(), count, acc.memoryGiB() * Fmt.GIB, defaults.frameworkOverheadGiB() * Fmt.GIB,
                 defaults.inferenceMemoryFactor(), "× weights (EleutherAI Transformer Math 101)", peak.flopsPerSecond(),
                 peak.rule() + " per chip", acc.bandwidthGBs() * 1e9, Fmt.plain(acc.bandwidthGBs()) + " GB/s per chip",
-                mbu, mbuSource, defaults.inferenceMfu(), defaults.oneShotUtilisation(), defaults.tensorParallelEfficiency(count));
+                mbu, mbuSource, defaults.inferenceMfu(), defaults.oneShotUtilisation(), defaults.tensorParallelEfficiency(count, acc.kind()),
+                acc.kind());
     }
 
     /**
@@ -179,7 +180,7 @@ public final class InferenceEstimator {
      */
     private record Device(String label, int count, double memoryBytesPerChip, double overheadBytes, double weightFactor,
             String weightFactorRule, double peakFlopsPerChip, String peakRule, double bandwidthPerChip, String bandwidthRule,
-            double mbu, String mbuSource, double computeUtil, double oneShotUtil, double tpEfficiency) {
+            double mbu, String mbuSource, double computeUtil, double oneShotUtil, double tpEfficiency, String kind) {
 
         double memoryBytes() {
             return memoryBytesPerChip * count;
@@ -270,6 +271,7 @@ public final class InferenceEstimator {
         private final double weightsNeeded;
         private final double overhead;
         private final double kvPerRequest;
+        private final double prefillCompute;
         private final double prefill;
         private final double context;
         private final int memoryLimit;
@@ -281,12 +283,14 @@ public final class InferenceEstimator {
             this.d = d;
             this.tp = tp;
             this.replicas = d.count() / tp;
-            this.eff = defaults.tensorParallelEfficiency(tp);
+            this.eff = defaults.tensorParallelEfficiency(tp, d.kind());
             this.memory = d.memoryBytesPerChip() * tp;
             this.weightsNeeded = d.weightFactor() * req.weightBytes();
             this.overhead = d.overheadBytes() * tp;
             this.kvPerRequest = req.kvBytesPerToken() * (req.tokensIn() + req.tokensOut());
-            this.prefill = 2.0 * req.model().activeParameters() * req.tokensIn() / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
+            // a prompt's forward pass is compute-bound, but no faster than one read of the weights
+            this.prefillCompute = 2.0 * req.model().activeParameters() * req.tokensIn() / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
+            this.prefill = Math.max(prefillCompute, weightsRead(req.tokensIn()) / (d.mbu() * d.bandwidthPerChip() * tp * eff));
             this.context = req.tokensIn() + req.tokensOut() / 2.0;
             double free = memory - weightsNeeded - overhead;
             this.memoryLimit = free < kvPerRequest ? 0 : (int) Math.min(defaults.maxBatch(), Math.floor(free / kvPerRequest));
@@ -343,7 +347,8 @@ public final class InferenceEstimator {
         }
 
         double memoryTime(int b) {
-            return (weightsRead(b) + b * req.kvBytesPerToken() * context) / (d.mbu() * d.bandwidthPerChip() * tp * eff);
+            double bandwidth = d.bandwidthPerChip() * tp * eff;
+            return weightsRead(b) / (d.mbu() * bandwidth) + b * req.kvBytesPerToken() * context / (defaults.kvReadMbu() * bandwidth);
         }
 
         double computeTime(int b) {
@@ -356,13 +361,18 @@ public final class InferenceEstimator {
 
         /** Seconds in which the {@code b} requests in flight are replaced once. */
         double cycle(int b) {
-            return b * prefill + req.tokensOut() * step(b);
+            // prefills ride along the decode steps (chunked prefill), which already read the weights
+            return b * prefillCompute + req.tokensOut() * step(b);
         }
 
-        /** Mean wait for the prefills ahead: M/D/1 at prefill load ρ = b · prefill / cycle. */
+        /** Mean wait for the other requests' prefills ahead: M/D/1 at their prefill load ρ = (b − 1) · prefill / cycle. */
         double prefillWait(int b) {
-            double rho = b * prefill / cycle(b);
+            double rho = othersLoad(b);
             return rho * prefill / (2 * (1 - rho));
+        }
+
+        double othersLoad(int b) {
+            return (b - 1) * prefillCompute / cycle(b);
         }
 
         double ttftMean(int b) {
@@ -370,7 +380,7 @@ public final class InferenceEstimator {
         }
 
         double tpotMean(int b) {
-            return (cycle(b) - prefill) / req.tokensOut();
+            return (cycle(b) - prefillCompute) / req.tokensOut();
         }
 
         double latencyMean(int b) {
@@ -462,26 +472,29 @@ public final class InferenceEstimator {
                                 + " chips cuts latency only to " + Fmt.plain(defaults.tensorParallelLatencyRatio())
                                 + "× (Databricks LLM inference: 4→8 GPUs)"));
             }
-            steps.add(new Step("prefill per request", Fmt.ms(prefill), "2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency) = 2 × "
-                    + Fmt.count(req.model().activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil()) + " × "
-                    + Fmt.sci(peak) + " × " + Fmt.plain(eff) + ") (compute-bound; Databricks LLM inference)"));
+            steps.add(new Step("prefill per request", Fmt.ms(prefill), "max(2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency), one read of"
+                    + " the weights) = max(2 × " + Fmt.count(req.model().activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil())
+                    + " × " + Fmt.sci(peak) + " × " + Fmt.plain(eff) + "), " + Fmt.gb(weightsRead(req.tokensIn())) + " ÷ (MBU × bandwidth × TP efficiency))"
+                    + " (compute-bound for long prompts; Databricks LLM inference)"));
             steps.add(new Step("batch per replica", String.valueOf(batch), batchRule));
             steps.add(new Step("decode step at batch " + batch, Fmt.ms(step(batch)),
-                    "max((weights read + batch · KV bytes per token · context) ÷ (MBU × bandwidth × TP efficiency), 2 · N_active · batch ÷"
-                            + " (MFU × peak × TP efficiency)) = max((" + Fmt.gb(weightsRead(batch)) + " + " + batch + " × "
-                            + Fmt.plain(req.kvBytesPerToken() / 1e6) + " MB × " + Fmt.plain(context) + " tokens) ÷ (" + Fmt.plain(d.mbu()) + " × "
-                            + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + "), " + Fmt.ms(computeTime(batch))
+                    "max(weights read ÷ (MBU × bandwidth × TP efficiency) + batch · KV bytes per token · context ÷ (KV-read MBU × bandwidth"
+                            + " × TP efficiency), 2 · N_active · batch ÷ (MFU × peak × TP efficiency)) = max(" + Fmt.gb(weightsRead(batch))
+                            + " ÷ (" + Fmt.plain(d.mbu()) + " × " + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + ") + " + batch + " × "
+                            + Fmt.plain(req.kvBytesPerToken() / 1e6) + " MB × " + Fmt.plain(context) + " tokens ÷ (" + Fmt.plain(defaults.kvReadMbu())
+                            + " × " + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + "), " + Fmt.ms(computeTime(batch))
                             + ") (Databricks LLM inference; context = tokens_in + tokens_out/2, the mean during decode"
                             + (req.model().activeParameters() < req.model().parameters()
                                     ? "; mixture of experts: min(all weights, active weights × batch) read per step" : "") + ")"));
-            steps.add(new Step("cycle", Fmt.ms(cycle(batch)), "batch × prefill + tokens_out × decode step = " + batch + " × " + Fmt.ms(prefill)
+            steps.add(new Step("cycle", Fmt.ms(cycle(batch)), "batch × prefill compute + tokens_out × decode step = " + batch + " × "
+                    + Fmt.ms(prefillCompute)
                     + " + " + req.tokensOut() + " × " + Fmt.ms(step(batch))
                     + " (continuous batching: the requests in flight are replaced once a cycle, their prefills interleaved)"));
             steps.add(new Step("time to first token p99", Fmt.plain(ttftMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
-                    + " × (prefill + wait for the prefills ahead, M/D/1 at load " + Fmt.pct(batch * prefill / cycle(batch)) + ") = "
+                    + " × (prefill + wait for the other requests' prefills ahead, M/D/1 at their load " + Fmt.pct(othersLoad(batch)) + ") = "
                     + Fmt.plain(defaults.p99OverMean()) + " × (" + Fmt.ms(prefill) + " + " + Fmt.ms(prefillWait(batch)) + ")"));
             steps.add(new Step("time per output token p99", Fmt.plain(tpotMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
-                    + " × (cycle − own prefill) ÷ tokens_out: the decode step plus the other requests' prefills"));
+                    + " × (cycle − own prefill compute) ÷ tokens_out: the decode step plus the other requests' prefills"));
             steps.add(new Step("latency p99", Fmt.plain(latencyMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
                     + " × (time to first token + tokens_out × time per output token), means (mlplan rule of thumb: p99 = "
                     + Fmt.plain(defaults.p99OverMean()) + " × mean under load)"
