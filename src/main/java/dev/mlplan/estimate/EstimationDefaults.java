@@ -15,7 +15,9 @@ package dev.mlplan.estimate;
  *     stay on the safe side of memory)
  * @param fallbackMfu training MFU when neither the workload nor the accelerator gives one (0.40,
  *     VALIDATION.md)
- * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA (0.95)
+ * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA: 0.98 (MosaicML's
+ *     MPT-13B at 8 to 64 H100 and MPT-7B at 8 to 128 A100 keep their per-GPU throughput; MLPerf GPT-3
+ *     from 3,584 to 11,616 H100 kept 93%: docs/accuracy.md)
  * @param noEfaDoublingEfficiency multi-node efficiency per doubling of nodes without EFA (0.80)
  * @param cpuGflopsPerVcpu dense FP32 peak per vCPU: AVX-512 at ~3 GHz, 2 FMA units × 16 lanes × 2
  *     FLOPs = 64 FLOPs/cycle per core, a vCPU is half a core → 96 GFLOPS
@@ -83,7 +85,7 @@ public record EstimationDefaults(
         int encoderTokensIn) {
 
     public static EstimationDefaults standard() {
-        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.95, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
+        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
                 4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
     }
 

@@ -57,7 +57,7 @@ final class StaticFacts {
                 decodeMbu(gpu("H100", 81920, 3350, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS), 0.6),
                 decodeMbu(gpu("H200", 144384, 4800, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS), 0.6),
                 decodeMbu(gpu("B200", 183359, 8000, 80, 2250, 4500, 4500, 0.40, 1000, ACCEL_DATASHEETS), 0.6),
-                neuron("Trainium1", "trainium", 32768, 820, 47.5, 190, 0, 0, 0.25),
+                neuron("Trainium1", "trainium", 32768, 820, 47.5, 190, 0, 0, 0.33),
                 neuron("Trainium2", "trainium", 98304, 2900, 181, 667, 1299, 0, 0.30),
                 neuron("Inferentia1", "inferentia", 8192, 50, 0, 64, 0, 128, 0.25),
                 neuron("Inferentia2", "inferentia", 32768, 820, 47.5, 190, 0, 0, 0.25),
