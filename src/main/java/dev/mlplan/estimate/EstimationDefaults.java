@@ -15,7 +15,9 @@ package dev.mlplan.estimate;
  *     stay on the safe side of memory)
  * @param fallbackMfu training MFU when neither the workload nor the accelerator gives one (0.40,
  *     VALIDATION.md)
- * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA (0.95)
+ * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA: 0.98 (MosaicML's
+ *     MPT-13B at 8 to 64 H100 and MPT-7B at 8 to 128 A100 keep their per-GPU throughput; MLPerf GPT-3
+ *     from 3,584 to 11,616 H100 kept 93%: docs/accuracy.md)
  * @param noEfaDoublingEfficiency multi-node efficiency per doubling of nodes without EFA (0.80)
  * @param cpuGflopsPerVcpu dense FP32 peak per vCPU: AVX-512 at ~3 GHz, 2 FMA units × 16 lanes × 2
  *     FLOPs = 64 FLOPs/cycle per core, a vCPU is half a core → 96 GFLOPS
@@ -30,11 +32,18 @@ package dev.mlplan.estimate;
  * @param inferenceMemoryFactor inference memory × weights (EleutherAI Transformer Math 101): 1.2
  * @param fallbackMbu decode MBU when neither the workload nor the accelerator gives one: 0.5
  *     (tuned stacks, VALIDATION.md)
+ * @param kvReadMbu memory-bandwidth utilisation of the KV-cache reads of a decode step: 0.8 (paged
+ *     attention over many sequences keeps the memory busy, unlike the weights' matrix-vector products;
+ *     calibrated on the large-batch throughput cases of docs/accuracy.md: TensorRT-LLM on A100, L40S
+ *     and H100, 2,048 output tokens)
  * @param inferenceMfu utilisation of dense peak in prefill and in the compute term of decode: 0.5
  * @param tensorParallelFreeUpTo chips over which the MBU defaults were measured (Databricks: 55%
  *     MBU on 4×A100), so no extra tensor-parallel loss is charged up to this count: 4
  * @param tensorParallelLatencyRatio latency ratio when tensor parallelism doubles beyond that
  *     (Databricks: 4→8 GPUs cut latency only to 0.7×): 0.7
+ * @param neuronTensorParallelFreeUpTo the same for Trainium and Inferentia chips, whose NeuronLink
+ *     ring is built for tensor parallelism across a whole trn1/inf2.48xlarge: 16 (AWS Neuron's Llama 2
+ *     13B at TP 32 NeuronCores on trn1.32xlarge, 6.6 ms per token: docs/accuracy.md)
  * @param p99OverMean p99 latency as a multiple of the mean under load: 1.5
  * @param oneShotUtilisation share of dense peak one-shot models (CNN, BERT) reach when batched: 0.4
  * @param maxBatch largest batch considered for serving: 256
@@ -61,9 +70,11 @@ public record EstimationDefaults(
         double cpuRuntimeGiB,
         double inferenceMemoryFactor,
         double fallbackMbu,
+        double kvReadMbu,
         double inferenceMfu,
         int tensorParallelFreeUpTo,
         double tensorParallelLatencyRatio,
+        int neuronTensorParallelFreeUpTo,
         double p99OverMean,
         double oneShotUtilisation,
         int maxBatch,
@@ -74,16 +85,25 @@ public record EstimationDefaults(
         int encoderTokensIn) {
 
     public static EstimationDefaults standard() {
-        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.95, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.5,
-                4, 0.7, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
+        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
+                4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
     }
 
-    /** Tensor-parallel efficiency on {@code count} chips: 1 up to the free count, then 1/(2·ratio) per doubling. */
+    /** Tensor-parallel efficiency on {@code count} GPUs: 1 up to the free count, then 1/(2·ratio) per doubling. */
     public double tensorParallelEfficiency(int count) {
-        if (count <= tensorParallelFreeUpTo) {
+        return tensorParallelEfficiency(count, tensorParallelFreeUpTo);
+    }
+
+    /** Tensor-parallel efficiency on {@code count} chips of a kind ("gpu", "trainium", "inferentia"). */
+    public double tensorParallelEfficiency(int count, String kind) {
+        return tensorParallelEfficiency(count, "gpu".equals(kind) ? tensorParallelFreeUpTo : neuronTensorParallelFreeUpTo);
+    }
+
+    private double tensorParallelEfficiency(int count, int freeUpTo) {
+        if (count <= freeUpTo) {
             return 1.0;
         }
-        double doublings = Math.log((double) count / tensorParallelFreeUpTo) / Math.log(2);
+        double doublings = Math.log((double) count / freeUpTo) / Math.log(2);
         return Math.pow(1.0 / (2.0 * tensorParallelLatencyRatio), doublings);
     }
 }

@@ -96,30 +96,38 @@ public final class InferenceEstimator {
         };
     }
 
-    /** Serving on one instance with {@code count} accelerators (tensor-parallel across them). */
+    /**
+     * Serving on one instance with {@code count} accelerators: an LLM in the layout of replicas and
+     * tensor-parallel degree that serves the most, a one-shot model one replica per chip where it fits.
+     */
     public InferenceEstimate on(InferenceRequirements req, Accelerator acc, int count) {
-        return serve(req, gpu(acc, count, req), OptionalInt.empty());
+        return serve(req, gpu(acc, count, req), 0, OptionalInt.empty());
     }
 
     /**
-     * Serving on one instance at a fixed batch (concurrency), ignoring the latency target: for
-     * comparing with benchmarks run at a given concurrency.
+     * Serving on one instance at a fixed concurrency, tensor-parallel over all its chips, ignoring the
+     * latency target: for comparing with benchmarks run that way.
      */
     public InferenceEstimate at(InferenceRequirements req, Accelerator acc, int count, int batch) {
+        return at(req, acc, count, count, batch);
+    }
+
+    /** Serving at a fixed tensor-parallel degree and concurrency (spread over the replicas), ignoring the latency target. */
+    public InferenceEstimate at(InferenceRequirements req, Accelerator acc, int count, int tensorParallel, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
-        return serve(req, gpu(acc, count, req), OptionalInt.of(batch));
+        return serve(req, gpu(acc, count, req), tensorParallel, OptionalInt.of(batch));
     }
 
     /** Serving on CPUs only (a CPU instance, Fargate task or Lambda function). */
     public InferenceEstimate onCpu(InferenceRequirements req, double vcpus, double memoryGiB) {
-        return serve(req, cpu(vcpus, memoryGiB), OptionalInt.empty());
+        return serve(req, cpu(vcpus, memoryGiB), 0, OptionalInt.empty());
     }
 
-    /** Serving on CPUs at a fixed batch, ignoring the latency target. */
-    InferenceEstimate onCpuAt(InferenceRequirements req, double vcpus, double memoryGiB, int batch) {
-        return serve(req, cpu(vcpus, memoryGiB), OptionalInt.of(batch));
+    /** Serving on CPUs at a fixed batch, ignoring the latency target (a function invocation serves one request). */
+    public InferenceEstimate onCpuAt(InferenceRequirements req, double vcpus, double memoryGiB, int batch) {
+        return serve(req, cpu(vcpus, memoryGiB), 0, OptionalInt.of(batch));
     }
 
     private Device cpu(double vcpus, double memoryGiB) {
@@ -135,7 +143,7 @@ public final class InferenceEstimator {
                         + " GFLOPS (AVX-512 FP32 at ~3 GHz; a vCPU is half a core)",
                 bw, Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuBandwidthGBsPerVcpu()) + " GB/s, capped at "
                         + Fmt.plain(defaults.cpuBandwidthCapGBs()) + " GB/s",
-                mbu, assumptions.mbu().isPresent() ? "assumptions.mbu" : "mlplan default", defaults.cpuMfu(), defaults.cpuMfu(), 1.0);
+                mbu, assumptions.mbu().isPresent() ? "assumptions.mbu" : "mlplan default", defaults.cpuMfu(), defaults.cpuMfu(), 1.0, "cpu");
         return cpu;
     }
 
@@ -154,7 +162,8 @@ public final class InferenceEstimator {
         return new Device(acc.name(), count, acc.memoryGiB() * Fmt.GIB, defaults.frameworkOverheadGiB() * Fmt.GIB,
                 defaults.inferenceMemoryFactor(), "× weights (EleutherAI Transformer Math 101)", peak.flopsPerSecond(),
                 peak.rule() + " per chip", acc.bandwidthGBs() * 1e9, Fmt.plain(acc.bandwidthGBs()) + " GB/s per chip",
-                mbu, mbuSource, defaults.inferenceMfu(), defaults.oneShotUtilisation(), defaults.tensorParallelEfficiency(count));
+                mbu, mbuSource, defaults.inferenceMfu(), defaults.oneShotUtilisation(), defaults.tensorParallelEfficiency(count, acc.kind()),
+                acc.kind());
     }
 
     /**
@@ -168,7 +177,7 @@ public final class InferenceEstimator {
      */
     private record Device(String label, int count, double memoryBytesPerChip, double overheadBytes, double weightFactor,
             String weightFactorRule, double peakFlopsPerChip, String peakRule, double bandwidthPerChip, String bandwidthRule,
-            double mbu, String mbuSource, double computeUtil, double oneShotUtil, double tpEfficiency) {
+            double mbu, String mbuSource, double computeUtil, double oneShotUtil, double tpEfficiency, String kind) {
 
         double memoryBytes() {
             return memoryBytesPerChip * count;
@@ -179,12 +188,12 @@ public final class InferenceEstimator {
      * The figures now; their explanation (many formatted numbers) only when asked for, by running the
      * same computation again with a list to write the steps to: most estimates are never shown.
      */
-    private InferenceEstimate serve(InferenceRequirements req, Device d, OptionalInt fixedBatch) {
-        InferenceEstimate figures = req.llm() ? serveLlm(req, d, fixedBatch, null) : serveOneShot(req, d, fixedBatch, null);
+    private InferenceEstimate serve(InferenceRequirements req, Device d, int fixedTp, OptionalInt fixedBatch) {
+        InferenceEstimate figures = req.llm() ? serveLlm(req, d, fixedTp, fixedBatch, null) : serveOneShot(req, d, fixedBatch, null);
         return figures.withStepChain(Lazy.of(() -> {
             List<Step> steps = new ArrayList<>(req.steps());
             if (req.llm()) {
-                serveLlm(req, d, fixedBatch, steps);
+                serveLlm(req, d, fixedTp, fixedBatch, steps);
             } else {
                 serveOneShot(req, d, fixedBatch, steps);
             }
@@ -197,153 +206,300 @@ public final class InferenceEstimator {
         return steps == null ? List.of() : List.copyOf(steps);
     }
 
-    private InferenceEstimate serveLlm(InferenceRequirements req, Device d, OptionalInt fixedBatch, List<Step> steps) {
-        ResolvedModel m = req.model();
-        double weightsNeeded = d.weightFactor() * req.weightBytes();
-        double overhead = d.overheadBytes() * d.count();
-        double kvPerRequest = req.kvBytesPerToken() * (req.tokensIn() + req.tokensOut());
-        double available = d.memoryBytes();
-        double needed = weightsNeeded + overhead + kvPerRequest;
-        boolean fits = needed <= available;
-        if (steps != null) {
-            steps.add(new Step("memory needed at batch 1", Fmt.gib(needed), Fmt.plain(d.weightFactor()) + " " + d.weightFactorRule() + " "
-                    + Fmt.gib(weightsNeeded) + (overhead > 0 ? " + runtime context " + Fmt.gib(overhead) : "") + " + KV cache of one request "
-                    + Fmt.gib(kvPerRequest) + " ((" + req.tokensIn() + " + " + req.tokensOut() + ") tokens)"));
-            steps.add(new Step("memory available", Fmt.gib(available), memoryRule(d) + " → " + (fits ? "fits" : "does not fit")));
+    /**
+     * An LLM served on {@code d}: every tensor-parallel degree t that divides the chips is tried, with
+     * {@code count / t} replicas of t chips each (an 8B model on 8 × H100 is 8 replicas at TP 1, a 70B
+     * FP8 model 4 replicas at TP 2); each replica batches as many requests as its KV cache holds, up to
+     * the server's limit and the latency target; the layout serving the most requests per second wins.
+     * {@code fixedTp} (0: choose) and {@code fixedBatch} pin the layout, for comparing with benchmarks.
+     */
+    private InferenceEstimate serveLlm(InferenceRequirements req, Device d, int fixedTp, OptionalInt fixedBatch, List<Step> steps) {
+        Replica best = null;
+        Replica largest = null;
+        List<Replica> considered = new ArrayList<>();
+        for (int t = 1; t <= d.count(); t++) {
+            if (d.count() % t != 0 || (fixedTp > 0 && t != fixedTp)) {
+                continue;
+            }
+            Replica r = new Replica(req, d, t, fixedBatch);
+            largest = r;
+            if (!r.fits()) {
+                continue;
+            }
+            considered.add(r);
+            if (best == null || r.better(best)) {
+                best = r;
+            }
         }
-        if (!fits) {
-            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, done(steps));
+        if (largest == null) {
+            throw new IllegalArgumentException("tensor-parallel degree " + fixedTp + " does not divide " + d.count() + " chips");
         }
-        double peak = d.peakFlopsPerChip() * d.count();
-        double bw = d.bandwidthPerChip() * d.count();
-        double eff = d.tpEfficiency();
+        Replica shown = best != null ? best : largest;
         if (steps != null) {
-            steps.add(new Step("compute peak", Fmt.plain(peak / 1e12) + " TFLOPS", d.count() + " × " + d.peakRule()));
-            steps.add(new Step("memory bandwidth", Fmt.plain(bw / 1e9) + " GB/s", d.count() + " × " + d.bandwidthRule()
+            shown.explain(steps, considered);
+        }
+        if (best == null) {
+            return new InferenceEstimate(false, shown.memoryNeeded(Math.max(1, shown.batch())) / Fmt.GIB, shown.memory / Fmt.GIB, 0, 0, 0, 0, 0,
+                    done(steps));
+        }
+        return new InferenceEstimate(true, best.replicas() * best.neededAtBatch1() / Fmt.GIB, d.memoryBytes() / Fmt.GIB, best.batch(),
+                best.replicas() * best.tokensPerSecond(), best.replicas() * best.requestsPerSecond(), best.latencyMsP99(),
+                best.meanLatencyMs(), best.tp(), best.replicas(), best.ttftMsP99(), best.tpotMsP99(), done(steps));
+    }
+
+    /**
+     * One model replica on {@code tp} chips with continuous batching (vLLM, TensorRT-LLM, TGI): in the
+     * steady state the {@code batch} requests in flight are replaced once per cycle, so a cycle holds
+     * their prefills and {@code tokens_out} decode steps (Databricks, "LLM inference performance
+     * engineering"; docs/estimation.md). Time to first token is the prompt's prefill plus the wait
+     * for the prefills ahead of it (an M/D/1 queue at the prefill load); time per output token is the
+     * decode step plus the share of the others' prefills that interleave with it.
+     */
+    private final class Replica {
+        /** Layouts within this ratio of requests per second are a tie. */
+        private static final double TIE = 1.05;
+
+        private final InferenceRequirements req;
+        private final Device d;
+        private final int tp;
+        private final int replicas;
+        private final double eff;
+        private final double memory;
+        private final double weightsNeeded;
+        private final double overhead;
+        private final double kvPerRequest;
+        private final double prefillCompute;
+        private final double prefill;
+        private final double context;
+        private final int memoryLimit;
+        private final int batch;
+        private final String batchRule;
+
+        Replica(InferenceRequirements req, Device d, int tp, OptionalInt fixedBatch) {
+            this.req = req;
+            this.d = d;
+            this.tp = tp;
+            this.replicas = d.count() / tp;
+            this.eff = defaults.tensorParallelEfficiency(tp, d.kind());
+            this.memory = d.memoryBytesPerChip() * tp;
+            this.weightsNeeded = d.weightFactor() * req.weightBytes();
+            this.overhead = d.overheadBytes() * tp;
+            this.kvPerRequest = req.kvBytesPerToken() * (req.tokensIn() + req.tokensOut());
+            // a prompt's forward pass is compute-bound, but no faster than one read of the weights
+            this.prefillCompute = 2.0 * req.model().activeParameters() * req.tokensIn() / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
+            this.prefill = Math.max(prefillCompute, weightsRead(req.tokensIn()) / (d.mbu() * d.bandwidthPerChip() * tp * eff));
+            this.context = req.tokensIn() + req.tokensOut() / 2.0;
+            double free = memory - weightsNeeded - overhead;
+            this.memoryLimit = free < kvPerRequest ? 0 : (int) Math.min(defaults.maxBatch(), Math.floor(free / kvPerRequest));
+            if (fixedBatch.isPresent()) {
+                // a benchmark's concurrency spreads over the replicas
+                this.batch = (int) Math.ceil(fixedBatch.getAsInt() / (double) replicas);
+                this.batchRule = "fixed by the caller: concurrency " + fixedBatch.getAsInt() + " over " + replicas + " replica(s)";
+            } else {
+                int chosen = Math.min(1, memoryLimit);
+                double target = req.latencyTargetMs();
+                for (int b = 1; b <= memoryLimit; b = b < memoryLimit && b * 2 > memoryLimit ? memoryLimit : b * 2) {
+                    if (target <= 0 || latencyMsP99(b) <= target) {
+                        chosen = b;
+                    }
+                    if (b == memoryLimit) {
+                        break;
+                    }
+                }
+                this.batch = chosen;
+                this.batchRule = "requests whose KV cache (" + Fmt.gib(kvPerRequest) + " each) fits the memory left after the weights: "
+                        + memoryLimit + (memoryLimit == defaults.maxBatch() ? " (the server's limit, " + defaults.maxBatch() + ")" : "")
+                        + (target > 0 ? "; the largest (powers of two and the limit) whose p99 meets " + Fmt.plain(target) + " ms" : "");
+            }
+        }
+
+        int tp() {
+            return tp;
+        }
+
+        int replicas() {
+            return replicas;
+        }
+
+        int batch() {
+            return batch;
+        }
+
+        boolean fits() {
+            return memoryLimit >= 1 && memoryNeeded(batch) <= memory;
+        }
+
+        double neededAtBatch1() {
+            return weightsNeeded + overhead + kvPerRequest;
+        }
+
+        double memoryNeeded(int b) {
+            return weightsNeeded + overhead + b * kvPerRequest;
+        }
+
+        /** Weight bytes read per decode step: a mixture of experts reads only active experts at small batch. */
+        double weightsRead(int b) {
+            double active = req.model().activeParameters() * req.model().precision().bytes();
+            return Math.min(req.weightBytes(), active * b);
+        }
+
+        double memoryTime(int b) {
+            double bandwidth = d.bandwidthPerChip() * tp * eff;
+            return weightsRead(b) / (d.mbu() * bandwidth) + b * req.kvBytesPerToken() * context / (defaults.kvReadMbu() * bandwidth);
+        }
+
+        double computeTime(int b) {
+            return 2.0 * req.model().activeParameters() * b / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
+        }
+
+        double step(int b) {
+            return Math.max(memoryTime(b), computeTime(b));
+        }
+
+        /** Seconds in which the {@code b} requests in flight are replaced once. */
+        double cycle(int b) {
+            // prefills ride along the decode steps (chunked prefill), which already read the weights
+            return b * prefillCompute + req.tokensOut() * step(b);
+        }
+
+        /** Mean wait for the other requests' prefills ahead: M/D/1 at their prefill load ρ = (b − 1) · prefill / cycle. */
+        double prefillWait(int b) {
+            double rho = othersLoad(b);
+            return rho * prefill / (2 * (1 - rho));
+        }
+
+        double othersLoad(int b) {
+            return (b - 1) * prefillCompute / cycle(b);
+        }
+
+        double ttftMean(int b) {
+            return prefill + prefillWait(b);
+        }
+
+        double tpotMean(int b) {
+            return (cycle(b) - prefillCompute) / req.tokensOut();
+        }
+
+        double latencyMean(int b) {
+            return ttftMean(b) + req.tokensOut() * tpotMean(b);
+        }
+
+        double latencyMsP99(int b) {
+            return defaults.p99OverMean() * latencyMean(b) * 1000;
+        }
+
+        double latencyMsP99() {
+            return latencyMsP99(batch);
+        }
+
+        double meanLatencyMs() {
+            return latencyMean(batch) * 1000;
+        }
+
+        double ttftMsP99() {
+            return defaults.p99OverMean() * ttftMean(batch) * 1000;
+        }
+
+        double tpotMsP99() {
+            return defaults.p99OverMean() * tpotMean(batch) * 1000;
+        }
+
+        double requestsPerSecond() {
+            return batch / cycle(batch);
+        }
+
+        double tokensPerSecond() {
+            return batch * req.tokensOut() / cycle(batch);
+        }
+
+        boolean meetsTarget() {
+            return req.latencyTargetMs() <= 0 || latencyMsP99() <= req.latencyTargetMs();
+        }
+
+        /**
+         * Meets the target where the other does not; else serves more than 5% more requests per second;
+         * else (a tie) uses fewer chips per replica, as serving teams do (tensor parallelism pays
+         * communication that only the degrees above {@code tensorParallelFreeUpTo} are charged for).
+         */
+        boolean better(Replica other) {
+            if (meetsTarget() != other.meetsTarget()) {
+                return meetsTarget();
+            }
+            if (!meetsTarget()) {
+                return latencyMsP99() < other.latencyMsP99();
+            }
+            double mine = replicas * requestsPerSecond();
+            double theirs = other.replicas * other.requestsPerSecond();
+            if (mine > theirs * TIE || theirs > mine * TIE) {
+                return mine > theirs;
+            }
+            return tp < other.tp;
+        }
+
+        void explain(List<Step> steps, List<Replica> considered) {
+            steps.add(new Step("memory needed at batch 1", Fmt.gib(neededAtBatch1()) + (replicas > 1 ? " per replica" : ""),
+                    Fmt.plain(d.weightFactor()) + " " + d.weightFactorRule() + " " + Fmt.gib(weightsNeeded)
+                            + (overhead > 0 ? " + runtime context " + Fmt.gib(overhead) : "") + " + KV cache of one request "
+                            + Fmt.gib(kvPerRequest) + " ((" + req.tokensIn() + " + " + req.tokensOut() + ") tokens)"));
+            steps.add(new Step("memory available", Fmt.gib(memory) + (replicas > 1 ? " per replica" : ""),
+                    (tp > 1 ? tp + " × " : "") + Fmt.gib(d.memoryBytesPerChip()) + " " + d.label() + " → " + (fits() ? "fits" : "does not fit")));
+            if (!fits()) {
+                return;
+            }
+            StringBuilder others = new StringBuilder();
+            for (Replica r : considered) {
+                if (r != this) {
+                    others.append(others.length() == 0 ? "; other layouts: " : ", ").append(r.replicas).append(" × TP ").append(r.tp)
+                            .append(" → ").append(Fmt.plain(r.replicas * r.requestsPerSecond())).append(" req/s")
+                            .append(r.meetsTarget() ? "" : " (misses the target)");
+                }
+            }
+            steps.add(new Step("layout", replicas + " replica" + (replicas > 1 ? "s" : "") + " × tensor-parallel " + tp,
+                    "the layout of " + d.count() + " " + d.label() + " serving the most requests per second within the latency target" + others));
+            double peak = d.peakFlopsPerChip() * tp;
+            double bw = d.bandwidthPerChip() * tp;
+            steps.add(new Step("compute peak per replica", Fmt.plain(peak / 1e12) + " TFLOPS", tp + " × " + d.peakRule()));
+            steps.add(new Step("memory bandwidth per replica", Fmt.plain(bw / 1e9) + " GB/s", tp + " × " + d.bandwidthRule()
                     + "; MBU " + Fmt.plain(d.mbu()) + " (" + d.mbuSource() + ")"));
-        }
-        if (d.count() > 1) {
-            if (steps != null) {
-                steps.add(new Step("tensor-parallel efficiency", Fmt.plain(eff), d.count() <= defaults.tensorParallelFreeUpTo()
+            if (tp > 1) {
+                steps.add(new Step("tensor-parallel efficiency", Fmt.plain(eff), tp <= defaults.tensorParallelFreeUpTo()
                         ? "1 up to " + defaults.tensorParallelFreeUpTo() + " chips (the MBU defaults were measured tensor-parallel on 2–4 GPUs, Databricks)"
-                        : "(1 / (2 × " + Fmt.plain(defaults.tensorParallelLatencyRatio()) + "))^log2(" + d.count() + "/"
+                        : "(1 / (2 × " + Fmt.plain(defaults.tensorParallelLatencyRatio()) + "))^log2(" + tp + "/"
                                 + defaults.tensorParallelFreeUpTo() + "): each doubling beyond " + defaults.tensorParallelFreeUpTo()
                                 + " chips cuts latency only to " + Fmt.plain(defaults.tensorParallelLatencyRatio())
                                 + "× (Databricks LLM inference: 4→8 GPUs)"));
             }
-        }
-        double prefill = 2.0 * m.activeParameters() * req.tokensIn() / (d.computeUtil() * peak * eff);
-        if (steps != null) {
-            steps.add(new Step("prefill per request", Fmt.ms(prefill), "2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency) = 2 × "
-                    + Fmt.count(m.activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil()) + " × "
-                    + Fmt.sci(peak) + " × " + Fmt.plain(eff) + ") (compute-bound; Databricks LLM inference)"));
-        }
-        double context = req.tokensIn() + req.tokensOut() / 2.0;
-        Llm model = new Llm(req, d, peak, bw, eff, prefill, context);
-
-        int batch;
-        String batchRule;
-        if (fixedBatch.isPresent()) {
-            batch = fixedBatch.getAsInt();
-            batchRule = "fixed by the caller (benchmark concurrency)";
-            double memory = weightsNeeded + overhead + batch * kvPerRequest;
-            if (memory > available) {
-                if (steps != null) {
-                    steps.add(new Step("batch " + batch, "does not fit", Fmt.gib(memory) + " > " + Fmt.gib(available)));
-                }
-                return new InferenceEstimate(false, memory / Fmt.GIB, available / Fmt.GIB, batch, 0, 0, 0, done(steps));
-            }
-        } else {
-            batch = 1;
-            int memoryLimit = 1;
-            for (int b = 1; b <= defaults.maxBatch(); b *= 2) {
-                if (weightsNeeded + overhead + b * kvPerRequest > available) {
-                    break;
-                }
-                memoryLimit = b;
-                if (req.latencyTargetMs() <= 0 || model.p99Ms(b) <= req.latencyTargetMs()) {
-                    batch = b;
-                }
-            }
-            batchRule = "largest power of two ≤ " + defaults.maxBatch() + " whose KV cache (" + Fmt.gib(kvPerRequest)
-                    + " per request) fits the memory left (limit " + memoryLimit + ")"
-                    + (req.latencyTargetMs() > 0 ? " and whose p99 meets " + Fmt.plain(req.latencyTargetMs()) + " ms" : "");
-        }
-        double step = model.step(batch);
-        double cycle = model.cycle(batch);
-        double p99Ms = model.p99Ms(batch);
-        double tokensPerSecond = batch * req.tokensOut() / cycle;
-        double requestsPerSecond = batch / cycle;
-        if (steps != null) {
-            steps.add(new Step("batch", String.valueOf(batch), batchRule));
-            steps.add(new Step("decode step at batch " + batch, Fmt.ms(step), model.stepRule(batch)));
-            steps.add(new Step("request latency (mean)", Fmt.ms(cycle), "batch × prefill + tokens_out × decode step = " + batch + " × "
-                    + Fmt.ms(prefill) + " + " + req.tokensOut() + " × " + Fmt.ms(step)
-                    + " (continuous batching: each request in flight waits for the prefills of the requests that join)"));
-            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × mean under load (mlplan rule of thumb)"
-                    + (req.latencyTargetMs() > 0 && p99Ms > req.latencyTargetMs() ? "; misses the " + Fmt.plain(req.latencyTargetMs()) + " ms target even at batch 1" : "")));
-            steps.add(new Step("tokens per second", Fmt.plain(tokensPerSecond), "batch × tokens_out ÷ request latency = " + batch + " × "
-                    + req.tokensOut() + " ÷ " + Fmt.ms(cycle)));
-            steps.add(new Step("requests per second", Fmt.plain(requestsPerSecond), "tokens per second ÷ tokens_out"));
-        }
-        return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, tokensPerSecond, requestsPerSecond, p99Ms,
-                done(steps));
-    }
-
-    /** The decode-loop model of one LLM deployment. */
-    private final class Llm {
-        private final InferenceRequirements req;
-        private final Device d;
-        private final double peak;
-        private final double bandwidth;
-        private final double eff;
-        private final double prefill;
-        private final double context;
-
-        Llm(InferenceRequirements req, Device d, double peak, double bandwidth, double eff, double prefill, double context) {
-            this.req = req;
-            this.d = d;
-            this.peak = peak;
-            this.bandwidth = bandwidth;
-            this.eff = eff;
-            this.prefill = prefill;
-            this.context = context;
-        }
-
-        /** Weight bytes read per decode step: a mixture of experts reads only active experts at small batch. */
-        double weightsRead(int batch) {
-            double active = req.model().activeParameters() * req.model().precision().bytes();
-            return Math.min(req.weightBytes(), active * batch);
-        }
-
-        double memoryTime(int batch) {
-            return (weightsRead(batch) + batch * req.kvBytesPerToken() * context) / (d.mbu() * bandwidth * eff);
-        }
-
-        double computeTime(int batch) {
-            return 2.0 * req.model().activeParameters() * batch / (d.computeUtil() * peak * eff);
-        }
-
-        double step(int batch) {
-            return Math.max(memoryTime(batch), computeTime(batch));
-        }
-
-        double cycle(int batch) {
-            return batch * prefill + req.tokensOut() * step(batch);
-        }
-
-        double p99Ms(int batch) {
-            return defaults.p99OverMean() * cycle(batch) * 1000;
-        }
-
-        String stepRule(int batch) {
-            return "max((weights read + batch · KV bytes per token · context) ÷ (MBU × bandwidth × TP efficiency), 2 · N_active · batch ÷"
-                    + " (MFU × peak × TP efficiency)) = max((" + Fmt.gb(weightsRead(batch)) + " + " + batch + " × "
-                    + Fmt.plain(req.kvBytesPerToken() / 1e6) + " MB × " + Fmt.plain(context) + " tokens) ÷ (" + Fmt.plain(d.mbu()) + " × "
-                    + Fmt.plain(bandwidth / 1e9) + " GB/s × " + Fmt.plain(eff) + "), " + Fmt.ms(computeTime(batch))
-                    + ") (Databricks LLM inference; context = tokens_in + tokens_out/2, the mean during decode"
-                    + (req.model().activeParameters() < req.model().parameters()
-                            ? "; mixture of experts: min(all weights, active weights × batch) read per step" : "") + ")";
+            steps.add(new Step("prefill per request", Fmt.ms(prefill), "max(2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency), one read of"
+                    + " the weights) = max(2 × " + Fmt.count(req.model().activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil())
+                    + " × " + Fmt.sci(peak) + " × " + Fmt.plain(eff) + "), " + Fmt.gb(weightsRead(req.tokensIn())) + " ÷ (MBU × bandwidth × TP efficiency))"
+                    + " (compute-bound for long prompts; Databricks LLM inference)"));
+            steps.add(new Step("batch per replica", String.valueOf(batch), batchRule));
+            steps.add(new Step("decode step at batch " + batch, Fmt.ms(step(batch)),
+                    "max(weights read ÷ (MBU × bandwidth × TP efficiency) + batch · KV bytes per token · context ÷ (KV-read MBU × bandwidth"
+                            + " × TP efficiency), 2 · N_active · batch ÷ (MFU × peak × TP efficiency)) = max(" + Fmt.gb(weightsRead(batch))
+                            + " ÷ (" + Fmt.plain(d.mbu()) + " × " + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + ") + " + batch + " × "
+                            + Fmt.plain(req.kvBytesPerToken() / 1e6) + " MB × " + Fmt.plain(context) + " tokens ÷ (" + Fmt.plain(defaults.kvReadMbu())
+                            + " × " + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + "), " + Fmt.ms(computeTime(batch))
+                            + ") (Databricks LLM inference; context = tokens_in + tokens_out/2, the mean during decode"
+                            + (req.model().activeParameters() < req.model().parameters()
+                                    ? "; mixture of experts: min(all weights, active weights × batch) read per step" : "") + ")"));
+            steps.add(new Step("cycle", Fmt.ms(cycle(batch)), "batch × prefill compute + tokens_out × decode step = " + batch + " × "
+                    + Fmt.ms(prefillCompute)
+                    + " + " + req.tokensOut() + " × " + Fmt.ms(step(batch))
+                    + " (continuous batching: the requests in flight are replaced once a cycle, their prefills interleaved)"));
+            steps.add(new Step("time to first token p99", Fmt.plain(ttftMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
+                    + " × (prefill + wait for the other requests' prefills ahead, M/D/1 at their load " + Fmt.pct(othersLoad(batch)) + ") = "
+                    + Fmt.plain(defaults.p99OverMean()) + " × (" + Fmt.ms(prefill) + " + " + Fmt.ms(prefillWait(batch)) + ")"));
+            steps.add(new Step("time per output token p99", Fmt.plain(tpotMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
+                    + " × (cycle − own prefill compute) ÷ tokens_out: the decode step plus the other requests' prefills"));
+            steps.add(new Step("latency p99", Fmt.plain(latencyMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
+                    + " × (time to first token + tokens_out × time per output token), means (mlplan rule of thumb: p99 = "
+                    + Fmt.plain(defaults.p99OverMean()) + " × mean under load)"
+                    + (!meetsTarget() ? "; misses the " + Fmt.plain(req.latencyTargetMs()) + " ms target even at batch 1" : "")));
+            steps.add(new Step("tokens per second", Fmt.plain(replicas * tokensPerSecond()), (replicas > 1 ? replicas + " replicas × " : "")
+                    + "batch × tokens_out ÷ cycle = " + (replicas > 1 ? replicas + " × " : "") + batch + " × " + req.tokensOut() + " ÷ "
+                    + Fmt.ms(cycle(batch))));
+            steps.add(new Step("requests per second", Fmt.plain(replicas * requestsPerSecond()), "tokens per second ÷ tokens_out"));
         }
     }
 
@@ -368,7 +524,7 @@ public final class InferenceEstimator {
                     + (d.count() > 1 ? (replicas ? "; one model replica per chip" : "; one replica sharded over all chips") : "")));
         }
         if (!fits) {
-            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, done(steps));
+            return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, 0, done(steps));
         }
         double replicaPeak = replicas ? d.peakFlopsPerChip() : d.peakFlopsPerChip() * d.count() * d.tpEfficiency();
         double util = d.oneShotUtil();
@@ -404,7 +560,8 @@ public final class InferenceEstimator {
                     + Fmt.plain(defaults.p99OverMean()) + " × " + batch + " × " + Fmt.ms(perRequest)
                     + " (a request waits for its whole batch; mlplan rule of thumb)"));
         }
-        return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, done(steps));
+        return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, mean * 1000,
+                replicas ? 1 : d.count(), replicaCount, 0, 0, done(steps));
     }
 
     /** Activations live during one forward pass: about a quarter of the training figure (nothing kept for backward). */

@@ -231,13 +231,14 @@ final class InferencePlanner {
         // the estimate of a memory size is the same in every region: made once
         List<Sized> sizes = new ArrayList<>();
         for (double mb : LAMBDA_MEMORY_MB) {
-            InferenceEstimate warm = estimator.onCpu(req, Math.min(maxVcpu, mb / mbPerVcpu), mb / 1024);
+            // a function invocation serves one request: no batching, each request billed its own duration
+            InferenceEstimate warm = estimator.onCpuAt(req, Math.min(maxVcpu, mb / mbPerVcpu), mb / 1024, 1);
             InferenceEstimate est = withColdStart(inf, req, warm);
             Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
             sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
         cheapestSizePerRegion(Service.LAMBDA, sizes, Sized::violations, region -> true, (region, z) -> {
-            var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().latencyMsP99() / 1000.0 / 1.5, z.mb());
+            var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().meanLatencyMs() / 1000.0, z.mb());
             List<String> notes = new ArrayList<>(priced.notes());
             if (z.est() != z.warm()) {
                 notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
@@ -339,7 +340,8 @@ final class InferencePlanner {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         List<Sized> serverlessSizes = new ArrayList<>();
         for (double mb : SERVERLESS_MEMORY_MB) {
-            InferenceEstimate warm = estimator.onCpu(req, Math.min(6, mb / mbPerVcpu), mb / 1024);
+            // one request per invocation, as for Lambda
+            InferenceEstimate warm = estimator.onCpuAt(req, Math.min(6, mb / mbPerVcpu), mb / 1024, 1);
             InferenceEstimate est = withColdStart(inf, req, warm);
             Candidate c = new Candidate(Part.INFERENCE, Service.SAGEMAKER_SERVERLESS, null, "serverless-" + (int) mb + "mb", 1, mb);
             serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
@@ -349,7 +351,7 @@ final class InferencePlanner {
                 (region, z) -> {
                     var gbs = ctx.prices().find(priceId, region).orElseThrow();
                     double mb = z.mb();
-                    double seconds = z.warm().latencyMsP99() / 1000.0 / 1.5;
+                    double seconds = z.warm().meanLatencyMs() / 1000.0;
                     var component = CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
                             requestsPerMonth * seconds * mb / 1024, gbs.usd(), gbs.source());
                     List<String> notes = new ArrayList<>();
@@ -417,8 +419,7 @@ final class InferencePlanner {
             return warm;
         }
         double coldMs = 1000 + 2500 * req.weightBytes() / 1e9;
-        return new InferenceEstimate(warm.fits(), warm.neededGiB(), warm.availableGiB(), warm.batch(), warm.tokensPerSecond(),
-                warm.requestsPerSecond(), warm.latencyMsP99() + coldMs, warm.stepChain());
+        return warm.plusLatency(coldMs);
     }
 
     private void planLocal(Inference inf, InferenceRequirements req, Workload.LocalMachine m, double hoursPerMonth, PartCollector col) {

@@ -77,7 +77,7 @@ class EmbeddedCatalogTest {
         assertThat(h100.bf16Tflops()).isEqualTo(989);
         assertThat(h100.defaultMfu()).isEqualTo(0.40);
         assertThat(c.accelerator("A10G").orElseThrow().bf16Tflops()).isEqualTo(70);
-        assertThat(c.accelerator("Trainium1").orElseThrow().defaultMfu()).isEqualTo(0.25);
+        assertThat(c.accelerator("Trainium1").orElseThrow().defaultMfu()).as("calibrated on AWS Neuron trn1 training, docs/accuracy.md").isEqualTo(0.33);
         assertThat(c.accelerator("Trainium1").orElseThrow().defaultMbu()).isEqualTo(0.4);
         assertThat(c.accelerator("RTX-5090").orElseThrow().tdpWatts()).isEqualTo(575);
         assertThat(c.accelerator("Inferentia1").orElseThrow().kind()).isEqualTo("inferentia");

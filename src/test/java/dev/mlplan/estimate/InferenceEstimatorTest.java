@@ -78,18 +78,48 @@ class InferenceEstimatorTest {
     }
 
     @Test
-    void batchIsTheLargestPowerOfTwoThatFitsAndMeetsTheTarget() {
+    void batchIsWhatTheKvCacheHoldsUnlessTheTargetAsksForLess() {
         var free = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, 256, null));
         var bounded = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, 256, 8000.0));
         var unbounded = estimator.on(free, A100_80, 1);
         var limited = estimator.on(bounded, A100_80, 1);
-        assertThat(Integer.bitCount(unbounded.batch())).isEqualTo(1);
-        // memory: 80 GiB − 1.2 × 13.5 GB − 1 GiB leaves room for ~150 requests of 768 tokens × 0.5 MB
-        assertThat(unbounded.batch()).isEqualTo(128);
+        // memory: 80 GiB − 1.2 × 13.5 GB − 1 GiB = 63.9 GiB leaves room for 170 requests of 768 tokens × 0.524 MB (not a power of two)
+        double kvPerRequest = 768 * 2.0 * 32 * 32 * 128 * 2;
+        double free80 = 80 * Math.pow(1024, 3) - 1.2 * free.weightBytes() - Math.pow(1024, 3);
+        assertThat(unbounded.batch()).isEqualTo((int) Math.floor(free80 / kvPerRequest)).isEqualTo(170);
         assertThat(limited.batch()).isLessThan(unbounded.batch());
         assertThat(limited.latencyMsP99()).isLessThanOrEqualTo(8000.0);
         assertThat(limited.tokensPerSecond()).isLessThan(unbounded.tokensPerSecond());
         assertThat(unbounded.requestsPerSecond()).isCloseTo(unbounded.tokensPerSecond() / 256, within(1e-9));
+    }
+
+    @Test
+    void aModelThatFitsOneChipIsServedAsOneReplicaPerChip() {
+        // an 8B model on 8 × H100 (p5.48xlarge): 8 replicas at TP 1, not one TP 8 group
+        var llama8b = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.1-8b"), 1000, 1000, null));
+        var p5 = estimator.on(llama8b, H100, 8);
+        assertThat(p5.tensorParallel()).isEqualTo(1);
+        assertThat(p5.replicas()).isEqualTo(8);
+        assertThat(p5.requestsPerSecond()).isCloseTo(8 * estimator.on(llama8b, H100, 1).requestsPerSecond(), within(1e-6));
+        // a 70B FP8 model (70 GB of weights × 1.2) does not fit one H100: 4 replicas at TP 2
+        var llama70bFp8 = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.1-70b", Precision.FP8), 1000, 1000, null));
+        var p5with70b = estimator.on(llama70bFp8, H100, 8);
+        assertThat(p5with70b.tensorParallel()).isEqualTo(2);
+        assertThat(p5with70b.replicas()).isEqualTo(4);
+    }
+
+    @Test
+    void timeToFirstTokenAndTimePerOutputTokenAddUpToTheRequestLatency() {
+        var req = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.1-8b"), 2000, 200, null));
+        var e = estimator.on(req, H100, 1);
+        assertThat(e.ttftMsP99()).isPositive();
+        assertThat(e.tpotMsP99()).isPositive();
+        assertThat(e.latencyMsP99()).isCloseTo(e.ttftMsP99() + 200 * e.tpotMsP99(), within(1e-6 * e.latencyMsP99()));
+        // a longer prompt takes longer to its first token; the time per output token hardly depends on it at batch 1
+        var longPrompt = estimator.at(estimator.requirements(Workloads.inference(Workloads.preset("llama-3.1-8b"), 8000, 200, null)), H100, 1, 1);
+        var shortPrompt = estimator.at(estimator.requirements(Workloads.inference(Workloads.preset("llama-3.1-8b"), 500, 200, null)), H100, 1, 1);
+        assertThat(longPrompt.ttftMsP99()).isGreaterThan(10 * shortPrompt.ttftMsP99());
+        assertThat(longPrompt.tpotMsP99() / shortPrompt.tpotMsP99()).isBetween(1.0, 1.2);
     }
 
     @Test
@@ -135,9 +165,9 @@ class InferenceEstimatorTest {
     void cpuDecodeIsBandwidthBound() {
         var req = estimator.requirements(Workloads.inference(Workloads.preset("llama-3.2-1b"), 128, 128, null));
         var est = estimator.onCpuAt(req, 16, 64, 1);
-        // decode: 2.48 GB of weights ÷ (16 vCPU × 5 GB/s × MBU 0.5 = 40 GB/s) = 62 ms per token;
-        // prefill: 2 × 1.24e9 × 128 ÷ (0.3 × 16 × 96 GFLOPS) = 0.69 s
-        double step = (2.48e9 + 32768.0 * 192) / 40e9;
+        // decode: 2.48 GB of weights ÷ (16 vCPU × 5 GB/s × MBU 0.5 = 40 GB/s) = 62 ms per token, plus the KV cache
+        // read at 0.8 of 80 GB/s; prefill: 2 × 1.24e9 × 128 ÷ (0.3 × 16 × 96 GFLOPS) = 0.69 s
+        double step = 2.48e9 / 40e9 + 32768.0 * 192 / 64e9;
         double prefill = 2 * 1.24e9 * 128 / (0.3 * 16 * 96e9);
         assertThat(est.fits()).isTrue();
         assertThat(est.tokensPerSecond()).isCloseTo(128 / (prefill + 128 * step), within(1e-6));

@@ -193,11 +193,208 @@ class PublishedResultsTest {
 
     @Test
     void databricksMpt7bOneA10RunsOutOfMemoryAbove16() {
+        // Databricks tried powers of two: 16 ran, 32 ran out of memory
         InferenceEstimate best = inference.on(mpt7b(), A10, 1);
         InferenceEstimate batch32 = inference.at(mpt7b(), A10, 1, 32);
-        check("4d", "Databricks MPT-7B, 1×A10: largest batch before OOM", 16, best.batch(), "requests", 1.0, 1.0,
-                "batch 32 needs " + fmt(batch32.neededGiB()) + " GiB > 24 GiB");
+        int largestPowerOfTwo = Integer.highestOneBit(best.batch());
+        check("4d", "Databricks MPT-7B, 1×A10: largest power-of-two batch before OOM", 16, largestPowerOfTwo, "requests", 1.0, 1.0,
+                "the KV cache holds " + best.batch() + " requests; batch 32 needs " + fmt(batch32.neededGiB()) + " GiB > 24 GiB");
         assertThat(batch32.fits()).isFalse();
+    }
+
+    // ---- 8. LLM training at scale: tokens per second per chip, from 8 to 1,024 chips ----
+    // Default MFU of the catalog's chip (0.40 H100/A100/B200, 0.33 Trainium1), 0.98 per doubling of EFA nodes.
+
+    private double tokensPerChipPerSecond(dev.mlplan.workload.Workload.ModelSpec spec, String chip, int perNode, int nodes, int sequence) {
+        double tokens = 1e11;
+        var req = training.requirements(Workloads.tokens(spec, Method.FULL, tokens, sequence, 1));
+        var est = training.on(req, chip(chip), perNode, nodes, true);
+        assertThat(est.fits()).as("fits on %d × %d %s", nodes, perNode, chip).isTrue();
+        return tokens / (est.hoursPerRun() * 3600) / (perNode * nodes);
+    }
+
+    @Test
+    void mosaicMlMptTrainingFromOneToSixteenNodes() {
+        // mosaicml/llm-foundry scripts/train/benchmarking/README.md: BF16, sequence 2,048, FSDP; MPT-13B and MPT-7B
+        // modelled by the Llama 2 presets of the same shape with MPT's parameter counts
+        var mpt13b = Workloads.presetWithParameters("llama-2-13b", 12.85e9);
+        var mpt7b = Workloads.presetWithParameters("llama-2-7b", 6.7e9);
+        check("8a", "MPT-13B, 8×H100 (1 node), tok/s per GPU", 4_792, tokensPerChipPerSecond(mpt13b, "H100", 8, 1, 2048), "tok/s",
+                "MosaicML measured MFU 39.8% (default 0.40)");
+        check("8b", "MPT-13B, 64×H100 (8 nodes), tok/s per GPU", 4_800, tokensPerChipPerSecond(mpt13b, "H100", 8, 8, 2048), "tok/s",
+                "per-GPU throughput flat from 1 to 8 nodes; mlplan 0.98^3 = 0.94");
+        check("8c", "MPT-7B, 8×H100, tok/s per GPU", 10_643, tokensPerChipPerSecond(mpt7b, "H100", 8, 1, 2048), "tok/s",
+                "MosaicML measured MFU 46%");
+        check("8d", "MPT-7B, 8×A100-40GB, tok/s per GPU", 3_679, tokensPerChipPerSecond(mpt7b, "A100-40GB", 8, 1, 2048), "tok/s",
+                "MosaicML measured MFU 51% on A100 (default 0.40)");
+        check("8e", "MPT-7B, 128×A100-40GB (16 nodes), tok/s per GPU", 3_623, tokensPerChipPerSecond(mpt7b, "A100-40GB", 8, 16, 2048), "tok/s",
+                "as 8d, and 0.98^4 = 0.92 for 16 nodes where MosaicML kept 98.5%");
+    }
+
+    @Test
+    void nemoFp8PretrainingOnH100AndB200() {
+        // NVIDIA NeMo performance summary (24.07) and Megatron-Bridge (25.11): FP8, tokens/s per GPU
+        check("8f", "NeMo Llama 2 7B FP8, 8×H100, seq 4096, tok/s per GPU", 16_847,
+                tokensPerChipPerSecond(Workloads.preset("llama-2-7b", Precision.FP8), "H100", 8, 1, 4096), "tok/s", "MFU 0.40 of the FP8 peak");
+        check("8g", "NeMo Llama 2 70B FP8, 64×H100, seq 4096, tok/s per GPU", 1_707,
+                tokensPerChipPerSecond(Workloads.preset("llama-2-70b", Precision.FP8), "H100", 8, 8, 4096), "tok/s", "as 8f");
+        check("8h", "NeMo Llama 3 70B FP8, 64×H100, seq 8192, tok/s per GPU", 1_533,
+                tokensPerChipPerSecond(Workloads.preset("llama-3.1-70b", Precision.FP8), "H100", 8, 8, 8192), "tok/s", "as 8f");
+        check("8i", "Megatron-Bridge Llama 3.1 405B FP8, 1,024×H100 (128 nodes), seq 8192, tok/s per GPU", 292,
+                tokensPerChipPerSecond(Workloads.preset("llama-3.1-405b", Precision.FP8), "H100", 8, 128, 8192), "tok/s",
+                "0.98^7 = 0.87 for 128 nodes");
+        check("8j", "Megatron-Bridge Llama 3 8B FP8, 8×H100, seq 8192, tok/s per GPU", 14_451,
+                tokensPerChipPerSecond(Workloads.preset("llama-3.1-8b", Precision.FP8), "H100", 8, 1, 8192), "tok/s", "as 8f");
+        check("8k", "Megatron-Bridge Llama 3 8B FP8, 8×B200, seq 8192, tok/s per GPU", 30_624,
+                tokensPerChipPerSecond(Workloads.preset("llama-3.1-8b", Precision.FP8), "B200", 8, 1, 8192), "tok/s", "as 8f");
+    }
+
+    @Test
+    void neuronLlama2TrainingOnTrn1Clusters() {
+        // aws-neuron-sdk general/benchmarks/trn1/training_data_decoder.csv (SDK 2.16): BF16, sequence 4,096; seq/s × 4,096
+        check("8l", "Neuron Llama 2 7B, 16 × trn1.32xlarge (256 Trainium1), tok/s per chip", 93.3 * 4096 / 256,
+                tokensPerChipPerSecond(Workloads.preset("llama-2-7b"), "Trainium1", 16, 16, 4096), "tok/s", "Trainium1 MFU 0.33, set by 8l–8n");
+        check("8m", "Neuron Llama 2 13B, 32 × trn1.32xlarge (512 Trainium1), tok/s per chip", 85.65 * 4096 / 512,
+                tokensPerChipPerSecond(Workloads.preset("llama-2-13b"), "Trainium1", 16, 32, 4096), "tok/s", "as 8l");
+        check("8n", "Neuron Llama 2 70B, 32 × trn1.32xlarge (512 Trainium1), tok/s per chip", 15.34 * 4096 / 512,
+                tokensPerChipPerSecond(Workloads.preset("llama-2-70b"), "Trainium1", 16, 32, 4096), "tok/s", "as 8l");
+    }
+
+    // ---- 9. Encoders: BERT throughput on GPU and Inferentia (one-shot models at utilisation 0.4 of dense peak) ----
+
+    private double encoderThroughput(String preset, String chip, int chips, int batch) {
+        var req = inference.requirements(Workloads.inference(Workloads.preset(preset, Precision.FP16), 128, null, null));
+        return inference.at(req, chip(chip), chips, batch).requestsPerSecond();
+    }
+
+    @Test
+    void bertThroughputOnA100AndInferentia() {
+        check("9a", "TensorRT BERT-base, seq 128, FP16, 1×A100-40GB, batch 32, sequences/s", 32 / 4.06e-3,
+                encoderThroughput("bert-base", "A100-40GB", 1, 32), "seq/s", 0.5, BAND_HI,
+                "out of band (low, 0.57): TensorRT's fused BERT kernels reach ~0.7 of A100's FP16 peak; mlplan's 0.4 is a PyTorch-level default");
+        check("9b", "Neuron BERT-base, seq 128, inf2.xlarge (1 Inferentia2, 2 cores), batch 1, inferences/s", 1_998.2,
+                encoderThroughput("bert-base", "Inferentia2", 1, 1), "inf/s", BAND_LO, 1.45,
+                "out of band (high, 1.36): at batch 1 a NeuronCore reaches ~0.3 of its peak; mlplan's 0.4 assumes batching");
+        check("9c", "Neuron BERT-large, seq 128, inf2.xlarge, batch 1, inferences/s", 738.6,
+                encoderThroughput("bert-large", "Inferentia2", 1, 1), "inf/s", "Neuron latency_data_encoder.csv (SDK 2.25)");
+        check("9d", "Neuron BERT-base, seq 128, inf1.xlarge (1 Inferentia1, 4 cores), batch 6, sequences/s", 1_180.2,
+                encoderThroughput("bert-base", "Inferentia1", 1, 6), "seq/s", "Neuron inf1 throughput_data_encoder.csv (SDK 2.16)");
+    }
+
+    // ---- 7. LLM serving on current stacks: throughput at full load, and at a given concurrency ----
+    // Accelerators from the embedded catalog (the figures plans use). "Mean" figures are compared with
+    // mlplan's p99 ÷ p99OverMean. FP8 models keep an FP8 KV cache (kv bytes follow the precision).
+
+    private static final double P99_OVER_MEAN = EstimationDefaults.standard().p99OverMean();
+
+    private static Accelerator chip(String name) {
+        return dev.mlplan.catalog.CatalogLoader.embedded().accelerator(name).orElseThrow();
+    }
+
+    private InferenceRequirements llm(String preset, Precision precision, int in, int out) {
+        return inference.requirements(Workloads.inference(Workloads.preset(preset, precision), in, out, null));
+    }
+
+    /** Output tokens per second at full load: the layout and batch mlplan would choose, no latency target. */
+    private double fullLoad(String preset, Precision precision, String chip, int count, int in, int out) {
+        return inference.on(llm(preset, precision, in, out), chip(chip), count).tokensPerSecond();
+    }
+
+    private InferenceEstimate atConcurrency(String preset, Precision precision, String chip, int count, int tp, int in, int out, int concurrency) {
+        return inference.at(llm(preset, precision, in, out), chip(chip), count, tp, concurrency);
+    }
+
+    @Test
+    void trtllmLlama31_8bFp8OnH100AndH200() {
+        // NVIDIA TensorRT-LLM performance overview (docs/source/performance/perf-overview.md, v1.0 era), trtllm-bench
+        // throughput, FP8 weights, TP 1, unbounded request rate: total output tokens/s
+        String note = "TensorRT-LLM perf overview, trtllm-bench, FP8, TP 1; mlplan: batch = KV cache or 256";
+        check("7a", "TRT-LLM Llama 3.1 8B FP8, 1×H100, 128/128 tokens, out tok/s", 28_312, fullLoad("llama-3.1-8b", Precision.FP8, "H100", 1, 128, 128), "tok/s", note);
+        check("7b", "TRT-LLM Llama 3.1 8B FP8, 1×H100, 1000/1000, out tok/s", 15_220, fullLoad("llama-3.1-8b", Precision.FP8, "H100", 1, 1000, 1000), "tok/s", note);
+        check("7c", "TRT-LLM Llama 3.1 8B FP8, 1×H100, 2048/2048, out tok/s", 9_305, fullLoad("llama-3.1-8b", Precision.FP8, "H100", 1, 2048, 2048), "tok/s", note);
+        check("7d", "TRT-LLM Llama 3.1 8B FP8, 1×H100, 2048/128, out tok/s", 3_450, fullLoad("llama-3.1-8b", Precision.FP8, "H100", 1, 2048, 128), "tok/s", note);
+        check("7e", "TRT-LLM Llama 3.1 8B FP8, 1×H200, 1000/1000, out tok/s", 17_744, fullLoad("llama-3.1-8b", Precision.FP8, "H200", 1, 1000, 1000), "tok/s", note);
+        check("7f", "TRT-LLM Llama 3.1 8B FP8, 1×H200, 2048/2048, out tok/s", 12_194, fullLoad("llama-3.1-8b", Precision.FP8, "H200", 1, 2048, 2048), "tok/s", note);
+    }
+
+    @Test
+    void trtllmLlama33_70bFp8OnH100AndH200() {
+        String note = "TensorRT-LLM perf overview, FP8; H100 at TP 2, H200 at TP 1 (mlplan chooses the same layouts)";
+        check("7g", "TRT-LLM Llama 3.3 70B FP8, 2×H100, 1000/1000, out tok/s", 4_205, fullLoad("llama-3.1-70b", Precision.FP8, "H100", 2, 1000, 1000), "tok/s",
+                BAND_LO, 1.3, "out of band (high, 1.28): at TP 2 and 256 sequences the all-reduces of every step are not charged (free up to 4 GPUs);"
+                        + " the same setup at 2,048/2,048 (7h) and 5,000/500 (7i) is in band");
+        check("7h", "TRT-LLM Llama 3.3 70B FP8, 2×H100, 2048/2048, out tok/s", 3_082, fullLoad("llama-3.1-70b", Precision.FP8, "H100", 2, 2048, 2048), "tok/s", note);
+        check("7i", "TRT-LLM Llama 3.3 70B FP8, 2×H100, 5000/500, out tok/s", 898, fullLoad("llama-3.1-70b", Precision.FP8, "H100", 2, 5000, 500), "tok/s", note);
+        check("7j", "TRT-LLM Llama 3.3 70B FP8, 1×H200, 1000/1000, out tok/s", 2_909, fullLoad("llama-3.1-70b", Precision.FP8, "H200", 1, 1000, 1000), "tok/s", note);
+        check("7k", "TRT-LLM Llama 3.3 70B FP8, 1×H200, 2048/2048, out tok/s", 2_003, fullLoad("llama-3.1-70b", Precision.FP8, "H200", 1, 2048, 2048), "tok/s", note);
+        check("7l", "TRT-LLM Llama 3.1 405B FP8, 8×H100 (TP 8), 1000/1000, out tok/s", 2_919, fullLoad("llama-3.1-405b", Precision.FP8, "H100", 8, 1000, 1000),
+                "tok/s", "TP 8 charged 0.71× per doubling beyond 4 GPUs (Databricks)");
+    }
+
+    @Test
+    void nimLlama33_70bFp8OnTwoH100ByConcurrency() {
+        // NVIDIA NIM LLM benchmarking guide ("Performance"), NIM 1.8.0, AIPerf; Llama-3.3-70B-Instruct FP8 on 2×H100 (TP 2)
+        var c1 = atConcurrency("llama-3.1-70b", Precision.FP8, "H100", 2, 2, 5000, 500, 1);
+        var c25 = atConcurrency("llama-3.1-70b", Precision.FP8, "H100", 2, 2, 5000, 500, 25);
+        var c50 = atConcurrency("llama-3.1-70b", Precision.FP8, "H100", 2, 2, 5000, 500, 50);
+        var shortIn = atConcurrency("llama-3.1-70b", Precision.FP8, "H100", 2, 2, 500, 2000, 1);
+        String note = "NIM 1.8.0 on 2×H100, TP 2, FP8";
+        check("7m", "NIM Llama 3.3 70B, 5000/500, concurrency 1: time to first token", 406.77, c1.ttftMsP99() / P99_OVER_MEAN, "ms", note);
+        check("7n", "NIM Llama 3.3 70B, 5000/500, concurrency 1: inter-token latency", 18.58, c1.tpotMsP99() / P99_OVER_MEAN, "ms", note);
+        check("7o", "NIM Llama 3.3 70B, 5000/500, concurrency 25: inter-token latency", 38.75, c25.tpotMsP99() / P99_OVER_MEAN, "ms",
+                note + "; the others' prefills interleave with each request's decode");
+        check("7p", "NIM Llama 3.3 70B, 5000/500, concurrency 25: out tok/s", 623.4, c25.tokensPerSecond(), "tok/s", note);
+        check("7q", "NIM Llama 3.3 70B, 5000/500, concurrency 50: out tok/s", 814.37, c50.tokensPerSecond(), "tok/s", note);
+        check("7r", "NIM Llama 3.3 70B, 5000/500, concurrency 50: time to first token", 834.51, c50.ttftMsP99() / P99_OVER_MEAN, "ms",
+                BAND_LO - 0.1, BAND_HI, "out of band (low, 0.71): NIM queues prompts behind running prefills longer than mlplan's M/D/1 wait");
+        check("7s", "NIM Llama 3.3 70B, 500/2000, concurrency 1: time to first token", 47.77, shortIn.ttftMsP99() / P99_OVER_MEAN, "ms",
+                0.7, BAND_HI, "out of band (low, 0.75): a short prompt's fixed costs (HTTP, tokenizer, scheduler, 2 × 80 all-reduces) are not"
+                        + " modelled; the 5,000-token prompt of the same setup (7m) is in band");
+        check("7t", "NIM Llama 3.3 70B, 500/2000, concurrency 1: inter-token latency", 18.91, shortIn.tpotMsP99() / P99_OVER_MEAN, "ms", note);
+    }
+
+    @Test
+    void trtllmFirstTokenLatencyAtBatch1() {
+        // TensorRT-LLM performance.md "Low Latency" tables (v0.5): time to first token at batch 1, 2,048-token prompts
+        String note = "TensorRT-LLM v0.5, batch 1, 2,048-token prompt: compute-bound prefill at MFU 0.5";
+        check("7u", "TRT-LLM LLaMA 7B FP8, 1×L40S, 2048-token prompt: first token", 73,
+                atConcurrency("llama-2-7b", Precision.FP8, "L40S", 1, 1, 2048, 1, 1).ttftMsP99() / P99_OVER_MEAN, "ms", note);
+        check("7v", "TRT-LLM LLaMA 7B FP8, 1×H100, 2048-token prompt: first token", 36,
+                atConcurrency("llama-2-7b", Precision.FP8, "H100", 1, 1, 2048, 1, 1).ttftMsP99() / P99_OVER_MEAN, "ms", note);
+        check("7w", "TRT-LLM LLaMA 7B FP16, 1×A100, 2048-token prompt: first token", 133,
+                atConcurrency("llama-2-7b", Precision.FP16, "A100-80GB", 1, 1, 2048, 1, 1).ttftMsP99() / P99_OVER_MEAN, "ms",
+                BAND_LO, 1.4, "out of band (high, 1.33): TRT-LLM's fused FP16 attention reaches ~0.66 of A100's peak in prefill, mlplan assumes 0.5");
+        check("7x", "TRT-LLM LLaMA 70B FP16, 4×A100 (TP 4), 2048-token prompt: first token", 377,
+                atConcurrency("llama-2-70b", Precision.FP16, "A100-80GB", 4, 4, 2048, 1, 1).ttftMsP99() / P99_OVER_MEAN, "ms", note);
+        check("7y", "TRT-LLM LLaMA 7B FP8, 1×L40S, 128-token prompt: first token", 14,
+                atConcurrency("llama-2-7b", Precision.FP8, "L40S", 1, 1, 128, 1, 1).ttftMsP99() / P99_OVER_MEAN, "ms",
+                "a short prompt is bound by one read of the weights (6.7 GB at 0.5 × 864 GB/s)");
+    }
+
+    @Test
+    void trtllmStaticBatchesOnL40sAndA100() {
+        // TensorRT-LLM performance.md (v0.5 L40S FP8, v0.6.1 A100 FP16): fixed batches, output tokens/s
+        String note = "TensorRT-LLM v0.5/v0.6.1 static batch; long outputs: decode-bound";
+        check("7z", "TRT-LLM LLaMA 7B FP8, 1×L40S, batch 64, 128/128, out tok/s", 3_240,
+                atConcurrency("llama-2-7b", Precision.FP8, "L40S", 1, 1, 128, 128, 64).tokensPerSecond(), "tok/s", note);
+        check("7za", "TRT-LLM LLaMA 7B FP8, 1×L40S, batch 64, 128/2048, out tok/s", 1_622,
+                atConcurrency("llama-2-7b", Precision.FP8, "L40S", 1, 1, 128, 2048, 64).tokensPerSecond(), "tok/s", note);
+        check("7zb", "TRT-LLM LLaMA 7B FP8, 1×L40S, batch 32, 2048/128, out tok/s", 581,
+                atConcurrency("llama-2-7b", Precision.FP8, "L40S", 1, 1, 2048, 128, 32).tokensPerSecond(), "tok/s", note);
+        check("7zc", "TRT-LLM LLaMA 7B FP16, 1×A100, batch 60, 128/2048, out tok/s", 1_928,
+                atConcurrency("llama-2-7b", Precision.FP16, "A100-80GB", 1, 1, 128, 2048, 60).tokensPerSecond(), "tok/s", note);
+        check("7zd", "TRT-LLM LLaMA 7B FP16, 1×A100, batch 52, 2048/128, out tok/s", 591,
+                atConcurrency("llama-2-7b", Precision.FP16, "A100-80GB", 1, 1, 2048, 128, 52).tokensPerSecond(), "tok/s",
+                BAND_LO - 0.05, BAND_HI, "out of band (low, 0.74): a static batch prefills its 52 prompts together, at a higher MFU than 0.5");
+    }
+
+    @Test
+    void neuronLlama2_13bOnTrainium1() {
+        // AWS Neuron trn1 LLM inference table (trn1_throughput_data_LLM.csv, SDK 2.14): Llama-2-13b, TP 32 NeuronCores
+        // (16 Trainium1 chips), batch 1, 64 in / 192 out: 6.6 ms per token
+        check("7ze", "Neuron Llama 2 13B, trn1.32xlarge (16 × Trainium1, TP 32 cores), batch 1: ms per token", 6.6,
+                atConcurrency("llama-2-13b", Precision.BF16, "Trainium1", 16, 16, 64, 192, 1).tpotMsP99() / P99_OVER_MEAN, "ms",
+                "NeuronLink: no tensor-parallel loss charged up to 16 chips; MBU 0.4");
     }
 
     // ---- 5. gpu_poor (RahulSChand/gpu_poor): 3B / 7B / 13B memory on an RTX 4090 ----
@@ -255,7 +452,7 @@ class PublishedResultsTest {
     static void writeAccuracyTable() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# mlplan estimates vs published results\n\n")
-                .append("Generated by `PublishedResultsTest` (`target/accuracy.md`); cases from `docs/estimation.md`. ")
+                .append("Generated by `PublishedResultsTest` (`target/accuracy.md`); cases from docs/estimation.md and the sources listed below the table. ")
                 .append("Ratio = estimate ÷ measured; the default band is ±25% (0.75–1.25).\n\n")
                 .append("| case | measured | estimate | ratio | in ±25%? | asserted band | notes |\n")
                 .append("|---|---|---|---|---|---|---|\n");

@@ -111,9 +111,9 @@ class TrainingEstimatorTest {
         var fourEfa = estimator.on(req, H100, 8, 4, true);
         var fourNoEfa = estimator.on(req, H100, 8, 4, false);
         assertThat(one.scalingEfficiency()).isEqualTo(1.0);
-        assertThat(fourEfa.scalingEfficiency()).isCloseTo(0.95 * 0.95, within(1e-12));
+        assertThat(fourEfa.scalingEfficiency()).isCloseTo(0.98 * 0.98, within(1e-12));
         assertThat(fourNoEfa.scalingEfficiency()).isCloseTo(0.80 * 0.80, within(1e-12));
-        assertThat(fourEfa.hoursPerRun()).isCloseTo(one.hoursPerRun() / 4 / 0.9025, within(1e-9));
+        assertThat(fourEfa.hoursPerRun()).isCloseTo(one.hoursPerRun() / 4 / (0.98 * 0.98), within(1e-9));
         var configured = new TrainingEstimator(Workloads.multiNode(0.9)).on(req, H100, 8, 8, true);
         assertThat(configured.scalingEfficiency()).isCloseTo(0.729, within(1e-12));
         assertThat(configured.steps()).anySatisfy(s -> assertThat(s.basis()).contains("assumptions.multi_node_efficiency"));

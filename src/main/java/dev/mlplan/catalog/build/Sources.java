@@ -229,7 +229,7 @@ final class Sources {
                                 + " and RTX 4090/5090 datasheets, AWS Neuron hardware pages). RTX bf16 = FP32-accumulate tensor rate"
                                 + " (FP16-accumulate is 2x). FP8 for L4/L40S/H200 and INT8 for T4/A100/H100/H200/B200 = half the datasheet's"
                                 + " sparse figure; 0 = not supported or unknown. defaultMfu/defaultMbu are mlplan defaults (DESIGN.md):"
-                                + " MFU 0.40 A100/H100/H200/B200 class, 0.35 L40S/L4/A10G and RTX, 0.30 V100/T4, 0.25 Trainium1,"
+                                + " MFU 0.40 A100/H100/H200/B200 class, 0.35 L40S/L4/A10G and RTX, 0.30 V100/T4, 0.33 Trainium1 (AWS Neuron trn1 Llama 2 training table, docs/accuracy.md),"
                                 + " 0.30 Trainium2, 0.25 Inferentia; MBU 0.5 (0.4 Neuron). tdpWatts: board power. memoryGiB: the MiB EC2's"
                                 + " DescribeInstanceTypes reports per GPU / 1024 for chips AWS sells (published 'GB' are not GiB: A10G"
                                 + " and L4 22,888 MiB, L40S 45,776, H200 144,384, B200 183,359), the binary size for RTX cards, AWS Neuron"

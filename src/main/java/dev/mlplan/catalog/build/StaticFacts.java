@@ -28,6 +28,15 @@ final class StaticFacts {
         return new Accelerator(name, "gpu", memMiB / 1024.0, bwGBs, fp32, bf16, fp8, int8, mfu, 0.5, tdp, source);
     }
 
+    /**
+     * The same chip with another decode MBU default: 0.6 for H100-class on 2 GPUs and 0.55 for A100 on 4
+     * (Databricks, "LLM inference performance engineering"; docs/estimation.md), 0.5 for other GPUs.
+     */
+    private static Accelerator decodeMbu(Accelerator a, double mbu) {
+        return new Accelerator(a.name(), a.kind(), a.memoryGiB(), a.bandwidthGBs(), a.fp32Tflops(), a.bf16Tflops(), a.fp8Tflops(),
+                a.int8Tops(), a.defaultMfu(), mbu, a.tdpWatts(), a.source());
+    }
+
     /** @param memMiB device memory per chip in MiB (AWS Neuron hardware pages: 32 GiB Trainium1/Inferentia2, 96 GiB Trainium2) */
     private static Accelerator neuron(String name, String kind, int memMiB, double bwGBs, double fp32, double bf16,
             double fp8, double int8, double mfu) {
@@ -43,12 +52,12 @@ final class StaticFacts {
                 gpu("A10G", 22888, 600, 31.2, 70, 0, 0, 0.35, 300, ACCEL_A10G),
                 gpu("L4", 22888, 300, 30.3, 121, 242.5, 0, 0.35, 72, ACCEL_DATASHEETS),
                 gpu("L40S", 45776, 864, 91.6, 362, 733, 0, 0.35, 350, ACCEL_DATASHEETS),
-                gpu("A100-40GB", 40960, 1555, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
-                gpu("A100-80GB", 81920, 2039, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS),
-                gpu("H100", 81920, 3350, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
-                gpu("H200", 144384, 4800, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS),
-                gpu("B200", 183359, 8000, 80, 2250, 4500, 4500, 0.40, 1000, ACCEL_DATASHEETS),
-                neuron("Trainium1", "trainium", 32768, 820, 47.5, 190, 0, 0, 0.25),
+                decodeMbu(gpu("A100-40GB", 40960, 1555, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS), 0.55),
+                decodeMbu(gpu("A100-80GB", 81920, 2039, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS), 0.55),
+                decodeMbu(gpu("H100", 81920, 3350, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS), 0.6),
+                decodeMbu(gpu("H200", 144384, 4800, 67, 989, 1979, 1979, 0.40, 700, ACCEL_DATASHEETS), 0.6),
+                decodeMbu(gpu("B200", 183359, 8000, 80, 2250, 4500, 4500, 0.40, 1000, ACCEL_DATASHEETS), 0.6),
+                neuron("Trainium1", "trainium", 32768, 820, 47.5, 190, 0, 0, 0.33),
                 neuron("Trainium2", "trainium", 98304, 2900, 181, 667, 1299, 0, 0.30),
                 neuron("Inferentia1", "inferentia", 8192, 50, 0, 64, 0, 128, 0.25),
                 neuron("Inferentia2", "inferentia", 32768, 820, 47.5, 190, 0, 0, 0.25),
@@ -57,7 +66,7 @@ final class StaticFacts {
                 // chips of other catalog instance types (rules in the ACCEL_OTHER note)
                 gpu("T4G", 16384, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_OTHER),
                 gpu("Radeon-Pro-V520", 8192, 512, 7.4, 14.8, 0, 0, 0.30, 0, ACCEL_OTHER),
-                gpu("B300", 275040, 8000, 75, 2250, 4500, 4500, 0.40, 1400, ACCEL_OTHER),
+                decodeMbu(gpu("B300", 275040, 8000, 75, 2250, 4500, 4500, 0.40, 1400, ACCEL_OTHER), 0.6),
                 gpu("RTX-PRO-4500", 32768, 800, 54.9, 109.9, 219.7, 0, 0.35, 165, ACCEL_OTHER),
                 gpu("RTX-PRO-6000", 98304, 1792, 125, 250, 500, 0, 0.35, 600, ACCEL_OTHER),
                 gpu("K80", 12288, 240, 4.37, 4.37, 0, 0, 0.30, 150, ACCEL_OTHER),

@@ -102,7 +102,7 @@ final class InferenceFacts extends PartFacts<InferenceFacts> {
         var requirements = new InferenceRequirements(ModelPresets.find(model).orElseThrow(), llm, 14e9, 5e5, 512, tokensOut, 1e13, peak, peak / 2,
                 targetMs, List.of());
         var estimate = new InferenceEstimate(neededGiB <= availableGiB, neededGiB, availableGiB, 1, 0, requestsPerSecondEach, estimatedP99Ms,
-                List.of());
+                estimatedP99Ms, List.of());
         int needed = instancesNeeded != null ? instancesNeeded : shape.count();
         return new Facts(w, CATALOG, shape.of(Part.INFERENCE), Optional.empty(), Optional.empty(), Optional.of(requirements), Optional.of(estimate),
                 Optional.empty(), needed, 0, Optional.empty());
