@@ -46,16 +46,15 @@ class LauncherIT {
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** The build's last steps: the catalog's binary form stored without compression, the command table present. */
+    /** The build's last steps: the catalog's binary form stored without compression. */
     @Test
     void theJarHoldsTheStartUpFilesAsTheBuildMadeThem() throws Exception {
         try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(ROOT.resolve("target/mlplan.jar").toFile())) {
             java.util.zip.ZipEntry bin = jar.getEntry("dev/mlplan/catalog/aws-catalog.bin");
             assertThat(bin).isNotNull();
             assertThat(bin.getMethod()).isEqualTo(java.util.zip.ZipEntry.STORED);
-            assertThat(jar.getEntry("dev/mlplan/cli/command-table.tsv")).isNotNull();
             // the start-up files: stored, and listed in the jar's comment, which StartupResources reads them by
-            List<String> started = List.of("dev/mlplan/catalog/aws-catalog.bin", "dev/mlplan/cli/command-table.tsv",
+            List<String> started = List.of("dev/mlplan/catalog/aws-catalog.bin",
                     "dev/mlplan/estimate/model-presets.tsv", "dev/mlplan/version.properties");
             assertThat(jar.getComment()).startsWith(dev.mlplan.util.StartupResources.INDEX_MAGIC + "@central\t");
             for (String name : started) {
@@ -94,11 +93,11 @@ class LauncherIT {
     }
 
     /**
-     * Issue 8: nothing loaded that the command does not need: no AWS SDK (refresh only), no picocli
-     * model (help and errors only), no JSON parser; every mlplan class from the launcher's archive.
+     * Issue 8: nothing loaded that the command does not need: no AWS SDK (refresh only), no JSON
+     * parser; every mlplan class from the launcher's archive.
      */
     @Test
-    void recommendLoadsNeitherTheAwsSdkNorPicoclisModel() throws Exception {
+    void recommendLoadsNeitherTheAwsSdkNorJackson() throws Exception {
         Path log = tmp.resolve("classes.log");
         Result r = mlplan(Map.of("MLPLAN_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "recommend", "workloads/tiny-sporadic.yaml");
         assertThat(r.code()).as(r.err()).isZero();
@@ -116,8 +115,6 @@ class LauncherIT {
         // and from the app's class-data-sharing archive
         assertThat(loaded.stream().filter(l -> l.contains(" dev.mlplan.")).toList()).isNotEmpty()
                 .allMatch(l -> l.contains("source: shared objects file"));
-        // the version provider's interface is the one picocli type the command touches
-        assertThat(loaded.stream().filter(l -> l.contains(" picocli.")).toList()).allMatch(l -> l.contains(" picocli.CommandLine$IVersionProvider "));
     }
 
     /**
