@@ -68,7 +68,7 @@ final class CatalogInfoCommand implements Runnable {
         Info info = new Info(c.id(), c.pricesAsOf(), age, c.description(), coverage, List.copyOf(c.sources()));
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.print(Json.pretty(info));
+            out.print(JacksonText.json(info));
         } else {
             out.println("catalog " + c.id() + ", prices as of " + c.pricesAsOf() + " (" + age + " days ago"
                     + (age > Planner.CATALOG_MAX_AGE_DAYS ? "; older than " + Planner.CATALOG_MAX_AGE_DAYS

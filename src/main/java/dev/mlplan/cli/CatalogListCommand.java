@@ -2,8 +2,6 @@ package dev.mlplan.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
@@ -79,8 +77,8 @@ final class CatalogListCommand implements Runnable {
             throw new ExitException(ExitCode.USAGE, "no instance type in catalog " + c.id() + " matches the filters");
         }
         String text = switch (format) {
-            case json -> Json.pretty(rows);
-            case csv -> csv(rows);
+            case json -> JacksonText.json(rows);
+            case csv -> JacksonText.csv(rows, Row.class);
             case table -> table(rows);
         };
         spec.commandLine().getOut().print(text);
@@ -93,16 +91,6 @@ final class CatalogListCommand implements Runnable {
         String bucket = c.spot(region, t.name()).map(s -> s.interruptionBucket()).orElse(null);
         return new Row(t.name(), t.family(), t.vcpus(), t.memoryGiB(), t.hasAccelerator() ? t.accelerators().name() : null,
                 t.hasAccelerator() ? t.accelerators().count() : null, t.hasAccelerator() ? t.accelerators().memoryGiB() : null, region, od, spot, bucket);
-    }
-
-    private static String csv(List<Row> rows) {
-        CsvMapper m = new CsvMapper();
-        CsvSchema schema = m.schemaFor(Row.class).withHeader();
-        try {
-            return m.writer(schema).writeValueAsString(rows);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String table(List<Row> rows) {

@@ -97,7 +97,7 @@ final class CheckCommand implements Callable<Integer> {
         GateResult result = Gate.check(plan, base, thresholds);
 
         PrintWriter out = parent.out();
-        out.print(format.json() ? Json.pretty(result) : CheckRenderer.render(result, plan.catalog()));
+        out.print(format.json() ? JacksonText.json(result) : CheckRenderer.render(result, plan.catalog()));
         if ("true".equals(env.env().get("GITHUB_ACTIONS"))) {
             GithubRenderer.annotations(result).forEach(out::println);
         }

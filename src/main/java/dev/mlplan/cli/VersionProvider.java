@@ -1,7 +1,7 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.util.StartupResources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
@@ -14,16 +14,17 @@ public final class VersionProvider implements IVersionProvider {
     }
 
     private static String load() {
-        Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/mlplan/version.properties")) {
-            if (in != null) {
-                p.load(in);
+        try {
+            StartupResources.Resource r = StartupResources.read("/dev/mlplan/version.properties");
+            Properties p = new Properties();
+            if (r != null) {
+                p.load(new java.io.ByteArrayInputStream(r.bytes()));
             }
+            String v = p.getProperty("version", "unknown");
+            return v.startsWith("${") ? "dev" : v;
         } catch (IOException e) {
             return "unknown";
         }
-        String v = p.getProperty("version", "unknown");
-        return v.startsWith("${") ? "dev" : v;
     }
 
     @Override
