@@ -66,11 +66,6 @@ public final class MlplanCommand implements Runnable {
         return spec.commandLine().getOut();
     }
 
-    /** Where subcommands print progress and warnings. */
-    public PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
     /** Colour only for a terminal: not with --no-color, nor into a file. */
     boolean colorAllowed(Path output) {
         return !common.noColor && output == null && env.colorAllowed();
