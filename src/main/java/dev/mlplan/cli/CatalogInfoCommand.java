@@ -5,7 +5,7 @@ import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogStats;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.Source;
-import dev.mlplan.report.JsonRenderer;
+import dev.mlplan.plan.Planner;
 import dev.mlplan.util.Fmt;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -26,28 +26,26 @@ import picocli.CommandLine.Spec;
         description = "Shows the catalog's id, date, sources and coverage counts (types, regions, prices by pricing model).",
         footer = {"", "Examples:", "  mlplan catalog info", "  mlplan catalog info --catalog refreshed.json --format json"})
 final class CatalogInfoCommand implements Runnable {
-    enum Format { table, json }
-
     @ParentCommand
     CatalogCommand parent;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextFormatOption format;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalog;
 
     @JsonPropertyOrder({"id", "pricesAsOf", "ageDays", "description", "coverage", "sources"})
     record Info(String id, String pricesAsOf, long ageDays, String description, Map<String, Object> coverage, List<Source> sources) {}
 
     @Override
     public void run() {
-        Catalog c = Inputs.catalog(catalogFile, parent.env());
+        Catalog c = catalog.load(parent.env());
         CatalogStats s = CatalogStats.of(c);
-        long age = ChronoUnit.DAYS.between(java.time.LocalDate.parse(c.pricesAsOf()), parent.env().today());
+        long age = ChronoUnit.DAYS.between(LocalDate.parse(c.pricesAsOf()), parent.env().today());
         Map<String, Object> coverage = new LinkedHashMap<>();
         coverage.put("instanceTypes", s.instanceTypes());
         coverage.put("instanceTypesWithAccelerators", s.typesWithAccelerators());
@@ -69,15 +67,11 @@ final class CatalogInfoCommand implements Runnable {
         coverage.put("ebsVolumeTypes", s.ebsVolumeTypes());
         Info info = new Info(c.id(), c.pricesAsOf(), age, c.description(), coverage, List.copyOf(c.sources()));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            try {
-                out.println(JsonRenderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(info));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+        if (format.json()) {
+            out.print(JacksonText.json(info));
         } else {
             out.println("catalog " + c.id() + ", prices as of " + c.pricesAsOf() + " (" + age + " days ago"
-                    + (age > dev.mlplan.plan.Planner.CATALOG_MAX_AGE_DAYS ? "; older than " + dev.mlplan.plan.Planner.CATALOG_MAX_AGE_DAYS
+                    + (age > Planner.CATALOG_MAX_AGE_DAYS ? "; older than " + Planner.CATALOG_MAX_AGE_DAYS
                             + " days: consider 'mlplan catalog refresh'" : "") + ")");
             out.println(c.description());
             out.println();

@@ -2,15 +2,12 @@ package dev.mlplan.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
 import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.PricingModel;
-import dev.mlplan.report.JsonRenderer;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.util.Tables;
 import java.util.Comparator;
@@ -18,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -53,8 +51,8 @@ final class CatalogListCommand implements Runnable {
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalog;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"instanceType", "family", "vcpus", "memoryGiB", "accelerator", "acceleratorCount", "acceleratorMemoryGiB", "region",
@@ -64,7 +62,7 @@ final class CatalogListCommand implements Runnable {
 
     @Override
     public void run() {
-        Catalog c = Inputs.catalog(catalogFile, parent.env());
+        Catalog c = catalog.load(parent.env());
         if (!c.regions().contains(region)) {
             throw new ExitException(ExitCode.USAGE, "region '" + region + "' is not in catalog " + c.id());
         }
@@ -79,8 +77,8 @@ final class CatalogListCommand implements Runnable {
             throw new ExitException(ExitCode.USAGE, "no instance type in catalog " + c.id() + " matches the filters");
         }
         String text = switch (format) {
-            case json -> json(rows);
-            case csv -> csv(rows);
+            case json -> JacksonText.json(rows);
+            case csv -> JacksonText.csv(rows, Row.class);
             case table -> table(rows);
         };
         spec.commandLine().getOut().print(text);
@@ -93,24 +91,6 @@ final class CatalogListCommand implements Runnable {
         String bucket = c.spot(region, t.name()).map(s -> s.interruptionBucket()).orElse(null);
         return new Row(t.name(), t.family(), t.vcpus(), t.memoryGiB(), t.hasAccelerator() ? t.accelerators().name() : null,
                 t.hasAccelerator() ? t.accelerators().count() : null, t.hasAccelerator() ? t.accelerators().memoryGiB() : null, region, od, spot, bucket);
-    }
-
-    private static String json(List<Row> rows) {
-        try {
-            return JsonRenderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(rows) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String csv(List<Row> rows) {
-        CsvMapper m = new CsvMapper();
-        CsvSchema schema = m.schemaFor(Row.class).withHeader();
-        try {
-            return m.writer(schema).writeValueAsString(rows);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String table(List<Row> rows) {

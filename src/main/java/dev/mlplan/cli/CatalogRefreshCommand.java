@@ -58,10 +58,10 @@ final class CatalogRefreshCommand implements Runnable {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "mlplan-catalog.json",
             description = "Where to write the refreshed catalog (default: ${DEFAULT-VALUE}).")
-    String output;
+    Path output;
 
     @Option(names = "--catalog", paramLabel = "FILE", description = "Previous catalog to merge over.")
-    String catalogFile;
+    Path catalogFile;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile from the shared config and credentials files.")
     String profile;

@@ -10,13 +10,14 @@ import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.Source;
-import dev.mlplan.report.JsonRenderer;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.Suggestions;
 import dev.mlplan.util.Tables;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,8 +30,6 @@ import picocli.CommandLine.Spec;
         description = "Shows one instance type: specs, accelerators, EBS caps and every price with its source and date.",
         footer = {"", "Examples:", "  mlplan catalog show p4d.24xlarge", "  mlplan catalog show trn1.32xlarge --region us-east-1 --format json"})
 final class CatalogShowCommand implements Runnable {
-    enum Format { table, json }
-
     @ParentCommand
     CatalogCommand parent;
 
@@ -40,14 +39,14 @@ final class CatalogShowCommand implements Runnable {
     @Parameters(paramLabel = "TYPE", description = "Instance type, e.g. p4d.24xlarge.")
     String type;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextFormatOption format;
 
     @Option(names = "--region", paramLabel = "REGION", description = "Only prices in this region.")
     String region;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalogOption;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"instanceType", "family", "vcpus", "memoryGiB", "accelerator", "ebs", "networkGbps", "efaInterfaces", "currentGeneration", "prices"})
@@ -64,7 +63,7 @@ final class CatalogShowCommand implements Runnable {
 
     @Override
     public void run() {
-        Catalog catalog = Inputs.catalog(catalogFile, parent.env());
+        Catalog catalog = catalogOption.load(parent.env());
         InstanceType it = catalog.instanceType(type).orElseThrow(() -> new ExitException(ExitCode.USAGE,
                 "instance type '" + type + "' is not in catalog " + catalog.id() + didYouMean(catalog)));
         List<ShownPrice> prices = catalog.prices(type).stream()
@@ -77,7 +76,7 @@ final class CatalogShowCommand implements Runnable {
                 catalog.accelerator(it.accelerators().name()).map(Accelerator::kind).orElse(null), it.accelerators().count(), it.accelerators().memoryGiB()) : null;
         Ebs ebs = it.ebs() == null ? null : new Ebs(nz(it.ebs().baselineIops()), nz(it.ebs().maxIops()), nz(it.ebs().baselineMbps()), nz(it.ebs().maxMbps()));
         Shown shown = new Shown(it.name(), it.family(), it.vcpus(), it.memoryGiB(), acc, ebs, it.networkGbps(), it.efaInterfaces(), it.currentGeneration(), prices);
-        String text = format == Format.json ? json(shown) : table(shown, catalog);
+        String text = format.json() ? JacksonText.json(shown) : table(shown, catalog);
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
     }
@@ -87,15 +86,7 @@ final class CatalogShowCommand implements Runnable {
     }
 
     private String didYouMean(Catalog catalog) {
-        return dev.mlplan.workload.Suggestions.suffix(type, catalog.instanceTypes().stream().map(InstanceType::name).toList());
-    }
-
-    private static String json(Shown s) {
-        try {
-            return JsonRenderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(s) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Suggestions.suffix(type, catalog.instanceTypes().stream().map(InstanceType::name).toList());
     }
 
     private static String table(Shown s, Catalog catalog) {

@@ -8,7 +8,6 @@ import dev.mlplan.plan.PlanResult;
 import dev.mlplan.report.CheckRenderer;
 import dev.mlplan.report.GithubRenderer;
 import dev.mlplan.report.JUnitRenderer;
-import dev.mlplan.report.JsonRenderer;
 import dev.mlplan.workload.QuantityException;
 import dev.mlplan.workload.QuantityParser;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -55,17 +55,14 @@ import picocli.CommandLine.ParentCommand;
             "3 catalog error."
         })
 final class CheckCommand implements Callable<Integer> {
-    enum Format { table, json }
-
     @ParentCommand
     MlplanCommand parent;
 
-
-    @picocli.CommandLine.Mixin
+    @Mixin
     AssumptionOptions assumptions;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
-    List<String> files;
+    List<Path> files;
 
     @Option(names = "--budget", paramLabel = "USD", description = "Monthly budget for every workload, overriding budget.monthly, e.g. 500USD.")
     String budget;
@@ -74,19 +71,19 @@ final class CheckCommand implements Callable<Integer> {
     String warnAt;
 
     @Option(names = "--baseline", paramLabel = "PLAN", description = "A plan saved with 'mlplan recommend … --format json --output PLAN', e.g. on main.")
-    String baseline;
+    Path baseline;
 
     @Option(names = "--max-increase", paramLabel = "PCT|USD", description = "Fail when a workload costs more than this over the baseline: 10%% of it, or 200USD.")
     String maxIncrease;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the result as JUnit XML to FILE.")
-    String junit;
+    Path junit;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    TextFormatOption format;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalog;
 
     /** The file GitHub Actions reads the job summary from. */
     static final String STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY";
@@ -95,24 +92,14 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CliEnv env = parent.env();
         Gate.Thresholds thresholds = thresholds();
-        PlanResult plan = Plans.plan(files, catalogFile, 5, assumptions, env);
+        PlanResult plan = Plans.plan(files, catalog, 5, assumptions, env);
         Optional<PlanResult> base = baseline == null ? Optional.empty() : Optional.ofNullable(Plans.read(baseline, "--baseline", env));
         GateResult result = Gate.check(plan, base, thresholds);
 
         PrintWriter out = parent.out();
-        if (format == Format.json) {
-            try {
-                out.print(JsonRenderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        } else {
-            out.print(CheckRenderer.render(result, plan.catalog()));
-        }
+        out.print(format.json() ? JacksonText.json(result) : CheckRenderer.render(result, plan.catalog()));
         if ("true".equals(env.env().get("GITHUB_ACTIONS"))) {
-            for (String annotation : GithubRenderer.annotations(result)) {
-                out.println(annotation);
-            }
+            GithubRenderer.annotations(result).forEach(out::println);
         }
         out.flush();
         if (junit != null) {

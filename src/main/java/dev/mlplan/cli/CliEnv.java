@@ -26,18 +26,30 @@ public record CliEnv(Clock clock, Map<String, String> env, Path cwd) {
     }
 
     /**
-     * The file named on the command line, relative to the working directory.
+     * The name as a path: how the command line reads every file parameter.
      *
      * @throws ExitException (exit code 2) when the name cannot be a file name at all (e.g. a NUL character)
      */
-    public Path resolve(String file) {
-        Path p;
+    static Path path(String name) {
         try {
-            p = Path.of(file);
+            return Path.of(name);
         } catch (InvalidPathException e) {
-            throw new ExitException(ExitCode.USAGE, "'" + printable(file) + "' is not a valid file name (" + e.getReason() + ")");
+            throw new ExitException(ExitCode.USAGE, "'" + printable(name) + "' is not a valid file name (" + e.getReason() + ")");
         }
-        return p.isAbsolute() ? p : cwd.resolve(p);
+    }
+
+    /** The file named on the command line, relative to the working directory. */
+    public Path resolve(Path file) {
+        return file.isAbsolute() ? file : cwd.resolve(file);
+    }
+
+    /**
+     * The file named by an environment variable, relative to the working directory.
+     *
+     * @throws ExitException (exit code 2) when the name cannot be a file name at all
+     */
+    public Path resolve(String file) {
+        return resolve(path(file));
     }
 
     /** The name with control characters shown as a backslash, u and four hex digits, for messages. */

@@ -3,9 +3,11 @@ package dev.mlplan.cli;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.workload.Suggestions;
 import dev.mlplan.report.ExplainRenderer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,18 +31,14 @@ import picocli.CommandLine.ParentCommand;
             "      --option training/ec2/p4d.24xlarge/spot/us-east-1"
         })
 final class ExplainCommand implements Runnable {
-    /** Options planned, so that --option finds any feasible one, not only the shown ones. */
-    private static final int ALL = 1000;
-
     @ParentCommand
     MlplanCommand parent;
 
-
-    @picocli.CommandLine.Mixin
+    @Mixin
     AssumptionOptions assumptions;
 
     @Parameters(arity = "1", paramLabel = "FILE", description = "A workload YAML file.")
-    String file;
+    Path file;
 
     @Option(names = "--option", paramLabel = "ID", description = "Explain only this option, e.g. training/ec2/g5.xlarge/spot/us-east-1.")
     String option;
@@ -48,16 +46,14 @@ final class ExplainCommand implements Runnable {
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Options explained per part (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalog;
 
     @Override
     public void run() {
-        if (top < 1 || top > ALL) {
-            throw new ExitException(ExitCode.USAGE, "--top must be between 1 and " + ALL + ", got " + top);
-        }
-        CliEnv env = parent.env();
-        PlanResult plan = Plans.plan(List.of(file), catalogFile, option == null ? top : ALL, assumptions, env);
+        TopOption.checked(top);
+        // with --option, every feasible option is planned, so that any can be found, not only the shown ones
+        PlanResult plan = Plans.plan(List.of(file), catalog, option == null ? top : TopOption.MAX, assumptions, parent.env());
         String text;
         if (option == null) {
             text = ExplainRenderer.render(plan, top);

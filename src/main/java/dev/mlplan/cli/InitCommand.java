@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,20 +31,20 @@ final class InitCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-
     @Option(names = {"-o", "--output"}, defaultValue = "workload.yaml", paramLabel = "FILE",
             description = "Where to write it (default: ${DEFAULT-VALUE}; - for standard output).")
-    String output;
+    Path output;
 
     @Override
     public void run() {
         CliEnv env = parent.env();
         String text = example();
-        if (!output.equals("-") && Files.exists(env.resolve(output))) {
+        boolean toStdout = output.toString().equals("-");
+        if (!toStdout && Files.exists(env.resolve(output))) {
             throw new ExitException(ExitCode.USAGE, output + " already exists; mlplan init never overwrites a file (choose another --output)");
         }
         OutputTarget.write(text, output, env, parent.out(), List.of());
-        if (!output.equals("-") && !parent.common.quiet) {
+        if (!toStdout && !parent.common.quiet) {
             parent.out().println("wrote " + output + "; next: mlplan validate " + output + " && mlplan recommend " + output);
             parent.out().flush();
         }

@@ -8,7 +8,6 @@ import dev.mlplan.workload.WorkloadException;
 import dev.mlplan.workload.WorkloadParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Loading what commands read: the catalog and workload files. */
@@ -18,10 +17,13 @@ final class Inputs {
     /** The environment variable that names a catalog file for every command without --catalog. */
     static final String CATALOG_ENV = "MLPLAN_CATALOG";
 
-    /** --catalog FILE, else $MLPLAN_CATALOG, else the embedded catalog. */
-    static Catalog catalog(String file, CliEnv env) {
-        String f = file != null ? file : env.env().get(CATALOG_ENV);
-        return f == null || f.isBlank() ? CatalogLoader.embedded() : CatalogLoader.fromFile(env.resolve(f));
+    /** The file, else $MLPLAN_CATALOG, else the embedded catalog. */
+    static Catalog catalog(Path file, CliEnv env) {
+        if (file != null) {
+            return CatalogLoader.fromFile(env.resolve(file));
+        }
+        String fromEnv = env.env().get(CATALOG_ENV);
+        return fromEnv == null || fromEnv.isBlank() ? CatalogLoader.embedded() : CatalogLoader.fromFile(env.resolve(fromEnv));
     }
 
     /**
@@ -29,16 +31,15 @@ final class Inputs {
      *
      * @param files as the user wrote them (messages use these names)
      */
-    static List<Workload> workloads(List<String> files, CliEnv env) {
+    static List<Workload> workloads(List<Path> files, CliEnv env) {
         WorkloadParser parser = new WorkloadParser(ModelPresets.names());
         List<Workload> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        for (String f : files) {
+        for (Path f : files) {
             try {
-                Workload w = parser.parse(env.resolve(f));
-                out.add(withDisplayName(w, f));
+                out.add(withDisplayName(parser.parse(env.resolve(f)), f.toString()));
             } catch (WorkloadException e) {
-                errors.add(e.getMessage().replace(env.resolve(f).toString(), f));
+                errors.add(e.getMessage().replace(env.resolve(f).toString(), f.toString()));
             }
         }
         if (!errors.isEmpty()) {
@@ -47,13 +48,8 @@ final class Inputs {
         return out;
     }
 
-    static List<Path> paths(List<String> files, CliEnv env) {
-        // a loop, not a stream: each stream or lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
-        List<Path> out = new ArrayList<>(files.size());
-        for (String f : files) {
-            out.add(env.resolve(f));
-        }
-        return Collections.unmodifiableList(out);
+    static List<Path> paths(List<Path> files, CliEnv env) {
+        return files.stream().map(env::resolve).toList();
     }
 
     private static Workload withDisplayName(Workload w, String file) {

@@ -17,9 +17,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         try {
-            // the everyday command lines first: on that path no picocli class (nor CommandFactory) is loaded
-            Integer code = FastCommandLine.execute(env, out, err, args);
-            return code != null ? code : CommandFactory.create(env, out, err, args).execute(args);
+            return CommandFactory.execute(env, out, err, args);
         } catch (RuntimeException | Error e) {
             err.println("mlplan: internal error: " + Secrets.of(env).mask(String.valueOf(e)));
             return ExitCode.INTERNAL;

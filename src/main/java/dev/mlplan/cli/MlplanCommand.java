@@ -1,19 +1,30 @@
 package dev.mlplan.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/**
- * The top-level command: only subcommands do work. They are added by {@link CommandFactory}, which
- * builds only the one that runs when it can (picocli's model of every command costs start-up time).
- */
+/** The top-level command: only subcommands do work. It gives them the environment and the writers. */
 @Command(
         name = "mlplan",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        subcommands = {
+            RecommendCommand.class,
+            CheckCommand.class,
+            ReportCommand.class,
+            ExplainCommand.class,
+            ValidateCommand.class,
+            InitCommand.class,
+            SchemaCommand.class,
+            CatalogCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class
+        },
         description = {
             "Plans machine-learning workloads on AWS: what can run them, what it costs under on-demand, spot,",
             "reserved and savings-plan pricing, how long it takes, and when owning a GPU beats renting one.",
@@ -35,8 +46,6 @@ import picocli.CommandLine.Spec;
         })
 public final class MlplanCommand implements Runnable {
     private final CliEnv env;
-    private final PrintWriter out;
-    private final PrintWriter err;
 
     @Spec
     CommandSpec spec;
@@ -44,11 +53,8 @@ public final class MlplanCommand implements Runnable {
     @Mixin
     CommonOptions common;
 
-    /** The command line's writers are given here too, so that subcommands need no picocli model to reach them. */
-    public MlplanCommand(CliEnv env, PrintWriter out, PrintWriter err) {
+    public MlplanCommand(CliEnv env) {
         this.env = env;
-        this.out = out;
-        this.err = err;
     }
 
     public CliEnv env() {
@@ -57,12 +63,12 @@ public final class MlplanCommand implements Runnable {
 
     /** Where subcommands print their results. */
     public PrintWriter out() {
-        return out;
+        return spec.commandLine().getOut();
     }
 
-    /** Where subcommands print progress and warnings. */
-    public PrintWriter err() {
-        return err;
+    /** Colour only for a terminal: not with --no-color, nor into a file. */
+    boolean colorAllowed(Path output) {
+        return !common.noColor && output == null && env.colorAllowed();
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.util.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
@@ -23,8 +27,8 @@ public final class OutputTarget {
      * @param output the --output value, or null for standard output
      * @param inputs files the command reads, which must never be overwritten
      */
-    public static void write(String content, String output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
-        if (output == null || output.equals("-")) {
+    public static void write(String content, Path output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
+        if (output == null || output.toString().equals("-")) {
             out.print(content);
             out.flush();
             return;
@@ -65,7 +69,7 @@ public final class OutputTarget {
             throw new ExitException(ExitCode.USAGE, "--output " + output + ": directory " + dir + " does not exist");
         }
         try {
-            dev.mlplan.util.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + describe(e));
         }
@@ -89,13 +93,13 @@ public final class OutputTarget {
 
     private static String describe(IOException e) {
         String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
             return fse.getReason();
         }
         return m == null ? e.getClass().getSimpleName() : m;

@@ -21,12 +21,10 @@ final class Plans {
      * Parses the files (exit 2 on any problem), applies the command line's assumptions, loads the
      * catalog (exit 3) and plans, keeping {@code top} options per part.
      */
-    static PlanResult plan(List<String> files, String catalogFile, int top, AssumptionOptions assumptions, CliEnv env) {
-        if (top < 1 || top > 1000) {
-            throw new ExitException(ExitCode.USAGE, "--top must be between 1 and 1000, got " + top);
-        }
+    static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env) {
+        TopOption.checked(top);
         var workloads = assumptions.apply(Inputs.workloads(files, env));
-        var catalog = Inputs.catalog(catalogFile, env);
+        var catalog = catalogOption.load(env);
         return new Planner(catalog, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(top), env.today())
                 .plan(workloads);
     }
@@ -36,7 +34,7 @@ final class Plans {
      *
      * @param what how messages name the file's role, e.g. "--baseline"
      */
-    static PlanResult read(String file, String what, CliEnv env) {
+    static PlanResult read(Path file, String what, CliEnv env) {
         Path p = env.resolve(file);
         String text;
         try {

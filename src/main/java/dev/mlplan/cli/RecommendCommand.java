@@ -1,9 +1,10 @@
 package dev.mlplan.cli;
 
 import dev.mlplan.plan.PlanResult;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,30 +32,29 @@ final class RecommendCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
-    List<String> files;
+    List<Path> files;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    PlanFormat format;
+    @Mixin
+    PlanFormatOption format = new PlanFormatOption(PlanFormat.table);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
-    String output;
+    @Mixin
+    OutputOption output;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalog;
 
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Options shown per part (default: ${DEFAULT-VALUE}).")
-    int top;
+    @Mixin
+    TopOption top;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     AssumptionOptions assumptions;
 
     @Override
     public void run() {
         CliEnv env = parent.env();
-        PlanResult plan = Plans.plan(files, catalogFile, top, assumptions, env);
-        String text = format.render(plan, !parent.common.noColor && output == null && env.colorAllowed());
-        OutputTarget.write(text, output, env, parent.out(), Inputs.paths(files, env));
+        PlanResult plan = Plans.plan(files, catalog, top.value(), assumptions, env);
+        String text = format.format.render(plan, parent.colorAllowed(output.file));
+        OutputTarget.write(text, output.file, env, parent.out(), Inputs.paths(files, env));
     }
 }

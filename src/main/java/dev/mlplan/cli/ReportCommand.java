@@ -1,9 +1,11 @@
 package dev.mlplan.cli;
 
 import dev.mlplan.plan.PlanResult;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,27 +32,26 @@ final class ReportCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-
-    @picocli.CommandLine.Mixin
+    @Mixin
     AssumptionOptions assumptions;
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Workload YAML files (or use --from).")
-    List<String> files = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "PLAN", description = "Render this saved plan (recommend --format json) instead of planning FILEs.")
-    String from;
+    Path from;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "markdown", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    PlanFormat format;
+    @Mixin
+    PlanFormatOption format = new PlanFormatOption(PlanFormat.markdown);
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
-    String output;
+    @Mixin
+    OutputOption output;
 
-    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this catalog file instead of the embedded one.")
-    String catalogFile;
+    @Mixin
+    CatalogOption catalog;
 
-    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Options shown per part (default: ${DEFAULT-VALUE}).")
-    int top;
+    @Mixin
+    TopOption top;
 
     @Override
     public void run() {
@@ -61,12 +62,12 @@ final class ReportCommand implements Runnable {
         if (from == null && files.isEmpty()) {
             throw new ExitException(ExitCode.USAGE, "give workload FILEs to plan, or --from PLAN to render a saved plan");
         }
-        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalogFile, top, assumptions, env);
-        List<java.nio.file.Path> inputs = new ArrayList<>(Inputs.paths(files, env));
+        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env);
+        List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
         if (from != null) {
             inputs.add(env.resolve(from));
         }
-        String text = format.render(plan, !parent.common.noColor && output == null && env.colorAllowed());
-        OutputTarget.write(text, output, env, parent.out(), inputs);
+        String text = format.format.render(plan, parent.colorAllowed(output.file));
+        OutputTarget.write(text, output.file, env, parent.out(), inputs);
     }
 }

@@ -1,8 +1,9 @@
 package dev.mlplan.cli;
 
 import dev.mlplan.workload.WorkloadSchema;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** mlplan schema: the JSON Schema of the workload YAML, for editors and other tools. */
@@ -25,12 +26,11 @@ final class SchemaCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of standard output.")
-    String output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public void run() {
-        OutputTarget.write(WorkloadSchema.text(), output, parent.env(), parent.out(), java.util.List.of());
+        OutputTarget.write(WorkloadSchema.text(), output.file, parent.env(), parent.out(), List.of());
     }
 }

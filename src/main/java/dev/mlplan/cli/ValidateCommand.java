@@ -2,8 +2,11 @@ package dev.mlplan.cli;
 
 import dev.mlplan.workload.Workload;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -18,31 +21,24 @@ final class ValidateCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
 
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
-    List<String> files;
+    List<Path> files;
 
     @Override
     public void run() {
-        List<Workload> ws = Inputs.workloads(files, parent.env());
+        List<Workload> workloads = Inputs.workloads(files, parent.env());
         PrintWriter out = parent.out();
         if (!parent.common.quiet) {
-            for (Workload w : ws) {
-                // ifs, not a stream of Optionals: each stream or lambda costs ~75 µs at its first run in a cold JVM (docs/performance.md)
-                List<String> present = new ArrayList<>(3);
-                if (w.training().isPresent()) {
-                    present.add("training");
-                }
-                if (w.inference().isPresent()) {
-                    present.add("inference");
-                }
-                if (w.storage().isPresent()) {
-                    present.add("storage");
-                }
-                String parts = String.join(", ", present);
-                out.println(w.file() + ": ok (" + w.name() + ": " + parts + ")");
+            for (Workload w : workloads) {
+                out.println(w.file() + ": ok (" + w.name() + ": " + parts(w) + ")");
             }
         }
         out.flush();
+    }
+
+    private static String parts(Workload w) {
+        return Stream.of(w.training().map(t -> "training"), w.inference().map(i -> "inference"), w.storage().map(s -> "storage"))
+                .flatMap(Optional::stream)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -72,7 +72,8 @@ class LauncherIT {
         List<String> loaded = Files.readAllLines(log);
         assertThat(loaded).hasSizeGreaterThan(500).anyMatch(l -> l.contains(" dev.mlplan.plan.Planner "));
         assertThat(loaded).noneMatch(l -> l.contains(" software.amazon."));
-        assertThat(loaded.stream().filter(l -> l.contains(" dev.mlplan.")).toList()).isNotEmpty()
+        // lambdas that implement picocli's interfaces are generated at run time, not archived
+        assertThat(loaded.stream().filter(l -> l.contains(" dev.mlplan.") && !l.contains("$$Lambda")).toList()).isNotEmpty()
                 .allMatch(l -> l.contains("source: shared objects file"));
     }
 
