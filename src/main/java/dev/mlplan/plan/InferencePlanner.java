@@ -164,7 +164,8 @@ final class InferencePlanner {
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
                         return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
                                 round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
-                                priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                                priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()))
+                                .withTokenTimes(ttft(req, est), tpot(req, est));
                     }, null));
                 }));
         planSageMakerEndpoint(req, it, est, fleet, hoursPerMonth, col);
@@ -194,7 +195,7 @@ final class InferencePlanner {
                                 return new Option(0, id, Service.SAGEMAKER_ENDPOINT, resource, fleet.peak(), region, PricingModel.ON_DEMAND, null,
                                         round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
                                         component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
-                                        OptionSteps.after(req.steps(), est.steps()));
+                                        OptionSteps.after(req.steps(), est.steps())).withTokenTimes(ttft(req, est), tpot(req, est));
                             }, null));
                         }));
     }
@@ -218,9 +219,24 @@ final class InferencePlanner {
 
     private static String describe(InferenceRequirements req, InferenceEstimate est, InstanceType it) {
         String where = it.hasAccelerator() ? it.accelerators().count() + " × " + it.accelerators().name() : it.vcpus() + " vCPUs";
-        return "per instance (" + where + "): batch " + est.batch() + ", " + Fmt.sig(est.requestsPerSecond()) + " requests/s"
+        String layout = req.llm() && it.hasAccelerator()
+                ? est.replicas() + (est.replicas() == 1 ? " replica" : " replicas") + " × TP " + est.tensorParallel() + ", batch " + est.batch()
+                        + (est.replicas() > 1 ? " each" : "")
+                : "batch " + est.batch();
+        return "per instance (" + where + "): " + layout + ", " + Fmt.sig(est.requestsPerSecond()) + " requests/s"
                 + (req.llm() ? ", " + Fmt.sig(est.tokensPerSecond()) + " tokens/s" : "") + ", p99 " + Fmt.millis(est.latencyMsP99())
+                + (req.llm() ? " (first token " + Fmt.millis(est.ttftMsP99()) + ", " + Fmt.millis(est.tpotMsP99()) + " per output token)" : "")
                 + ", memory " + Fmt.sig(est.neededGiB()) + " of " + Fmt.sig(est.availableGiB()) + " GiB";
+    }
+
+    /** An LLM's p99 time to first token for the option, null for other models. */
+    private static Double ttft(InferenceRequirements req, InferenceEstimate est) {
+        return req.llm() && est.ttftMsP99() > 0 ? round(est.ttftMsP99()) : null;
+    }
+
+    /** An LLM's p99 time per output token for the option, null for other models. */
+    private static Double tpot(InferenceRequirements req, InferenceEstimate est) {
+        return req.llm() && est.tpotMsP99() > 0 ? round(est.tpotMsP99()) : null;
     }
 
     private void planLambda(Inference inf, InferenceRequirements req, PartCollector col) {
@@ -436,7 +452,8 @@ final class InferencePlanner {
         var priced = LocalCost.monthly(m, hoursPerMonth);
         col.add(new Option(0, "inference/local/" + m.accelerator(), Service.LOCAL, m.accelerator(), m.count(), "local", PricingModel.LOCAL,
                 null, round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
-                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of(), OptionSteps.after(req.steps(), est.steps())), null);
+                priced.monthlyUsd(), m.hardwareCost().value(), priced.components(), List.of("owned machine serving " + Fmt.hours(hoursPerMonth) + " a month"), List.of(), OptionSteps.after(req.steps(), est.steps()))
+                .withTokenTimes(ttft(req, est), tpot(req, est)), null);
     }
 
     private Facts facts(Candidate c, InferenceRequirements req, InferenceEstimate est, int instancesNeeded) {

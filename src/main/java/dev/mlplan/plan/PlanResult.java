@@ -55,11 +55,12 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
     /**
      * One ranked option; its service and pricing model are written as their JSON ids ("ec2",
      * "reserved-1y-no-upfront", "per-request", "local"). {@code estimate} is the chain of formulas behind this option's own figures
-     * (hours per run, throughput, latency), after the part's shared requirement steps.
+     * (hours per run, throughput, latency), after the part's shared requirement steps. An LLM served
+     * on instances also carries its estimated p99 time to first token and time per output token.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
-        "requestsPerSecondPerInstance", "latencyMsP99", "tokensPerSecondPerInstance", "usdPerRun", "monthlyUsd",
+        "requestsPerSecondPerInstance", "latencyMsP99", "ttftMsP99", "tpotMsP99", "tokensPerSecondPerInstance", "usdPerRun", "monthlyUsd",
         "upfrontUsd", "costs", "notes", "alternatives", "estimate"})
     public record Option(
             int rank,
@@ -79,12 +80,30 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             List<CostComponent> costs,
             List<String> notes,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Alternative> alternatives,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> estimate) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> estimate,
+            Double ttftMsP99,
+            Double tpotMsP99) {
+
+        /** An option without token timings (anything but an LLM served on instances). */
+        public Option(int rank, String id, Service service, String instanceType, int count, String region, PricingModel pricing,
+                Double hoursPerRun, Double requestsPerSecondPerInstance, Double latencyMsP99, Double tokensPerSecondPerInstance,
+                Double usdPerRun, double monthlyUsd, Double upfrontUsd, List<CostComponent> costs, List<String> notes,
+                List<Alternative> alternatives, List<Step> estimate) {
+            this(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance, latencyMsP99,
+                    tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, null, null);
+        }
 
         /** The same option with a rank and alternatives set. */
         public Option ranked(int newRank, List<String> newNotes, List<Alternative> newAlternatives) {
             return new Option(newRank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
-                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives, estimate);
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives, estimate,
+                    ttftMsP99, tpotMsP99);
+        }
+
+        /** The same option with an LLM's p99 time to first token and time per output token. */
+        public Option withTokenTimes(Double ttft, Double tpot) {
+            return new Option(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, ttft, tpot);
         }
     }
 

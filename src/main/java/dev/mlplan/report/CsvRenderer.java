@@ -30,11 +30,12 @@ public final class CsvRenderer {
 
     /** One CSV row; the column order is the header order. */
     @JsonPropertyOrder({"workload", "file", "part", "kind", "rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
-        "usdPerRun", "monthlyUsd", "upfrontUsd", "requestsPerSecondPerInstance", "latencyMsP99", "tokensPerSecondPerInstance", "rule", "reason",
+        "usdPerRun", "monthlyUsd", "upfrontUsd", "requestsPerSecondPerInstance", "latencyMsP99", "ttftMsP99", "tpotMsP99", "tokensPerSecondPerInstance", "rule", "reason",
         "occurrences", "notes"})
     public record Row(String workload, String file, String part, String kind, Integer rank, String id, String service, String instanceType,
             Integer count, String region, String pricing, BigDecimal hoursPerRun, BigDecimal usdPerRun, BigDecimal monthlyUsd,
-            BigDecimal upfrontUsd, BigDecimal requestsPerSecondPerInstance, BigDecimal latencyMsP99, BigDecimal tokensPerSecondPerInstance,
+            BigDecimal upfrontUsd, BigDecimal requestsPerSecondPerInstance, BigDecimal latencyMsP99, BigDecimal ttftMsP99, BigDecimal tpotMsP99,
+            BigDecimal tokensPerSecondPerInstance,
             String rule, String reason, Integer occurrences, String notes) {}
 
     /** The column names, in order. */
@@ -59,12 +60,13 @@ public final class CsvRenderer {
                 for (Option o : p.options()) {
                     rows.add(new Row(w.name(), w.file(), p.part(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
                             o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
-                            sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.tokensPerSecondPerInstance()), null, null, null,
+                            sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
+                            sig(o.tokensPerSecondPerInstance()), null, null, null,
                             o.notes() == null ? null : String.join("; ", o.notes())));
                 }
                 for (Elimination e : p.eliminated()) {
                     rows.add(new Row(w.name(), w.file(), p.part(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
-                            null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
+                            null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
                 }
             }
         }
