@@ -162,6 +162,7 @@ final class InferencePlanner {
                         notes.addAll(priced.notes());
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
+                        notes.addAll(ctx.spotRealism(p));
                         return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
                                 round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                                 priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()))

@@ -183,7 +183,9 @@ final class TrainingPlanner {
                             if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
                                 notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
                             }
+                            oneInterruptionPastDeadline(t, n, runHours, checkpointHours, restartHours).ifPresent(notes::add);
                         }
+                        notes.addAll(ctx.spotRealism(p));
                         var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
                         notes.addAll(priced.notes());
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
@@ -194,6 +196,28 @@ final class TrainingPlanner {
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));
         planSageMaker(t, req, it, n, est, col);
+    }
+
+    /**
+     * A multi-node spot run whose deadline margin cannot absorb one interruption (a restart plus the
+     * work since the last checkpoint, or the whole run without checkpoints): the expected rework is
+     * small, one unlucky interruption is not. A warning on the option.
+     */
+    static Optional<String> oneInterruptionPastDeadline(Workload.Training t, int nodes, double runHours, double checkpointHours,
+            double restartHours) {
+        if (nodes < 2 || t.deadline().isEmpty()) {
+            return Optional.empty();
+        }
+        double lost = checkpointHours > 0 ? Math.min(checkpointHours, runHours) : runHours;
+        double worst = runHours + restartHours + lost;
+        double deadline = t.deadline().get().hours();
+        if (worst <= deadline) {
+            return Optional.empty();
+        }
+        return Optional.of("spot: one interruption (restart " + Fmt.hours(restartHours) + " + up to " + Fmt.hours(lost) + " of lost work"
+                + (checkpointHours > 0 ? " since the last checkpoint" : ": no checkpoints") + ") would end the run at " + Fmt.hours(worst)
+                + ", past the " + Fmt.hours(deadline) + " deadline; on-demand, or checkpoints every "
+                + Fmt.hours(Math.max(0, deadline - runHours - restartHours)) + ", keep it");
     }
 
     /** A training run's billed hours in one region and, on spot, the interruption figures behind them. */
