@@ -13,6 +13,7 @@ import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
 import dev.mlplan.cost.CostComponent;
+import dev.mlplan.cost.CapacityBlock;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
 import dev.mlplan.cost.LocalCost;
@@ -170,7 +171,10 @@ final class TrainingPlanner {
                     SpotRun spotRun = run.apply(region, pm);
                     double runHours = spotRun.hours();
                     String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
-                    double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
+                    // a capacity block bills whole days per run (the rule has checked that one exists)
+                    Optional<CapacityBlock> block = pm == PricingModel.CAPACITY_BLOCK ? CapacityBlock.forRun(runHours) : Optional.empty();
+                    double billedHours = block.isPresent() ? block.get().hours() : runHours;
+                    double monthly = InstanceCost.monthlyUsd(p, n, billedHours * t.runsPerMonth());
                     return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
                         List<String> notes = new ArrayList<>(nodesNotes);
                         if (pm == PricingModel.SPOT && largeSpotNote != null) {
@@ -186,13 +190,15 @@ final class TrainingPlanner {
                             oneInterruptionPastDeadline(t, n, runHours, checkpointHours, restartHours).ifPresent(notes::add);
                         }
                         notes.addAll(ctx.spotRealism(p));
-                        var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
+                        var priced = InstanceCost.monthly(p, n, billedHours * t.runsPerMonth());
                         notes.addAll(priced.notes());
+                        block.ifPresent(b -> notes.add(b.explanation(n, p.usdPerHour())));
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
-                        double perRun = runHours * n * p.usdPerHour();
+                        double perRun = billedHours * n * p.usdPerHour();
                         return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
-                                priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
+                                priced.monthlyUsd(), block.isPresent() ? perRun : null, priced.components(), List.copyOf(notes), List.of(),
+                                OptionSteps.after(req.steps(), chosen.steps()));
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));
         planSageMaker(t, req, it, n, est, col);
