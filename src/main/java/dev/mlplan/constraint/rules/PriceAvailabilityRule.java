@@ -40,10 +40,11 @@ public final class PriceAvailabilityRule implements Rule {
             return violation(type + " is sold only as capacity blocks in " + (any ? "any region" : String.join(", ", w.regions()))
                     + " (whole days booked ahead: mlplan prices them for training runs, not for an always-on service)");
         }
-        boolean pricedElsewhere = !priced.isEmpty();
         String where = any ? "any region" : String.join(", ", w.regions());
-        return violation(type + " has no on-demand, spot or reserved price in " + where
-                + (pricedElsewhere ? " (it is sold in other regions)" : " (not purchasable on demand: capacity blocks only)"));
+        String elsewhere = priced.isEmpty() ? " (not purchasable on demand: capacity blocks only)"
+                : hasPriceOtherThanBlocks(f, type, priced) ? " (it is sold in other regions)"
+                : " (sold only as capacity blocks, in " + String.join(", ", new java.util.TreeSet<>(priced)) + ")";
+        return violation(type + " has no on-demand, spot or reserved price in " + where + elsewhere);
     }
 
     private static boolean hasPriceOtherThanBlocks(Facts f, String type, Set<String> regions) {
