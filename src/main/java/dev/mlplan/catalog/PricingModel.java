@@ -29,7 +29,12 @@ public enum PricingModel {
     SAVINGS_PLAN_INSTANCE_1Y("savings-plan-instance-1y", 1, true),
     SAVINGS_PLAN_INSTANCE_3Y("savings-plan-instance-3y", 3, true),
     PER_REQUEST("per-request", 0, false),
-    LOCAL("local", 0, false);
+    LOCAL("local", 0, false),
+    /**
+     * EC2 Capacity Blocks for ML: instances reserved for whole days (1 to 14 days, then weeks up to
+     * 182), paid up front at an hourly rate; mlplan prices training runs on them (docs/limits.md).
+     */
+    CAPACITY_BLOCK("capacity-block", 0, false);
 
     private final String id;
     private final int termYears;

@@ -3,6 +3,7 @@ package dev.mlplan.constraint;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.rules.AcceleratorMemoryRule;
 import dev.mlplan.constraint.rules.AcceleratorSupportRule;
+import dev.mlplan.constraint.rules.CapacityBlockRule;
 import dev.mlplan.constraint.rules.DeadlineRule;
 import dev.mlplan.constraint.rules.EbsAccessRule;
 import dev.mlplan.constraint.rules.EbsInstanceCapRule;
@@ -67,7 +68,8 @@ public final class ConstraintEngine {
                 new EbsInstanceCapRule(),
                 new EfsThroughputRule(),
                 new SpotNotInterruptibleRule(),
-                new SpotDeadlineRule()));
+                new SpotDeadlineRule(),
+                new CapacityBlockRule()));
     }
 
     public List<Rule> rules() {

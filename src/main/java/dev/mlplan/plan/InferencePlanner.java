@@ -131,7 +131,7 @@ final class InferencePlanner {
         String fleetNote = "fleet: " + fleet.explanation();
         String instanceNote = describe(req, est, it);
         List<String> notesFirst = List.of(fleetNote, instanceNote, ORCHESTRATION_NOTE);
-        col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), ctx.options().pricing(), new PartCollector.Offers<>(
+        col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), servicePricing(), new PartCollector.Offers<>(
                 (region, pm) -> ctx.price(region, it.name(), pm),
                 (region, pm, p) -> ctx.engine().checkOffer(f, region, pm),
                 (region, pm, p) -> {
@@ -162,6 +162,7 @@ final class InferencePlanner {
                         notes.addAll(priced.notes());
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
+                        notes.addAll(ctx.spotRealism(p));
                         return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
                                 round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
                                 priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()))
@@ -227,6 +228,11 @@ final class InferencePlanner {
                 + (req.llm() ? ", " + Fmt.sig(est.tokensPerSecond()) + " tokens/s" : "") + ", p99 " + Fmt.millis(est.latencyMsP99())
                 + (req.llm() ? " (first token " + Fmt.millis(est.ttftMsP99()) + ", " + Fmt.millis(est.tpotMsP99()) + " per output token)" : "")
                 + ", memory " + Fmt.sig(est.neededGiB()) + " of " + Fmt.sig(est.availableGiB()) + " GiB";
+    }
+
+    /** The pricing models a service is compared under: capacity blocks (whole days booked ahead) are for training runs. */
+    private List<PricingModel> servicePricing() {
+        return ctx.options().pricing().stream().filter(pm -> pm != PricingModel.CAPACITY_BLOCK).toList();
     }
 
     /** An LLM's p99 time to first token for the option, null for other models. */

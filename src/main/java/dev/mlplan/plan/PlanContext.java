@@ -16,15 +16,22 @@ import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.Suggestions;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /** What every part planner of one workload shares. */
 record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, PlanOptions options, List<String> regions, ServicePrices prices,
-        PartCollector.Building building) {
+        PartCollector.Building building, LocalDate today) {
 
-    static PlanContext of(Workload w, Catalog catalog, ConstraintEngine engine, PlanOptions options, PartCollector.Building building) {
+    /** Spot prices at most this share of on-demand sit at AWS's floor (a 90% discount). */
+    static final double SPOT_FLOOR = 0.10;
+    /** Spot price data older than this is flagged on the option. */
+    static final int SPOT_STALE_DAYS = 90;
+
+    static PlanContext of(Workload w, Catalog catalog, ConstraintEngine engine, PlanOptions options, PartCollector.Building building,
+            LocalDate today) {
         List<String> regions = w.anyRegion() ? List.copyOf(catalog.regions()) : w.regions();
         if (!w.anyRegion()) {
             for (String r : regions) {
@@ -34,7 +41,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
                 }
             }
         }
-        return new PlanContext(w, catalog, engine, options, regions, new ServicePrices(catalog), building);
+        return new PlanContext(w, catalog, engine, options, regions, new ServicePrices(catalog), building, today);
     }
 
     /** A collector for one part's offers. */
@@ -69,6 +76,32 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
             return Optional.of(new Price(s.region(), s.instanceType(), s.pricing(), od.get().usdPerHour(), 0, s.source()));
         }
         return p;
+    }
+
+    /**
+     * What makes a spot price less real than it looks, as notes for the option: a price at AWS's
+     * 90%-discount floor (10% of on-demand: a market that rarely clears there, capacity likely scarce),
+     * and spot data older than {@link #SPOT_STALE_DAYS} days (spot prices move daily).
+     */
+    List<String> spotRealism(Price spot) {
+        if (spot.pricing() != PricingModel.SPOT) {
+            return List.of();
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        var onDemand = catalog.price(spot.region(), spot.instanceType(), PricingModel.ON_DEMAND);
+        if (onDemand.isPresent() && spot.usdPerHour() <= SPOT_FLOOR * onDemand.get().usdPerHour() * 1.005) {
+            notes.add("spot: " + Fmt.usd(spot.usdPerHour()) + "/h is at AWS's floor of 10% of on-demand (" + Fmt.usd(onDemand.get().usdPerHour())
+                    + "/h): a price the market rarely clears at; expect little capacity");
+        }
+        Optional<Source> source = catalog.source(spot.source());
+        if (source.isPresent() && source.get().asOf() != null && !source.get().asOf().isBlank()) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(source.get().asOf().substring(0, 10)), today);
+            if (days > SPOT_STALE_DAYS) {
+                notes.add("spot: price data of " + source.get().asOf().substring(0, 10) + ", " + days + " days old (spot prices move daily;"
+                        + " 'mlplan catalog refresh' updates them)");
+            }
+        }
+        return List.copyOf(notes);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param top options kept per part (the best ones)
  * @param pricing pricing models compared for EC2 (convertible reservations are left out by default:
- *     they never cost less than standard ones of the same term and payment)
+ *     they never cost less than standard ones of the same term and payment; capacity blocks are
+ *     compared for training runs only)
  */
 public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion) {
     public static final int DEFAULT_TOP = 5;
@@ -25,7 +26,8 @@ public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVers
             PricingModel.SAVINGS_PLAN_COMPUTE_1Y,
             PricingModel.SAVINGS_PLAN_COMPUTE_3Y,
             PricingModel.SAVINGS_PLAN_INSTANCE_1Y,
-            PricingModel.SAVINGS_PLAN_INSTANCE_3Y);
+            PricingModel.SAVINGS_PLAN_INSTANCE_3Y,
+            PricingModel.CAPACITY_BLOCK);
 
     public static PlanOptions defaults(String version) {
         return new PlanOptions(DEFAULT_TOP, DEFAULT_PRICING, version);

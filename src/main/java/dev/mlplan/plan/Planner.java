@@ -63,7 +63,7 @@ public final class Planner {
     }
 
     public WorkloadPlan plan(Workload w) {
-        PlanContext ctx = PlanContext.of(w, catalog, engine, options, building);
+        PlanContext ctx = PlanContext.of(w, catalog, engine, options, building, today);
         List<PartPlan> parts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Optional<String> age = catalogAge();

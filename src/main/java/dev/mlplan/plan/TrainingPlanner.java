@@ -13,6 +13,7 @@ import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
 import dev.mlplan.cost.CostComponent;
+import dev.mlplan.cost.CapacityBlock;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
 import dev.mlplan.cost.LocalCost;
@@ -170,7 +171,10 @@ final class TrainingPlanner {
                     SpotRun spotRun = run.apply(region, pm);
                     double runHours = spotRun.hours();
                     String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
-                    double monthly = InstanceCost.monthlyUsd(p, n, runHours * t.runsPerMonth());
+                    // a capacity block bills whole days per run (the rule has checked that one exists)
+                    Optional<CapacityBlock> block = pm == PricingModel.CAPACITY_BLOCK ? CapacityBlock.forRun(runHours) : Optional.empty();
+                    double billedHours = block.isPresent() ? block.get().hours() : runHours;
+                    double monthly = InstanceCost.monthlyUsd(p, n, billedHours * t.runsPerMonth());
                     return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
                         List<String> notes = new ArrayList<>(nodesNotes);
                         if (pm == PricingModel.SPOT && largeSpotNote != null) {
@@ -183,17 +187,43 @@ final class TrainingPlanner {
                             if (spot != null && spot.minUsdPerHour() != null && spot.minUsdPerHour() < p.usdPerHour()) {
                                 notes.add("spot: best AZ " + Fmt.usd(spot.minUsdPerHour()) + "/h vs regional average " + Fmt.usd(p.usdPerHour()) + "/h");
                             }
+                            oneInterruptionPastDeadline(t, n, runHours, checkpointHours, restartHours).ifPresent(notes::add);
                         }
-                        var priced = InstanceCost.monthly(p, n, runHours * t.runsPerMonth());
+                        notes.addAll(ctx.spotRealism(p));
+                        var priced = InstanceCost.monthly(p, n, billedHours * t.runsPerMonth());
                         notes.addAll(priced.notes());
+                        block.ifPresent(b -> notes.add(b.explanation(n, p.usdPerHour())));
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
-                        double perRun = runHours * n * p.usdPerHour();
+                        double perRun = billedHours * n * p.usdPerHour();
                         return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
-                                priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), chosen.steps()));
+                                priced.monthlyUsd(), block.isPresent() ? perRun : null, priced.components(), List.copyOf(notes), List.of(),
+                                OptionSteps.after(req.steps(), chosen.steps()));
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));
         planSageMaker(t, req, it, n, est, col);
+    }
+
+    /**
+     * A multi-node spot run whose deadline margin cannot absorb one interruption (a restart plus the
+     * work since the last checkpoint, or the whole run without checkpoints): the expected rework is
+     * small, one unlucky interruption is not. A warning on the option.
+     */
+    static Optional<String> oneInterruptionPastDeadline(Workload.Training t, int nodes, double runHours, double checkpointHours,
+            double restartHours) {
+        if (nodes < 2 || t.deadline().isEmpty()) {
+            return Optional.empty();
+        }
+        double lost = checkpointHours > 0 ? Math.min(checkpointHours, runHours) : runHours;
+        double worst = runHours + restartHours + lost;
+        double deadline = t.deadline().get().hours();
+        if (worst <= deadline) {
+            return Optional.empty();
+        }
+        return Optional.of("spot: one interruption (restart " + Fmt.hours(restartHours) + " + up to " + Fmt.hours(lost) + " of lost work"
+                + (checkpointHours > 0 ? " since the last checkpoint" : ": no checkpoints") + ") would end the run at " + Fmt.hours(worst)
+                + ", past the " + Fmt.hours(deadline) + " deadline; on-demand, or checkpoints every "
+                + Fmt.hours(Math.max(0, deadline - runHours - restartHours)) + ", keep it");
     }
 
     /** A training run's billed hours in one region and, on spot, the interruption figures behind them. */

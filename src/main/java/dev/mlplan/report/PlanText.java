@@ -6,6 +6,7 @@ import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.TimeSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +87,12 @@ final class PlanText {
      */
     static String breakEven(BreakEvenResult b, String beforeVerdict) {
         StringBuilder sb = new StringBuilder();
-        if (b.hoursPerMonth() != null) {
+        if (b.hoursPerMonth() != null && b.localHoursPerMonth() != null && b.localHoursPerMonth() > TimeSpan.HOURS_PER_MONTH) {
+            // more local hours than a month has: the machine cannot do enough work to pay for itself
+            sb.append("owning never pays off within a month: it would take ").append(Fmt.sig(b.localHoursPerMonth()))
+                    .append(" h of local work a month (").append(Fmt.sig(b.hoursPerMonth()))
+                    .append(" h of cloud use), more than the month's ").append(Fmt.sig(TimeSpan.HOURS_PER_MONTH)).append(" h");
+        } else if (b.hoursPerMonth() != null) {
             sb.append("owning pays off above ").append(Fmt.sig(b.hoursPerMonth())).append(" h/month of cloud use (")
                     .append(Fmt.sig(b.localHoursPerMonth())).append(" h on the local machine)");
         } else if (b.formula() != null && b.formula().startsWith("a commitment")) {

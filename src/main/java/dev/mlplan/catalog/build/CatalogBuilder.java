@@ -109,6 +109,11 @@ public final class CatalogBuilder {
         prices.putAll(savingsPlans(reserved));
         List<SpotInfo> spot = new ArrayList<>();
         prices.putAll(spot(types.keySet(), onDemand, spot));
+        for (Price block : StaticFacts.capacityBlockPrices()) {
+            if (types.containsKey(block.instanceType())) {
+                prices.put(block.region() + '|' + block.instanceType() + '|' + block.pricing().id(), block);
+            }
+        }
 
         List<Price> priceList = new ArrayList<>(prices.values());
         priceList.sort(Comparator.comparing(Price::instanceType)

@@ -46,6 +46,7 @@ final class Sources {
     static final String AWS_EFS_PRICING = "aws-efs-pricing";
     static final String AWS_FSX_LUSTRE_PRICING = "aws-fsx-lustre-pricing";
     static final String AWS_SPOT_NOTICE = "aws-spot-interruption-notice";
+    static final String AWS_CAPACITY_BLOCKS = "aws-capacity-blocks-pricing-2026-01-31";
     static final String AWS_DATA_TRANSFER = "aws-data-transfer-pricing";
 
     // accelerator figures
@@ -217,6 +218,13 @@ final class Sources {
                 new Source(AWS_SPOT_NOTICE, "Amazon EC2 Spot Instance interruption notices",
                         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html", "2026-07-20", PUBLISHED,
                         "Two-minute warning before a Spot Instance is interrupted."),
+                new Source(AWS_CAPACITY_BLOCKS, "Amazon EC2 Capacity Blocks for ML: reservation rates per instance-hour",
+                        "https://aws.amazon.com/ec2/capacityblocks/pricing/", "2026-01-31", PUBLISHED,
+                        "Rates of the AWS pricing page as copied on 2026-01-31 by koyakimu/ec2-capacity-blocks-for-ml-pricing-json"
+                                + " (data/pricing.json, an unofficial scrape whose README disclaims accuracy); AWS updates them regularly."
+                                + " Only the types and regions that copy lists. Rules (EC2 User Guide, Capacity Blocks for ML): 1-14 days"
+                                + " in 1-day steps, then 7-day steps up to 182 days; at most 64 instances per block; the reservation fee is"
+                                + " paid up front; instances stop 30 min before the block ends; start up to 8 weeks ahead."),
                 new Source(AWS_DATA_TRANSFER, "Amazon EC2 on-demand pricing: data transfer",
                         "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer", "2026-07-20", PUBLISHED,
                         "us-east-1 (LIMITS.md): cross-AZ 0.01 USD/GB in each direction; cross-region 0.02 USD/GB (typical US pairs);"

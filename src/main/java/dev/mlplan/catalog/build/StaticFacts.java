@@ -5,6 +5,8 @@ import static dev.mlplan.catalog.build.Sources.*;
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.catalog.EbsVolumeType;
 import dev.mlplan.catalog.Limit;
+import dev.mlplan.catalog.Price;
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.ServicePrice;
 import java.util.List;
 
@@ -72,6 +74,25 @@ final class StaticFacts {
                 gpu("K80", 12288, 240, 4.37, 4.37, 0, 0, 0.30, 150, ACCEL_OTHER),
                 gpu("M60", 8192, 160.4, 4.825, 4.825, 0, 0, 0.30, 150, ACCEL_OTHER),
                 gpu("K520", 4096, 160, 2.45, 2.45, 0, 0, 0.30, 0, ACCEL_OTHER));
+    }
+
+    /**
+     * EC2 Capacity Blocks for ML rates, USD per instance-hour ({@link Sources#AWS_CAPACITY_BLOCKS}): the
+     * region, the type and the rate, as the 2026-01-31 copy of AWS's pricing page lists them.
+     */
+    static List<Price> capacityBlockPrices() {
+        String[][] rows = {
+            {"us-east-1", "p5.48xlarge", "31.464"}, {"us-east-1", "p5en.48xlarge", "41.612"}, {"us-east-1", "p4d.24xlarge", "11.8"},
+            {"us-east-1", "p4de.24xlarge", "14.7663"}, {"us-east-1", "trn1.32xlarge", "9.532"}, {"us-east-1", "p6-b200.48xlarge", "74.88"},
+            {"us-east-2", "p6-b200.48xlarge", "74.88"}, {"us-east-2", "p5e.48xlarge", "39.799"}, {"us-east-2", "trn2.48xlarge", "35.7608"},
+            {"us-west-2", "p6-b200.48xlarge", "74.88"}, {"us-west-2", "p5e.48xlarge", "39.799"}, {"us-west-2", "p6-b300.48xlarge", "93.6"},
+            {"us-west-1", "p5.48xlarge", "39.33"}, {"us-west-1", "p5en.48xlarge", "52.015"},
+        };
+        List<Price> out = new java.util.ArrayList<>();
+        for (String[] r : rows) {
+            out.add(new Price(r[0], r[1], PricingModel.CAPACITY_BLOCK, Double.parseDouble(r[2]), 0, AWS_CAPACITY_BLOCKS));
+        }
+        return List.copyOf(out);
     }
 
     /** Every limit id mlplan's rules rely on, with its LIMITS.md value. */

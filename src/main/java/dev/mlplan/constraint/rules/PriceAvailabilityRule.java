@@ -1,6 +1,8 @@
 package dev.mlplan.constraint.rules;
 
+import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
@@ -11,7 +13,8 @@ import java.util.Set;
 /**
  * {@code catalog.price}: an instance type with no price in any of the workload's regions cannot be
  * bought there. Capacity-block-only types such as trn2.48xlarge have no on-demand price at all; they
- * are reported as not purchasable on demand, never priced at $0.
+ * are reported as not purchasable on demand, never priced at $0; sold only as capacity blocks (whole
+ * days booked ahead), a type is priced for training runs and eliminated for services.
  */
 public final class PriceAvailabilityRule implements Rule {
     public static final String ID = "catalog.price";
@@ -31,12 +34,28 @@ public final class PriceAvailabilityRule implements Rule {
         boolean any = w.anyRegion();
         Set<String> priced = f.catalog().pricedRegions(type);
         if (any ? !priced.isEmpty() : pricedInOne(w.regions(), priced)) {
-            return Optional.empty();
+            if (f.candidate().part() == Part.TRAINING || hasPriceOtherThanBlocks(f, type, any ? priced : Set.copyOf(w.regions()))) {
+                return Optional.empty();
+            }
+            return violation(type + " is sold only as capacity blocks in " + (any ? "any region" : String.join(", ", w.regions()))
+                    + " (whole days booked ahead: mlplan prices them for training runs, not for an always-on service)");
         }
-        boolean pricedElsewhere = !priced.isEmpty();
         String where = any ? "any region" : String.join(", ", w.regions());
-        return violation(type + " has no on-demand, spot or reserved price in " + where
-                + (pricedElsewhere ? " (it is sold in other regions)" : " (not purchasable on demand: capacity blocks only)"));
+        String elsewhere = priced.isEmpty() ? " (not purchasable on demand: capacity blocks only)"
+                : hasPriceOtherThanBlocks(f, type, priced) ? " (it is sold in other regions)"
+                : " (sold only as capacity blocks, in " + String.join(", ", new java.util.TreeSet<>(priced)) + ")";
+        return violation(type + " has no on-demand, spot or reserved price in " + where + elsewhere);
+    }
+
+    private static boolean hasPriceOtherThanBlocks(Facts f, String type, Set<String> regions) {
+        for (String region : regions) {
+            for (PricingModel pm : PricingModel.values()) {
+                if (pm != PricingModel.CAPACITY_BLOCK && f.catalog().price(region, type, pm).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A plain loop: this runs for every instance type and node count, mostly before the JIT has compiled it. */

@@ -13,7 +13,7 @@ class PriceAvailabilityRuleTest {
     void capacityBlockOnlyTypeIsNotPurchasableOnDemand() {
         assertThat(rule.check(training().on(instance("trn2.48xlarge")))).hasValueSatisfying(v -> {
             assertThat(v.rule()).isEqualTo("catalog.price");
-            assertThat(v.reason()).isEqualTo("trn2.48xlarge has no on-demand, spot or reserved price in us-east-1 (not purchasable on demand: capacity blocks only)");
+            assertThat(v.reason()).isEqualTo("trn2.48xlarge has no on-demand, spot or reserved price in us-east-1 (sold only as capacity blocks, in us-east-2)");
         });
     }
 

@@ -1,0 +1,43 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Part;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.cost.CapacityBlock;
+import dev.mlplan.util.Fmt;
+import java.util.Optional;
+
+/**
+ * {@code capacity-block.limits}: an EC2 Capacity Block for ML lasts at most 182 days and holds at
+ * most 64 instances (AWS EC2 User Guide, "Find and purchase Capacity Blocks"; docs/limits.md). mlplan
+ * prices training runs on blocks; a service runs every hour, which a reservation fits.
+ */
+public final class CapacityBlockRule implements Rule {
+    public static final String ID = "capacity-block.limits";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
+        if (pricing != PricingModel.CAPACITY_BLOCK) {
+            return Optional.empty();
+        }
+        if (f.candidate().part() != Part.TRAINING) {
+            return Optional.empty();
+        }
+        if (f.candidate().count() > CapacityBlock.MAX_INSTANCES) {
+            return violation(f.candidate().count() + " instances; a capacity block holds at most " + CapacityBlock.MAX_INSTANCES);
+        }
+        double hours = f.effectiveHoursPerRun() > 0 ? f.effectiveHoursPerRun()
+                : f.training().isPresent() ? f.training().get().hoursPerRun() : 0;
+        if (hours > 0 && CapacityBlock.forRun(hours).isEmpty()) {
+            return violation("one run takes " + Fmt.hours(hours) + "; a capacity block lasts at most " + CapacityBlock.MAX_DAYS + " days");
+        }
+        return Optional.empty();
+    }
+}
