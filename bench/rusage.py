@@ -5,8 +5,9 @@
 
 Each round runs every command once (after one unmeasured warm-up round), the order rotated from round
 to round, so that a change in the machine's load falls on every command alike. The first command is
-the baseline for the ratios (e.g. hello-world); a NAME cannot contain "=" (the first one ends it). CPU time and peak RSS come from wait4(2), so they
-include the launcher script and everything it waited for. CPU time is disturbed less by other work
+the baseline for the ratios (e.g. hello-world); a NAME cannot contain "=" (the first one ends it).
+CPU time and peak RSS come from wait4(2), so they include the launcher script and everything it
+waited for. CPU time is disturbed less by other work
 on the machine than wall time. Commands are split like a shell would (shlex), but run without a
 shell; their output goes to /dev/null. Needs python3 only.
 """
