@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * {@code ebs.iops}: one EBS volume delivers at most its type's IOPS (gp3 80,000 since 2025; gp2
  * 16,000; io1 64,000; io2 Block Express 256,000; st1 500; sc1 250 — catalog {@code ebsVolumeTypes};
- * source: EC2 CreateVolume docs and the EBS volume-types table, see LIMITS.md). Several volumes
+ * source: EC2 CreateVolume docs and the EBS volume-types table, see docs/limits.md (EBS)). Several volumes
  * striped (RAID 0) add up, but only to the instance's own EBS IOPS cap, which the candidate's count
  * of volumes expresses. A volume Multi-Attached to several instances serves all of them: their
  * needs add up.

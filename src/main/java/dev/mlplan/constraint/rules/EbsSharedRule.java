@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * {@code ebs.shared}: an EBS volume attaches to one instance; io1 and io2 volumes with Multi-Attach
  * attach to up to 16 Nitro instances in one Availability Zone (catalog {@code ebsVolumeTypes}
- * {@code multiAttachMax}; source: EBS Multi-Attach docs, see LIMITS.md). Data that
+ * {@code multiAttachMax}; source: EBS Multi-Attach docs, see docs/limits.md (EBS)). Data that
  * {@code storage.shared_by} instances read at once needs a volume type that can be shared that far,
  * or a shared file system (EFS, FSx for Lustre) or S3.
  */

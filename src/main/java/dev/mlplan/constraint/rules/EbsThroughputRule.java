@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code ebs.throughput}: one EBS volume delivers at most its type's throughput (gp3 2,000 MiB/s
  * since 2025; gp2 250; io1 1,000; io2 Block Express 4,000; st1 500; sc1 250 MiB/s — catalog
- * {@code ebsVolumeTypes}; source: EBS volume-types table, see LIMITS.md). A volume Multi-Attached to
+ * {@code ebsVolumeTypes}; source: EBS volume-types table, see docs/limits.md (EBS)). A volume Multi-Attached to
  * several instances serves all of them: their needs add up. (st1 and sc1 reach their maximum only
  * at large sizes; mlplan does not model the per-TiB baseline of HDD volumes.)
  */
