@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * How a resource is paid for. The JSON names are part of mlplan's output contract (DESIGN.md).
+ * How a resource is paid for. The JSON names are part of mlplan's output contract (docs/design.md, JSON output).
  * Reserved terms without "convertible" are Standard Reserved Instances.
  */
 public enum PricingModel {

@@ -1,6 +1,6 @@
 package dev.mlplan.cli;
 
-/** mlplan's process exit codes (DESIGN.md). */
+/** mlplan's process exit codes (docs/design.md, Exit codes). */
 public final class ExitCode {
     /** Success; {@code check} passed (warnings allowed). */
     public static final int OK = 0;

@@ -2,7 +2,7 @@ package dev.mlplan.constraint;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Where an option runs. The ids are part of the JSON contract (DESIGN.md). */
+/** Where an option runs. The ids are part of the JSON contract (docs/design.md, JSON output). */
 public enum Service {
     EC2("ec2"),
     LAMBDA("lambda"),

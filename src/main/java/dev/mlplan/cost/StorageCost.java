@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Monthly cost of keeping and reading data: S3 storage classes and requests, EBS volumes with
  * provisioned IOPS and throughput, EFS, FSx for Lustre, and data transfer. Unit prices come from the
- * catalog's service prices (ids named below; sources in LIMITS.md and the catalog).
+ * catalog's service prices (ids named below; sources in docs/limits.md and the catalog).
  */
 public final class StorageCost {
     private static final double TB = 1000.0;

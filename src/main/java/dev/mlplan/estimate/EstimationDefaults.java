@@ -3,18 +3,18 @@ package dev.mlplan.estimate;
 /**
  * The defaults behind mlplan's estimates that a workload's {@code assumptions} section does not
  * cover. {@link #standard()} holds mlplan's choices; each is stated in the steps it affects, and
- * VALIDATION.md / docs/accuracy.md give their sources.
+ * docs/estimation.md (Formulas and their sources) and docs/accuracy.md give their sources.
  *
  * @param usableMemoryFraction share of accelerator memory training may fill (allocator
  *     fragmentation, NCCL buffers): 0.95
  * @param frameworkOverheadGiB CUDA/Neuron context and framework per accelerator: 1 GiB
- *     (VALIDATION.md: 0.5–1 GB)
+ *     (docs/estimation.md, Formulas and their sources: 0.5–1 GB)
  * @param sequenceCap sequence length used when the training workload gives none: the model's
  *     context, at most this (4,096)
  * @param loraAdapterFraction LoRA adapter parameters as a share of the model (0.5–1%; 1% chosen to
  *     stay on the safe side of memory)
  * @param fallbackMfu training MFU when neither the workload nor the accelerator gives one (0.40,
- *     VALIDATION.md)
+ *     docs/estimation.md, Formulas and their sources)
  * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA: 0.98 (MosaicML's
  *     MPT-13B at 8 to 64 H100 and MPT-7B at 8 to 128 A100 keep their per-GPU throughput; MLPerf GPT-3
  *     from 3,584 to 11,616 H100 kept 93%: docs/accuracy.md)
@@ -25,13 +25,13 @@ package dev.mlplan.estimate;
  * @param cpuBandwidthGBsPerVcpu memory bandwidth per vCPU: ~5 GB/s (a 2-socket DDR5 server gives
  *     ~300–500 GB/s to ~100–200 vCPUs, less under contention)
  * @param cpuBandwidthCapGBs bandwidth cap for one CPU instance: 300 GB/s
- * @param cpuLoadFactor memory needed while loading a model on CPU, × weights: 2 (LIMITS.md,
- *     a cloud ML-systems lecture)
+ * @param cpuLoadFactor memory needed while loading a model on CPU, × weights: 2 (docs/limits.md,
+ *     Lambda: a cloud ML-systems lecture)
  * @param cpuRuntimeGiB memory of the serving process before the model (Python, PyTorch CPU
  *     libraries): 0.35 GiB, mlplan's assumption from typical import footprints
  * @param inferenceMemoryFactor inference memory × weights (EleutherAI Transformer Math 101): 1.2
  * @param fallbackMbu decode MBU when neither the workload nor the accelerator gives one: 0.5
- *     (tuned stacks, VALIDATION.md)
+ *     (tuned stacks, docs/estimation.md, Formulas and their sources)
  * @param kvReadMbu memory-bandwidth utilisation of the KV-cache reads of a decode step: 0.8 (paged
  *     attention over many sequences keeps the memory busy, unlike the weights' matrix-vector products;
  *     calibrated on the large-batch throughput cases of docs/accuracy.md: TensorRT-LLM on A100, L40S

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Inference memory, throughput and latency (formulas and sources in VALIDATION.md). */
+/** Inference memory, throughput and latency (formulas and sources in docs/estimation.md). */
 public final class InferenceEstimator {
     private final Assumptions assumptions;
     private final EstimationDefaults defaults;
@@ -138,7 +138,7 @@ public final class InferenceEstimator {
         double bw = Math.min(vcpus * defaults.cpuBandwidthGBsPerVcpu(), defaults.cpuBandwidthCapGBs()) * 1e9;
         double mbu = assumptions.mbu().orElse(defaults.fallbackMbu());
         Device cpu = new Device("CPU", 1, memoryGiB * Fmt.GIB, defaults.cpuRuntimeGiB() * Fmt.GIB, defaults.cpuLoadFactor(),
-                "× weights while loading a PyTorch model on CPU (LIMITS.md)", peak,
+                "× weights while loading a PyTorch model on CPU (docs/limits.md)", peak,
                 Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuGflopsPerVcpu())
                         + " GFLOPS (AVX-512 FP32 at ~3 GHz; a vCPU is half a core)",
                 bw, Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuBandwidthGBsPerVcpu()) + " GB/s, capped at "
@@ -154,7 +154,7 @@ public final class InferenceEstimator {
         Peaks peak = Peaks.inference(acc, req.model().precision());
         double mbu = assumptions.mbu().orElse(acc.defaultMbu() > 0 ? acc.defaultMbu() : defaults.fallbackMbu());
         String mbuSource = assumptions.mbu().isPresent() ? "assumptions.mbu"
-                : acc.defaultMbu() > 0 ? acc.name() + " default; VALIDATION.md: 0.5 for tuned serving stacks" : "mlplan fallback";
+                : acc.defaultMbu() > 0 ? acc.name() + " default; docs/estimation.md: 0.5 for tuned serving stacks" : "mlplan fallback";
         if (!(peak.tflops() > 0) || !(acc.bandwidthGBs() > 0)) {
             throw new IllegalArgumentException("accelerator " + acc.name() + " has no peak or bandwidth figure for "
                     + req.model().precision().yamlName() + " serving; fix the catalog entry");

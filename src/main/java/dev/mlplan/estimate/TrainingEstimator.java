@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Training compute, memory and wall time (formulas and sources in VALIDATION.md). */
+/** Training compute, memory and wall time (formulas and sources in docs/estimation.md). */
 public final class TrainingEstimator {
     /** Largest tensor-parallel degree mlplan assumes: one node's accelerators, at most 8 (NVLink/NeuronLink domain). */
     static final int MAX_TENSOR_PARALLEL = 8;
@@ -242,7 +242,7 @@ public final class TrainingEstimator {
         }
         double mfu = assumptions.mfu().orElse(acc.defaultMfu() > 0 ? acc.defaultMfu() : defaults.fallbackMfu());
         String mfuSource = assumptions.mfu().isPresent() ? "assumptions.mfu"
-                : acc.defaultMfu() > 0 ? acc.name() + " default; VALIDATION.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
+                : acc.defaultMfu() > 0 ? acc.name() + " default; docs/estimation.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
         double scaling = scaling(nodes, efa, steps);
         double seconds = req.totalFlops() * computeFactor / (n * peak.flopsPerSecond() * mfu * scaling);
         if (steps != null) {

@@ -434,7 +434,7 @@ final class InferencePlanner {
 
     /**
      * Sporadic traffic mostly meets cold functions: the p99 then includes a cold start, about 1 s of
-     * runtime start plus 2.5 s per GB of model to load (LIMITS.md: 1 GB ≈ 2–3 s).
+     * runtime start plus 2.5 s per GB of model to load (docs/limits.md, Lambda: 1 GB ≈ 2–3 s).
      */
     private static InferenceEstimate withColdStart(Inference inf, InferenceRequirements req, InferenceEstimate warm) {
         if (inf.traffic().pattern() != Workload.Pattern.SPORADIC) {

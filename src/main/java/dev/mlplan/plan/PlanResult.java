@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The versioned result of planning: the JSON contract of DESIGN.md ("schemaVersion": 1). Every
+ * The versioned result of planning: the JSON contract of docs/design.md, JSON output ("schemaVersion": 1). Every
  * renderer and the CI gate read this model, never the engine's internals. Fields beyond those named
- * in DESIGN.md are additions; none named there are renamed or removed within a schema version.
+ * in docs/design.md are additions; none named there are renamed or removed within a schema version.
  */
 @JsonPropertyOrder({"schemaVersion", "mlplanVersion", "catalog", "workloads"})
 public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads) {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON contract (DESIGN.md): a {@link PlanResult} as indented JSON, by data binding and the
+ * The JSON contract (docs/design.md, JSON output): a {@link PlanResult} as indented JSON, by data binding and the
  * annotations on {@link PlanResult}. Numbers are written with at most 10 significant digits so that
  * output is byte-stable and free of binary-fraction noise; money is otherwise unrounded.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed and validated workload file (schema version 1, see DESIGN.md). Every section but
+ * A parsed and validated workload file (schema version 1, see docs/design.md). Every section but
  * {@code version} and {@code name} is optional; at least one of training, inference and storage is
  * present.
  *

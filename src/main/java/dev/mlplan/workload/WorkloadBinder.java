@@ -88,22 +88,13 @@ final class WorkloadBinder {
         String name = name(top);
         String description = top.string("description").orElse("");
         List<String> regions = regions(top);
-        // sections read one by one, without Optional.map and method references: this binder runs once
-        // per start, in a cold JVM, where each lambda costs a bootstrap (docs/performance.md)
-        View s = top.sectionOrNull("budget");
-        Optional<Budget> budget = s == null ? Optional.empty() : Optional.of(budget(s));
-        s = top.sectionOrNull("constraints");
-        Constraints constraints = s == null ? Constraints.defaults() : constraints(s);
-        s = top.sectionOrNull("local");
-        Optional<LocalMachine> local = s == null ? Optional.empty() : Optional.of(local(s));
-        s = top.sectionOrNull("assumptions");
-        Optional<Workload.Assumptions> assumptions = s == null ? Optional.empty() : Optional.of(assumptions(s));
-        s = top.sectionOrNull("training");
-        Optional<Training> training = s == null ? Optional.empty() : Optional.of(training(s));
-        s = top.sectionOrNull("inference");
-        Optional<Inference> inference = s == null ? Optional.empty() : Optional.of(inference(s));
-        s = top.sectionOrNull("storage");
-        Optional<Storage> storage = s == null ? Optional.empty() : Optional.of(storage(s));
+        Optional<Budget> budget = top.section("budget").map(this::budget);
+        Constraints constraints = top.section("constraints").map(this::constraints).orElseGet(Constraints::defaults);
+        Optional<LocalMachine> local = top.section("local").map(this::local);
+        Optional<Workload.Assumptions> assumptions = top.section("assumptions").map(this::assumptions);
+        Optional<Training> training = top.section("training").map(this::training);
+        Optional<Inference> inference = top.section("inference").map(this::inference);
+        Optional<Storage> storage = top.section("storage").map(this::storage);
         if (training.isEmpty() && inference.isEmpty() && storage.isEmpty()) {
             throw error(root, "a workload needs at least one of 'training', 'inference' or 'storage'", null);
         }
@@ -458,20 +449,32 @@ final class WorkloadBinder {
             return open(key.section(), value, keyNodes.get(name));
         }
 
-        // Each reader takes the value node (or the key's default as a synthetic node) from node(name)
-        // and converts it in place: no converter lambdas (see bind).
+        /** What a scalar reader makes of a key's text at its path and node (it throws when the text is not valid). */
+        private interface ScalarReader<T> {
+            T read(Key key, String path, Node node, String text);
+        }
 
-        Optional<String> string(String name) {
+        /**
+         * The key's value node (or its default as a synthetic node, see {@link #node}) read by
+         * {@code reader} from its scalar text; empty when the key has neither.
+         */
+        private <T> Optional<T> scalarValue(String name, ScalarReader<T> reader) {
             Node node = node(name);
             if (node == null) {
                 return Optional.empty();
             }
             Key key = section.get(name);
-            String text = scalar(key, path(name), node);
-            if (WorkloadKeys.NON_BLANK.equals(key.pattern()) && text.isBlank()) {
-                throw error(node, path(name) + ": must not be empty", null);
-            }
-            return Optional.of(text);
+            String path = path(name);
+            return Optional.of(reader.read(key, path, node, scalar(key, path, node)));
+        }
+
+        Optional<String> string(String name) {
+            return scalarValue(name, (key, path, node, text) -> {
+                if (WorkloadKeys.NON_BLANK.equals(key.pattern()) && text.isBlank()) {
+                    throw error(node, path + ": must not be empty", null);
+                }
+                return text;
+            });
         }
 
         Optional<Integer> integer(String name) {
@@ -480,89 +483,72 @@ final class WorkloadBinder {
         }
 
         Optional<Double> number(String name) {
-            Node node = node(name);
-            if (node == null) {
-                return Optional.empty();
-            }
-            Key key = section.get(name);
-            String text = scalar(key, path(name), node).strip();
-            if (!DECIMAL.matcher(text).matches()) {
-                throw error(node, path(name) + ": " + expected(key) + ", found " + describe(node), null);
-            }
-            double v = new BigDecimal(text).doubleValue();
-            if (!Double.isFinite(v)) {
-                checkBound(key, path(name), node, v, text);
-                throw error(node, path(name) + ": " + QuantityParser.quote(text) + " is too large", null);
-            }
-            checkBound(key, path(name), node, v, text);
-            return Optional.of(v);
+            return scalarValue(name, (key, path, node, raw) -> {
+                String text = raw.strip();
+                if (!DECIMAL.matcher(text).matches()) {
+                    throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
+                }
+                double v = new BigDecimal(text).doubleValue();
+                if (!Double.isFinite(v)) {
+                    checkBound(key, path, node, v, text);
+                    throw error(node, path + ": " + QuantityParser.quote(text) + " is too large", null);
+                }
+                checkBound(key, path, node, v, text);
+                return v;
+            });
         }
 
         Optional<Boolean> bool(String name) {
-            Node node = node(name);
-            if (node == null) {
-                return Optional.empty();
-            }
-            Key key = section.get(name);
-            String text = scalar(key, path(name), node).strip();
-            if (text.equalsIgnoreCase("true")) {
-                return Optional.of(true);
-            }
-            if (text.equalsIgnoreCase("false")) {
-                return Optional.of(false);
-            }
-            throw error(node, path(name) + ": " + expected(key) + ", found " + describe(node), null);
+            return scalarValue(name, (key, path, node, raw) -> {
+                String text = raw.strip();
+                if (text.equalsIgnoreCase("true")) {
+                    return true;
+                }
+                if (text.equalsIgnoreCase("false")) {
+                    return false;
+                }
+                throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
+            });
         }
 
         Optional<String> choice(String name) {
-            Node node = node(name);
-            if (node == null) {
-                return Optional.empty();
-            }
-            Key key = section.get(name);
-            String text = scalar(key, path(name), node).strip();
-            if (key.values().contains(text)) {
-                return Optional.of(text);
-            }
-            throw error(node, path(name) + ": unknown value " + QuantityParser.quote(text), Suggestions.hint(text, key.values()));
+            return scalarValue(name, (key, path, node, raw) -> {
+                String text = raw.strip();
+                if (key.values().contains(text)) {
+                    return text;
+                }
+                throw error(node, path + ": unknown value " + QuantityParser.quote(text), Suggestions.hint(text, key.values()));
+            });
         }
 
         Optional<Quantity> quantity(String name) {
-            Node node = node(name);
-            if (node == null) {
-                return Optional.empty();
-            }
-            Key key = section.get(name);
-            String text = scalar(key, path(name), node);
-            Quantity q;
-            try {
-                q = QuantityParser.parse(text, key.dimension(), key.plainNumber(), key.shownExample());
-            } catch (QuantityException e) {
-                throw error(node, path(name) + ": " + e.problem(), e.hint().orElse(null));
-            }
-            checkBound(key, path(name), node, q.value(), text);
-            return Optional.of(q);
+            return scalarValue(name, (key, path, node, text) -> {
+                Quantity q;
+                try {
+                    q = QuantityParser.parse(text, key.dimension(), key.plainNumber(), key.shownExample());
+                } catch (QuantityException e) {
+                    throw error(node, path + ": " + e.problem(), e.hint().orElse(null));
+                }
+                checkBound(key, path, node, q.value(), text);
+                return q;
+            });
         }
 
         /** A quantity's value in its base unit. */
         Optional<Double> value(String name) {
-            Optional<Quantity> q = quantity(name);
-            return q.isPresent() ? Optional.of(q.get().value()) : Optional.empty();
+            return quantity(name).map(Quantity::value);
         }
 
         Optional<TimeSpan> timeSpan(String name) {
-            Optional<Quantity> q = quantity(name);
-            return q.isPresent() ? Optional.of(new TimeSpan(q.get().value())) : Optional.empty();
+            return quantity(name).map(q -> new TimeSpan(q.value()));
         }
 
         Optional<Percent> percent(String name) {
-            Optional<Quantity> q = quantity(name);
-            return q.isPresent() ? Optional.of(new Percent(q.get().value())) : Optional.empty();
+            return quantity(name).map(q -> new Percent(q.value()));
         }
 
         Optional<DataRate> dataRate(String name) {
-            Optional<Quantity> q = quantity(name);
-            return q.isPresent() ? Optional.of(new DataRate(q.get().value())) : Optional.empty();
+            return quantity(name).map(q -> new DataRate(q.value()));
         }
 
         /** The value's node; the key's default as a plain scalar at the mapping when absent; null when neither. */

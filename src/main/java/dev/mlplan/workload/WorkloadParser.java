@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads workload YAML (schema version 1, DESIGN.md) into a {@link Workload}, with errors that name
+ * Reads workload YAML (docs/design.md, Workload YAML, schema version 1) into a {@link Workload}, with errors that name
  * the file, line and column, what was expected, and a "did you mean" hint.
  *
  * <p>Every problem, including unreadable files, malformed YAML and unexpected failures, is reported

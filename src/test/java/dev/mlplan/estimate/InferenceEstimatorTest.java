@@ -158,7 +158,7 @@ class InferenceEstimatorTest {
         var lambda = estimator.onCpu(distil, 1769 / 1769.0, 1769 / 1024.0);
         assertThat(lambda.fits()).isTrue();
         assertThat(lambda.requestsPerSecond()).isCloseTo(0.3 * 96e9 / (2 * 66e6 * 128), within(1e-9));
-        assertThat(lambda.steps()).anySatisfy(s -> assertThat(s.basis()).contains("LIMITS.md"));
+        assertThat(lambda.steps()).anySatisfy(s -> assertThat(s.basis()).contains("docs/limits.md"));
     }
 
     @Test

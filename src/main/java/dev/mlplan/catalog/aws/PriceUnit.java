@@ -1,6 +1,7 @@
 package dev.mlplan.catalog.aws;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -42,28 +43,25 @@ enum PriceUnit {
         }
     }
 
-    private static final Map<String, Normalised> RAW = Map.ofEntries(
-            Map.entry("hrs", new Normalised(HOUR, 1)),
-            Map.entry("hr", new Normalised(HOUR, 1)),
-            Map.entry("hour", new Normalised(HOUR, 1)),
-            Map.entry("hours", new Normalised(HOUR, 1)),
-            Map.entry("gb-mo", new Normalised(GB_MONTH, 1)),
-            Map.entry("gb-month", new Normalised(GB_MONTH, 1)),
-            Map.entry("gb-months", new Normalised(GB_MONTH, 1)),
-            Map.entry("gib-mo", new Normalised(GB_MONTH, 1)),
-            Map.entry("gib-month", new Normalised(GB_MONTH, 1)),
-            Map.entry("iops-mo", new Normalised(IOPS_MONTH, 1)),
-            Map.entry("iops-month", new Normalised(IOPS_MONTH, 1)),
-            Map.entry("gibps-mo", new Normalised(MIBPS_MONTH, 1.0 / 1024)),
-            Map.entry("gibps-month", new Normalised(MIBPS_MONTH, 1.0 / 1024)),
-            Map.entry("mibps-mo", new Normalised(MIBPS_MONTH, 1)),
-            Map.entry("mibps-month", new Normalised(MIBPS_MONTH, 1)),
-            Map.entry("lambda-gb-second", new Normalised(GB_SECOND, 1)),
-            Map.entry("gb-second", new Normalised(GB_SECOND, 1)),
-            Map.entry("gb-seconds", new Normalised(GB_SECOND, 1)),
-            Map.entry("requests", new Normalised(REQUEST, 1)),
-            Map.entry("request", new Normalised(REQUEST, 1)),
-            Map.entry("quantity", new Normalised(QUANTITY, 1)));
+    /** Each raw spelling the price lists use, by the unit it is in. */
+    private static final Map<String, Normalised> RAW = new HashMap<>();
+
+    static {
+        spellings(HOUR, 1, "hrs", "hr", "hour", "hours");
+        spellings(GB_MONTH, 1, "gb-mo", "gb-month", "gb-months", "gib-mo", "gib-month");
+        spellings(IOPS_MONTH, 1, "iops-mo", "iops-month");
+        spellings(MIBPS_MONTH, 1.0 / 1024, "gibps-mo", "gibps-month");
+        spellings(MIBPS_MONTH, 1, "mibps-mo", "mibps-month");
+        spellings(GB_SECOND, 1, "lambda-gb-second", "gb-second", "gb-seconds");
+        spellings(REQUEST, 1, "requests", "request");
+        spellings(QUANTITY, 1, "quantity");
+    }
+
+    private static void spellings(PriceUnit unit, double factor, String... raw) {
+        for (String spelling : raw) {
+            RAW.put(spelling, new Normalised(unit, factor));
+        }
+    }
 
     /** The unit, if mlplan knows it (case and surrounding blanks ignored). */
     static Optional<Normalised> parse(String raw) {

@@ -43,7 +43,7 @@ import java.util.regex.Pattern;
  *       average = on-demand &times; (1 &minus; savings).
  *   <li>reserved: ec2instances.info platform linux, effective hourly rate, upfront unknown (0).
  *   <li>savings plans: estimated from the no-upfront RI rates (see {@link Sources#EST_SAVINGS_PLANS}).
- *   <li>service prices: the reference price files per region; LIMITS.md fills us-east-1 gaps.
+ *   <li>service prices: the reference price files per region; docs/limits.md fills us-east-1 gaps.
  * </ul>
  */
 public final class CatalogBuilder {
@@ -51,7 +51,7 @@ public final class CatalogBuilder {
     public static final String PRICES_AS_OF = "2026-07-20";
     public static final String DESCRIPTION = "AWS instance, spot, reserved and service prices and limits from public snapshots:"
             + " Karpenter pricing 2026-07-20 (us-east-1, us-gov), ec2instances.info 2025-11-30, AWS pricing-page JSON"
-            + " 2024-07..2025-12 (aws-price-watcher, ec2.shop), Spot Instance Advisor 2025-06/2025-11, LIMITS.md; Savings Plans"
+            + " 2024-07..2025-12 (aws-price-watcher, ec2.shop), Spot Instance Advisor 2025-06/2025-11, docs/limits.md; Savings Plans"
             + " and some spot averages estimated (rules in the sources)";
 
     /** Families AWS lists as previous generation (for types whose generation no source states). */
@@ -353,7 +353,7 @@ public final class CatalogBuilder {
         return new InstanceType.Accelerators(key, count, number(row, "gpu_memory_gib_total_as_listed", 0));
     }
 
-    /** EBS caps that LIMITS.md quotes from AWS's EBS-optimized page (baseline Mbps, max Mbps, baseline IOPS, max IOPS). */
+    /** EBS caps that docs/limits.md (EBS) quotes from AWS's EBS-optimized page (baseline Mbps, max Mbps, baseline IOPS, max IOPS). */
     static final Map<String, InstanceType.Ebs> LIMITS_MD_EBS = Map.of(
             "p4d.24xlarge", new InstanceType.Ebs(19000, 19000, 80000, 80000),
             "p5.48xlarge", new InstanceType.Ebs(80000, 80000, 260000, 260000),
@@ -381,7 +381,7 @@ public final class CatalogBuilder {
         }
         InstanceType.Ebs limitsMd = LIMITS_MD_EBS.get(type);
         if (found != null && limitsMd != null && !found.equals(limitsMd)) {
-            warnings.add(type + ": EBS caps " + found + " differ from LIMITS.md " + limitsMd + "; kept the reference file's");
+            warnings.add(type + ": EBS caps " + found + " differ from docs/limits.md " + limitsMd + "; kept the reference file's");
         }
         if (found == null) {
             found = limitsMd;
@@ -624,7 +624,7 @@ public final class CatalogBuilder {
             if (have == null) {
                 out.put(k, limitsMd);
             } else if (Math.abs(have.usd() - limitsMd.usd()) > 1e-9 * Math.max(1, limitsMd.usd())) {
-                warnings.add(limitsMd.id() + " us-east-1: reference file " + have.usd() + " vs LIMITS.md " + limitsMd.usd()
+                warnings.add(limitsMd.id() + " us-east-1: reference file " + have.usd() + " vs docs/limits.md " + limitsMd.usd()
                         + "; kept the reference file's");
             }
         }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Every {@link Source} the embedded catalog cites: one per reference-file group (kind "published"),
- * one per AWS page that LIMITS.md names, and one per derivation rule (kind "estimated", the rule in
+ * one per AWS page that docs/limits.md names, and one per derivation rule (kind "estimated", the rule in
  * the note).
  */
 final class Sources {
@@ -29,7 +29,7 @@ final class Sources {
     static final String EBS_PRICES = "ec2-shop-ebs-2024-07-18";
     static final String SKYPILOT = "skypilot-vms-2026-01";
 
-    // AWS pages named in LIMITS.md
+    // AWS pages named in docs/limits.md
     static final String AWS_LAMBDA_QUOTAS = "aws-lambda-quotas";
     static final String AWS_LAMBDA_MEMORY = "aws-lambda-memory";
     static final String AWS_LAMBDA_PRICING = "aws-lambda-pricing";
@@ -83,7 +83,7 @@ final class Sources {
                                 + " Accelerator memory of an instance = count x per-chip memory of the accelerator table (the EC2 figure; a"
                                 + " disagreement is a build warning). EBS caps, in order of precedence: Karpenter's describe-instance-types"
                                 + " fixture (pkg/fake/zz_generated.describe_instance_types.go, 17 types, 2026-07-20), ec2instances.info"
-                                + " ebs_* columns (non-zero), the AWS EBS-optimized page figures in LIMITS.md (trn2.48xlarge 80,000 Mbps /"
+                                + " ebs_* columns (non-zero), the AWS EBS-optimized page figures in docs/limits.md (trn2.48xlarge 80,000 Mbps /"
                                 + " 260,000 IOPS, p5/trn1 260,000, p6-b200 400,000, p4d 80,000), else Karpenter's max bandwidth as both baseline"
                                 + " and max with IOPS 0 (= unknown). Fractional-GPU types (g6f, gr6f: a slice of an L4) carry no accelerator"
                                 + " entry: not for ML training. dl1 (Habana Gaudi) and dl2q (Qualcomm AI 100) carry no accelerator entry:"
@@ -172,17 +172,17 @@ final class Sources {
                                 + " spot price where ec2instances.info's minimum is empty."),
 
                 new Source(AWS_LAMBDA_QUOTAS, "AWS Lambda quotas", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html",
-                        "2026-07-20", PUBLISHED, "As gathered in LIMITS.md (2026). Async payload was raised from 256 KB to 1 MB in Oct 2025;"
+                        "2026-07-20", PUBLISHED, "As gathered in docs/limits.md (2026). Async payload was raised from 256 KB to 1 MB in Oct 2025;"
                                 + " new accounts may get less than 1,000 concurrency."),
                 new Source(AWS_LAMBDA_MEMORY, "AWS Lambda: configuring function memory (CPU scales with memory)",
                         "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html", "2026-07-20", PUBLISHED,
-                        "1 vCPU per 1,769 MB, up to 6 vCPUs at 10,240 MB (LIMITS.md)."),
+                        "1 vCPU per 1,769 MB, up to 6 vCPUs at 10,240 MB (docs/limits.md)."),
                 new Source(AWS_LAMBDA_PRICING, "AWS Lambda pricing", "https://aws.amazon.com/lambda/pricing/", "2026-07-20", PUBLISHED,
-                        "us-east-1 figures from LIMITS.md; used only where the aws-price-watcher file lacks an item."),
+                        "us-east-1 figures from docs/limits.md; used only where the aws-price-watcher file lacks an item."),
                 new Source(AWS_SM_SERVERLESS, "Amazon SageMaker API: ProductionVariantServerlessConfig",
                         "https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantServerlessConfig.html",
                         "2026-07-20", PUBLISHED, "Memory 1,024-6,144 MB in 1 GB steps, MaxConcurrency 1-200, payload 4 MB, 60 s per"
-                                + " invocation, no GPU (LIMITS.md)."),
+                                + " invocation, no GPU (docs/limits.md)."),
                 new Source(AWS_FARGATE, "Amazon ECS: Fargate task CPU and memory", 
                         "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html#fargate-tasks-size",
                         "2026-07-20", PUBLISHED, "Linux platform 1.4.0+: up to 16 vCPU with 32-120 GB; ephemeral storage 21-200 GiB; no GPU."),
@@ -192,28 +192,28 @@ final class Sources {
                                 + " SlowDown above that while S3 repartitions."),
                 new Source(AWS_S3_OBJECT_SIZE, "Amazon S3: maximum object size", 
                         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/upload-objects.html", "2026-07-20", PUBLISHED,
-                        "50 TB, raised from 5 TB in Dec 2025 according to LIMITS.md, which marks it as third-party reports to confirm."),
+                        "50 TB, raised from 5 TB in Dec 2025 according to docs/limits.md, which marks it as third-party reports to confirm."),
                 new Source(AWS_S3_PRICING, "Amazon S3 pricing", "https://aws.amazon.com/s3/pricing/", "2026-07-20", PUBLISHED,
-                        "us-east-1 figures from LIMITS.md (storage classes, requests); used where aws-price-watcher lacks an item"
+                        "us-east-1 figures from docs/limits.md (storage classes, requests); used where aws-price-watcher lacks an item"
                                 + " (Glacier Deep Archive storage 0.00099 USD/GB-month)."),
                 new Source(AWS_EBS_VOLUME_TYPES, "Amazon EBS volume types", "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volume-types.html",
-                        "2026-07-20", PUBLISHED, "LIMITS.md table, 2025 gp3 limits (64 TiB, 80,000 IOPS, 2,000 MiB/s; older material quotes"
+                        "2026-07-20", PUBLISHED, "docs/limits.md table, 2025 gp3 limits (64 TiB, 80,000 IOPS, 2,000 MiB/s; older material quotes"
                                 + " 16 TiB / 16,000 / 1,000). iopsPerGiB ratios (gp2 3, gp3 500, io1 50, io2 1,000) are from the same AWS page,"
-                                + " not from the LIMITS.md table."),
+                                + " not from the docs/limits.md table."),
                 new Source(AWS_EBS_MULTI_ATTACH, "Amazon EBS Multi-Attach", "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes-multi.html",
                         "2026-07-20", PUBLISHED, "io1/io2 volumes attach to up to 16 Nitro instances in one AZ; all other types to one instance."),
                 new Source(AWS_EBS_PRICING, "Amazon EBS pricing", "https://aws.amazon.com/ebs/pricing/", "2026-07-20", PUBLISHED,
-                        "us-east-1 figures from LIMITS.md; used only where " + EBS_PRICES + " lacks an item."),
+                        "us-east-1 figures from docs/limits.md; used only where " + EBS_PRICES + " lacks an item."),
                 new Source(AWS_EBS_OPTIMIZED, "Amazon EC2: EBS-optimized instance types (EbsOptimizedInfo)",
                         "https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-instance-type-specifications.html", "2026-07-20", PUBLISHED,
-                        "Instance EBS caps quoted in LIMITS.md; used where neither Karpenter's fixture nor ec2instances.info has them."),
+                        "Instance EBS caps quoted in docs/limits.md; used where neither Karpenter's fixture nor ec2instances.info has them."),
                 new Source(AWS_EFS_PERFORMANCE, "Amazon EFS performance specifications", "https://docs.aws.amazon.com/efs/latest/ug/performance.html",
                         "2026-07-20", PUBLISHED, "Elastic throughput 3-10 GiB/s read and 1-3 GiB/s write per file system (the upper"
-                                + " figures are stored), 500 MiB/s per client (LIMITS.md)."),
+                                + " figures are stored), 500 MiB/s per client (docs/limits.md)."),
                 new Source(AWS_EFS_PRICING, "Amazon EFS pricing", "https://aws.amazon.com/efs/pricing/", "2026-07-20", PUBLISHED,
-                        "us-east-1 Standard storage 0.30 USD/GB-month (LIMITS.md); used only where " + PW_EFS + " lacks it."),
+                        "us-east-1 Standard storage 0.30 USD/GB-month (docs/limits.md); used only where " + PW_EFS + " lacks it."),
                 new Source(AWS_FSX_LUSTRE_PRICING, "Amazon FSx for Lustre pricing", "https://aws.amazon.com/fsx/lustre/pricing/", "2026-07-20",
-                        PUBLISHED, "PERSISTENT_2 SSD 125 MB/s/TiB about 0.145 USD/GB-month in us-east-1 (LIMITS.md). The 250/500/1,000"
+                        PUBLISHED, "PERSISTENT_2 SSD 125 MB/s/TiB about 0.145 USD/GB-month in us-east-1 (docs/limits.md). The 250/500/1,000"
                                 + " MB/s/TiB tiers have no figure in any reachable source and are not in the catalog."),
                 new Source(AWS_SPOT_NOTICE, "Amazon EC2 Spot Instance interruption notices",
                         "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-instance-termination-notices.html", "2026-07-20", PUBLISHED,
@@ -227,16 +227,16 @@ final class Sources {
                                 + " paid up front; instances stop 30 min before the block ends; start up to 8 weeks ahead."),
                 new Source(AWS_DATA_TRANSFER, "Amazon EC2 on-demand pricing: data transfer",
                         "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer", "2026-07-20", PUBLISHED,
-                        "us-east-1 (LIMITS.md): cross-AZ 0.01 USD/GB in each direction; cross-region 0.02 USD/GB (typical US pairs);"
+                        "us-east-1 (docs/limits.md): cross-AZ 0.01 USD/GB in each direction; cross-region 0.02 USD/GB (typical US pairs);"
                                 + " internet egress 0.09 USD/GB for the first 10 TB/month after the first 100 GB free."),
 
                 new Source(ACCEL_DATASHEETS, "Vendor datasheets: NVIDIA data-center GPUs, AWS Neuron (Trainium, Inferentia), NVIDIA GeForce RTX",
                         "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/about-neuron/arch/neuron-hardware/neuron-hardware.html",
                         "2026-07-20", PUBLISHED,
-                        "Dense (no sparsity) figures of VALIDATION.md's accelerator table (NVIDIA V100/T4/L4/L40S/A100/H100/H200/B200"
+                        "Dense (no sparsity) figures of docs/estimation.md's accelerator table (NVIDIA V100/T4/L4/L40S/A100/H100/H200/B200"
                                 + " and RTX 4090/5090 datasheets, AWS Neuron hardware pages). RTX bf16 = FP32-accumulate tensor rate"
                                 + " (FP16-accumulate is 2x). FP8 for L4/L40S/H200 and INT8 for T4/A100/H100/H200/B200 = half the datasheet's"
-                                + " sparse figure; 0 = not supported or unknown. defaultMfu/defaultMbu are mlplan defaults (DESIGN.md):"
+                                + " sparse figure; 0 = not supported or unknown. defaultMfu/defaultMbu are mlplan defaults (docs/estimation.md):"
                                 + " MFU 0.40 A100/H100/H200/B200 class, 0.35 L40S/L4/A10G and RTX, 0.30 V100/T4, 0.33 Trainium1 (AWS Neuron trn1 Llama 2 training table, docs/accuracy.md),"
                                 + " 0.30 Trainium2, 0.25 Inferentia; MBU 0.5 (0.4 Neuron). tdpWatts: board power. memoryGiB: the MiB EC2's"
                                 + " DescribeInstanceTypes reports per GPU / 1024 for chips AWS sells (published 'GB' are not GiB: A10G"
@@ -245,9 +245,9 @@ final class Sources {
                 new Source(ACCEL_A10G, "NVIDIA A10G (AWS g5): measured tensor throughput", "https://aws.amazon.com/ec2/instance-types/g5/",
                         "2026-07-20", ESTIMATED,
                         "NVIDIA publishes no A10G figure (the A10 is 125 TFLOPS BF16 dense). bf16 70 TFLOPS is the measured figure"
-                                + " VALIDATION.md uses. FP32 31.2 TFLOPS, 24 GB (22,888 MiB as EC2 reports it), 600 GB/s, 300 W from public GPU catalogues (e.g."
+                                + " docs/estimation.md uses. FP32 31.2 TFLOPS, 24 GB (22,888 MiB as EC2 reports it), 600 GB/s, 300 W from public GPU catalogues (e.g."
                                 + " huggingface.co/RajBhope/gpu-runtime-predictor gpu_catalog.json; nvidia-smi TDP per AWS's GPU table)."),
-                new Source(ACCEL_OTHER, "Other accelerators carried by catalog instance types (not in VALIDATION.md)",
+                new Source(ACCEL_OTHER, "Other accelerators carried by catalog instance types (outside docs/estimation.md's table)",
                         "https://github.com/aws/karpenter-provider-aws/blob/692ccdd0629e488300821443f0fa0bc3c3e08047/website/content/en/docs/reference/instance-types.md",
                         "2026-07-20", ESTIMATED,
                         "Rules per chip. T4G (g5g): same TU104 part as T4, T4 figures assumed. Radeon-Pro-V520 (g4ad): 7.4 TFLOPS FP32"
@@ -296,6 +296,6 @@ final class Sources {
                 new Source(EST_LAMBDA_LOAD_FACTOR, "Model loading memory overhead", "https://pytorch.org/docs/stable/generated/torch.load.html",
                         "2026-07-20", ESTIMATED,
                         "A PyTorch model needs about 2x its weight size in memory while loading (cloud ML-systems lecture figure"
-                                + " quoted in LIMITS.md); not an AWS limit."));
+                                + " quoted in docs/limits.md); not an AWS limit."));
     }
 }

@@ -11,9 +11,9 @@ import dev.mlplan.catalog.ServicePrice;
 import java.util.List;
 
 /**
- * Figures that are not in the reference CSVs: the accelerator table (VALIDATION.md plus the chips
- * other catalog types carry), service limits and EBS volume limits (LIMITS.md), and the us-east-1
- * service prices of LIMITS.md used where the price files lack an item.
+ * Figures that are not in the reference CSVs: the accelerator table (docs/estimation.md, Accelerators, plus
+ * the chips other catalog types carry), service limits and EBS volume limits (docs/limits.md), and
+ * the us-east-1 service prices of docs/limits.md used where the price files lack an item.
  */
 final class StaticFacts {
     private StaticFacts() {}
@@ -95,7 +95,7 @@ final class StaticFacts {
         return List.copyOf(out);
     }
 
-    /** Every limit id mlplan's rules rely on, with its LIMITS.md value. */
+    /** Every limit id mlplan's rules rely on, with its docs/limits.md value. */
     static List<Limit> limits() {
         return List.of(
                 new Limit("lambda.memory.min", 128, "MB", "Lambda function memory, minimum (1 MB steps)", AWS_LAMBDA_QUOTAS),
@@ -129,7 +129,7 @@ final class StaticFacts {
                 new Limit("ebs.multi-attach.max", 16, "instances", "instances one io1/io2 volume can attach to (Nitro, same AZ)", AWS_EBS_MULTI_ATTACH));
     }
 
-    /** EBS volume types per LIMITS.md's table (2025 gp3 limits). */
+    /** EBS volume types per docs/limits.md (EBS) (2025 gp3 limits). */
     static List<EbsVolumeType> ebsVolumeTypes() {
         return List.of(
                 new EbsVolumeType("gp2", 1, 16384, 16000, 250, 0, 0, 3, 1, AWS_EBS_VOLUME_TYPES),
@@ -141,7 +141,7 @@ final class StaticFacts {
     }
 
     /**
-     * us-east-1 service prices as LIMITS.md gives them. The builder uses each only where the price
+     * us-east-1 service prices as docs/limits.md gives them. The builder uses each only where the price
      * files lack the item in us-east-1, and warns when a price file disagrees with one.
      */
     static List<ServicePrice> limitsMdUsEast1Prices() {

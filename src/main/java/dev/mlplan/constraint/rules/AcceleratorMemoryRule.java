@@ -12,7 +12,7 @@ import java.util.Optional;
  * memory; for Lambda, SageMaker Serverless and Fargate, the memory configured). Training shards
  * weights, gradients and optimizer state across all accelerators (FSDP/ZeRO-3); inference splits
  * weights across one instance's accelerators (tensor parallel). Memory per chip comes from the
- * catalog's accelerator table (VALIDATION.md). The services' own ceilings (Lambda's 10,240 MB …)
+ * catalog's accelerator table (docs/estimation.md, Accelerators). The services' own ceilings (Lambda's 10,240 MB …)
  * are rules of their own.
  */
 public final class AcceleratorMemoryRule implements Rule {

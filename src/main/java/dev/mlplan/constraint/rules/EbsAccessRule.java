@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * {@code ebs.access}: sc1 (Cold HDD) is the lowest-cost EBS type "for less frequently accessed
- * workloads", with a baseline of 12 MiB/s per TiB (source: EBS volume-types table, see LIMITS.md).
+ * workloads", with a baseline of 12 MiB/s per TiB (source: EBS volume-types table, see docs/limits.md (EBS)).
  * mlplan does not offer it for data the workload marks {@code access: frequent}.
  */
 public final class EbsAccessRule implements Rule {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code ebs.instance-cap}: an instance drives at most its own EBS bandwidth and IOPS, whatever the
  * volumes could give; striping volumes (RAID 0) adds up only to that cap (EbsOptimizedInfo maximum,
- * catalog {@code InstanceType.ebs}; source: EC2 DescribeInstanceTypes, see LIMITS.md — e.g.
+ * catalog {@code InstanceType.ebs}; source: EC2 DescribeInstanceTypes, see docs/limits.md (EBS) — e.g.
  * g5.xlarge 3,500 Mbps / 15,000 IOPS, p4d.24xlarge 19,000 Mbps / 80,000 IOPS). Checked when the
  * workload's training or inference part tells which instance reads the volume.
  */

@@ -2,8 +2,8 @@ package dev.mlplan.constraint.rules;
 
 import dev.mlplan.catalog.EbsVolumeType;
 import dev.mlplan.constraint.Facts;
-import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.estimate.StorageRequirements;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.DataSize;
 import java.util.Optional;
@@ -11,11 +11,11 @@ import java.util.Optional;
 /**
  * {@code ebs.throughput}: one EBS volume delivers at most its type's throughput (gp3 2,000 MiB/s
  * since 2025; gp2 250; io1 1,000; io2 Block Express 4,000; st1 500; sc1 250 MiB/s — catalog
- * {@code ebsVolumeTypes}; source: EBS volume-types table, see LIMITS.md). A volume Multi-Attached to
+ * {@code ebsVolumeTypes}; source: EBS volume-types table, see docs/limits.md (EBS)). A volume Multi-Attached to
  * several instances serves all of them: their needs add up. (st1 and sc1 reach their maximum only
  * at large sizes; mlplan does not model the per-TiB baseline of HDD volumes.)
  */
-public final class EbsThroughputRule implements Rule {
+public final class EbsThroughputRule implements EbsVolumes.VolumeRule {
     public static final String ID = "ebs.throughput";
 
     @Override
@@ -24,25 +24,21 @@ public final class EbsThroughputRule implements Rule {
     }
 
     @Override
-    public Optional<Violation> check(Facts f) {
-        Optional<EbsVolumeType> type = EbsVolumes.of(f);
-        if (type.isEmpty()) {
-            return Optional.empty();
-        }
-        double needMiBps = f.storage().get().throughputBytesPerSecond() / DataSize.MIB;
+    public Optional<Violation> check(Facts f, StorageRequirements storage, EbsVolumeType type) {
+        double needMiBps = storage.throughputBytesPerSecond() / DataSize.MIB;
         if (needMiBps <= 0) {
             return Optional.empty();
         }
         int volumes = Math.max(1, f.candidate().count());
-        double max = type.get().maxMiBps() * volumes;
-        int sharers = EbsVolumes.sharers(f, type.get());
+        double max = type.maxMiBps() * volumes;
+        int sharers = EbsVolumes.sharers(f, type);
         if (needMiBps * sharers > max && sharers > 1) {
             return violation(sharers + " instances need " + Fmt.count(needMiBps * sharers) + " MiB/s together from one Multi-Attached "
-                    + type.get().name() + " volume; it delivers at most " + Fmt.count(max) + " MiB/s");
+                    + type.name() + " volume; it delivers at most " + Fmt.count(max) + " MiB/s");
         }
         if (needMiBps > max) {
-            return violation("needs " + Fmt.count(needMiBps) + " MiB/s; " + (volumes == 1 ? "a " + type.get().name() + " volume delivers"
-                    : volumes + " striped " + type.get().name() + " volumes deliver") + " at most " + Fmt.count(max) + " MiB/s");
+            return violation("needs " + Fmt.count(needMiBps) + " MiB/s; " + (volumes == 1 ? "a " + type.name() + " volume delivers"
+                    : volumes + " striped " + type.name() + " volumes deliver") + " at most " + Fmt.count(max) + " MiB/s");
         }
         return Optional.empty();
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * {@code efs.throughput}: one EFS client reads at most 500 MiB/s, and an elastic-throughput file
  * system at most 10 GiB/s in all (catalog limits {@code efs.client.max}, {@code efs.elastic.read.max};
- * source: EFS performance docs, see LIMITS.md).
+ * source: EFS performance docs, see docs/limits.md (EFS and FSx for Lustre)).
  */
 public final class EfsThroughputRule implements Rule {
     public static final String ID = "efs.throughput";

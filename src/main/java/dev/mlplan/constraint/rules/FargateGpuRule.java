@@ -4,7 +4,7 @@ import dev.mlplan.constraint.Service;
 
 /**
  * {@code fargate.gpu}: Fargate tasks have no GPU (source: ECS Fargate task definition docs, see
- * LIMITS.md).
+ * docs/limits.md (Fargate)).
  */
 public final class FargateGpuRule extends NoGpuLimit {
     public static final String ID = "fargate.gpu";

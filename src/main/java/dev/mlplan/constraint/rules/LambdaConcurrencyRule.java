@@ -5,7 +5,7 @@ import dev.mlplan.constraint.Service;
 /**
  * {@code lambda.concurrency}: an account runs at most 1,000 function instances at once per region by
  * default (catalog limit {@code lambda.concurrency.default}; source: AWS Lambda quotas page, see
- * LIMITS.md).
+ * docs/limits.md (Lambda)).
  */
 public final class LambdaConcurrencyRule extends ServerlessConcurrencyLimit {
     public static final String ID = "lambda.concurrency";

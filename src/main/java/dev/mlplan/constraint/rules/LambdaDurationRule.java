@@ -4,7 +4,7 @@ import dev.mlplan.constraint.Service;
 
 /**
  * {@code lambda.duration}: Lambda stops a function after 900 s (15 min), and the timeout cannot be
- * extended (catalog limit {@code lambda.timeout}; source: AWS Lambda quotas page, see LIMITS.md). A
+ * extended (catalog limit {@code lambda.timeout}; source: AWS Lambda quotas page, see docs/limits.md (Lambda)). A
  * training run, or one inference request, must finish within it.
  */
 public final class LambdaDurationRule extends ServerlessDurationLimit {

@@ -4,7 +4,7 @@ import dev.mlplan.constraint.Service;
 
 /**
  * {@code lambda.gpu}: Lambda has no GPU or other accelerator (source: AWS Lambda quotas and
- * function-configuration pages, see LIMITS.md). See {@link NoGpuLimit} for which work needs one.
+ * function-configuration pages, see docs/limits.md (Lambda)). See {@link NoGpuLimit} for which work needs one.
  */
 public final class LambdaGpuRule extends NoGpuLimit {
     public static final String ID = "lambda.gpu";

@@ -4,7 +4,7 @@ import dev.mlplan.constraint.Service;
 
 /**
  * {@code lambda.memory}: a Lambda function has at most 10,240 MB of memory (catalog limit
- * {@code lambda.memory.max}; source: AWS Lambda quotas page, see LIMITS.md). A model being loaded by
+ * {@code lambda.memory.max}; source: AWS Lambda quotas page, see docs/limits.md (Lambda)). A model being loaded by
  * PyTorch needs about twice its weight size, which the inference estimate already includes.
  */
 public final class LambdaMemoryRule extends ServerlessMemoryLimit {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code s3.prefix-rate}: S3 serves at least 3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD requests
  * per second per partitioned prefix; above that it answers 503 SlowDown while it repartitions
  * (catalog limits {@code s3.prefix.get-rate} and {@code s3.prefix.put-rate}; source: AWS Knowledge
- * Center "request rate", see LIMITS.md). The candidate's count is the number of prefixes the keys
+ * Center "request rate", see docs/limits.md (S3)). The candidate's count is the number of prefixes the keys
  * are spread over.
  */
 public final class S3PrefixRateRule implements Rule {

@@ -6,7 +6,7 @@ import dev.mlplan.constraint.Service;
  * {@code sagemaker-serverless.concurrency}: one SageMaker Serverless endpoint serves at most 200
  * concurrent invocations (MaxConcurrency 1–200; catalog limit
  * {@code sagemaker-serverless.concurrency.max}; source: API_ProductionVariantServerlessConfig, see
- * LIMITS.md).
+ * docs/limits.md (SageMaker Serverless Inference)).
  */
 public final class SageMakerServerlessConcurrencyRule extends ServerlessConcurrencyLimit {
     public static final String ID = "sagemaker-serverless.concurrency";

@@ -5,7 +5,7 @@ import dev.mlplan.constraint.Service;
 /**
  * {@code sagemaker-serverless.duration}: a SageMaker Serverless Inference invocation may take at most
  * 60 s (catalog limit {@code sagemaker-serverless.timeout}; source: SageMaker Serverless Inference
- * docs, see LIMITS.md).
+ * docs, see docs/limits.md (SageMaker Serverless Inference)).
  */
 public final class SageMakerServerlessDurationRule extends ServerlessDurationLimit {
     public static final String ID = "sagemaker-serverless.duration";

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * {@code spot.not-interruptible}: AWS may reclaim a Spot Instance with a two-minute notice (catalog
- * limit {@code spot.notice}; source: EC2 Spot interruption docs, see LIMITS.md). Spot is ruled out
+ * limit {@code spot.notice}; source: EC2 Spot interruption docs, see docs/limits.md (Spot)). Spot is ruled out
  * where that cannot be tolerated: a training run marked {@code interruptible: false}, a workload
  * with {@code constraints.allow_spot: false}, and a single-instance inference service
  * ({@code availability: single}), where one interruption is an outage.
