@@ -100,7 +100,12 @@ public record EstimationDefaults(
 
     /** Tensor-parallel efficiency on {@code count} chips of a kind ("gpu", "trainium", "inferentia"). */
     public double tensorParallelEfficiency(int count, String kind) {
-        return tensorParallelEfficiency(count, "gpu".equals(kind) ? tensorParallelFreeUpTo : neuronTensorParallelFreeUpTo);
+        return tensorParallelEfficiency(count, tensorParallelFreeUpTo(kind));
+    }
+
+    /** Chips of a kind over which no tensor-parallel loss is charged: GPUs 4, Neuron chips 16. */
+    public int tensorParallelFreeUpTo(String kind) {
+        return "gpu".equals(kind) ? tensorParallelFreeUpTo : neuronTensorParallelFreeUpTo;
     }
 
     private double tensorParallelEfficiency(int count, int freeUpTo) {
