@@ -15,6 +15,9 @@ package dev.mlplan.estimate;
  *     stay on the safe side of memory)
  * @param fallbackMfu training MFU when neither the workload nor the accelerator gives one (0.40,
  *     docs/estimation.md, Formulas and their sources)
+ * @param cnnTrainingMfu training MFU of convolutional and other non-transformer models when the
+ *     workload sets none: 0.20 (NVIDIA DeepLearningExamples ResNet-50 with AMP and DALI: 1,200 img/s on
+ *     a V100 = 0.24, 2,470 img/s on an A100 = 0.19 of the BF16/FP16 peak; docs/accuracy.md)
  * @param efaDoublingEfficiency multi-node efficiency per doubling of nodes with EFA: 0.98 (MosaicML's
  *     MPT-13B at 8 to 64 H100 and MPT-7B at 8 to 128 A100 keep their per-GPU throughput; MLPerf GPT-3
  *     from 3,584 to 11,616 H100 kept 93%: docs/accuracy.md)
@@ -60,6 +63,7 @@ public record EstimationDefaults(
         int sequenceCap,
         double loraAdapterFraction,
         double fallbackMfu,
+        double cnnTrainingMfu,
         double efaDoublingEfficiency,
         double noEfaDoublingEfficiency,
         double cpuGflopsPerVcpu,
@@ -85,7 +89,7 @@ public record EstimationDefaults(
         int encoderTokensIn) {
 
     public static EstimationDefaults standard() {
-        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
+        return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.20, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
                 4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
     }
 
@@ -96,7 +100,12 @@ public record EstimationDefaults(
 
     /** Tensor-parallel efficiency on {@code count} chips of a kind ("gpu", "trainium", "inferentia"). */
     public double tensorParallelEfficiency(int count, String kind) {
-        return tensorParallelEfficiency(count, "gpu".equals(kind) ? tensorParallelFreeUpTo : neuronTensorParallelFreeUpTo);
+        return tensorParallelEfficiency(count, tensorParallelFreeUpTo(kind));
+    }
+
+    /** Chips of a kind over which no tensor-parallel loss is charged: GPUs 4, Neuron chips 16. */
+    public int tensorParallelFreeUpTo(String kind) {
+        return "gpu".equals(kind) ? tensorParallelFreeUpTo : neuronTensorParallelFreeUpTo;
     }
 
     private double tensorParallelEfficiency(int count, int freeUpTo) {

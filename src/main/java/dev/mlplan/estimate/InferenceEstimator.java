@@ -462,11 +462,13 @@ public final class InferenceEstimator {
             steps.add(new Step("memory bandwidth per replica", Fmt.plain(bw / 1e9) + " GB/s", tp + " × " + d.bandwidthRule()
                     + "; MBU " + Fmt.plain(d.mbu()) + " (" + d.mbuSource() + ")"));
             if (tp > 1) {
-                steps.add(new Step("tensor-parallel efficiency", Fmt.plain(eff), tp <= defaults.tensorParallelFreeUpTo()
-                        ? "1 up to " + defaults.tensorParallelFreeUpTo() + " chips (the MBU defaults were measured tensor-parallel on 2–4 GPUs, Databricks)"
-                        : "(1 / (2 × " + Fmt.plain(defaults.tensorParallelLatencyRatio()) + "))^log2(" + tp + "/"
-                                + defaults.tensorParallelFreeUpTo() + "): each doubling beyond " + defaults.tensorParallelFreeUpTo()
-                                + " chips cuts latency only to " + Fmt.plain(defaults.tensorParallelLatencyRatio())
+                int free = defaults.tensorParallelFreeUpTo(d.kind());
+                steps.add(new Step("tensor-parallel efficiency", Fmt.plain(eff), tp <= free
+                        ? "1 up to " + free + " chips (" + ("gpu".equals(d.kind())
+                                ? "the MBU defaults were measured tensor-parallel on 2–4 GPUs, Databricks)"
+                                : "NeuronLink connects the chips of an instance for tensor parallelism; AWS Neuron's trn1 Llama 2 13B at TP 32 cores)")
+                        : "(1 / (2 × " + Fmt.plain(defaults.tensorParallelLatencyRatio()) + "))^log2(" + tp + "/" + free + "): each doubling beyond "
+                                + free + " chips cuts latency only to " + Fmt.plain(defaults.tensorParallelLatencyRatio())
                                 + "× (Databricks LLM inference: 4→8 GPUs)"));
             }
             steps.add(new Step("prefill per request", Fmt.ms(prefill), "max(2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency), one read of"

@@ -240,10 +240,13 @@ public final class TrainingEstimator {
             throw new IllegalArgumentException("accelerator " + acc.name() + " has no peak figure for "
                     + req.model().precision().yamlName() + " training; fix the catalog entry");
         }
-        double mfu = assumptions.mfu().orElse(acc.defaultMfu() > 0 ? acc.defaultMfu() : defaults.fallbackMfu());
+        // convolutional networks keep the accelerators far less busy than transformers' large matrix products
+        boolean cnn = !req.model().isTransformer();
+        double mfu = assumptions.mfu().orElse(cnn ? defaults.cnnTrainingMfu() : acc.defaultMfu() > 0 ? acc.defaultMfu() : defaults.fallbackMfu());
         String mfuSource = assumptions.mfu().isPresent() ? "assumptions.mfu"
-                : acc.defaultMfu() > 0 ? acc.name() + " default; docs/estimation.md: 0.40 on A100/H100, 0.25 on Trainium1" : "mlplan fallback";
-        double scaling = scaling(nodes, efa, steps);
+                : cnn ? "mlplan default for convolutional and other non-transformer models (ResNet-50 with AMP on V100 and A100: docs/accuracy.md)"
+                : acc.defaultMfu() > 0 ? acc.name() + " default, calibrated in docs/accuracy.md (0.40 on A100/H100/B200, 0.33 on Trainium1)"
+                        : "mlplan fallback";        double scaling = scaling(nodes, efa, steps);
         double seconds = req.totalFlops() * computeFactor / (n * peak.flopsPerSecond() * mfu * scaling);
         if (steps != null) {
             steps.add(new Step("peak per accelerator", Fmt.plain(peak.tflops()) + " TFLOPS", peak.rule() + " (dense, no sparsity)"));

@@ -260,6 +260,27 @@ class PublishedResultsTest {
                 tokensPerChipPerSecond(Workloads.preset("llama-2-70b"), "Trainium1", 16, 32, 4096), "tok/s", "as 8l");
     }
 
+    // ---- 10. Vision training: ResNet-50 images per second (NVIDIA DeepLearningExamples, PyTorch, AMP, DALI) ----
+    // PyTorch/Classification/ConvNets/resnet50v1.5/README.md, "Training performance": DGX A100 (A100 80GB) and DGX-1 (V100 16GB)
+
+    private double resnetImagesPerSecond(String chip, int gpus) {
+        double images = 1.28e6;
+        var req = training.requirements(Workloads.samples(Workloads.preset("resnet-50", Precision.FP16), Method.FULL, images, 1));
+        var est = training.on(req, chip(chip), gpus, 1, false);
+        assertThat(est.fits()).isTrue();
+        return images / (est.hoursPerRun() * 3600);
+    }
+
+    @Test
+    void resnet50TrainingOnA100AndV100() {
+        String note = "CNN MFU 0.20 (set by 10a–10d); 24.6 GFLOPs per training image";
+        check("10a", "ResNet-50 AMP, 1×A100-80GB, images/s", 2_470, resnetImagesPerSecond("A100-80GB", 1), "img/s", note);
+        check("10b", "ResNet-50 AMP, 8×A100-80GB (one node), images/s", 16_621, resnetImagesPerSecond("A100-80GB", 8), "img/s",
+                note + "; within a node no scaling loss is charged, NVIDIA measured 6.72× for 8 GPUs");
+        check("10c", "ResNet-50 AMP, 1×V100-16GB, images/s", 1_200, resnetImagesPerSecond("V100", 1), "img/s", note);
+        check("10d", "ResNet-50 AMP, 8×V100-16GB (one node), images/s", 8_322, resnetImagesPerSecond("V100", 8), "img/s", note);
+    }
+
     // ---- 9. Encoders: BERT throughput on GPU and Inferentia (one-shot models at utilisation 0.4 of dense peak) ----
 
     private double encoderThroughput(String preset, String chip, int chips, int batch) {

@@ -69,8 +69,9 @@ class TrainingEstimatorTest {
         assertThat(req.replicatedBytesPerAccelerator()).isCloseTo(3.2e9 + GIB, within(1.0));
         var est = estimator.on(req, A100_80, 8, 1, true);
         assertThat(est.fits()).isTrue();
-        // 90 epochs of ImageNet on 8×A100 at MFU 0.4: 2.83e18 / (8 × 312e12 × 0.4) ≈ 0.79 h
-        assertThat(est.hoursPerRun()).isCloseTo(0.788, within(0.005));
+        // 90 epochs of ImageNet on 8×A100 at the CNN MFU 0.2: 2.83e18 / (8 × 312e12 × 0.2) ≈ 1.58 h
+        assertThat(est.mfu()).isEqualTo(0.20);
+        assertThat(est.hoursPerRun()).isCloseTo(1.576, within(0.005));
     }
 
     @Test
