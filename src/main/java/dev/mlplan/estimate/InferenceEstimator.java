@@ -577,6 +577,8 @@ public final class InferenceEstimator {
         boolean calibrated = req.servingUtilisation() > 0 && !"cpu".equals(d.kind());
         double util = calibrated ? req.servingUtilisation() : d.oneShotUtil();
         double perRequest = req.flopsPerRequest() / (util * replicaPeak);
+        // a forward pass's fixed cost per layer: latency only, which batching and concurrent streams hide in throughput
+        double fixed = m.isTransformer() ? m.layers() * defaults.oneShotLayerLatencyMs() / 1000 : 0;
         int batch;
         String rule;
         if (fixedBatch.isPresent()) {
@@ -588,7 +590,7 @@ public final class InferenceEstimator {
                 if (weightsNeeded + overheadPerReplica + b * work > memoryPerReplica) {
                     break;
                 }
-                if (req.latencyTargetMs() <= 0 || defaults.p99OverMean() * b * perRequest * 1000 <= req.latencyTargetMs()) {
+                if (req.latencyTargetMs() <= 0 || defaults.p99OverMean() * (fixed + b * perRequest) * 1000 <= req.latencyTargetMs()) {
                     batch = b;
                 }
             }
@@ -596,7 +598,7 @@ public final class InferenceEstimator {
                     + (req.latencyTargetMs() > 0 ? " and whose p99 meets " + Fmt.plain(req.latencyTargetMs()) + " ms" : "");
         }
         double rps = replicaCount / perRequest;
-        double mean = batch * perRequest;
+        double mean = fixed + batch * perRequest;
         double p99Ms = defaults.p99OverMean() * mean * 1000;
         if (steps != null) {
             steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule()));
@@ -605,9 +607,14 @@ public final class InferenceEstimator {
                     + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest()) + " (utilisation: "
                     + (calibrated ? req.servingUtilisationSource() : "cpu".equals(d.kind()) ? "mlplan default on CPUs"
                             : "mlplan default for batched one-shot models") + ")"));
-            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × batch × FLOPs per request ÷ (utilisation × peak) = "
-                    + Fmt.plain(defaults.p99OverMean()) + " × " + batch + " × " + Fmt.ms(perRequest)
-                    + " (a request waits for its whole batch; mlplan rule of thumb)"));
+            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean())
+                    + (fixed > 0 ? " × (layers × fixed time per layer + batch × FLOPs per request ÷ (utilisation × peak)) = "
+                            + Fmt.plain(defaults.p99OverMean()) + " × (" + m.layers() + " × " + Fmt.plain(defaults.oneShotLayerLatencyMs()) + " ms + "
+                            : " × batch × FLOPs per request ÷ (utilisation × peak) = " + Fmt.plain(defaults.p99OverMean()) + " × (")
+                    + batch + " × " + Fmt.ms(perRequest) + ") (a request waits for its whole batch; p99 = "
+                    + Fmt.plain(defaults.p99OverMean()) + " × mean, mlplan rule of thumb"
+                    + (fixed > 0 ? "; the fixed time per layer, kernel launches and synchronisation, is calibrated on TensorRT BERT at batch 1"
+                            + " (docs/accuracy.md)" : "") + ")"));
         }
         return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, mean * 1000,
                 replicas ? 1 : d.count(), replicaCount, 0, 0, done(steps));

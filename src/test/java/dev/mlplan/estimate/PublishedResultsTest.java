@@ -302,6 +302,61 @@ class PublishedResultsTest {
                 encoderThroughput("bert-base", "Inferentia1", 1, 6), "seq/s", "Neuron inf1 throughput_data_encoder.csv (SDK 2.16)");
     }
 
+    // ---- 12. Encoders: BERT latency at batch 1 and throughput at batch 8-16 on GPU, Inferentia2 and CPU ----
+    // Latency = layers × 0.04 ms (fixed per layer, set by 12a and 12c) + batch × FLOPs ÷ (0.4 × peak); throughput
+    // = 0.4 × peak ÷ FLOPs, whatever the batch. Sequence 128, FP16 weights (12j: INT8, sequence 384).
+
+    private InferenceEstimate encoderAt(String preset, String chip, int batch) {
+        var req = inference.requirements(Workloads.inference(Workloads.preset(preset, Precision.FP16), 128, null, null));
+        return inference.at(req, chip(chip), 1, batch);
+    }
+
+    @Test
+    void bertLatencyAndThroughputOnA100() {
+        // NVIDIA TensorRT demo/BERT README, A100-40GB, sequence 128, FP16
+        check("12a", "TensorRT BERT-base, seq 128, FP16, 1×A100-40GB, batch 1, latency ms", 0.64,
+                encoderAt("bert-base", "A100-40GB", 1).meanLatencyMs(), "ms", "12 layers × 0.04 ms + 2·N·128 FLOPs at 0.4 of peak (sets the fixed time per layer)");
+        check("12b", "TensorRT BERT-base, seq 128, FP16, 1×A100-40GB, batch 16, sequences/s", 16 / 2.12e-3,
+                encoderAt("bert-base", "A100-40GB", 16).requestsPerSecond(), "seq/s", 0.5, BAND_HI,
+                "out of band (low, 0.59): as 9a, TensorRT's fused kernels reach ~0.7 of the FP16 peak");
+        check("12c", "TensorRT BERT-large, seq 128, FP16, 1×A100-40GB, batch 1, latency ms", 1.67,
+                encoderAt("bert-large", "A100-40GB", 1).meanLatencyMs(), "ms", "24 layers × 0.04 ms + compute (sets the fixed time per layer)");
+        check("12d", "TensorRT BERT-large, seq 128, FP16, 1×A100-40GB, batch 16, sequences/s", 16 / 7.32e-3,
+                encoderAt("bert-large", "A100-40GB", 16).requestsPerSecond(), "seq/s", 0.5, BAND_HI,
+                "out of band (low, 0.66): as 12b");
+    }
+
+    @Test
+    void bertLatencyAndThroughputOnInferentia2() {
+        // AWS Neuron inf2 latency_data_encoder.csv (SDK 2.25) at batch 1; inf2-performance page (Sep 2024) at batch 8
+        check("12e", "Neuron BERT-base, seq 128, inf2.xlarge, batch 1, P50 latency ms", 1.00,
+                encoderAt("bert-base", "Inferentia2", 1).meanLatencyMs(), "ms", "mean compared with P50; layers × 0.04 ms + compute at 0.4 of the chip's peak");
+        check("12f", "Neuron BERT-large, seq 128, inf2.xlarge, batch 1, P50 latency ms", 2.69,
+                encoderAt("bert-large", "Inferentia2", 1).meanLatencyMs(), "ms", "as 12e");
+        check("12g", "Neuron BERT-base, seq 128, inf2.xlarge, batch 8, inferences/s", 2_756,
+                encoderAt("bert-base", "Inferentia2", 8).requestsPerSecond(), "inf/s", "0.4 of the chip's peak");
+        check("12h", "Neuron BERT-base, seq 128, inf2.xlarge, batch 8, P50 latency ms", 5.75,
+                encoderAt("bert-base", "Inferentia2", 8).meanLatencyMs(), "ms", 0.55, BAND_HI,
+                "out of band (low, 0.60): each of the chip's 2 NeuronCores runs its own batch of 8 at half the chip's peak;"
+                        + " mlplan runs one batch on the whole chip (its throughput, 12g, is in band)");
+    }
+
+    @Test
+    void bertOnCpus() {
+        // ONNX Runtime 1.2 (2020) on a Xeon W-2123 (4 cores, 8 threads): BERT-base, seq 128, batch 1, 8 threads
+        var base = inference.requirements(Workloads.inference(Workloads.preset("bert-base", Precision.FP32), 128, null, null));
+        check("12i", "ONNX Runtime 1.2 BERT-base, seq 128, batch 1, Xeon W-2123 (4 cores, 8 threads = 8 vCPU), latency ms", 111,
+                inference.onCpuAt(base, 8, 32, 1).meanLatencyMs(), "ms", "CPU: 96 GFLOPS FP32 per vCPU at 0.3; an old, secondary source"
+                        + " (1 thread: 294 ms measured, where mlplan's 1 vCPU, half a core, gives 3.3×)");
+        // MLPerf Inference v4.0, Intel 1-node-2S-EMR: bert-99 (BERT-large, SQuAD, sequence 384) Offline, probably INT8 on AMX.
+        // Assumed 2 × 64-core Xeon Platinum 8592+ = 256 vCPU.
+        var large = inference.requirements(Workloads.inference(Workloads.preset("bert-large", Precision.INT8), 384, null, null));
+        check("12j", "MLPerf v4.0 bert-99 Offline, 2-socket Xeon Emerald Rapids (256 vCPU assumed), samples/s", 1_668.5,
+                inference.onCpuAt(large, 256, 1024, 64).requestsPerSecond(), "samples/s", 0.01, BAND_HI,
+                "out of band (low, 0.02): AMX INT8 tile units do ~16× the AVX-512 FP32 work per cycle; mlplan's CPU peak is FP32"
+                        + " whatever the precision");
+    }
+
     // ---- 11. Diffusion: images per second at batch 1 (FP16 U-Net; steps × 2 passes with classifier-free guidance) ----
     // Utilisation of dense peak per preset: stable-diffusion-1.5 0.17 (set by 11a, 11e, 11f), stable-diffusion-xl 0.35
     // (set by 11g, 11i, 11j). The published figures are seconds per image at batch 1; compared here as images/s (1 ÷ s).
