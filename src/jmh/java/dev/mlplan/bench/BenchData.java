@@ -82,7 +82,7 @@ final class BenchData {
     }
 
     static Workload parse(String name, String yaml) {
-        return new WorkloadParser(ModelPresets.names()).parse("workloads/" + name + ".yaml", yaml);
+        return new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse("workloads/" + name + ".yaml", yaml);
     }
 
     /** The example with {@code regions: [any]}: every region of the catalog. */

@@ -56,6 +56,11 @@ package dev.mlplan.estimate;
  * @param bytesPerToken text bytes per token when a dataset gives only its size: 4 (English BPE)
  * @param llmTokensIn prompt tokens assumed for generative models when the workload gives none: 512
  * @param encoderTokensIn input tokens assumed for encoders (BERT) when the workload gives none: 128
+ * @param oneShotLayerLatencyMs fixed time per transformer layer in each forward pass of a one-shot
+ *     model (kernel launches and synchronisation, which compute at batch 1 cannot hide): 0.04 ms. It
+ *     adds to latency, not to throughput (concurrent requests and streams overlap it). Calibrated on
+ *     TensorRT BERT-base and BERT-large at batch 1 on an A100 (0.64 and 1.67 ms: docs/accuracy.md
+ *     cases 12a, 12c)
  */
 public record EstimationDefaults(
         double usableMemoryFraction,
@@ -86,11 +91,12 @@ public record EstimationDefaults(
         int microBatch,
         double bytesPerToken,
         int llmTokensIn,
-        int encoderTokensIn) {
+        int encoderTokensIn,
+        double oneShotLayerLatencyMs) {
 
     public static EstimationDefaults standard() {
         return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.20, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
-                4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128);
+                4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128, 0.04);
     }
 
     /** Tensor-parallel efficiency on {@code count} GPUs: 1 up to the free count, then 1/(2·ratio) per doubling. */

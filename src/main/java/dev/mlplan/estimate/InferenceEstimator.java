@@ -71,10 +71,16 @@ public final class InferenceEstimator {
                 throw new IllegalArgumentException("model " + m.name()
                         + " has no FLOPs per sample: give model.flops_per_sample (forward FLOPs = 2 × multiply-adds)");
             }
-            int passes = profile.passesPerRequest();
-            flops = m.forwardFlopsPerSample() * passes;
-            steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "forward FLOPs per sample " + Fmt.sci(m.forwardFlopsPerSample())
-                    + (passes > 1 ? " × " + passes + " passes per request (preset)" : "")));
+            if (profile.diffusion()) {
+                flops = diffusionFlops(inference, profile, steps);
+            } else {
+                flops = m.forwardFlopsPerSample();
+                steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "forward FLOPs per sample " + Fmt.sci(m.forwardFlopsPerSample())));
+            }
+        }
+        if (!profile.diffusion() && (inference.steps().isPresent() || inference.resolution().isPresent())) {
+            throw new IllegalArgumentException("inference.steps and inference.resolution apply only to diffusion presets ("
+                    + String.join(", ", ModelPresets.diffusionNames()) + "); " + m.name() + " is not one");
         }
         double peak = inference.traffic().peak().perSecond();
         double average = inference.traffic().average().perSecond();
@@ -84,9 +90,48 @@ public final class InferenceEstimator {
         if (target > 0) {
             steps.add(new Step("latency target", Fmt.plain(target) + " ms p99", "inference.latency_p99"));
         }
-        return new InferenceRequirements(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, peak, average, target,
+        double working = profile.diffusion() ? profile.trainingActivationBytesPerSample() / 4 * areaScale(inference, profile)
+                : workingBytesPerRequest(m, tokensIn);
+        double util = profile.servingUtilisation();
+        return new InferenceRequirements(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, peak, average, target, working, util,
+                util > 0 ? "preset " + profile.model().name() + ", calibrated on " + profile.servingUtilisationSource() : "",
                 List.copyOf(steps));
     }
+
+    /**
+     * A diffusion model's FLOPs per image: steps × 2 U-Net passes (classifier-free guidance runs the
+     * model with and without the prompt) × FLOPs per pass at the preset's native resolution × (resolution
+     * ÷ native)². The last factor is the latent area: an approximation that leaves out attention's
+     * quadratic growth with the latent's tokens (more FLOPs above the native resolution, fewer below).
+     * The text encoder and the VAE decoder (a few % of an image at 50 steps) are not counted.
+     */
+    private static double diffusionFlops(Inference inference, ModelProfile profile, List<Step> steps) {
+        int n = inference.steps().orElse(profile.diffusionSteps());
+        int resolution = inference.resolution().orElse(profile.nativeResolution());
+        double area = areaScale(inference, profile);
+        double perPass = profile.model().forwardFlopsPerSample();
+        double flops = n * GUIDANCE_PASSES * perPass * area;
+        steps.add(new Step("denoising steps", String.valueOf(n), inference.steps().isPresent() ? "inference.steps"
+                : "not given: the preset's default (" + profile.diffusionSteps() + ", the diffusers default)"));
+        steps.add(new Step("resolution", resolution + " × " + resolution + " px", inference.resolution().isPresent() ? "inference.resolution"
+                : "not given: the preset's native resolution"));
+        steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "steps × 2 passes (classifier-free guidance) × U-Net FLOPs per pass at "
+                + profile.nativeResolution() + " px × (resolution ÷ " + profile.nativeResolution() + ")² = " + n + " × 2 × " + Fmt.sci(perPass)
+                + " × " + Fmt.plain(area) + " (the latent's area: an approximation; attention grows faster with resolution; text encoder and"
+                + " VAE not counted)"));
+        return flops;
+    }
+
+    private static double areaScale(Inference inference, ModelProfile profile) {
+        if (!profile.diffusion()) {
+            return 1;
+        }
+        double ratio = (double) inference.resolution().orElse(profile.nativeResolution()) / profile.nativeResolution();
+        return ratio * ratio;
+    }
+
+    /** U-Net passes per denoising step with classifier-free guidance: with and without the prompt. */
+    static final int GUIDANCE_PASSES = 2;
 
     private static double kvBytes(Precision p) {
         return switch (p) {
@@ -508,7 +553,7 @@ public final class InferenceEstimator {
     private InferenceEstimate serveOneShot(InferenceRequirements req, Device d, OptionalInt fixedBatch, List<Step> steps) {
         ResolvedModel m = req.model();
         double weightsNeeded = d.weightFactor() * req.weightBytes();
-        double work = workingBytesPerRequest(req);
+        double work = req.workingBytesPerRequest();
         double perChipNeeded = weightsNeeded + d.overheadBytes() + work;
         boolean replicas = perChipNeeded <= d.memoryBytesPerChip();
         int replicaCount = replicas ? d.count() : 1;
@@ -529,8 +574,11 @@ public final class InferenceEstimator {
             return new InferenceEstimate(false, needed / Fmt.GIB, available / Fmt.GIB, 0, 0, 0, 0, 0, done(steps));
         }
         double replicaPeak = replicas ? d.peakFlopsPerChip() : d.peakFlopsPerChip() * d.count() * d.tpEfficiency();
-        double util = d.oneShotUtil();
+        boolean calibrated = req.servingUtilisation() > 0 && !"cpu".equals(d.kind());
+        double util = calibrated ? req.servingUtilisation() : d.oneShotUtil();
         double perRequest = req.flopsPerRequest() / (util * replicaPeak);
+        // a forward pass's fixed cost per layer: latency only, which batching and concurrent streams hide in throughput
+        double fixed = m.isTransformer() ? m.layers() * defaults.oneShotLayerLatencyMs() / 1000 : 0;
         int batch;
         String rule;
         if (fixedBatch.isPresent()) {
@@ -542,7 +590,7 @@ public final class InferenceEstimator {
                 if (weightsNeeded + overheadPerReplica + b * work > memoryPerReplica) {
                     break;
                 }
-                if (req.latencyTargetMs() <= 0 || defaults.p99OverMean() * b * perRequest * 1000 <= req.latencyTargetMs()) {
+                if (req.latencyTargetMs() <= 0 || defaults.p99OverMean() * (fixed + b * perRequest) * 1000 <= req.latencyTargetMs()) {
                     batch = b;
                 }
             }
@@ -550,27 +598,32 @@ public final class InferenceEstimator {
                     + (req.latencyTargetMs() > 0 ? " and whose p99 meets " + Fmt.plain(req.latencyTargetMs()) + " ms" : "");
         }
         double rps = replicaCount / perRequest;
-        double mean = batch * perRequest;
+        double mean = fixed + batch * perRequest;
         double p99Ms = defaults.p99OverMean() * mean * 1000;
         if (steps != null) {
             steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule()));
             steps.add(new Step("batch", String.valueOf(batch), rule));
             steps.add(new Step("requests per second", Fmt.plain(rps), replicaCount + " × utilisation × peak ÷ FLOPs per request = " + replicaCount
-                    + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest()) + " (utilisation: mlplan default"
-                    + " for batched one-shot models)"));
-            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean()) + " × batch × FLOPs per request ÷ (utilisation × peak) = "
-                    + Fmt.plain(defaults.p99OverMean()) + " × " + batch + " × " + Fmt.ms(perRequest)
-                    + " (a request waits for its whole batch; mlplan rule of thumb)"));
+                    + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest()) + " (utilisation: "
+                    + (calibrated ? req.servingUtilisationSource() : "cpu".equals(d.kind()) ? "mlplan default on CPUs"
+                            : "mlplan default for batched one-shot models") + ")"));
+            steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean())
+                    + (fixed > 0 ? " × (layers × fixed time per layer + batch × FLOPs per request ÷ (utilisation × peak)) = "
+                            + Fmt.plain(defaults.p99OverMean()) + " × (" + m.layers() + " × " + Fmt.plain(defaults.oneShotLayerLatencyMs()) + " ms + "
+                            : " × batch × FLOPs per request ÷ (utilisation × peak) = " + Fmt.plain(defaults.p99OverMean()) + " × (")
+                    + batch + " × " + Fmt.ms(perRequest) + ") (a request waits for its whole batch; p99 = "
+                    + Fmt.plain(defaults.p99OverMean()) + " × mean, mlplan rule of thumb"
+                    + (fixed > 0 ? "; the fixed time per layer, kernel launches and synchronisation, is calibrated on TensorRT BERT at batch 1"
+                            + " (docs/accuracy.md)" : "") + ")"));
         }
         return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, mean * 1000,
                 replicas ? 1 : d.count(), replicaCount, 0, 0, done(steps));
     }
 
     /** Activations live during one forward pass: about a quarter of the training figure (nothing kept for backward). */
-    private double workingBytesPerRequest(InferenceRequirements req) {
-        ResolvedModel m = req.model();
+    private double workingBytesPerRequest(ResolvedModel m, int tokensIn) {
         if (m.isTransformer() && m.forwardFlopsPerSample() <= 0) {
-            int s = req.tokensIn() > 0 ? req.tokensIn() : Math.max(1, m.contextLength());
+            int s = tokensIn > 0 ? tokensIn : Math.max(1, m.contextLength());
             return 34.0 * s * m.hidden() * m.layers() / 4;
         }
         if (m.isTransformer() && m.contextLength() > 0) {

@@ -12,6 +12,10 @@ import java.util.List;
  * @param peakRps requests per second at peak
  * @param averageRps requests per second on average over serving hours
  * @param latencyTargetMs p99 target, or 0 when none
+ * @param workingBytesPerRequest activations live while one request is served (one-shot models)
+ * @param servingUtilisation share of dense peak a one-shot model reaches on accelerators: the preset's
+ *     calibrated figure, or 0 for mlplan's one-shot default
+ * @param servingUtilisationSource where {@code servingUtilisation} comes from (empty for the default)
  */
 public record InferenceRequirements(
         ResolvedModel model,
@@ -24,4 +28,7 @@ public record InferenceRequirements(
         double peakRps,
         double averageRps,
         double latencyTargetMs,
+        double workingBytesPerRequest,
+        double servingUtilisation,
+        String servingUtilisationSource,
         List<Step> steps) {}

@@ -8,7 +8,13 @@ import dev.mlplan.workload.Workload.Architecture;
  *
  * @param role how the model is served (decode loop or one shot)
  * @param forwardFlopsPerSample forward FLOPs of one sample for models costed per sample
- * @param passesPerRequest forward passes per inference request (diffusion: steps × guidance), 0 = 1
+ * @param diffusionSteps denoising steps per image when the workload gives none; above 0 only for
+ *     diffusion presets, each step being 2 forward passes (classifier-free guidance)
+ * @param nativeResolution image side in pixels at which {@code forwardFlopsPerSample} is given
+ *     (diffusion presets), 0 = not an image generator
+ * @param servingUtilisation share of dense peak the model reaches when served on accelerators, 0 =
+ *     mlplan's one-shot default
+ * @param servingUtilisationSource the published results that set {@code servingUtilisation}
  * @param trainingActivationBytesPerSample activations per sample at training time (per-sample models)
  * @param trainingMicroBatch default micro-batch for per-sample models, 0 = mlplan's default
  * @param defaultTokensIn tokens (or frames) per request when the workload gives none, 0 = mlplan's default
@@ -27,7 +33,10 @@ record ModelPreset(
         int vocabulary,
         int contextLength,
         double forwardFlopsPerSample,
-        int passesPerRequest,
+        int diffusionSteps,
+        int nativeResolution,
+        double servingUtilisation,
+        String servingUtilisationSource,
         double trainingActivationBytesPerSample,
         int trainingMicroBatch,
         int defaultTokensIn,
@@ -47,5 +56,10 @@ record ModelPreset(
         boolean generates() {
             return this == DECODER || this == ENCODER_DECODER;
         }
+    }
+
+    /** A diffusion model: steps and resolution set its cost per image. */
+    boolean diffusion() {
+        return diffusionSteps > 0 && nativeResolution > 0;
     }
 }

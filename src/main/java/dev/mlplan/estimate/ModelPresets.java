@@ -60,6 +60,17 @@ public final class ModelPresets {
                 p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
     }
 
+    /** Names of the diffusion presets, the only models that take {@code inference.steps} and {@code inference.resolution}. */
+    public static SortedSet<String> diffusionNames() {
+        SortedSet<String> out = new TreeSet<>();
+        for (ModelPreset p : PRESETS.values()) {
+            if (p.diffusion()) {
+                out.add(p.name());
+            }
+        }
+        return Collections.unmodifiableSortedSet(out);
+    }
+
     /** The source (model card, config, paper) of a preset's figures. */
     public static Optional<String> source(String name) {
         Optional<ModelPreset> found = preset(name);
@@ -114,7 +125,8 @@ public final class ModelPresets {
         String name = overridden.isEmpty() ? p.name() : p.name() + " (workload sets " + String.join(", ", overridden) + ")";
         ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, flops, precision);
         Role role = architecture == p.architecture() ? p.role() : defaultRole(architecture, flops);
-        return new ModelProfile(model, role, Math.max(1, p.passesPerRequest()), p.trainingActivationBytesPerSample(),
+        return new ModelProfile(model, role, p.diffusionSteps(), p.nativeResolution(), p.servingUtilisation(),
+                p.servingUtilisationSource(), p.trainingActivationBytesPerSample(),
                 p.trainingMicroBatch(), p.defaultTokensIn(), p.source(), "");
     }
 
@@ -152,7 +164,7 @@ public final class ModelPresets {
         String name = "custom " + architecture.name().toLowerCase(Locale.ROOT) + " (" + Fmt.count(n) + " parameters"
                 + (derivation.isEmpty() ? "" : "; shape derived") + ")";
         ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, context, flops, precision);
-        return new ModelProfile(model, defaultRole(architecture, flops), 1, 0, 0, 0, "workload", derivation);
+        return new ModelProfile(model, defaultRole(architecture, flops), 0, 0, 0, null, 0, 0, 0, "workload", derivation);
     }
 
     private static Role defaultRole(Architecture architecture, double flopsPerSample) {
@@ -234,7 +246,10 @@ public final class ModelPresets {
         int kvHeads = 0;
         int vocabulary = 0;
         int context = 0;
-        int passes = 0;
+        int steps = 0;
+        int resolution = 0;
+        double utilisation = 0;
+        String utilisationSource = null;
         int microBatch = 0;
         int tokensIn = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -255,7 +270,10 @@ public final class ModelPresets {
                 case "kvHeads" -> kvHeads = p.getIntValue();
                 case "vocabulary" -> vocabulary = p.getIntValue();
                 case "contextLength" -> context = p.getIntValue();
-                case "passesPerRequest" -> passes = p.getIntValue();
+                case "diffusionSteps" -> steps = p.getIntValue();
+                case "nativeResolution" -> resolution = p.getIntValue();
+                case "servingUtilisation" -> utilisation = p.getDoubleValue();
+                case "servingUtilisationSource" -> utilisationSource = p.getValueAsString();
                 case "trainingMicroBatch" -> microBatch = p.getIntValue();
                 case "defaultTokensIn" -> tokensIn = p.getIntValue();
                 default -> throw new IllegalStateException(RESOURCE + ": unknown field '" + field + "' at " + p.currentLocation());
@@ -264,8 +282,14 @@ public final class ModelPresets {
         if (name == null || architecture == null || role == null || source == null) {
             throw new IllegalStateException(RESOURCE + ": a preset lacks name, architecture, role or source, before " + p.currentLocation());
         }
+        if (utilisation > 0 && utilisationSource == null) {
+            throw new IllegalStateException(RESOURCE + ": preset '" + name + "' sets servingUtilisation without servingUtilisationSource");
+        }
+        if ((steps > 0) != (resolution > 0)) {
+            throw new IllegalStateException(RESOURCE + ": preset '" + name + "' needs both diffusionSteps and nativeResolution, or neither");
+        }
         return new ModelPreset(name, architecture, role, parameters, activeParameters, layers, hidden, heads, kvHeads, vocabulary, context,
-                forwardFlops, passes, activationBytes, microBatch, tokensIn, source);
+                forwardFlops, steps, resolution, utilisation, utilisationSource, activationBytes, microBatch, tokensIn, source);
     }
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected) {

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * A resolved model plus the preset facts the estimators need beyond {@link ResolvedModel}.
  *
- * @param passesPerRequest forward passes of {@code model.forwardFlopsPerSample()} per inference request
+ * @param diffusionSteps default denoising steps per image of a diffusion preset, 0 = not diffusion
+ * @param nativeResolution image side in pixels at which a diffusion preset's FLOPs are given
+ * @param servingUtilisation share of dense peak reached when served one-shot on accelerators, 0 = default
+ * @param servingUtilisationSource the published results behind {@code servingUtilisation}
  * @param trainingActivationBytesPerSample activations per sample at training time (per-sample models), 0 = derive
  * @param trainingMicroBatch micro-batch for per-sample models, 0 = default
  * @param defaultTokensIn tokens per request when the workload gives none, 0 = default
@@ -16,12 +19,19 @@ import java.util.List;
 record ModelProfile(
         ResolvedModel model,
         Role role,
-        int passesPerRequest,
+        int diffusionSteps,
+        int nativeResolution,
+        double servingUtilisation,
+        String servingUtilisationSource,
         double trainingActivationBytesPerSample,
         int trainingMicroBatch,
         int defaultTokensIn,
         String source,
         String derivation) {
+
+    boolean diffusion() {
+        return diffusionSteps > 0 && nativeResolution > 0;
+    }
 
     /** The first steps of every estimate: which model, its size and source, and how its shape was derived. */
     List<Step> steps() {

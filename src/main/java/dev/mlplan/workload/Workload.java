@@ -147,11 +147,19 @@ public record Workload(
 
     public enum Availability { SINGLE, MULTI_AZ }
 
+    /**
+     * inference: a model served to requests.
+     *
+     * @param steps denoising steps per image (diffusion presets only); empty means the preset's default
+     * @param resolution image side in pixels (diffusion presets only); empty means the preset's native one
+     */
     public record Inference(
             ModelSpec model,
             Traffic traffic,
             Optional<Integer> tokensIn,
             Optional<Integer> tokensOut,
+            Optional<Integer> steps,
+            Optional<Integer> resolution,
             Optional<TimeSpan> latencyP99,
             Availability availability,
             double hoursPerDay) {}

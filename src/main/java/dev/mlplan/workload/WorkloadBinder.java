@@ -28,7 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -61,10 +63,17 @@ final class WorkloadBinder {
     private final String file;
     /** Preset names by their lowercase form, sorted. */
     private final Map<String, String> presets;
+    /** The lowercase names of the diffusion presets, the only models that take steps and resolution. */
+    private final Set<String> diffusionPresets;
     private Node last;
 
-    WorkloadBinder(String file, Collection<String> knownPresets) {
+    WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets) {
         this.file = file;
+        Set<String> diffusion = new TreeSet<>();
+        for (String p : diffusionPresets) {
+            diffusion.add(p.toLowerCase(Locale.ROOT));
+        }
+        this.diffusionPresets = diffusion;
         Map<String, String> byLower = new TreeMap<>();
         for (String p : knownPresets) {
             byLower.put(p.toLowerCase(Locale.ROOT), p.toLowerCase(Locale.ROOT));
@@ -363,11 +372,23 @@ final class WorkloadBinder {
         }
         Traffic traffic = new Traffic(new Rate(average.value()), new Rate(peak.orElse(average).value()),
                 enumValue(Workload.Pattern.values(), t.choice("pattern").orElseThrow()));
+        Optional<Integer> steps = v.integer("steps");
+        Optional<Integer> resolution = v.integer("resolution");
+        for (String key : List.of("steps", "resolution")) {
+            if (v.integer(key).isPresent() && (model.preset().isEmpty() || !diffusionPresets.contains(model.preset().get()))) {
+                String which = model.preset().isPresent() ? "model preset '" + model.preset().get() + "' is not a diffusion model"
+                        : "the model is not a diffusion preset";
+                throw error(v.valueNode(key), v.path(key) + " applies only to diffusion presets; " + which,
+                        diffusionPresets.isEmpty() ? "remove it" : "remove it, or use one of " + String.join(", ", diffusionPresets));
+            }
+        }
         return new Inference(
                 model,
                 traffic,
                 v.integer("tokens_in"),
                 v.integer("tokens_out"),
+                steps,
+                resolution,
                 v.timeSpan("latency_p99"),
                 enumValue(Availability.values(), v.choice("availability").orElseThrow()),
                 v.number("hours_per_day").orElseThrow());

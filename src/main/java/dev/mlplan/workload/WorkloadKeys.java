@@ -378,6 +378,12 @@ final class WorkloadKeys {
             Key.section("traffic", TRAFFIC).asRequired(),
             Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request.").atMost("10,000,000"),
             Key.integer("tokens_out", Bound.atLeast(1), "Generated tokens per request.").atMost("10,000,000"),
+            Key.integer("steps", Bound.atLeast(1),
+                    "Denoising steps per image; diffusion presets only (stable-diffusion-*). Default: the preset's, 50 (the diffusers default).")
+                    .atMost("1,000"),
+            Key.integer("resolution", Bound.atLeast(64),
+                    "Image side in pixels, such as 512 or 1024; diffusion presets only. Default: the preset's native resolution.")
+                    .atMost("8,192"),
             Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").atMost("24h").example("3s"),
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
             Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));

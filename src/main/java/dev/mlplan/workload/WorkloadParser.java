@@ -43,10 +43,20 @@ public final class WorkloadParser {
     static final int MAX_NESTING = 50;
 
     private final Set<String> knownPresets;
+    private final Set<String> diffusionPresets;
 
-    /** @param knownPresets model preset names accepted in {@code preset:} (from the estimate package) */
+    /** A parser that knows no diffusion presets: {@code inference.steps} and {@code resolution} are refused. */
     public WorkloadParser(Set<String> knownPresets) {
+        this(knownPresets, Set.of());
+    }
+
+    /**
+     * @param knownPresets model preset names accepted in {@code preset:} (from the estimate package)
+     * @param diffusionPresets the presets that take {@code inference.steps} and {@code inference.resolution}
+     */
+    public WorkloadParser(Set<String> knownPresets, Set<String> diffusionPresets) {
         this.knownPresets = Set.copyOf(knownPresets);
+        this.diffusionPresets = Set.copyOf(diffusionPresets);
     }
 
     /** @throws WorkloadException for any problem with the file or its content */
@@ -92,7 +102,7 @@ public final class WorkloadParser {
             throw tooLarge(displayName, yaml.length());
         }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets);
+        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets);
         try {
             Node root = compose(displayName, text);
             return binder.bind(root);

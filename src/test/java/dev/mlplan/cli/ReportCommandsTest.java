@@ -84,7 +84,7 @@ class ReportCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         String text = cli.read("workload.yaml");
         assertThat(text).startsWith("# yaml-language-server: $schema=mlplan-workload.schema.json\n").contains("# ");
-        Workload w = new WorkloadParser(ModelPresets.names()).parse(tmp.resolve("workload.yaml"));
+        Workload w = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse(tmp.resolve("workload.yaml"));
         assertThat(w.training()).isPresent();
         assertThat(w.inference()).isPresent();
         assertThat(w.storage()).isPresent();

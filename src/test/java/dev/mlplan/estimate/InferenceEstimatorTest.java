@@ -47,7 +47,29 @@ class InferenceEstimatorTest {
         var decoderWithoutOutput = estimator.requirements(Workloads.inference(Workloads.preset("llama-2-7b"), 512, null, null));
         assertThat(decoderWithoutOutput.llm()).isFalse();
         var sd = estimator.requirements(Workloads.inference(Workloads.preset("stable-diffusion-1.5"), null, null, null));
-        assertThat(sd.flopsPerRequest()).isEqualTo(678e9 * 50);
+        assertThat(sd.flopsPerRequest()).isEqualTo(678e9 * 50 * 2);
+    }
+
+    @Test
+    void diffusionCostsStepsTimesTwoPassesTimesLatentArea() {
+        var sd20 = estimator.requirements(Workloads.diffusion("stable-diffusion-1.5", Precision.FP16, 20, 768));
+        assertThat(sd20.flopsPerRequest()).isCloseTo(20 * 2 * 678e9 * 2.25, within(1.0));
+        var xl = estimator.requirements(Workloads.diffusion("stable-diffusion-xl", Precision.FP16, null, null));
+        assertThat(xl.flopsPerRequest()).isCloseTo(50 * 2 * 6.7e12, within(1.0));
+        assertThat(xl.servingUtilisation()).isEqualTo(0.35);
+        var est = estimator.on(xl, A10G, 1);
+        assertThat(est.requestsPerSecond()).isCloseTo(0.35 * 70e12 / (100 * 6.7e12), within(1e-9));
+        assertThat(est.steps().toString()).contains("denoising steps", "calibrated on");
+    }
+
+    @Test
+    void stepsOnAModelThatIsNotDiffusionAreRefused() {
+        var bert = new dev.mlplan.workload.Workload.Inference(Workloads.preset("bert-base"),
+                Workloads.inference(Workloads.preset("bert-base"), null, null, null).traffic(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.of(30), java.util.Optional.empty(), java.util.Optional.empty(),
+                dev.mlplan.workload.Workload.Availability.SINGLE, 24);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> estimator.requirements(bert))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inference.steps");
     }
 
     @Test

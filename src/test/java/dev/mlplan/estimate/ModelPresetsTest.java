@@ -23,7 +23,12 @@ class ModelPresetsTest {
         assertThat(new ArrayList<>(ModelPresets.names())).isSorted().contains("resnet-50", "bert-base", "bert-large", "gpt2-small", "llama-2-7b",
                 "llama-2-13b", "llama-2-70b", "llama-3.1-8b", "llama-3.1-70b", "mistral-7b", "llama-3.2-1b", "llama-3.2-3b",
                 "llama-3.1-405b", "mixtral-8x7b", "qwen2.5-7b", "gemma-2-9b", "vit-base", "efficientnet-b0", "whisper-large-v3",
-                "stable-diffusion-1.5", "distilbert");
+                "stable-diffusion-1.5", "stable-diffusion-xl", "distilbert");
+    }
+
+    @Test
+    void theDiffusionPresetsAreTheStableDiffusionOnes() {
+        assertThat(ModelPresets.diffusionNames()).containsExactly("stable-diffusion-1.5", "stable-diffusion-xl");
     }
 
     @ParameterizedTest

@@ -302,6 +302,110 @@ class PublishedResultsTest {
                 encoderThroughput("bert-base", "Inferentia1", 1, 6), "seq/s", "Neuron inf1 throughput_data_encoder.csv (SDK 2.16)");
     }
 
+    // ---- 12. Encoders: BERT latency at batch 1 and throughput at batch 8-16 on GPU, Inferentia2 and CPU ----
+    // Latency = layers × 0.04 ms (fixed per layer, set by 12a and 12c) + batch × FLOPs ÷ (0.4 × peak); throughput
+    // = 0.4 × peak ÷ FLOPs, whatever the batch. Sequence 128, FP16 weights (12j: INT8, sequence 384).
+
+    private InferenceEstimate encoderAt(String preset, String chip, int batch) {
+        var req = inference.requirements(Workloads.inference(Workloads.preset(preset, Precision.FP16), 128, null, null));
+        return inference.at(req, chip(chip), 1, batch);
+    }
+
+    @Test
+    void bertLatencyAndThroughputOnA100() {
+        // NVIDIA TensorRT demo/BERT README, A100-40GB, sequence 128, FP16
+        check("12a", "TensorRT BERT-base, seq 128, FP16, 1×A100-40GB, batch 1, latency ms", 0.64,
+                encoderAt("bert-base", "A100-40GB", 1).meanLatencyMs(), "ms", "12 layers × 0.04 ms + 2·N·128 FLOPs at 0.4 of peak (sets the fixed time per layer)");
+        check("12b", "TensorRT BERT-base, seq 128, FP16, 1×A100-40GB, batch 16, sequences/s", 16 / 2.12e-3,
+                encoderAt("bert-base", "A100-40GB", 16).requestsPerSecond(), "seq/s", 0.5, BAND_HI,
+                "out of band (low, 0.59): as 9a, TensorRT's fused kernels reach ~0.7 of the FP16 peak");
+        check("12c", "TensorRT BERT-large, seq 128, FP16, 1×A100-40GB, batch 1, latency ms", 1.67,
+                encoderAt("bert-large", "A100-40GB", 1).meanLatencyMs(), "ms", "24 layers × 0.04 ms + compute (sets the fixed time per layer)");
+        check("12d", "TensorRT BERT-large, seq 128, FP16, 1×A100-40GB, batch 16, sequences/s", 16 / 7.32e-3,
+                encoderAt("bert-large", "A100-40GB", 16).requestsPerSecond(), "seq/s", 0.5, BAND_HI,
+                "out of band (low, 0.66): as 12b");
+    }
+
+    @Test
+    void bertLatencyAndThroughputOnInferentia2() {
+        // AWS Neuron inf2 latency_data_encoder.csv (SDK 2.25) at batch 1; inf2-performance page (Sep 2024) at batch 8
+        check("12e", "Neuron BERT-base, seq 128, inf2.xlarge, batch 1, P50 latency ms", 1.00,
+                encoderAt("bert-base", "Inferentia2", 1).meanLatencyMs(), "ms", "mean compared with P50; layers × 0.04 ms + compute at 0.4 of the chip's peak");
+        check("12f", "Neuron BERT-large, seq 128, inf2.xlarge, batch 1, P50 latency ms", 2.69,
+                encoderAt("bert-large", "Inferentia2", 1).meanLatencyMs(), "ms", "as 12e");
+        check("12g", "Neuron BERT-base, seq 128, inf2.xlarge, batch 8, inferences/s", 2_756,
+                encoderAt("bert-base", "Inferentia2", 8).requestsPerSecond(), "inf/s", "0.4 of the chip's peak");
+        check("12h", "Neuron BERT-base, seq 128, inf2.xlarge, batch 8, P50 latency ms", 5.75,
+                encoderAt("bert-base", "Inferentia2", 8).meanLatencyMs(), "ms", 0.55, BAND_HI,
+                "out of band (low, 0.60): each of the chip's 2 NeuronCores runs its own batch of 8 at half the chip's peak;"
+                        + " mlplan runs one batch on the whole chip (its throughput, 12g, is in band)");
+    }
+
+    @Test
+    void bertOnCpus() {
+        // ONNX Runtime 1.2 (2020) on a Xeon W-2123 (4 cores, 8 threads): BERT-base, seq 128, batch 1, 8 threads
+        var base = inference.requirements(Workloads.inference(Workloads.preset("bert-base", Precision.FP32), 128, null, null));
+        check("12i", "ONNX Runtime 1.2 BERT-base, seq 128, batch 1, Xeon W-2123 (4 cores, 8 threads = 8 vCPU), latency ms", 111,
+                inference.onCpuAt(base, 8, 32, 1).meanLatencyMs(), "ms", "CPU: 96 GFLOPS FP32 per vCPU at 0.3; an old, secondary source"
+                        + " (1 thread: 294 ms measured, where mlplan's 1 vCPU, half a core, gives 3.3×)");
+        // MLPerf Inference v4.0, Intel 1-node-2S-EMR: bert-99 (BERT-large, SQuAD, sequence 384) Offline, probably INT8 on AMX.
+        // Assumed 2 × 64-core Xeon Platinum 8592+ = 256 vCPU.
+        var large = inference.requirements(Workloads.inference(Workloads.preset("bert-large", Precision.INT8), 384, null, null));
+        check("12j", "MLPerf v4.0 bert-99 Offline, 2-socket Xeon Emerald Rapids (256 vCPU assumed), samples/s", 1_668.5,
+                inference.onCpuAt(large, 256, 1024, 64).requestsPerSecond(), "samples/s", 0.01, BAND_HI,
+                "out of band (low, 0.02): AMX INT8 tile units do ~16× the AVX-512 FP32 work per cycle; mlplan's CPU peak is FP32"
+                        + " whatever the precision");
+    }
+
+    // ---- 11. Diffusion: images per second at batch 1 (FP16 U-Net; steps × 2 passes with classifier-free guidance) ----
+    // Utilisation of dense peak per preset: stable-diffusion-1.5 0.17 (set by 11a, 11e, 11f), stable-diffusion-xl 0.35
+    // (set by 11g, 11i, 11j). The published figures are seconds per image at batch 1; compared here as images/s (1 ÷ s).
+
+    private double imagesPerSecond(String preset, String chip, Integer steps, Integer resolution, int batch) {
+        var req = inference.requirements(Workloads.diffusion(preset, Precision.FP16, steps, resolution));
+        var est = inference.at(req, chip(chip), 1, batch);
+        assertThat(est.fits()).as("%s fits on one %s", preset, chip).isTrue();
+        return est.requestsPerSecond();
+    }
+
+    @Test
+    void stableDiffusion15OnA100A10gAndInferentia2() {
+        String note = "50 steps × 2 passes × 678 GFLOPs at 512 px; preset utilisation 0.17";
+        check("11a", "SD 1.5, 512 px, 50 steps, 1×A100-80GB, Diffusers (torch 2.1, SDPA), batch 1, images/s", 1 / 1.591,
+                imagesPerSecond("stable-diffusion-1.5", "A100-80GB", 50, 512, 1), "img/s", note + " (sets it: implied 0.14)");
+        check("11b", "SD 1.5, 512 px, 50 steps, 1×A100-80GB, TensorRT 9.0, batch 1, images/s", 1 / 0.819,
+                imagesPerSecond("stable-diffusion-1.5", "A100-80GB", 50, 512, 1), "img/s", 0.6, BAND_HI,
+                "out of band (low, 0.64): TensorRT's fused U-Net reaches 0.27 of A100's peak, Diffusers 0.14; the preset follows Diffusers");
+        check("11c", "SD v1-4 (SD 1.5's U-Net), 512 px, 50 steps, 1×A10G, Diffusers, batch 1, images/s", 1 / 2.664,
+                imagesPerSecond("stable-diffusion-1.5", "A10G", 50, 512, 1), "img/s", 0.4, BAND_HI,
+                "out of band (low, 0.47): the catalog's A10G peak is a measured ≈70 TFLOPS, not a datasheet figure (the A10's 125"
+                        + " would give 0.84); the same utilisation of a smaller peak");
+        check("11d", "SD v1-4, 512 px, 50 steps, 1×A10G, Diffusers, batch 4, images/s", 4 / 8.190,
+                imagesPerSecond("stable-diffusion-1.5", "A10G", 50, 512, 4), "img/s", 0.3, BAND_HI,
+                "out of band (low, 0.36): as 11c, and batch 4 fills the GPU better than batch 1 (mlplan's one-shot throughput does not"
+                        + " depend on the batch)");
+        check("11e", "SD 1.5, 512 px, inf2.xlarge (1 Inferentia2), batch 1, images/s (50 steps assumed)", 0.479,
+                imagesPerSecond("stable-diffusion-1.5", "Inferentia2", 50, 512, 1), "img/s", note + " (sets it: implied 0.17)");
+        check("11f", "SD 2.1, 768 px, inf2.xlarge, batch 1, images/s (50 steps assumed; SD 2.1 as SD 1.5's U-Net at 768 px)", 0.182,
+                imagesPerSecond("stable-diffusion-1.5", "Inferentia2", 50, 768, 1), "img/s",
+                "inference.resolution 768: FLOPs × (768/512)² = 2.25 (sets it: implied 0.15)");
+    }
+
+    @Test
+    void stableDiffusionXlOnA100Inferentia2AndH100() {
+        String note = "steps × 2 passes × 6.7 TFLOPs at 1024 px (mlplan estimate); preset utilisation 0.35";
+        check("11g", "SDXL, 1024 px, 50 steps, 1×A100-80GB, Diffusers, batch 1, images/s", 1 / 5.933,
+                imagesPerSecond("stable-diffusion-xl", "A100-80GB", 50, 1024, 1), "img/s", note + " (sets it: implied 0.36)");
+        check("11h", "SDXL, 1024 px, 50 steps, 1×A100-80GB, TensorRT 9.0, batch 1, images/s", 1 / 4.102,
+                imagesPerSecond("stable-diffusion-xl", "A100-80GB", 50, 1024, 1), "img/s", 0.6, BAND_HI,
+                "out of band (low, 0.67): as 11b, TensorRT reaches 0.52 of the peak");
+        check("11i", "SDXL base, 1024 px, inf2.8xlarge (1 Inferentia2), batch 1, images/s (50 steps assumed)", 0.082,
+                imagesPerSecond("stable-diffusion-xl", "Inferentia2", 50, 1024, 1), "img/s", note + " (sets it: implied 0.29)");
+        check("11j", "MLPerf Inference v4.0 SDXL Offline, 1×H100-SXM-80GB, images/s (20 steps, MLPerf's setting)", 1.64178,
+                imagesPerSecond("stable-diffusion-xl", "H100", 20, 1024, 1), "img/s",
+                note + " (sets it: implied 0.45 of the FP16 peak; the submission's precision is its own)");
+    }
+
     // ---- 7. LLM serving on current stacks: throughput at full load, and at a given concurrency ----
     // Accelerators from the embedded catalog (the figures plans use). "Mean" figures are compared with
     // mlplan's p99 ÷ p99OverMean. FP8 models keep an FP8 KV cache (kv bytes follow the precision).

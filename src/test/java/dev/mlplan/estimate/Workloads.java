@@ -59,8 +59,14 @@ final class Workloads {
 
     static Inference inference(ModelSpec model, Integer tokensIn, Integer tokensOut, Double latencyP99Ms) {
         return new Inference(model, new Traffic(new Rate(10), new Rate(30), Pattern.STEADY), Optional.ofNullable(tokensIn),
-                Optional.ofNullable(tokensOut), Optional.ofNullable(latencyP99Ms).map(ms -> new TimeSpan(ms / 1000)),
+                Optional.ofNullable(tokensOut), Optional.empty(), Optional.empty(), Optional.ofNullable(latencyP99Ms).map(ms -> new TimeSpan(ms / 1000)),
                 Availability.SINGLE, 24);
+    }
+
+    /** A diffusion preset served at the given steps and resolution (null: the preset's). */
+    static Inference diffusion(String preset, Precision precision, Integer steps, Integer resolution) {
+        return new Inference(preset(preset, precision), new Traffic(new Rate(10), new Rate(30), Pattern.STEADY), Optional.empty(),
+                Optional.empty(), Optional.ofNullable(steps), Optional.ofNullable(resolution), Optional.empty(), Availability.SINGLE, 24);
     }
 
     static Storage storage(double dataGb, double growthGbPerMonth, double reads, double writes, int prefixes) {

@@ -79,7 +79,7 @@ class HtmlBrowserTest {
     }
 
     private static PlanResult realPlan() throws Exception {
-        var w = new WorkloadParser(ModelPresets.names()).parse(Path.of("workloads/research-rtx4090.yaml").toAbsolutePath());
+        var w = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse(Path.of("workloads/research-rtx4090.yaml").toAbsolutePath());
         return new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test"), LocalDate.of(2026, 8, 1)).plan(List.of(w));
     }
 

@@ -73,7 +73,7 @@ class WorkloadParserTest {
                         Optional.of(4096), 3, 4, Optional.of(new TimeSpan(12 * 3600)), Optional.of(new TimeSpan(1800)), true)),
                 Optional.of(new Inference(preset("llama-2-7b", Precision.FP16),
                         new Traffic(new Rate(20), new Rate(60), Pattern.STEADY), Optional.of(512), Optional.of(256),
-                        Optional.of(new TimeSpan(3)), Availability.MULTI_AZ, 24)),
+                        Optional.empty(), Optional.empty(), Optional.of(new TimeSpan(3)), Availability.MULTI_AZ, 24)),
                 Optional.of(new Storage(new DataSize(1.3e12), new DataRate(100e9 / MONTH_SECONDS), new Rate(10000), new Rate(100), 1,
                         Optional.of(20000.0), Optional.of(new DataRate(500e6)), 8, Access.FREQUENT,
                         new Transfer(new DataRate(1.3e12 / MONTH_SECONDS), new DataRate(0), new DataRate(50e9 / MONTH_SECONDS)))));
@@ -306,6 +306,21 @@ class WorkloadParserTest {
         assertThatThrownBy(() -> new WorkloadParser(Set.of()).parse("w.yaml", yaml))
                 .hasMessage("w.yaml:3:29: inference.model.preset: unknown model preset 'LLAMA-3-8B' "
                         + "(no presets are available; give 'parameters' instead)");
+    }
+
+    @Test
+    void stepsAndResolutionOnlyForDiffusionPresets() {
+        var diffusion = new WorkloadParser(Set.of("bert-base", "stable-diffusion-1.5"), Set.of("stable-diffusion-1.5"));
+        String sd = "version: 1\nname: x\ninference: {model: {preset: stable-diffusion-1.5}, traffic: {average: 1/s}, steps: 30, resolution: 768}\n";
+        var inference = diffusion.parse("w.yaml", sd).inference().orElseThrow();
+        assertThat(inference.steps()).contains(30);
+        assertThat(inference.resolution()).contains(768);
+        String bert = "version: 1\nname: x\ninference: {model: {preset: bert-base}, traffic: {average: 1/s}, steps: 30}\n";
+        assertThatThrownBy(() -> diffusion.parse("w.yaml", bert))
+                .hasMessageContaining("inference.steps applies only to diffusion presets; model preset 'bert-base' is not a diffusion model")
+                .hasMessageContaining("stable-diffusion-1.5");
+        String tooMany = "version: 1\nname: x\ninference: {model: {preset: stable-diffusion-1.5}, traffic: {average: 1/s}, steps: 5000}\n";
+        assertThatThrownBy(() -> diffusion.parse("w.yaml", tooMany)).hasMessageContaining("inference.steps");
     }
 
     @Test

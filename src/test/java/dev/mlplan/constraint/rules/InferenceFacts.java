@@ -100,7 +100,7 @@ final class InferenceFacts extends PartFacts<InferenceFacts> {
         double targetMs = i.latencyP99().isPresent() ? i.latencyP99().get().millis() : 0;
         boolean llm = tokensOut > 0;
         var requirements = new InferenceRequirements(ModelPresets.find(model).orElseThrow(), llm, 14e9, 5e5, 512, tokensOut, 1e13, peak, peak / 2,
-                targetMs, List.of());
+                targetMs, 0, 0, "", List.of());
         var estimate = new InferenceEstimate(neededGiB <= availableGiB, neededGiB, availableGiB, 1, 0, requestsPerSecondEach, estimatedP99Ms,
                 estimatedP99Ms, List.of());
         int needed = instancesNeeded != null ? instancesNeeded : shape.count();
