@@ -8,6 +8,7 @@ import dev.mlplan.constraint.ConstraintEngine;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.cost.BreakEven;
 import dev.mlplan.cost.LocalCost;
+import dev.mlplan.cost.StorageCost;
 import dev.mlplan.estimate.TrainingEstimate;
 import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Budget;
@@ -75,7 +76,9 @@ public final class Planner {
         boolean complete = true;
         java.util.Optional<dev.mlplan.catalog.InstanceType> reader = java.util.Optional.empty();
         double activeHours = HOURS_PER_MONTH;
-        String activeBasis = "no training or inference part: around the clock";
+        String activeBasis = "no training or inference part: around the clock at the peak rate, an upper bound";
+        // storage.reads and storage.writes are peak rates; requests are charged on the average over the hours read
+        double averageToPeak = 1;
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
             parts.add(r.part());
@@ -87,7 +90,7 @@ public final class Planner {
                 reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
                 activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
                 activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
-                        + Fmt.hours(best.hoursPerRun());
+                        + Fmt.hours(best.hoursPerRun()) + "; a data loader reads at a steady rate, so the average is the peak";
             }
         }
         if (w.inference().isPresent()) {
@@ -98,7 +101,16 @@ public final class Planner {
                     reader = catalog.instanceType(inf.options().get(0).instanceType());
                 }
                 activeHours = w.inference().get().hoursPerDay() * HOURS_PER_MONTH / 24;
-                activeBasis = "the inference service's serving hours";
+                var traffic = w.inference().get().traffic();
+                double peak = traffic.peak().perSecond();
+                double average = traffic.average().perSecond();
+                if (peak > 0 && average > 0 && average < peak) {
+                    averageToPeak = average / peak;
+                    activeBasis = "the inference service's serving hours, at the traffic's average/peak " + Fmt.count(average) + "/"
+                            + Fmt.count(peak) + " = " + Fmt.pct(averageToPeak) + " of the peak request rate";
+                } else {
+                    activeBasis = "the inference service's serving hours, at the peak rate (the traffic's average equals it)";
+                }
             }
         }
         if (w.storage().isPresent()) {
@@ -116,7 +128,8 @@ public final class Planner {
                 readGb = 0;
                 readBasis = "no read volume given";
             }
-            parts.add(new StoragePlanner(ctx, activeHours, activeBasis, readGb, readBasis, reader).plan(s).part());
+            parts.add(new StoragePlanner(ctx, new StorageCost.Reading(activeHours, averageToPeak, activeBasis, readGb, readBasis), reader)
+                    .plan(s).part());
         }
         for (PartPlan p : parts) {
             if (p.options().isEmpty()) {

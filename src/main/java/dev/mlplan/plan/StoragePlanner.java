@@ -35,28 +35,19 @@ final class StoragePlanner {
 
     private final PlanContext ctx;
     private final StorageCost cost;
-    private final double activeHours;
-    private final String activeBasis;
-    private final double readGbPerMonth;
-    private final String readBasis;
+    private final StorageCost.Reading reading;
     private final Optional<dev.mlplan.catalog.InstanceType> reader;
 
     /**
-     * @param activeHours hours a month the data is read at the given request rates
-     * @param activeBasis where that figure comes from, for the notes
-     * @param readGbPerMonth data read from storage a month (for per-GB read charges)
-     * @param readBasis where that figure comes from
+     * @param reading when and how much the data is read: hours a month, average-to-peak request rate,
+     *     GB read (for per-GB read and retrieval charges), each with its basis for the notes
      * @param reader the instance type that reads the data, when a training or inference part names one
      */
-    StoragePlanner(PlanContext ctx, double activeHours, String activeBasis, double readGbPerMonth, String readBasis,
-            Optional<dev.mlplan.catalog.InstanceType> reader) {
+    StoragePlanner(PlanContext ctx, StorageCost.Reading reading, Optional<dev.mlplan.catalog.InstanceType> reader) {
         this.reader = reader;
         this.ctx = ctx;
         this.cost = new StorageCost(ctx.prices());
-        this.activeHours = activeHours;
-        this.activeBasis = activeBasis;
-        this.readGbPerMonth = readGbPerMonth;
-        this.readBasis = readBasis;
+        this.reading = reading;
     }
 
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
@@ -81,7 +72,7 @@ final class StoragePlanner {
             notes.addAll(driveNote);
             plan(c, req, col, region -> cost.ebs(t, 1, stripe, req, region), notes);
         }
-        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis),
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, reading.gb(), reading.gbBasis()),
                 List.of());
         for (int tier : FSX_TIERS) {
             if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
@@ -193,7 +184,7 @@ final class StoragePlanner {
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
         plan(c, req, col, region -> {
-            var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
+            var s3 = cost.s3(cls, req, region, reading);
             if (stage.isEmpty()) {
                 return s3;
             }
