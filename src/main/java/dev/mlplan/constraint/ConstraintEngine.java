@@ -10,6 +10,7 @@ import dev.mlplan.constraint.rules.EbsInstanceCapRule;
 import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
+import dev.mlplan.constraint.rules.EbsVolumeSizeRule;
 import dev.mlplan.constraint.rules.EfsThroughputRule;
 import dev.mlplan.constraint.rules.FargateGpuRule;
 import dev.mlplan.constraint.rules.FargateMemoryRule;
@@ -64,6 +65,7 @@ public final class ConstraintEngine {
                 new EbsIopsRule(),
                 new EbsThroughputRule(),
                 new EbsSharedRule(),
+                new EbsVolumeSizeRule(),
                 new EbsAccessRule(),
                 new EbsInstanceCapRule(),
                 new EfsThroughputRule(),

@@ -24,6 +24,16 @@ public final class StorageCost {
      */
     static final java.util.Map<String, Double> HDD_BASELINE_MIBPS_PER_TIB = java.util.Map.of("st1", 40.0, "sc1", 12.0);
 
+    /**
+     * The throughput one volume of {@code type} sustains at its maximum size: the type's maximum, or
+     * for HDD volumes the per-TiB baseline times the maximum size when that is lower (sc1: 12 × 16 =
+     * 192 MiB/s; st1: 40 × 16 = 640, so its 500 MiB/s maximum).
+     */
+    public static double sustainedMiBps(EbsVolumeType type) {
+        double baseline = HDD_BASELINE_MIBPS_PER_TIB.getOrDefault(type.name(), 0.0);
+        return baseline > 0 ? Math.min(type.maxMiBps(), baseline * type.maxGiB() / 1024) : type.maxMiBps();
+    }
+
     /** io1/io2 throughput per provisioned IOPS: 256 KiB per I/O (EBS volume-types table). */
     static final double IO_MIBPS_PER_IOPS = 0.25;
 

@@ -105,17 +105,21 @@ final class StoragePlanner {
     static final int MAX_STRIPE = 8;
 
     /**
-     * Volumes of type {@code t} to stripe so that their IOPS and throughput add up to the need
+     * Volumes of type {@code t} to stripe so that their size, IOPS and throughput add up to the need
      * (1 when one volume suffices or the volume is shared by Multi-Attach), at most {@link #MAX_STRIPE};
-     * the rules then judge the stripe, and the instance-cap rule the instance behind it.
+     * the rules then judge the stripe, and the instance-cap rule the instance behind it. A volume holds
+     * at most the type's maximum size (st1, sc1, gp2, io1 16 TiB), and an HDD volume sustains only its
+     * per-TiB baseline at that size (sc1: 12 MiB/s × 16 TiB = 192 MiB/s, below its 250 MiB/s burst).
      */
     static int stripeNeeded(EbsVolumeType t, StorageRequirements req) {
         if (req.sharedBy() > 1) {
             return 1;
         }
+        double bySize = t.maxGiB() > 0 ? req.averageDataBytes() / DataSize.GIB / t.maxGiB() : 1;
         double byIops = t.maxIops() > 0 ? req.iops() / t.maxIops() : 1;
-        double byThroughput = t.maxMiBps() > 0 ? req.throughputBytesPerSecond() / dev.mlplan.workload.DataSize.MIB / t.maxMiBps() : 1;
-        return (int) Math.max(1, Math.min(MAX_STRIPE, Math.ceil(Math.max(byIops, byThroughput) - 1e-9)));
+        double sustained = StorageCost.sustainedMiBps(t);
+        double byThroughput = sustained > 0 ? req.throughputBytesPerSecond() / DataSize.MIB / sustained : 1;
+        return (int) Math.max(1, Math.min(MAX_STRIPE, Math.ceil(Math.max(bySize, Math.max(byIops, byThroughput)) - 1e-9)));
     }
 
     /**
