@@ -7,6 +7,7 @@ import dev.mlplan.constraint.rules.CapacityBlockRule;
 import dev.mlplan.constraint.rules.DeadlineRule;
 import dev.mlplan.constraint.rules.EbsAccessRule;
 import dev.mlplan.constraint.rules.EbsInstanceCapRule;
+import dev.mlplan.constraint.rules.EbsInternetRule;
 import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
@@ -66,6 +67,7 @@ public final class ConstraintEngine {
                 new EbsThroughputRule(),
                 new EbsSharedRule(),
                 new EbsVolumeSizeRule(),
+                new EbsInternetRule(),
                 new EbsAccessRule(),
                 new EbsInstanceCapRule(),
                 new EfsThroughputRule(),

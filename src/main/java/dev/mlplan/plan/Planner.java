@@ -79,6 +79,9 @@ public final class Planner {
         String activeBasis = "no training or inference part: around the clock at the peak rate, an upper bound";
         // storage.reads and storage.writes are peak rates; requests are charged on the average over the hours read
         double averageToPeak = 1;
+        // instances of the best compute option: all of them read the stored data
+        int readers = 1;
+        String readersBasis = "";
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
             parts.add(r.part());
@@ -89,6 +92,10 @@ public final class Planner {
                 Option best = r.part().options().get(0);
                 reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
                 activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
+                if (best.service() == Service.EC2 || best.service() == Service.SAGEMAKER_TRAINING) {
+                    readers = best.count();
+                    readersBasis = "the best training option's " + best.count() + " nodes";
+                }
                 activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
                         + Fmt.hours(best.hoursPerRun()) + "; a data loader reads at a steady rate, so the average is the peak";
             }
@@ -99,6 +106,11 @@ public final class Planner {
             if (w.training().isEmpty()) {
                 if (!inf.options().isEmpty() && inf.options().get(0).service() == Service.EC2) {
                     reader = catalog.instanceType(inf.options().get(0).instanceType());
+                }
+                if (!inf.options().isEmpty() && (inf.options().get(0).service() == Service.EC2
+                        || inf.options().get(0).service() == Service.SAGEMAKER_ENDPOINT)) {
+                    readers = inf.options().get(0).count();
+                    readersBasis = "the best inference option's " + readers + " instances";
                 }
                 activeHours = w.inference().get().hoursPerDay() * HOURS_PER_MONTH / 24;
                 var traffic = w.inference().get().traffic();
@@ -128,7 +140,8 @@ public final class Planner {
                 readGb = 0;
                 readBasis = "no read volume given";
             }
-            parts.add(new StoragePlanner(ctx, new StorageCost.Reading(activeHours, averageToPeak, activeBasis, readGb, readBasis), reader)
+            parts.add(new StoragePlanner(ctx, new StorageCost.Reading(activeHours, averageToPeak, activeBasis, readGb, readBasis), reader,
+                    readers, readersBasis)
                     .plan(s).part());
         }
         for (PartPlan p : parts) {

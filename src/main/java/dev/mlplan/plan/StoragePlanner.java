@@ -36,15 +36,23 @@ final class StoragePlanner {
     private final PlanContext ctx;
     private final StorageCost cost;
     private final StorageCost.Reading reading;
+    private final int computeReaders;
+    private final String readersBasis;
     private final Optional<dev.mlplan.catalog.InstanceType> reader;
 
     /**
      * @param reading when and how much the data is read: hours a month, average-to-peak request rate,
      *     GB read (for per-GB read and retrieval charges), each with its basis for the notes
      * @param reader the instance type that reads the data, when a training or inference part names one
+     * @param computeReaders instances of the best training or inference option, which all read the data
+     *     (1 when none is known); more than {@code storage.shared_by} raises the readers to it
+     * @param readersBasis where that figure comes from, for the estimate's steps
      */
-    StoragePlanner(PlanContext ctx, StorageCost.Reading reading, Optional<dev.mlplan.catalog.InstanceType> reader) {
+    StoragePlanner(PlanContext ctx, StorageCost.Reading reading, Optional<dev.mlplan.catalog.InstanceType> reader, int computeReaders,
+            String readersBasis) {
         this.reader = reader;
+        this.computeReaders = computeReaders;
+        this.readersBasis = readersBasis;
         this.ctx = ctx;
         this.cost = new StorageCost(ctx.prices());
         this.reading = reading;
@@ -53,7 +61,7 @@ final class StoragePlanner {
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
 
     Result plan(Storage s) {
-        StorageRequirements req = new StorageEstimator().requirements(s, ctx.catalog());
+        StorageRequirements req = withComputeReaders(new StorageEstimator().requirements(s, ctx.catalog()));
         PartCollector col = ctx.collector();
         for (String cls : s3Classes(s.access())) {
             planS3(s, req, cls, col);
@@ -99,6 +107,21 @@ final class StoragePlanner {
                 col.top(ranked, ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);
+    }
+
+    /**
+     * Every instance of the compute part reads the data: when they outnumber {@code storage.shared_by},
+     * they are the readers (a single-attach volume cannot serve a 4-node training run).
+     */
+    private StorageRequirements withComputeReaders(StorageRequirements req) {
+        if (computeReaders <= req.sharedBy()) {
+            return req;
+        }
+        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(req.steps());
+        steps.add(new dev.mlplan.estimate.Step("instances reading the data", String.valueOf(computeReaders), readersBasis
+                + ", more than storage.shared_by " + req.sharedBy()));
+        return new StorageRequirements(req.dataBytes(), req.averageDataBytes(), req.readsPerSecond(), req.writesPerSecond(), req.prefixes(),
+                req.prefixesNeeded(), req.iops(), req.throughputBytesPerSecond(), computeReaders, List.copyOf(steps));
     }
 
     /** Volumes striped together at most (RAID 0); beyond a few the instance's own EBS cap binds first. */
@@ -176,14 +199,17 @@ final class StoragePlanner {
             }
         }
         Optional<EbsVolumeType> staging = Optional.empty();
+        StorageRequirements perInstance = onOneInstance(req);
         if (req.iops() > 0 || req.throughputBytesPerSecond() > 0) {
-            staging = cheapestFeasibleVolume(req);
+            staging = cheapestFeasibleVolume(perInstance);
             if (staging.isEmpty()) {
                 return;
             }
             resource = resource + "+ebs";
-            notes.add("data staged from S3 to one " + staging.get().name() + " volume per instance (" + req.sharedBy()
-                    + ") for the block IOPS and throughput asked for");
+            int stripe = stripeNeeded(staging.get(), perInstance);
+            notes.add("data staged from S3 to " + (stripe == 1 ? "one " + staging.get().name() + " volume"
+                    : stripe + " striped " + staging.get().name() + " volumes") + " per instance (" + req.sharedBy()
+                    + (req.sharedBy() == 1 ? " instance" : " instances, each with its own copy") + ") for the block IOPS and throughput asked for");
         }
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
@@ -192,7 +218,8 @@ final class StoragePlanner {
             if (stage.isEmpty()) {
                 return s3;
             }
-            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
+            // each reader has its own copy: priced as one reader per volume set, never as a Multi-Attached volume
+            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), stripeNeeded(stage.get(), perInstance), perInstance, region);
             List<CostComponent> all = new ArrayList<>(s3.components());
             all.addAll(vol.components());
             List<String> n = new ArrayList<>(s3.notes());
@@ -201,17 +228,27 @@ final class StoragePlanner {
         }, notes);
     }
 
-    private Optional<EbsVolumeType> cheapestFeasibleVolume(StorageRequirements req) {
+    /** The storage needs of one reading instance with its own copy of the data (a staging volume). */
+    private static StorageRequirements onOneInstance(StorageRequirements req) {
+        return new StorageRequirements(req.dataBytes(), req.averageDataBytes(), 0, 0, 1, 1, req.iops(), req.throughputBytesPerSecond(), 1,
+                req.steps());
+    }
+
+    /**
+     * The cheapest volume type that can stage the data on one instance. A staging volume is read by its
+     * own instance only, so {@code ebs.internet} (data served to the internet, which S3 does) does not
+     * apply to it.
+     */
+    private Optional<EbsVolumeType> cheapestFeasibleVolume(StorageRequirements single) {
         EbsVolumeType best = null;
         double bestUsd = Double.MAX_VALUE;
-        StorageRequirements single = new StorageRequirements(req.dataBytes(), req.averageDataBytes(), 0, 0, 1, 1, req.iops(),
-                req.throughputBytesPerSecond(), 1, req.steps());
         for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
-            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), 1, 0);
-            if (!ctx.engine().check(facts(c, single)).isEmpty()) {
+            int stripe = stripeNeeded(t, single);
+            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), stripe, 0);
+            if (ctx.engine().check(facts(c, single)).stream().anyMatch(v -> !dev.mlplan.constraint.rules.EbsInternetRule.ID.equals(v.rule()))) {
                 continue;
             }
-            double usd = cost.ebs(t, 1, 1, single, ctx.regions().get(0)).monthlyUsd();
+            double usd = cost.ebs(t, 1, stripe, single, ctx.regions().get(0)).monthlyUsd();
             if (usd < bestUsd) {
                 bestUsd = usd;
                 best = t;

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 final class StorageFacts {
     private String access;
+    private String internet;
     private double dataBytes = 1e12;
     private double getsPerSecond;
     private double putsPerSecond;
@@ -37,6 +38,12 @@ final class StorageFacts {
     /** Data stored, in TiB (1 TB unless set). */
     StorageFacts dataTiB(double tib) {
         this.dataBytes = tib * 1024 * DataSize.GIB;
+        return this;
+    }
+
+    /** {@code storage.transfer.internet}, as the YAML writes it ("50 GB/month"). */
+    StorageFacts servedToInternet(String rate) {
+        this.internet = rate;
         return this;
     }
 
@@ -97,6 +104,7 @@ final class StorageFacts {
     }
 
     private String sections() {
-        return "storage:\n  data: 1 TB\n" + (access != null ? "  access: " + access + "\n" : "");
+        return "storage:\n  data: 1 TB\n" + (access != null ? "  access: " + access + "\n" : "")
+                + (internet != null ? "  transfer: { internet: " + internet + " }\n" : "");
     }
 }
