@@ -272,6 +272,20 @@ public final class StorageCost {
         return c;
     }
 
+    /**
+     * Data kept in {@code storageRegion} and read by compute in {@code computeRegion}: the data read a
+     * month leaves the storage's region at its cross-region transfer price (empty when no read volume
+     * is known, or the regions are the same).
+     */
+    public List<CostComponent> crossRegionReads(Reading reading, String storageRegion, String computeRegion) {
+        if (storageRegion.equals(computeRegion) || reading.gb() <= 0) {
+            return List.of();
+        }
+        var p = prices.get("transfer.cross-region.gb", storageRegion);
+        return List.of(CostComponent.of("Data transfer [cross-region to " + computeRegion + ", " + reading.gbBasis() + "]", "GB", reading.gb(),
+                p.usd(), p.source()));
+    }
+
     private static void fallbackNote(List<String> notes, String region, ServicePrices.Resolved p) {
         if (p.fallback()) {
             notes.add(p.price().id() + " has no " + region + " price in the catalog; the us-east-1 price is used");

@@ -82,6 +82,8 @@ public final class Planner {
         // instances of the best compute option: all of them read the stored data
         int readers = 1;
         String readersBasis = "";
+        // the region of the best compute option: block and file storage must be there, S3 elsewhere pays the transfer
+        Optional<String> computeRegion = Optional.empty();
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
             parts.add(r.part());
@@ -92,6 +94,7 @@ public final class Planner {
                 Option best = r.part().options().get(0);
                 reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
                 activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
+                computeRegion = Optional.ofNullable(best.region());
                 if (best.service() == Service.EC2 || best.service() == Service.SAGEMAKER_TRAINING) {
                     readers = best.count();
                     readersBasis = "the best training option's " + best.count() + " nodes";
@@ -106,6 +109,9 @@ public final class Planner {
             if (w.training().isEmpty()) {
                 if (!inf.options().isEmpty() && inf.options().get(0).service() == Service.EC2) {
                     reader = catalog.instanceType(inf.options().get(0).instanceType());
+                }
+                if (!inf.options().isEmpty()) {
+                    computeRegion = Optional.ofNullable(inf.options().get(0).region());
                 }
                 if (!inf.options().isEmpty() && (inf.options().get(0).service() == Service.EC2
                         || inf.options().get(0).service() == Service.SAGEMAKER_ENDPOINT)) {
@@ -134,14 +140,15 @@ public final class Planner {
                 readGb = t.dataset().size().gb() * t.epochs() * t.runsPerMonth();
                 readBasis = "dataset " + Fmt.sig(t.dataset().size().gb()) + " GB × " + Fmt.sig(t.epochs()) + " epochs × " + Fmt.sig(t.runsPerMonth()) + " runs";
             } else if (s.throughput().isPresent()) {
-                readGb = s.throughput().get().bytesPerSecond() * Math.max(1, s.sharedBy()) * activeHours * 3600 / 1e9;
-                readBasis = "storage.throughput × " + Math.max(1, s.sharedBy()) + " readers for " + Fmt.hours(activeHours) + "/month";
+                int n = Math.max(Math.max(1, s.sharedBy()), readers);
+                readGb = s.throughput().get().bytesPerSecond() * n * activeHours * 3600 / 1e9;
+                readBasis = "storage.throughput × " + n + " readers for " + Fmt.hours(activeHours) + "/month";
             } else {
                 readGb = 0;
                 readBasis = "no read volume given";
             }
             parts.add(new StoragePlanner(ctx, new StorageCost.Reading(activeHours, averageToPeak, activeBasis, readGb, readBasis), reader,
-                    readers, readersBasis)
+                    readers, readersBasis, computeRegion)
                     .plan(s).part());
         }
         for (PartPlan p : parts) {

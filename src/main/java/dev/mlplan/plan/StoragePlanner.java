@@ -37,6 +37,7 @@ final class StoragePlanner {
     private final StorageCost cost;
     private final StorageCost.Reading reading;
     private final int computeReaders;
+    private final Optional<String> computeRegion;
     private final String readersBasis;
     private final Optional<dev.mlplan.catalog.InstanceType> reader;
 
@@ -47,9 +48,13 @@ final class StoragePlanner {
      * @param computeReaders instances of the best training or inference option, which all read the data
      *     (1 when none is known); more than {@code storage.shared_by} raises the readers to it
      * @param readersBasis where that figure comes from, for the estimate's steps
+     * @param computeRegion the region of the best training or inference option, when there is one: EBS,
+     *     EFS and FSx are offered only there (they attach or mount inside one region's network); S3 in
+     *     another region pays cross-region transfer on the data read
      */
     StoragePlanner(PlanContext ctx, StorageCost.Reading reading, Optional<dev.mlplan.catalog.InstanceType> reader, int computeReaders,
-            String readersBasis) {
+            String readersBasis, Optional<String> computeRegion) {
+        this.computeRegion = computeRegion;
         this.reader = reader;
         this.computeReaders = computeReaders;
         this.readersBasis = readersBasis;
@@ -260,21 +265,37 @@ final class StoragePlanner {
     private void plan(Candidate c, StorageRequirements req, PartCollector col, Function<String, InstanceCost.Priced> pricing,
             List<String> extraNotes) {
         List<Violation> vs = ctx.engine().check(facts(c, req));
-        col.considered(ctx.regions().size());
+        List<String> regions = regionsFor(c.service());
+        col.considered(regions.size());
         if (!vs.isEmpty()) {
             col.eliminateAll(c.service(), c.resource(), vs);
             return;
         }
-        for (String region : ctx.regions()) {
+        for (String region : regions) {
             var priced = pricing.apply(region);
             List<CostComponent> components = new ArrayList<>(priced.components());
             components.addAll(cost.transfer(ctx.workload().storage().orElseThrow().transfer(), region));
-            double monthly = CostComponent.total(components);
             List<String> notes = new ArrayList<>(extraNotes);
+            if (computeRegion.isPresent() && !computeRegion.get().equals(region)) {
+                components.addAll(cost.crossRegionReads(reading, region, computeRegion.get()));
+                notes.add("in " + region + ", read from " + computeRegion.get() + " (the best compute option's region): cross-region transfer"
+                        + (reading.gb() > 0 ? " on the data read" : "; no read volume given, not priced"));
+            } else if (computeRegion.isPresent() && c.service() != Service.S3 && ctx.regions().size() > 1) {
+                notes.add("in " + region + " with the best compute option (EBS attaches, EFS and FSx mount, only inside one region)");
+            }
+            double monthly = CostComponent.total(components);
             notes.addAll(priced.notes());
             col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service(), c.resource(), c.count(), region,
                     PricingModel.ON_DEMAND, null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
         }
+    }
+
+    /** EBS, EFS and FSx only in the compute's region when one is known; S3 in every region of the workload. */
+    private List<String> regionsFor(Service service) {
+        if (service == Service.S3 || computeRegion.isEmpty() || !ctx.regions().contains(computeRegion.get())) {
+            return ctx.regions();
+        }
+        return List.of(computeRegion.get());
     }
 
     private Facts facts(Candidate c, StorageRequirements req) {

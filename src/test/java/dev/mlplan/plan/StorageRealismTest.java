@@ -66,4 +66,27 @@ class StorageRealismTest {
         assertThat(p.options()).noneMatch(o -> o.service().id().equals("ebs"));
         assertThat(p.eliminated()).anyMatch(e -> e.rule().equals("ebs.internet"));
     }
+
+    @Test
+    void storageFollowsTheComputeRegionAndS3ElsewhereWouldPayTheTransfer() {
+        // N serving instances each read 1 MB/s for 730 h: N × 2,628 GB a month; S3 in the other region adds
+        // N × 2,628 GB × $0.02, so S3 ranks in the compute's region, and volumes are offered only there
+        var w = PARSER.parse("t.yaml", "version: 1\nname: t\nregions: [us-east-1, us-west-2]\n" + SERVING
+                + "storage: { data: 100 GB, throughput: 1 MB/s }\n");
+        var plan = PLANNER.plan(w);
+        var inference = plan.parts().stream().filter(p -> p.part().equals("inference")).findFirst().orElseThrow().options().get(0);
+        var p = plan.parts().stream().filter(x -> x.part().equals("storage")).findFirst().orElseThrow();
+        assertThat((Integer) p.requirements().get("sharedBy")).isEqualTo(inference.count());
+        assertThat(p.options()).isNotEmpty().allMatch(o -> o.region().equals(inference.region()));
+        var s3 = option(p, "s3-standard+ebs");
+        assertThat(s3.notes()).anyMatch(n -> n.startsWith("other regions: "));
+    }
+
+    @Test
+    void crossRegionReadsAreChargedPerGbRead() {
+        // 2 readers × 2,628 GB = 5,256 GB × $0.02 = $105.12
+        var c = new dev.mlplan.cost.StorageCost(new dev.mlplan.cost.ServicePrices(CatalogLoader.embedded()))
+                .crossRegionReads(new dev.mlplan.cost.StorageCost.Reading(730, 1, "t", 5256, "2 readers"), "us-west-2", "us-east-1");
+        assertThat(c).singleElement().satisfies(x -> assertThat(x.monthlyUsd()).isCloseTo(105.12, within(1e-9)));
+    }
 }
