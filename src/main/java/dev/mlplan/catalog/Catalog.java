@@ -84,6 +84,10 @@ public final class Catalog {
             regionNames[r] = image.regionName(r);
             regionNumbers.put(regionNames[r], r);
             if (image.hasInstancePrices(r)) {
+                if (regionNames[r] == null) {
+                    // only rows without a region (service prices) have no region name; instance prices always have one
+                    throw new CatalogException("catalog image is damaged: instance prices under region " + r + ", which has no name");
+                }
                 regions.add(regionNames[r]);
             }
         }

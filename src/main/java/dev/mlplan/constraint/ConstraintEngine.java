@@ -7,9 +7,11 @@ import dev.mlplan.constraint.rules.CapacityBlockRule;
 import dev.mlplan.constraint.rules.DeadlineRule;
 import dev.mlplan.constraint.rules.EbsAccessRule;
 import dev.mlplan.constraint.rules.EbsInstanceCapRule;
+import dev.mlplan.constraint.rules.EbsInternetRule;
 import dev.mlplan.constraint.rules.EbsIopsRule;
 import dev.mlplan.constraint.rules.EbsSharedRule;
 import dev.mlplan.constraint.rules.EbsThroughputRule;
+import dev.mlplan.constraint.rules.EbsVolumeSizeRule;
 import dev.mlplan.constraint.rules.EfsThroughputRule;
 import dev.mlplan.constraint.rules.FargateGpuRule;
 import dev.mlplan.constraint.rules.FargateMemoryRule;
@@ -64,6 +66,8 @@ public final class ConstraintEngine {
                 new EbsIopsRule(),
                 new EbsThroughputRule(),
                 new EbsSharedRule(),
+                new EbsVolumeSizeRule(),
+                new EbsInternetRule(),
                 new EbsAccessRule(),
                 new EbsInstanceCapRule(),
                 new EfsThroughputRule(),

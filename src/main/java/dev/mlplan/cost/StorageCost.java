@@ -24,6 +24,16 @@ public final class StorageCost {
      */
     static final java.util.Map<String, Double> HDD_BASELINE_MIBPS_PER_TIB = java.util.Map.of("st1", 40.0, "sc1", 12.0);
 
+    /**
+     * The throughput one volume of {@code type} sustains at its maximum size: the type's maximum, or
+     * for HDD volumes the per-TiB baseline times the maximum size when that is lower (sc1: 12 × 16 =
+     * 192 MiB/s; st1: 40 × 16 = 640, so its 500 MiB/s maximum).
+     */
+    public static double sustainedMiBps(EbsVolumeType type) {
+        double baseline = HDD_BASELINE_MIBPS_PER_TIB.getOrDefault(type.name(), 0.0);
+        return baseline > 0 ? Math.min(type.maxMiBps(), baseline * type.maxGiB() / 1024) : type.maxMiBps();
+    }
+
     /** io1/io2 throughput per provisioned IOPS: 256 KiB per I/O (EBS volume-types table). */
     static final double IO_MIBPS_PER_IOPS = 0.25;
 
@@ -34,14 +44,40 @@ public final class StorageCost {
     }
 
     /**
-     * S3: storage at the class's GB-month price (Standard tiered at 50 TB / 500 TB), plus GET and PUT
-     * requests at the given rates for {@code activeHours} a month.
+     * When and how much the stored data is read, for the per-request and per-GB charges.
+     *
+     * @param hours hours a month the data is read
+     * @param averageToPeak the average request rate over those hours as a share of the peak rate the
+     *     workload gives ({@code storage.reads} and {@code storage.writes} are peak rates; the peak only
+     *     sizes prefixes and fleets, requests are charged on the average)
+     * @param basis where the hours and the average come from, for the notes
+     * @param gb data read a month (for per-GB retrieval fees); 0 when the workload gives no read volume
+     * @param gbBasis where that figure comes from
      */
-    public InstanceCost.Priced s3(String storageClass, StorageRequirements s, String region, double activeHours, String activeBasis) {
+    public record Reading(double hours, double averageToPeak, String basis, double gb, String gbBasis) {
+        public Reading {
+            if (!(averageToPeak > 0 && averageToPeak <= 1)) {
+                throw new IllegalArgumentException("averageToPeak must be in (0, 1], got " + averageToPeak);
+            }
+        }
+    }
+
+    /** Minimum storage duration in days (the class bills at least this long per object; S3 pricing page). */
+    static final java.util.Map<String, Integer> S3_MIN_DAYS = java.util.Map.of("standard-ia", 30, "onezone-ia", 30, "glacier-ir", 90,
+            "glacier-flexible", 90, "deep-archive", 180);
+
+    /**
+     * S3: storage at the class's GB-month price (Standard tiered at 50 TB / 500 TB); GET and PUT
+     * requests at the class's prices on the average rate over the hours read; the per-GB retrieval
+     * fee of the IA and Glacier classes on the data read; for Glacier Flexible Retrieval and Deep
+     * Archive one restore request (Standard tier) per GET, as each object read is restored first.
+     */
+    public InstanceCost.Priced s3(String storageClass, StorageRequirements s, String region, Reading reading) {
         List<CostComponent> c = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         double gb = s.averageDataBytes() / DataSize.GB;
-        if ("standard".equals(storageClass)) {
+        boolean standard = "standard".equals(storageClass);
+        if (standard) {
             var t1 = prices.get("s3.standard.gb-month", region);
             var t2 = prices.get("s3.standard.gb-month.next-450tb", region);
             var t3 = prices.get("s3.standard.gb-month.over-500tb", region);
@@ -59,23 +95,43 @@ public final class StorageCost {
         } else {
             var p = prices.get("s3." + storageClass + ".gb-month", region);
             c.add(CostComponent.of("Storage [S3 " + storageClass + "]", "GB-months", gb, p.usd(), p.source()));
-            notes.add("S3 " + storageClass + " adds per-GB retrieval fees and minimum storage durations that mlplan does not price");
             fallbackNote(notes, region, p);
         }
-        var get = prices.get("s3.get.per-1k", region);
-        var put = prices.get("s3.put.per-1k", region);
-        double seconds = Math.min(activeHours, HOURS_PER_MONTH) * 3600;
-        double gets = s.readsPerSecond() * seconds / 1000;
-        double puts = s.writesPerSecond() * seconds / 1000;
+        String prefix = standard ? "s3." : "s3." + storageClass + ".";
+        var get = prices.get(prefix + "get.per-1k", region);
+        var put = prices.get(prefix + "put.per-1k", region);
+        double seconds = Math.min(reading.hours(), HOURS_PER_MONTH) * 3600;
+        double avgReads = s.readsPerSecond() * reading.averageToPeak();
+        double avgWrites = s.writesPerSecond() * reading.averageToPeak();
+        double gets = avgReads * seconds / 1000;
+        double puts = avgWrites * seconds / 1000;
         String when = Fmt.hours(seconds / 3600) + "/month";
         if (gets > 0) {
-            c.add(CostComponent.of("GET requests [" + Fmt.count(s.readsPerSecond()) + "/s for " + when + "]", "1k requests", gets, get.usd(), get.source()));
+            c.add(CostComponent.of("GET requests [" + Fmt.count(avgReads) + "/s average for " + when + "]", "1k requests", gets, get.usd(), get.source()));
         }
         if (puts > 0) {
-            c.add(CostComponent.of("PUT requests [" + Fmt.count(s.writesPerSecond()) + "/s for " + when + "]", "1k requests", puts, put.usd(), put.source()));
+            c.add(CostComponent.of("PUT requests [" + Fmt.count(avgWrites) + "/s average for " + when + "]", "1k requests", puts, put.usd(), put.source()));
         }
         if (gets > 0 || puts > 0) {
-            notes.add("requests at the given rates for " + when + " (" + activeBasis + ")");
+            notes.add("requests on the average rate for " + when + " (" + reading.basis() + "); the peak rate only sizes the prefixes");
+        }
+        if (!standard) {
+            var retrieval = prices.get(prefix + "retrieval.gb", region);
+            if (reading.gb() > 0) {
+                c.add(CostComponent.of("Retrieval [S3 " + storageClass + ", " + reading.gbBasis() + "]", "GB", reading.gb(), retrieval.usd(),
+                        retrieval.source()));
+            } else {
+                notes.add("S3 " + storageClass + " charges " + Fmt.usd(retrieval.usd()) + " per GB retrieved; no read volume given, not priced");
+            }
+            var restore = prices.find(prefix + "restore.per-1k", region);
+            if (restore.isPresent() && gets > 0) {
+                c.add(CostComponent.of("Restore requests [S3 " + storageClass + ", Standard tier, one per GET]", "1k requests", gets,
+                        restore.get().usd(), restore.get().source()));
+                notes.add("S3 " + storageClass + " objects are restored before they are read (Standard tier: hours, not milliseconds)");
+            }
+            notes.add("S3 " + storageClass + " bills each object for at least " + S3_MIN_DAYS.get(storageClass) + " days"
+                    + (storageClass.startsWith("glacier-ir") || storageClass.endsWith("-ia") ? " and at least 128 KB" : "")
+                    + "; deleted or overwritten earlier, the rest is charged (not priced here)");
         }
         return total(c, notes);
     }
@@ -214,6 +270,20 @@ public final class StorageCost {
             c.add(CostComponent.of("Data transfer [internet, after 100 GB free]", "GB", Math.max(0, t.internet().gbPerMonth() - 100), p.usd(), p.source()));
         }
         return c;
+    }
+
+    /**
+     * Data kept in {@code storageRegion} and read by compute in {@code computeRegion}: the data read a
+     * month leaves the storage's region at its cross-region transfer price (empty when no read volume
+     * is known, or the regions are the same).
+     */
+    public List<CostComponent> crossRegionReads(Reading reading, String storageRegion, String computeRegion) {
+        if (storageRegion.equals(computeRegion) || reading.gb() <= 0) {
+            return List.of();
+        }
+        var p = prices.get("transfer.cross-region.gb", storageRegion);
+        return List.of(CostComponent.of("Data transfer [cross-region to " + computeRegion + ", " + reading.gbBasis() + "]", "GB", reading.gb(),
+                p.usd(), p.source()));
     }
 
     private static void fallbackNote(List<String> notes, String region, ServicePrices.Resolved p) {

@@ -8,6 +8,7 @@ import dev.mlplan.constraint.ConstraintEngine;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.cost.BreakEven;
 import dev.mlplan.cost.LocalCost;
+import dev.mlplan.cost.StorageCost;
 import dev.mlplan.estimate.TrainingEstimate;
 import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Budget;
@@ -75,7 +76,14 @@ public final class Planner {
         boolean complete = true;
         java.util.Optional<dev.mlplan.catalog.InstanceType> reader = java.util.Optional.empty();
         double activeHours = HOURS_PER_MONTH;
-        String activeBasis = "no training or inference part: around the clock";
+        String activeBasis = "no training or inference part: around the clock at the peak rate, an upper bound";
+        // storage.reads and storage.writes are peak rates; requests are charged on the average over the hours read
+        double averageToPeak = 1;
+        // instances of the best compute option: all of them read the stored data
+        int readers = 1;
+        String readersBasis = "";
+        // the region of the best compute option: block and file storage must be there, S3 elsewhere pays the transfer
+        Optional<String> computeRegion = Optional.empty();
         if (w.training().isPresent()) {
             var r = new TrainingPlanner(ctx).plan(w.training().get());
             parts.add(r.part());
@@ -86,8 +94,13 @@ public final class Planner {
                 Option best = r.part().options().get(0);
                 reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
                 activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
+                computeRegion = Optional.ofNullable(best.region());
+                if (best.service() == Service.EC2 || best.service() == Service.SAGEMAKER_TRAINING) {
+                    readers = best.count();
+                    readersBasis = "the best training option's " + best.count() + " nodes";
+                }
                 activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
-                        + Fmt.hours(best.hoursPerRun());
+                        + Fmt.hours(best.hoursPerRun()) + "; a data loader reads at a steady rate, so the average is the peak";
             }
         }
         if (w.inference().isPresent()) {
@@ -97,8 +110,25 @@ public final class Planner {
                 if (!inf.options().isEmpty() && inf.options().get(0).service() == Service.EC2) {
                     reader = catalog.instanceType(inf.options().get(0).instanceType());
                 }
+                if (!inf.options().isEmpty()) {
+                    computeRegion = Optional.ofNullable(inf.options().get(0).region());
+                }
+                if (!inf.options().isEmpty() && (inf.options().get(0).service() == Service.EC2
+                        || inf.options().get(0).service() == Service.SAGEMAKER_ENDPOINT)) {
+                    readers = inf.options().get(0).count();
+                    readersBasis = "the best inference option's " + readers + " instances";
+                }
                 activeHours = w.inference().get().hoursPerDay() * HOURS_PER_MONTH / 24;
-                activeBasis = "the inference service's serving hours";
+                var traffic = w.inference().get().traffic();
+                double peak = traffic.peak().perSecond();
+                double average = traffic.average().perSecond();
+                if (peak > 0 && average > 0 && average < peak) {
+                    averageToPeak = average / peak;
+                    activeBasis = "the inference service's serving hours, at the traffic's average/peak " + Fmt.count(average) + "/"
+                            + Fmt.count(peak) + " = " + Fmt.pct(averageToPeak) + " of the peak request rate";
+                } else {
+                    activeBasis = "the inference service's serving hours, at the peak rate (the traffic's average equals it)";
+                }
             }
         }
         if (w.storage().isPresent()) {
@@ -110,13 +140,16 @@ public final class Planner {
                 readGb = t.dataset().size().gb() * t.epochs() * t.runsPerMonth();
                 readBasis = "dataset " + Fmt.sig(t.dataset().size().gb()) + " GB × " + Fmt.sig(t.epochs()) + " epochs × " + Fmt.sig(t.runsPerMonth()) + " runs";
             } else if (s.throughput().isPresent()) {
-                readGb = s.throughput().get().bytesPerSecond() * Math.max(1, s.sharedBy()) * activeHours * 3600 / 1e9;
-                readBasis = "storage.throughput × " + Math.max(1, s.sharedBy()) + " readers for " + Fmt.hours(activeHours) + "/month";
+                int n = Math.max(Math.max(1, s.sharedBy()), readers);
+                readGb = s.throughput().get().bytesPerSecond() * n * activeHours * 3600 / 1e9;
+                readBasis = "storage.throughput × " + n + " readers for " + Fmt.hours(activeHours) + "/month";
             } else {
                 readGb = 0;
                 readBasis = "no read volume given";
             }
-            parts.add(new StoragePlanner(ctx, activeHours, activeBasis, readGb, readBasis, reader).plan(s).part());
+            parts.add(new StoragePlanner(ctx, new StorageCost.Reading(activeHours, averageToPeak, activeBasis, readGb, readBasis), reader,
+                    readers, readersBasis, computeRegion)
+                    .plan(s).part());
         }
         for (PartPlan p : parts) {
             if (p.options().isEmpty()) {

@@ -35,34 +35,38 @@ final class StoragePlanner {
 
     private final PlanContext ctx;
     private final StorageCost cost;
-    private final double activeHours;
-    private final String activeBasis;
-    private final double readGbPerMonth;
-    private final String readBasis;
+    private final StorageCost.Reading reading;
+    private final int computeReaders;
+    private final Optional<String> computeRegion;
+    private final String readersBasis;
     private final Optional<dev.mlplan.catalog.InstanceType> reader;
 
     /**
-     * @param activeHours hours a month the data is read at the given request rates
-     * @param activeBasis where that figure comes from, for the notes
-     * @param readGbPerMonth data read from storage a month (for per-GB read charges)
-     * @param readBasis where that figure comes from
+     * @param reading when and how much the data is read: hours a month, average-to-peak request rate,
+     *     GB read (for per-GB read and retrieval charges), each with its basis for the notes
      * @param reader the instance type that reads the data, when a training or inference part names one
+     * @param computeReaders instances of the best training or inference option, which all read the data
+     *     (1 when none is known); more than {@code storage.shared_by} raises the readers to it
+     * @param readersBasis where that figure comes from, for the estimate's steps
+     * @param computeRegion the region of the best training or inference option, when there is one: EBS,
+     *     EFS and FSx are offered only there (they attach or mount inside one region's network); S3 in
+     *     another region pays cross-region transfer on the data read
      */
-    StoragePlanner(PlanContext ctx, double activeHours, String activeBasis, double readGbPerMonth, String readBasis,
-            Optional<dev.mlplan.catalog.InstanceType> reader) {
+    StoragePlanner(PlanContext ctx, StorageCost.Reading reading, Optional<dev.mlplan.catalog.InstanceType> reader, int computeReaders,
+            String readersBasis, Optional<String> computeRegion) {
+        this.computeRegion = computeRegion;
         this.reader = reader;
+        this.computeReaders = computeReaders;
+        this.readersBasis = readersBasis;
         this.ctx = ctx;
         this.cost = new StorageCost(ctx.prices());
-        this.activeHours = activeHours;
-        this.activeBasis = activeBasis;
-        this.readGbPerMonth = readGbPerMonth;
-        this.readBasis = readBasis;
+        this.reading = reading;
     }
 
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
 
     Result plan(Storage s) {
-        StorageRequirements req = new StorageEstimator().requirements(s, ctx.catalog());
+        StorageRequirements req = withComputeReaders(new StorageEstimator().requirements(s, ctx.catalog()));
         PartCollector col = ctx.collector();
         for (String cls : s3Classes(s.access())) {
             planS3(s, req, cls, col);
@@ -81,7 +85,7 @@ final class StoragePlanner {
             notes.addAll(driveNote);
             plan(c, req, col, region -> cost.ebs(t, 1, stripe, req, region), notes);
         }
-        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, readGbPerMonth, readBasis),
+        plan(new Candidate(Part.STORAGE, Service.EFS, null, "efs-standard", 1, 0), req, col, region -> cost.efs(req, region, reading.gb(), reading.gbBasis()),
                 List.of());
         for (int tier : FSX_TIERS) {
             if (ctx.prices().find("fsx-lustre.persistent-2-" + tier + ".gb-month", ctx.regions().get(0)).isEmpty()) {
@@ -110,21 +114,40 @@ final class StoragePlanner {
         return new Result(part, ranked);
     }
 
+    /**
+     * Every instance of the compute part reads the data: when they outnumber {@code storage.shared_by},
+     * they are the readers (a single-attach volume cannot serve a 4-node training run).
+     */
+    private StorageRequirements withComputeReaders(StorageRequirements req) {
+        if (computeReaders <= req.sharedBy()) {
+            return req;
+        }
+        List<dev.mlplan.estimate.Step> steps = new ArrayList<>(req.steps());
+        steps.add(new dev.mlplan.estimate.Step("instances reading the data", String.valueOf(computeReaders), readersBasis
+                + ", more than storage.shared_by " + req.sharedBy()));
+        return new StorageRequirements(req.dataBytes(), req.averageDataBytes(), req.readsPerSecond(), req.writesPerSecond(), req.prefixes(),
+                req.prefixesNeeded(), req.iops(), req.throughputBytesPerSecond(), computeReaders, List.copyOf(steps));
+    }
+
     /** Volumes striped together at most (RAID 0); beyond a few the instance's own EBS cap binds first. */
     static final int MAX_STRIPE = 8;
 
     /**
-     * Volumes of type {@code t} to stripe so that their IOPS and throughput add up to the need
+     * Volumes of type {@code t} to stripe so that their size, IOPS and throughput add up to the need
      * (1 when one volume suffices or the volume is shared by Multi-Attach), at most {@link #MAX_STRIPE};
-     * the rules then judge the stripe, and the instance-cap rule the instance behind it.
+     * the rules then judge the stripe, and the instance-cap rule the instance behind it. A volume holds
+     * at most the type's maximum size (st1, sc1, gp2, io1 16 TiB), and an HDD volume sustains only its
+     * per-TiB baseline at that size (sc1: 12 MiB/s × 16 TiB = 192 MiB/s, below its 250 MiB/s burst).
      */
     static int stripeNeeded(EbsVolumeType t, StorageRequirements req) {
         if (req.sharedBy() > 1) {
             return 1;
         }
+        double bySize = t.maxGiB() > 0 ? req.averageDataBytes() / DataSize.GIB / t.maxGiB() : 1;
         double byIops = t.maxIops() > 0 ? req.iops() / t.maxIops() : 1;
-        double byThroughput = t.maxMiBps() > 0 ? req.throughputBytesPerSecond() / dev.mlplan.workload.DataSize.MIB / t.maxMiBps() : 1;
-        return (int) Math.max(1, Math.min(MAX_STRIPE, Math.ceil(Math.max(byIops, byThroughput) - 1e-9)));
+        double sustained = StorageCost.sustainedMiBps(t);
+        double byThroughput = sustained > 0 ? req.throughputBytesPerSecond() / DataSize.MIB / sustained : 1;
+        return (int) Math.max(1, Math.min(MAX_STRIPE, Math.ceil(Math.max(bySize, Math.max(byIops, byThroughput)) - 1e-9)));
     }
 
     /**
@@ -181,23 +204,27 @@ final class StoragePlanner {
             }
         }
         Optional<EbsVolumeType> staging = Optional.empty();
+        StorageRequirements perInstance = onOneInstance(req);
         if (req.iops() > 0 || req.throughputBytesPerSecond() > 0) {
-            staging = cheapestFeasibleVolume(req);
+            staging = cheapestFeasibleVolume(perInstance);
             if (staging.isEmpty()) {
                 return;
             }
             resource = resource + "+ebs";
-            notes.add("data staged from S3 to one " + staging.get().name() + " volume per instance (" + req.sharedBy()
-                    + ") for the block IOPS and throughput asked for");
+            int stripe = stripeNeeded(staging.get(), perInstance);
+            notes.add("data staged from S3 to " + (stripe == 1 ? "one " + staging.get().name() + " volume"
+                    : stripe + " striped " + staging.get().name() + " volumes") + " per instance (" + req.sharedBy()
+                    + (req.sharedBy() == 1 ? " instance" : " instances, each with its own copy") + ") for the block IOPS and throughput asked for");
         }
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
         plan(c, req, col, region -> {
-            var s3 = cost.s3(cls, req, region, activeHours, activeBasis);
+            var s3 = cost.s3(cls, req, region, reading);
             if (stage.isEmpty()) {
                 return s3;
             }
-            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), 1, req, region);
+            // each reader has its own copy: priced as one reader per volume set, never as a Multi-Attached volume
+            var vol = cost.ebs(stage.get(), Math.max(1, req.sharedBy()), stripeNeeded(stage.get(), perInstance), perInstance, region);
             List<CostComponent> all = new ArrayList<>(s3.components());
             all.addAll(vol.components());
             List<String> n = new ArrayList<>(s3.notes());
@@ -206,17 +233,27 @@ final class StoragePlanner {
         }, notes);
     }
 
-    private Optional<EbsVolumeType> cheapestFeasibleVolume(StorageRequirements req) {
+    /** The storage needs of one reading instance with its own copy of the data (a staging volume). */
+    private static StorageRequirements onOneInstance(StorageRequirements req) {
+        return new StorageRequirements(req.dataBytes(), req.averageDataBytes(), 0, 0, 1, 1, req.iops(), req.throughputBytesPerSecond(), 1,
+                req.steps());
+    }
+
+    /**
+     * The cheapest volume type that can stage the data on one instance. A staging volume is read by its
+     * own instance only, so {@code ebs.internet} (data served to the internet, which S3 does) does not
+     * apply to it.
+     */
+    private Optional<EbsVolumeType> cheapestFeasibleVolume(StorageRequirements single) {
         EbsVolumeType best = null;
         double bestUsd = Double.MAX_VALUE;
-        StorageRequirements single = new StorageRequirements(req.dataBytes(), req.averageDataBytes(), 0, 0, 1, 1, req.iops(),
-                req.throughputBytesPerSecond(), 1, req.steps());
         for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
-            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), 1, 0);
-            if (!ctx.engine().check(facts(c, single)).isEmpty()) {
+            int stripe = stripeNeeded(t, single);
+            Candidate c = new Candidate(Part.STORAGE, Service.EBS, null, t.name(), stripe, 0);
+            if (ctx.engine().check(facts(c, single)).stream().anyMatch(v -> !dev.mlplan.constraint.rules.EbsInternetRule.ID.equals(v.rule()))) {
                 continue;
             }
-            double usd = cost.ebs(t, 1, 1, single, ctx.regions().get(0)).monthlyUsd();
+            double usd = cost.ebs(t, 1, stripe, single, ctx.regions().get(0)).monthlyUsd();
             if (usd < bestUsd) {
                 bestUsd = usd;
                 best = t;
@@ -228,21 +265,37 @@ final class StoragePlanner {
     private void plan(Candidate c, StorageRequirements req, PartCollector col, Function<String, InstanceCost.Priced> pricing,
             List<String> extraNotes) {
         List<Violation> vs = ctx.engine().check(facts(c, req));
-        col.considered(ctx.regions().size());
+        List<String> regions = regionsFor(c.service());
+        col.considered(regions.size());
         if (!vs.isEmpty()) {
             col.eliminateAll(c.service(), c.resource(), vs);
             return;
         }
-        for (String region : ctx.regions()) {
+        for (String region : regions) {
             var priced = pricing.apply(region);
             List<CostComponent> components = new ArrayList<>(priced.components());
             components.addAll(cost.transfer(ctx.workload().storage().orElseThrow().transfer(), region));
-            double monthly = CostComponent.total(components);
             List<String> notes = new ArrayList<>(extraNotes);
+            if (computeRegion.isPresent() && !computeRegion.get().equals(region)) {
+                components.addAll(cost.crossRegionReads(reading, region, computeRegion.get()));
+                notes.add("in " + region + ", read from " + computeRegion.get() + " (the best compute option's region): cross-region transfer"
+                        + (reading.gb() > 0 ? " on the data read" : "; no read volume given, not priced"));
+            } else if (computeRegion.isPresent() && c.service() != Service.S3 && ctx.regions().size() > 1) {
+                notes.add("in " + region + " with the best compute option (EBS attaches, EFS and FSx mount, only inside one region)");
+            }
+            double monthly = CostComponent.total(components);
             notes.addAll(priced.notes());
             col.add(new Option(0, "storage/" + c.service().id() + "/" + c.resource() + "/" + region, c.service(), c.resource(), c.count(), region,
                     PricingModel.ON_DEMAND, null, null, null, null, null, monthly, null, List.copyOf(components), List.copyOf(notes), List.of(), List.of()), null);
         }
+    }
+
+    /** EBS, EFS and FSx only in the compute's region when one is known; S3 in every region of the workload. */
+    private List<String> regionsFor(Service service) {
+        if (service == Service.S3 || computeRegion.isEmpty() || !ctx.regions().contains(computeRegion.get())) {
+            return ctx.regions();
+        }
+        return List.of(computeRegion.get());
     }
 
     private Facts facts(Candidate c, StorageRequirements req) {

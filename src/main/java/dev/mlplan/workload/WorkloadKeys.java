@@ -397,14 +397,14 @@ final class WorkloadKeys {
             Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").atMost("1000 PB").asRequired(),
             Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".").atMost("1000 PB/month").example("100 GB/month")
                     .withDefault("0 GB/month"),
-            Key.quantity("reads", Dimension.RATE, Bound.nonNegative(), "Object GETs per second at peak; a bare number is per second.").atMost("100000000/s")
+            Key.quantity("reads", Dimension.RATE, Bound.nonNegative(), "Object GETs per second at peak (sizes the prefixes; requests are charged on the average over the hours read, see docs/limits.md, S3); a bare number is per second.").atMost("100000000/s")
                     .plain().withDefault("0/s"),
-            Key.quantity("writes", Dimension.RATE, Bound.nonNegative(), "Object PUTs per second at peak; a bare number is per second.").atMost("100000000/s")
+            Key.quantity("writes", Dimension.RATE, Bound.nonNegative(), "Object PUTs per second at peak (charged like reads); a bare number is per second.").atMost("100000000/s")
                     .plain().withDefault("0/s"),
             Key.integer("prefixes", Bound.atLeast(1), "Key prefixes the requests spread over.").atMost("1,000,000").withDefault("1"),
             Key.quantity("iops", Dimension.COUNT, Bound.positive(), "Block IOPS one instance needs.").atMost("10M").example("20000"),
             Key.quantity("throughput", Dimension.DATA_RATE, Bound.positive(), "Throughput one instance needs, such as \"500 MB/s\".").atMost("10 TB/s"),
-            Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once.").atMost("100,000").withDefault("1"),
+            Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once; the best training option's nodes or inference option's instances count when more.").atMost("100,000").withDefault("1"),
             Key.choice("access", names(Workload.Access.values()), "How often the data is read.").withDefault("frequent"),
             Key.section("transfer", TRANSFER));
 

@@ -24,11 +24,47 @@ class StorageCostTest {
     @Test
     void s3StandardIsTieredAndGetsAreChargedForTheActiveHours() {
         // 100 TB: 50,000 GB × $0.023 + 50,000 GB × $0.022 = $2,250; 1,000 GET/s × 100 h = 360M GETs × $0.0004/1k = $144
-        var p = cost.s3("standard", data(100e12, 1000, 0, 0, 1), "us-east-1", 100, "test");
+        var p = cost.s3("standard", data(100e12, 1000, 0, 0, 1), "us-east-1", new StorageCost.Reading(100, 1, "test", 0, "none"));
         assertThat(p.components().get(0).monthlyUsd()).isCloseTo(1150, within(1e-6));
         assertThat(p.components().get(1).monthlyUsd()).isCloseTo(1100, within(1e-6));
         assertThat(p.components().get(2).quantity()).isCloseTo(360_000, within(1e-6));
         assertThat(p.monthlyUsd()).isCloseTo(2394, within(1e-6));
+    }
+
+    @Test
+    void requestsAreChargedOnTheAverageRateNotThePeak() {
+        // peak 10,000 GET/s, traffic average/peak 20/60 → 3,333.3 GET/s average; 730 h = 2,628,000 s
+        // → 8,760,000 thousand GETs × $0.0004 = $3,504 (the peak would charge $10,512)
+        var p = cost.s3("standard", data(1e9, 10_000, 0, 0, 1), "us-east-1", new StorageCost.Reading(730, 20.0 / 60, "test", 0, "none"));
+        var gets = p.components().get(1);
+        assertThat(gets.quantity()).isCloseTo(8_760_000, within(1e-3));
+        assertThat(gets.monthlyUsd()).isCloseTo(3504, within(1e-6));
+    }
+
+    @Test
+    void standardIaChargesItsOwnRequestPricesAndRetrievalPerGb() {
+        // 1,000 GB × $0.0125 = $12.50; 100 GET/s × 100 h = 36,000 k GETs × $0.001 = $36;
+        // 10 PUT/s × 100 h = 3,600 k PUTs × $0.01 = $36; 500 GB read × $0.01 = $5 → $89.50
+        var req = new StorageRequirements(1e12, 1e12, 100, 10, 1, 1, 0, 0, 1, List.of());
+        var p = cost.s3("standard-ia", req, "us-east-1", new StorageCost.Reading(100, 1, "test", 500, "test"));
+        assertThat(p.monthlyUsd()).isCloseTo(89.5, within(1e-6));
+        assertThat(p.notes()).anyMatch(n -> n.contains("at least 30 days"));
+    }
+
+    @Test
+    void glacierFlexibleAddsRetrievalAndOneRestorePerGet() {
+        // 1,000 GB × $0.0036 = $3.60; 1 GET/s × 10 h = 36 k GETs × $0.0004 = $0.0144; 200 GB × $0.01 = $2;
+        // 36 k restores × $0.05 = $1.80 → $7.4144
+        var p = cost.s3("glacier-flexible", data(1e12, 1, 0, 0, 1), "us-east-1", new StorageCost.Reading(10, 1, "test", 200, "test"));
+        assertThat(p.monthlyUsd()).isCloseTo(7.4144, within(1e-9));
+        assertThat(p.notes()).anyMatch(n -> n.contains("at least 90 days"));
+    }
+
+    @Test
+    void glacierInstantRetrievalPricesItsGetsAndRetrieval() {
+        // 100 GB × $0.004 = $0.40; 10 GET/s × 100 h = 3,600 k GETs × $0.01 = $36; 300 GB × $0.03 = $9 → $45.40
+        var p = cost.s3("glacier-ir", data(100e9, 10, 0, 0, 1), "us-east-1", new StorageCost.Reading(100, 1, "test", 300, "test"));
+        assertThat(p.monthlyUsd()).isCloseTo(45.4, within(1e-9));
     }
 
     @Test

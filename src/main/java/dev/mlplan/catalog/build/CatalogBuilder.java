@@ -600,7 +600,22 @@ public final class CatalogBuilder {
                 "Glacier Instant Retrieval Storage", "s3.glacier-ir.gb-month", "GB-month", 1,
                 "Glacier Storage per GB Mo", "s3.glacier-flexible.gb-month", "GB-month", 1,
                 "PUT COPY/POST or LIST requests per Requests", "s3.put.per-1k", "1k requests", 1000,
-                "GET and all other requests per Requests", "s3.get.per-1k", "1k requests", 1000));
+                "GET and all other requests per Requests", "s3.get.per-1k", "1k requests", 1000,
+                "GET and all other requests to Standard Infrequent Access per Requests", "s3.standard-ia.get.per-1k", "1k requests", 1000,
+                "PUT COPY/POST or LIST requests to Standard Infrequent Access per Requests", "s3.standard-ia.put.per-1k", "1k requests", 1000,
+                "Object Retrieval in Standard Infrequent Access per GB", "s3.standard-ia.retrieval.gb", "GB", 1,
+                "GET and all other requests to One Zone Infrequent Access per Requests", "s3.onezone-ia.get.per-1k", "1k requests", 1000,
+                "PUT COPY/POST or LIST requests to One Zone Infrequent Access per Requests", "s3.onezone-ia.put.per-1k", "1k requests", 1000,
+                "Object Retrieval in One Zone Infrequent Access per GB", "s3.onezone-ia.retrieval.gb", "GB", 1,
+                "GET and all other requests to Glacier Instant Retrieval per Requests", "s3.glacier-ir.get.per-1k", "1k requests", 1000,
+                "PUT COPY/POST or LIST requests to Glacier Instant Retrieval per Requests", "s3.glacier-ir.put.per-1k", "1k requests", 1000,
+                "Object Retrieval in Glacier Instant Retrieval per GB", "s3.glacier-ir.retrieval.gb", "GB", 1,
+                "GET and all other requests to GLACIER per Requests", "s3.glacier-flexible.get.per-1k", "1k requests", 1000,
+                "PUT requests to Glacier per Requests", "s3.glacier-flexible.put.per-1k", "1k requests", 1000,
+                "Fee for Standard Retrieval of data stored", "s3.glacier-flexible.retrieval.gb", "GB", 1,
+                "Restore Object per Requests", "s3.glacier-flexible.restore.per-1k", "1k requests", 1000,
+                "GET and all other requests to GDA per Requests", "s3.deep-archive.get.per-1k", "1k requests", 1000,
+                "Fee for Standard Retrieval of data stored from Glacier Deep Archive", "s3.deep-archive.retrieval.gb", "GB", 1));
         addServicePrices(out, "aws-price-watcher/efs_prices.csv", Sources.PW_EFS, labels(
                 "General Purpose Storage GB Mo", "efs.standard.gb-month", "GB-month", 1,
                 "EFS Storage Requests Read per GB", "efs.elastic.read.gb", "GB", 1,

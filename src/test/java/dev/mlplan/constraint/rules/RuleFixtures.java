@@ -82,6 +82,11 @@ final class RuleFixtures {
         return new Shape(Service.EBS, null, type, 1, 0);
     }
 
+    /** {@code count} EBS volumes of this type striped together (RAID 0). */
+    static Shape volumes(int count, String type) {
+        return new Shape(Service.EBS, null, type, count, 0);
+    }
+
     /** An S3 storage class with keys under one prefix ("s3-standard", or "s3-standard+ebs" with a staging volume). */
     static Shape s3(String storageClass) {
         return prefixes(1, storageClass);

@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class StorageFacts {
     private String access;
+    private String internet;
+    private double dataBytes = 1e12;
     private double getsPerSecond;
     private double putsPerSecond;
     private int prefixesNeeded = 1;
@@ -30,6 +32,18 @@ final class StorageFacts {
     /** {@code storage.access}: "frequent", "infrequent" or "archive". */
     StorageFacts access(String access) {
         this.access = access;
+        return this;
+    }
+
+    /** Data stored, in TiB (1 TB unless set). */
+    StorageFacts dataTiB(double tib) {
+        this.dataBytes = tib * 1024 * DataSize.GIB;
+        return this;
+    }
+
+    /** {@code storage.transfer.internet}, as the YAML writes it ("50 GB/month"). */
+    StorageFacts servedToInternet(String rate) {
+        this.internet = rate;
         return this;
     }
 
@@ -83,13 +97,14 @@ final class StorageFacts {
 
     /** The facts of this storage part kept on {@code shape}. */
     Facts on(RuleFixtures.Shape shape) {
-        var requirements = new StorageRequirements(1e12, 1e12, getsPerSecond, putsPerSecond, shape.count(), prefixesNeeded, iops,
+        var requirements = new StorageRequirements(dataBytes, dataBytes, getsPerSecond, putsPerSecond, shape.count(), prefixesNeeded, iops,
                 throughputBytesPerSecond, sharedBy, List.of());
         return new Facts(workload(sections()), CATALOG, shape.of(Part.STORAGE), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(requirements), 0, 0, Optional.ofNullable(reader));
     }
 
     private String sections() {
-        return "storage:\n  data: 1 TB\n" + (access != null ? "  access: " + access + "\n" : "");
+        return "storage:\n  data: 1 TB\n" + (access != null ? "  access: " + access + "\n" : "")
+                + (internet != null ? "  transfer: { internet: " + internet + " }\n" : "");
     }
 }
