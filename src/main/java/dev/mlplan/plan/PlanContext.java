@@ -131,8 +131,20 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
 
     /** A note when a SageMaker price was estimated from the EC2 price. */
     Optional<String> estimatedSageMakerNote(ServicePrice p) {
-        return catalog.source(p.source()).filter(Source::estimated)
-                .map(source -> "SageMaker price is estimated from the EC2 price (see catalog source " + source.id() + ")");
+        Optional<Source> source = catalog.source(p.source());
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
+        if (source.get().estimated()) {
+            return Optional.of("SageMaker price is estimated (catalog source " + source.get().id() + ": " + source.get().title() + ")");
+        }
+        // a published price older than the catalog's prices: say so, the price list may have moved since
+        String asOf = source.get().asOf();
+        if (asOf != null && asOf.length() >= 4 && asOf.substring(0, 4).compareTo(catalog.pricesAsOf().substring(0, 4)) < 0) {
+            return Optional.of("SageMaker price as published in " + asOf + " (catalog source " + source.get().id()
+                    + "); 'mlplan catalog refresh --services sagemaker' reads the current one");
+        }
+        return Optional.empty();
     }
 
     /** How much an instance type offers, to order eliminations: dense 16-bit TFLOPS, then accelerator memory, then vCPUs. */

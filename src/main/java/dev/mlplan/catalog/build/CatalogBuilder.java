@@ -143,9 +143,12 @@ public final class CatalogBuilder {
             "p4d", "p4de", "p5", "p5e", "p5en", "trn1", "trn1n", "inf1", "inf2");
 
     /**
-     * Estimated SageMaker training and hosting prices (rule in {@link Sources#EST_SAGEMAKER}): the EC2
-     * on-demand price times SageMaker's markup, as the Studio-notebook price list shows it for the same
-     * type and region, else the family's median markup, else the median of all.
+     * SageMaker training and hosting prices: the published us-east-1 price where one is known
+     * ({@link Sources#SAGEMAKER_PUBLISHED}); for such a type in another region, that price scaled by the
+     * region's EC2 price ({@link Sources#EST_SAGEMAKER_REGIONAL}); otherwise estimated (rule in
+     * {@link Sources#EST_SAGEMAKER}): the EC2 on-demand price times SageMaker's markup, as the
+     * Studio-notebook price list shows it for the same type and region, else the family's median
+     * markup, else the median of all.
      */
     private List<ServicePrice> withSageMaker(List<ServicePrice> base, Map<String, Price> onDemand) {
         Map<String, Double> notebook = new HashMap<>();
@@ -176,12 +179,25 @@ public final class CatalogBuilder {
             if (!SAGEMAKER_FAMILIES.contains(family) || !smRegions.contains(p.region()) || p.instanceType().contains("metal")) {
                 continue;
             }
-            Double own = notebook.get(p.region() + "|ml." + p.instanceType());
-            double markup = own != null ? own / p.usdPerHour()
-                    : familyMarkups.containsKey(family) ? median(familyMarkups.get(family)) : globalMedian;
-            double usd = round(p.usdPerHour() * Math.max(1.0, markup));
-            out.add(new ServicePrice("sagemaker.training.ml." + p.instanceType() + ".hour", p.region(), usd, "hour", Sources.EST_SAGEMAKER));
-            out.add(new ServicePrice("sagemaker.hosting.ml." + p.instanceType() + ".hour", p.region(), usd, "hour", Sources.EST_SAGEMAKER));
+            Double published = StaticFacts.sageMakerUsEast1().get(p.instanceType());
+            Price ec2UsEast1 = onDemand.get(US_EAST_1 + '|' + p.instanceType() + '|' + PricingModel.ON_DEMAND.id());
+            double usd;
+            String source;
+            if (published != null && p.region().equals(US_EAST_1)) {
+                usd = published;
+                source = Sources.SAGEMAKER_PUBLISHED;
+            } else if (published != null && ec2UsEast1 != null && ec2UsEast1.usdPerHour() > 0) {
+                usd = round(published * p.usdPerHour() / ec2UsEast1.usdPerHour());
+                source = Sources.EST_SAGEMAKER_REGIONAL;
+            } else {
+                Double own = notebook.get(p.region() + "|ml." + p.instanceType());
+                double markup = own != null ? own / p.usdPerHour()
+                        : familyMarkups.containsKey(family) ? median(familyMarkups.get(family)) : globalMedian;
+                usd = round(p.usdPerHour() * Math.max(1.0, markup));
+                source = Sources.EST_SAGEMAKER;
+            }
+            out.add(new ServicePrice("sagemaker.training.ml." + p.instanceType() + ".hour", p.region(), usd, "hour", source));
+            out.add(new ServicePrice("sagemaker.hosting.ml." + p.instanceType() + ".hour", p.region(), usd, "hour", source));
         }
         out.add(new ServicePrice("sagemaker-serverless.gb-second", US_EAST_1, 0.00002, "GB-second", Sources.EST_SM_SERVERLESS));
         out.sort(Comparator.comparing(ServicePrice::id).thenComparing(ServicePrice::region));

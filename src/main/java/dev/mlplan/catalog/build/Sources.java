@@ -59,6 +59,8 @@ final class Sources {
     static final String EST_SAVINGS_PLANS = "estimated-savings-plans-from-ri";
     static final String EST_LAMBDA_LOAD_FACTOR = "estimated-lambda-model-load-factor";
     static final String EST_SAGEMAKER = "estimated-sagemaker-from-ec2-markup";
+    static final String SAGEMAKER_PUBLISHED = "fmbench-sagemaker-hourly-pricing";
+    static final String EST_SAGEMAKER_REGIONAL = "estimated-sagemaker-from-us-east-1-by-ec2-ratio";
     static final String EST_SM_SERVERLESS = "estimated-sagemaker-serverless";
 
     private static final String PUBLISHED = "published";
@@ -269,6 +271,20 @@ final class Sources {
                         "Where a (region, type) pair has an advisor entry (" + EI_ADVISOR + ", else " + SPOTINFO_ADVISOR + ") but no"
                                 + " spot price: spot average = on-demand price of the catalog in that region x (1 - savings% / 100)."
                                 + " The advisor's savings is a 30-day average, so this is an average, not the current price; no minimum."),
+                new Source(SAGEMAKER_PUBLISHED, "SageMaker hourly instance prices (us-east-1), as AWS's FMBench lists them",
+                        "https://github.com/aws-samples/foundation-model-benchmarking-tool/blob/00ef155d0f9c6b999d796f915159d3d622f8233d/src/fmbench/configs/pricing.yml",
+                        "2024", PUBLISHED,
+                        "aws-samples/foundation-model-benchmarking-tool src/fmbench/configs/pricing.yml, 'SageMaker Hourly Instance Pricing':"
+                                + " ml.* real-time endpoint prices beside the EC2 list prices of the same time (p4d.24xlarge $32.7726, before"
+                                + " AWS's June 2025 EC2 GPU price cut), so us-east-1 prices of 2024 (the Hugging Face SageMaker benchmark of"
+                                + " 2023-09 shows the same ml.p4d.24xlarge $37.69 and ml.g5.12xlarge $7.09). A secondary copy: AWS's price"
+                                + " list is the authority ('mlplan catalog refresh --services sagemaker' reads it). Used for training and"
+                                + " hosting alike; whether SageMaker's rates followed the 2025 EC2 cut is not established."),
+                new Source(EST_SAGEMAKER_REGIONAL, "SageMaker ml.* prices in other regions, from the us-east-1 published price",
+                        "https://aws.amazon.com/sagemaker/pricing/", "2026-07-20", ESTIMATED,
+                        "Rule: ml.TYPE in a region = the published us-east-1 ml.TYPE price (" + SAGEMAKER_PUBLISHED + ") x the EC2"
+                                + " on-demand price of TYPE in that region / its us-east-1 EC2 price (regions differ for SageMaker about as"
+                                + " they do for EC2)."),
                 new Source(EST_SAGEMAKER, "SageMaker training and real-time hosting ml.* prices derived from EC2 prices",
                         "https://aws.amazon.com/sagemaker/pricing/", "2025-12-05", ESTIMATED,
                         "No SageMaker Training or Hosting price list is in any reachable source (aws-price-watcher SOURCE.txt: only"

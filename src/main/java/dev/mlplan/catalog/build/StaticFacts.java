@@ -9,6 +9,7 @@ import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.ServicePrice;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Figures that are not in the reference CSVs: the accelerator table (docs/estimation.md, Accelerators, plus
@@ -74,6 +75,20 @@ final class StaticFacts {
                 gpu("K80", 12288, 240, 4.37, 4.37, 0, 0, 0.30, 150, ACCEL_OTHER),
                 gpu("M60", 8192, 160.4, 4.825, 4.825, 0, 0, 0.30, 150, ACCEL_OTHER),
                 gpu("K520", 4096, 160, 2.45, 2.45, 0, 0, 0.30, 0, ACCEL_OTHER));
+    }
+
+    /**
+     * SageMaker hourly ml.* prices in us-east-1 ({@link Sources#SAGEMAKER_PUBLISHED}), USD per instance-hour,
+     * keyed by the EC2 type the ml.* type runs on.
+     */
+    static Map<String, Double> sageMakerUsEast1() {
+        return Map.ofEntries(Map.entry("m5.xlarge", 0.23), Map.entry("g5.xlarge", 1.4084), Map.entry("g5.2xlarge", 1.515),
+                Map.entry("g5.12xlarge", 7.09), Map.entry("g5.24xlarge", 10.18), Map.entry("g5.48xlarge", 20.36),
+                Map.entry("inf2.xlarge", 0.99), Map.entry("inf2.8xlarge", 2.36), Map.entry("inf2.24xlarge", 7.79),
+                Map.entry("inf2.48xlarge", 15.58), Map.entry("trn1.32xlarge", 28.497), Map.entry("p4d.24xlarge", 37.688),
+                Map.entry("p5.48xlarge", 113.068), Map.entry("p3.2xlarge", 3.825), Map.entry("g4dn.12xlarge", 4.89),
+                Map.entry("g6.2xlarge", 1.222), Map.entry("g6.16xlarge", 4.246), Map.entry("g6.12xlarge", 5.752),
+                Map.entry("g6.24xlarge", 8.344), Map.entry("g6.48xlarge", 16.688));
     }
 
     /**
