@@ -56,11 +56,12 @@ package dev.mlplan.estimate;
  * @param bytesPerToken text bytes per token when a dataset gives only its size: 4 (English BPE)
  * @param llmTokensIn prompt tokens assumed for generative models when the workload gives none: 512
  * @param encoderTokensIn input tokens assumed for encoders (BERT) when the workload gives none: 128
- * @param oneShotLayerLatencyMs fixed time per transformer layer in each forward pass of a one-shot
- *     model (kernel launches and synchronisation, which compute at batch 1 cannot hide): 0.04 ms. It
- *     adds to latency, not to throughput (concurrent requests and streams overlap it). Calibrated on
- *     TensorRT BERT-base and BERT-large at batch 1 on an A100 (0.64 and 1.67 ms: docs/accuracy.md
- *     cases 12a, 12c)
+ * @param layerLatencyMs fixed time per transformer layer in each forward pass (kernel launches and
+ *     synchronisation, which compute at batch 1 cannot hide): 0.04 ms. For a one-shot model it adds
+ *     to latency, not to throughput (concurrent requests and streams overlap it); an LLM pays it in its
+ *     prefill and in every decode step. Calibrated on TensorRT BERT-base and BERT-large at batch 1 on
+ *     an A100 (0.64 and 1.67 ms: docs/accuracy.md cases 12a, 12c); it also brings the LLM cases at
+ *     concurrency 1 (3a, 3e, 7s, 7ze) into band
  */
 public record EstimationDefaults(
         double usableMemoryFraction,
@@ -92,7 +93,7 @@ public record EstimationDefaults(
         double bytesPerToken,
         int llmTokensIn,
         int encoderTokensIn,
-        double oneShotLayerLatencyMs) {
+        double layerLatencyMs) {
 
     public static EstimationDefaults standard() {
         return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.20, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,

@@ -314,6 +314,7 @@ public final class InferenceEstimator {
         private final double overhead;
         private final double kvPerRequest;
         private final double prefillCompute;
+        private final double layerTime;
         private final double prefill;
         private final double context;
         private final int memoryLimit;
@@ -332,7 +333,9 @@ public final class InferenceEstimator {
             this.kvPerRequest = req.kvBytesPerToken() * (req.tokensIn() + req.tokensOut());
             // a prompt's forward pass is compute-bound, but no faster than one read of the weights
             this.prefillCompute = 2.0 * req.model().activeParameters() * req.tokensIn() / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
-            this.prefill = Math.max(prefillCompute, weightsRead(req.tokensIn()) / (d.mbu() * d.bandwidthPerChip() * tp * eff));
+            // every forward pass also pays a fixed time per layer (kernel launches, synchronisation)
+            this.layerTime = req.model().layers() * defaults.layerLatencyMs() / 1000;
+            this.prefill = Math.max(prefillCompute, weightsRead(req.tokensIn()) / (d.mbu() * d.bandwidthPerChip() * tp * eff)) + layerTime;
             this.context = req.tokensIn() + req.tokensOut() / 2.0;
             double free = memory - weightsNeeded - overhead;
             this.memoryLimit = free < kvPerRequest ? 0 : (int) Math.min(defaults.maxBatch(), Math.floor(free / kvPerRequest));
@@ -398,7 +401,7 @@ public final class InferenceEstimator {
         }
 
         double step(int b) {
-            return Math.max(memoryTime(b), computeTime(b));
+            return Math.max(memoryTime(b), computeTime(b)) + layerTime;
         }
 
         /** Seconds in which the {@code b} requests in flight are replaced once. */
@@ -578,7 +581,7 @@ public final class InferenceEstimator {
         double util = calibrated ? req.servingUtilisation() : d.oneShotUtil();
         double perRequest = req.flopsPerRequest() / (util * replicaPeak);
         // a forward pass's fixed cost per layer: latency only, which batching and concurrent streams hide in throughput
-        double fixed = m.isTransformer() ? m.layers() * defaults.oneShotLayerLatencyMs() / 1000 : 0;
+        double fixed = m.isTransformer() ? m.layers() * defaults.layerLatencyMs() / 1000 : 0;
         int batch;
         String rule;
         if (fixedBatch.isPresent()) {
@@ -609,7 +612,7 @@ public final class InferenceEstimator {
                             : "mlplan default for batched one-shot models") + ")"));
             steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean())
                     + (fixed > 0 ? " × (layers × fixed time per layer + batch × FLOPs per request ÷ (utilisation × peak)) = "
-                            + Fmt.plain(defaults.p99OverMean()) + " × (" + m.layers() + " × " + Fmt.plain(defaults.oneShotLayerLatencyMs()) + " ms + "
+                            + Fmt.plain(defaults.p99OverMean()) + " × (" + m.layers() + " × " + Fmt.plain(defaults.layerLatencyMs()) + " ms + "
                             : " × batch × FLOPs per request ÷ (utilisation × peak) = " + Fmt.plain(defaults.p99OverMean()) + " × (")
                     + batch + " × " + Fmt.ms(perRequest) + ") (a request waits for its whole batch; p99 = "
                     + Fmt.plain(defaults.p99OverMean()) + " × mean, mlplan rule of thumb"

@@ -126,7 +126,7 @@ class PublishedResultsTest {
         // all-reduce latency that a 7B model's small per-GPU matmuls cannot hide; mlplan's bandwidth model has no
         // per-layer communication term. The 13B case on the same instance (3c) is in band.
         check("3a", "TGI Llama 2 7B, g5.12xlarge (4×A10G), concurrency 1, ms/token", 16.8, msPerToken(tgi("llama-2-7b", A10G, 4, 1)),
-                "ms", 0.6, BAND_HI, "out of band (low): likely per-layer all-reduce latency over PCIe at TP 4 (not modelled); 13B on the same instance is in band");
+                "ms", 0.6, BAND_HI, "0.04 ms per layer per step; PCIe all-reduces at TP 4 (g5 has no NVLink) are not modelled beyond it");
     }
 
     @Test
@@ -162,7 +162,7 @@ class PublishedResultsTest {
         // Out of band, high, for the same reason as 3b (TGI 1.0.3 at 20 concurrent requests: 41.3 → 59.8 ms/token),
         // though less so: at TP 8 on NVLink the per-step weight read dominates and batching helps as modelled.
         check("3f", "TGI Llama 2 70B, 8×A100-40GB, concurrency 20, tokens/s", 321.5, tgi("llama-2-70b", A100_40, 8, 20).tokensPerSecond(),
-                "tok/s", BAND_LO, 1.6, "out of band (high): as 3b, smaller gap");
+                "tok/s", BAND_LO, 1.6, "as 3b, a smaller gap: at TP 8 on NVLink the per-step weight read dominates");
     }
 
     // ---- 4. Databricks "LLM Inference Performance Engineering": MPT-7B ----
@@ -446,8 +446,8 @@ class PublishedResultsTest {
     void trtllmLlama33_70bFp8OnH100AndH200() {
         String note = "TensorRT-LLM perf overview, FP8; H100 at TP 2, H200 at TP 1 (mlplan chooses the same layouts)";
         check("7g", "TRT-LLM Llama 3.3 70B FP8, 2×H100, 1000/1000, out tok/s", 4_205, fullLoad("llama-3.1-70b", Precision.FP8, "H100", 2, 1000, 1000), "tok/s",
-                BAND_LO, 1.3, "out of band (high, 1.28): at TP 2 and 256 sequences the all-reduces of every step are not charged (free up to 4 GPUs);"
-                        + " the same setup at 2,048/2,048 (7h) and 5,000/500 (7i) is in band");
+                BAND_LO, 1.3, "the highest serving case: at TP 2 and 256 sequences the all-reduces of every step are not charged"
+                        + " (free up to 4 GPUs)");
         check("7h", "TRT-LLM Llama 3.3 70B FP8, 2×H100, 2048/2048, out tok/s", 3_082, fullLoad("llama-3.1-70b", Precision.FP8, "H100", 2, 2048, 2048), "tok/s", note);
         check("7i", "TRT-LLM Llama 3.3 70B FP8, 2×H100, 5000/500, out tok/s", 898, fullLoad("llama-3.1-70b", Precision.FP8, "H100", 2, 5000, 500), "tok/s", note);
         check("7j", "TRT-LLM Llama 3.3 70B FP8, 1×H200, 1000/1000, out tok/s", 2_909, fullLoad("llama-3.1-70b", Precision.FP8, "H200", 1, 1000, 1000), "tok/s", note);
@@ -473,8 +473,8 @@ class PublishedResultsTest {
         check("7r", "NIM Llama 3.3 70B, 5000/500, concurrency 50: time to first token", 834.51, c50.ttftMsP99() / P99_OVER_MEAN, "ms",
                 BAND_LO - 0.1, BAND_HI, "out of band (low, 0.71): NIM queues prompts behind running prefills longer than mlplan's M/D/1 wait");
         check("7s", "NIM Llama 3.3 70B, 500/2000, concurrency 1: time to first token", 47.77, shortIn.ttftMsP99() / P99_OVER_MEAN, "ms",
-                0.7, BAND_HI, "out of band (low, 0.75): a short prompt's fixed costs (HTTP, tokenizer, scheduler, 2 × 80 all-reduces) are not"
-                        + " modelled; the 5,000-token prompt of the same setup (7m) is in band");
+                0.7, BAND_HI, "a 500-token prompt: one weight read plus 80 layers × 0.04 ms; HTTP, tokenizer and scheduler are not"
+                        + " modelled");
         check("7t", "NIM Llama 3.3 70B, 500/2000, concurrency 1: inter-token latency", 18.91, shortIn.tpotMsP99() / P99_OVER_MEAN, "ms", note);
     }
 
@@ -519,7 +519,7 @@ class PublishedResultsTest {
         // (16 Trainium1 chips), batch 1, 64 in / 192 out: 6.6 ms per token
         check("7ze", "Neuron Llama 2 13B, trn1.32xlarge (16 × Trainium1, TP 32 cores), batch 1: ms per token", 6.6,
                 atConcurrency("llama-2-13b", Precision.BF16, "Trainium1", 16, 16, 64, 192, 1).tpotMsP99() / P99_OVER_MEAN, "ms",
-                "NeuronLink: no tensor-parallel loss charged up to 16 chips; MBU 0.4");
+                "NeuronLink: no tensor-parallel loss charged up to 16 chips; MBU 0.4; 40 layers × 0.04 ms per step");
     }
 
     // ---- 5. gpu_poor (RahulSChand/gpu_poor): 3B / 7B / 13B memory on an RTX 4090 ----
