@@ -29,6 +29,7 @@ import dev.mlplan.constraint.rules.SageMakerServerlessDurationRule;
 import dev.mlplan.constraint.rules.SageMakerServerlessGpuRule;
 import dev.mlplan.constraint.rules.SageMakerServerlessMemoryRule;
 import dev.mlplan.constraint.rules.S3PrefixRateRule;
+import dev.mlplan.constraint.rules.SpotDeadlineMarginRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
 import java.util.List;
@@ -73,6 +74,7 @@ public final class ConstraintEngine {
                 new EfsThroughputRule(),
                 new SpotNotInterruptibleRule(),
                 new SpotDeadlineRule(),
+                new SpotDeadlineMarginRule(),
                 new CapacityBlockRule()));
     }
 

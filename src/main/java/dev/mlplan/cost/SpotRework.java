@@ -44,4 +44,25 @@ public final class SpotRework {
                 + Fmt.hours(lost) + " lost each = +" + Fmt.pct(rework) + " rework";
         return new Estimate(interruptions, lost, rework, explanation);
     }
+
+    /**
+     * The worst single interruption of a run: a restart plus the work since the last checkpoint (the
+     * whole run without checkpoints). The expected rework of {@link #estimate} is small; this one
+     * unlucky interruption is what a deadline margin must absorb.
+     *
+     * @param lostHours work redone
+     * @param endHours when the run ends after it
+     */
+    public record OneInterruption(double restartHours, double lostHours, double endHours, boolean checkpointed) {
+        public static OneInterruption of(double runHours, double checkpointHours, double restartHours) {
+            double lost = checkpointHours > 0 ? Math.min(checkpointHours, runHours) : runHours;
+            return new OneInterruption(restartHours, lost, runHours + restartHours + lost, checkpointHours > 0);
+        }
+
+        /** "one interruption (restart 10 min + up to 1 h of lost work since the last checkpoint) would end the run at 12.4 h". */
+        public String explanation() {
+            return "one interruption (restart " + Fmt.hours(restartHours) + " + up to " + Fmt.hours(lostHours) + " of lost work"
+                    + (checkpointed ? " since the last checkpoint" : ": no checkpoints") + ") would end the run at " + Fmt.hours(endHours);
+        }
+    }
 }

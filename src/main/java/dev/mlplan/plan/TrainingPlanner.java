@@ -205,25 +205,22 @@ final class TrainingPlanner {
     }
 
     /**
-     * A multi-node spot run whose deadline margin cannot absorb one interruption (a restart plus the
-     * work since the last checkpoint, or the whole run without checkpoints): the expected rework is
-     * small, one unlucky interruption is not. A warning on the option.
+     * A multi-node spot run whose deadline margin cannot absorb one interruption
+     * ({@link SpotRework.OneInterruption}): a warning on the option, unless {@code deadline_hard}
+     * makes the {@code spot.deadline-margin} rule eliminate it.
      */
     static Optional<String> oneInterruptionPastDeadline(Workload.Training t, int nodes, double runHours, double checkpointHours,
             double restartHours) {
         if (nodes < 2 || t.deadline().isEmpty()) {
             return Optional.empty();
         }
-        double lost = checkpointHours > 0 ? Math.min(checkpointHours, runHours) : runHours;
-        double worst = runHours + restartHours + lost;
+        var one = SpotRework.OneInterruption.of(runHours, checkpointHours, restartHours);
         double deadline = t.deadline().get().hours();
-        if (worst <= deadline) {
+        if (one.endHours() <= deadline) {
             return Optional.empty();
         }
-        return Optional.of("spot: one interruption (restart " + Fmt.hours(restartHours) + " + up to " + Fmt.hours(lost) + " of lost work"
-                + (checkpointHours > 0 ? " since the last checkpoint" : ": no checkpoints") + ") would end the run at " + Fmt.hours(worst)
-                + ", past the " + Fmt.hours(deadline) + " deadline; on-demand, or checkpoints every "
-                + Fmt.hours(Math.max(0, deadline - runHours - restartHours)) + ", keep it");
+        return Optional.of("spot: " + one.explanation() + ", past the " + Fmt.hours(deadline) + " deadline; on-demand, or checkpoints every "
+                + Fmt.hours(Math.max(0, deadline - runHours - restartHours)) + ", keep it (training.deadline_hard: true rules such runs out)");
     }
 
     /** A training run's billed hours in one region and, on spot, the interruption figures behind them. */

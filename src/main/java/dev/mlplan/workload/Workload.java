@@ -139,7 +139,15 @@ public record Workload(
             double runsPerMonth,
             Optional<TimeSpan> deadline,
             Optional<TimeSpan> checkpointEvery,
-            boolean interruptible) {}
+            boolean interruptible,
+            boolean deadlineHard) {
+
+        /** A training job whose deadline may slip after an unlucky spot interruption (the default). */
+        public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
+                Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible) {
+            this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, false);
+        }
+    }
 
     public enum Pattern { STEADY, DIURNAL, SPORADIC }
 

@@ -334,7 +334,8 @@ final class WorkloadBinder {
                 v.number("runs_per_month").orElseThrow(),
                 v.timeSpan("deadline"),
                 v.timeSpan("checkpoint_every"),
-                v.bool("interruptible").orElseThrow());
+                v.bool("interruptible").orElseThrow(),
+                v.bool("deadline_hard").orElseThrow());
     }
 
     private Dataset dataset(View v, ModelSpec model) {

@@ -366,7 +366,9 @@ final class WorkloadKeys {
             Key.number("runs_per_month", Bound.positive(), "Runs per month.").atMost("100,000").withDefault("1"),
             Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this.").atMost("12 months"),
             Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").atMost("12 months").example("30m"),
-            Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"));
+            Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"),
+            Key.of("deadline_hard", Type.BOOLEAN, "Whether the deadline must hold even after one spot interruption: multi-node spot"
+                    + " runs whose margin cannot absorb one are eliminated instead of warned.").withDefault("false"));
 
     static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
             Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").atMost("10000000/s").asRequired(),

@@ -22,6 +22,8 @@ final class TrainingFacts extends PartFacts<TrainingFacts> {
     private Method method = Method.FULL;
     private String deadline;
     private Boolean interruptible;
+    private Boolean deadlineHard;
+    private String checkpointEvery;
     private double neededGiBPerAccelerator = 1;
     private double availableGiBPerAccelerator = 80;
     private double hoursPerRun = 1;
@@ -42,6 +44,18 @@ final class TrainingFacts extends PartFacts<TrainingFacts> {
     /** {@code training.deadline}, such as "12h". */
     TrainingFacts deadline(String deadline) {
         this.deadline = deadline;
+        return this;
+    }
+
+    /** {@code training.deadline_hard}. */
+    TrainingFacts deadlineHard(boolean hard) {
+        this.deadlineHard = hard;
+        return this;
+    }
+
+    /** {@code training.checkpoint_every}, such as "1h". */
+    TrainingFacts checkpointEvery(String every) {
+        this.checkpointEvery = every;
         return this;
     }
 
@@ -97,6 +111,12 @@ final class TrainingFacts extends PartFacts<TrainingFacts> {
         }
         if (interruptible != null) {
             yaml.append("  interruptible: ").append(interruptible).append('\n');
+        }
+        if (deadlineHard != null) {
+            yaml.append("  deadline_hard: ").append(deadlineHard).append('\n');
+        }
+        if (checkpointEvery != null) {
+            yaml.append("  checkpoint_every: ").append(checkpointEvery).append('\n');
         }
         return yaml.toString();
     }

@@ -1,0 +1,48 @@
+package dev.mlplan.constraint.rules;
+
+import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Facts;
+import dev.mlplan.constraint.Rule;
+import dev.mlplan.constraint.Violation;
+import dev.mlplan.cost.SpotRework;
+import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.TimeSpan;
+import dev.mlplan.workload.Workload;
+import java.util.Optional;
+
+/**
+ * {@code spot.deadline-margin}: with {@code training.deadline_hard: true}, a multi-node spot run must
+ * meet its deadline even after one interruption: the restart plus the work since the last checkpoint
+ * (the whole run without checkpoints). AWS gives a spot instance two minutes' notice
+ * (docs/limits.md, Spot); a multi-node job stops when any of its nodes is reclaimed. Without
+ * {@code deadline_hard} the same case is a warning on the option.
+ */
+public final class SpotDeadlineMarginRule implements Rule {
+    public static final String ID = "spot.deadline-margin";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
+        Optional<Workload.Training> training = f.workload().training();
+        if (pricing != PricingModel.SPOT || training.isEmpty() || !training.get().deadlineHard() || training.get().deadline().isEmpty()
+                || f.candidate().count() < 2) {
+            return Optional.empty();
+        }
+        double runHours = f.effectiveHoursPerRun() > 0 ? f.effectiveHoursPerRun()
+                : f.training().isPresent() ? f.training().get().hoursPerRun() : 0;
+        double checkpointHours = training.get().checkpointEvery().map(TimeSpan::hours).orElse(0.0);
+        double restartHours = f.workload().assumptions().flatMap(Workload.Assumptions::spotRestart).map(TimeSpan::hours)
+                .orElse(SpotRework.DEFAULT_RESTART_HOURS);
+        var one = SpotRework.OneInterruption.of(runHours, checkpointHours, restartHours);
+        double deadline = training.get().deadline().get().hours();
+        if (runHours <= 0 || one.endHours() <= deadline) {
+            return Optional.empty();
+        }
+        return violation(one.explanation() + " on " + f.candidate().count() + " spot instances; training.deadline_hard asks the "
+                + Fmt.hours(deadline) + " deadline to hold");
+    }
+}
