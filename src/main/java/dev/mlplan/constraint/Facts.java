@@ -38,4 +38,9 @@ public record Facts(
     public Part part() {
         return candidate.part();
     }
+
+    /** Hours of one training run: with spot rework where the offer computed it, else the estimate's; 0 when unknown. */
+    public double runHours() {
+        return effectiveHoursPerRun > 0 ? effectiveHoursPerRun : training.isPresent() ? training.get().hoursPerRun() : 0;
+    }
 }

@@ -4,6 +4,8 @@ import static dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH;
 
 import dev.mlplan.catalog.SpotInfo;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.workload.Workload;
+import dev.mlplan.workload.TimeSpan;
 
 /**
  * Expected extra work on spot. The Spot Instance Advisor publishes, per region and type, the share of
@@ -22,6 +24,11 @@ import dev.mlplan.util.Fmt;
 public final class SpotRework {
     /** Restart time after an interruption unless the workload says otherwise (assumptions.spot_restart). */
     public static final double DEFAULT_RESTART_HOURS = 10.0 / 60;
+
+    /** Hours lost restarting after an interruption: {@code assumptions.spot_restart}, else the default. */
+    public static double restartHours(Workload w) {
+        return w.assumptions().flatMap(Workload.Assumptions::spotRestart).map(TimeSpan::hours).orElse(DEFAULT_RESTART_HOURS);
+    }
 
     private SpotRework() {}
 

@@ -138,7 +138,7 @@ final class TrainingPlanner {
         }
         int n = feasible.candidate().count();
         double checkpointHours = t.checkpointEvery().map(TimeSpan::hours).orElse(0.0);
-        double restartHours = w.assumptions().flatMap(Workload.Assumptions::spotRestart).map(TimeSpan::hours).orElse(SpotRework.DEFAULT_RESTART_HOURS);
+        double restartHours = SpotRework.restartHours(w);
         // the same for every region and pricing model: made once per type
         List<String> nodesNotes = new ArrayList<>();
         if (n > 1) {

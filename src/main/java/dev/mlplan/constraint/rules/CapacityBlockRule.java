@@ -33,8 +33,7 @@ public final class CapacityBlockRule implements Rule {
         if (f.candidate().count() > CapacityBlock.MAX_INSTANCES) {
             return violation(f.candidate().count() + " instances; a capacity block holds at most " + CapacityBlock.MAX_INSTANCES);
         }
-        double hours = f.effectiveHoursPerRun() > 0 ? f.effectiveHoursPerRun()
-                : f.training().isPresent() ? f.training().get().hoursPerRun() : 0;
+        double hours = f.runHours();
         if (hours > 0 && CapacityBlock.forRun(hours).isEmpty()) {
             return violation("one run takes " + Fmt.hours(hours) + "; a capacity block lasts at most " + CapacityBlock.MAX_DAYS + " days");
         }

@@ -32,11 +32,9 @@ public final class SpotDeadlineMarginRule implements Rule {
                 || f.candidate().count() < 2) {
             return Optional.empty();
         }
-        double runHours = f.effectiveHoursPerRun() > 0 ? f.effectiveHoursPerRun()
-                : f.training().isPresent() ? f.training().get().hoursPerRun() : 0;
+        double runHours = f.runHours();
         double checkpointHours = training.get().checkpointEvery().map(TimeSpan::hours).orElse(0.0);
-        double restartHours = f.workload().assumptions().flatMap(Workload.Assumptions::spotRestart).map(TimeSpan::hours)
-                .orElse(SpotRework.DEFAULT_RESTART_HOURS);
+        double restartHours = SpotRework.restartHours(f.workload());
         var one = SpotRework.OneInterruption.of(runHours, checkpointHours, restartHours);
         double deadline = training.get().deadline().get().hours();
         if (runHours <= 0 || one.endHours() <= deadline) {
