@@ -27,6 +27,7 @@ import dev.mlplan.workload.Workload.Architecture;
  * @param trainingMicroBatch default micro-batch for per-sample models, 0 = mlplan's default
  * @param defaultTokensIn tokens (or frames) per request when the workload gives none, 0 = mlplan's default
  * @param source model card, config or paper the figures come from
+ * @param url the model's page (its card and config), for docs/presets.md
  */
 record ModelPreset(
         String name,
@@ -51,7 +52,8 @@ record ModelPreset(
         double trainingActivationBytesPerSample,
         int trainingMicroBatch,
         int defaultTokensIn,
-        String source) {
+        String source,
+        String url) {
 
     /** How a model produces its answer. */
     enum Role {

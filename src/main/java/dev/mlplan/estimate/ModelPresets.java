@@ -236,6 +236,7 @@ public final class ModelPresets {
     private static ModelPreset readPreset(JsonParser p) throws IOException {
         String name = null;
         String source = null;
+        String url = null;
         Architecture architecture = null;
         Role role = null;
         double parameters = 0;
@@ -263,6 +264,7 @@ public final class ModelPresets {
             switch (field) {
                 case "name" -> name = p.getValueAsString();
                 case "source" -> source = p.getValueAsString();
+                case "url" -> url = p.getValueAsString();
                 case "architecture" -> architecture = Architecture.valueOf(p.getValueAsString());
                 case "role" -> role = Role.valueOf(p.getValueAsString());
                 case "parameters" -> parameters = p.getDoubleValue();
@@ -287,8 +289,8 @@ public final class ModelPresets {
                 default -> throw new IllegalStateException(RESOURCE + ": unknown field '" + field + "' at " + p.currentLocation());
             }
         }
-        if (name == null || architecture == null || role == null || source == null) {
-            throw new IllegalStateException(RESOURCE + ": a preset lacks name, architecture, role or source, before " + p.currentLocation());
+        if (name == null || architecture == null || role == null || source == null || url == null) {
+            throw new IllegalStateException(RESOURCE + ": a preset lacks name, architecture, role, source or url, before " + p.currentLocation());
         }
         if (utilisation > 0 && utilisationSource == null) {
             throw new IllegalStateException(RESOURCE + ": preset '" + name + "' sets servingUtilisation without servingUtilisationSource");
@@ -304,7 +306,7 @@ public final class ModelPresets {
         }
         return new ModelPreset(name, architecture, role, parameters, activeParameters, layers, hidden, heads, kvHeads, headDim, intermediate,
                 vocabulary, context, forwardFlops, steps, resolution, guidancePasses, utilisation, utilisationSource, activationBytes,
-                microBatch, tokensIn, source);
+                microBatch, tokensIn, source, url);
     }
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected) {
