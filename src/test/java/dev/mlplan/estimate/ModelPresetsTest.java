@@ -176,6 +176,15 @@ class ModelPresetsTest {
                 .hasMessageContaining("did you mean 'llama-2-7b'");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"llama3.1-8b,llama-3.1-8b", "qwen-2.5-72b,qwen2.5-72b", "gemma3-27b,gemma-3-27b",
+        "deepseek-r1-distil-qwen-7b,deepseek-r1-distill-qwen-7b", "flux1-dev,flux.1-dev", "bge-large-en,bge-large-en-v1.5"})
+    void commonMisspellingsOfTheNewPresetsSuggestThem(String typed, String meant) {
+        assertThatThrownBy(() -> ModelPresets.resolve(Workloads.preset(typed)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("did you mean '" + meant + "'");
+    }
+
     @Test
     void customModelNeedsParameters() {
         var spec = new dev.mlplan.workload.Workload.ModelSpec(java.util.Optional.empty(), java.util.Optional.empty(),
