@@ -1,5 +1,6 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.workload.Suggestions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import dev.mlplan.workload.Suggestions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
@@ -51,18 +50,20 @@ final class InitCommand implements Runnable {
         }
     }
 
-    /** Case-insensitive like every enum option, with "did you mean" for a misspelt kind. */
-    static final class KindConverter implements ITypeConverter<Kind> {
-        @Override
-        public Kind convert(String value) {
-            List<String> names = Arrays.stream(Kind.values()).map(Kind::name).toList();
-            String wanted = value.toLowerCase(Locale.ROOT);
-            if (names.contains(wanted)) {
-                return Kind.valueOf(wanted);
-            }
-            throw new TypeConversionException("unknown kind '" + value + "'" + Suggestions.suffix(wanted, names)
-                    + "; expected one of: " + String.join(", ", names));
+    /**
+     * {@code --kind}'s converter, case-insensitive like every enum option, with "did you mean" for a
+     * misspelt kind. Registered as a method reference in {@link CommandFactory}: a class implementing
+     * picocli's converter interface could not go into the class-data-sharing archive (the interface's
+     * old class-file version keeps it out), so every start would load it from the jar.
+     */
+    static Kind kind(String value) {
+        List<String> names = Arrays.stream(Kind.values()).map(Kind::name).toList();
+        String wanted = value.toLowerCase(Locale.ROOT);
+        if (names.contains(wanted)) {
+            return Kind.valueOf(wanted);
         }
+        throw new TypeConversionException("unknown kind '" + value + "'" + Suggestions.suffix(wanted, names)
+                + "; expected one of: " + String.join(", ", names));
     }
 
     @ParentCommand
@@ -72,7 +73,7 @@ final class InitCommand implements Runnable {
             description = "Where to write it (default: ${DEFAULT-VALUE}; - for standard output).")
     Path output;
 
-    @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
+    @Option(names = "--kind", paramLabel = "KIND",
             description = "Which example: ${COMPLETION-CANDIDATES} (default: the general one, with every section).")
     Kind kind;
 
