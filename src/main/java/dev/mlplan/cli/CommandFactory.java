@@ -26,6 +26,7 @@ public final class CommandFactory {
     public static CommandLine create(CliEnv env, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new MlplanCommand(env));
         cl.registerConverter(Path.class, CliEnv::path);
+        cl.registerConverter(InitCommand.Kind.class, InitCommand::kind);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -100,7 +100,7 @@ public final class InferenceEstimator {
 
     /**
      * A diffusion model's FLOPs per image: steps × 2 U-Net passes (classifier-free guidance runs the
-     * model with and without the prompt) × FLOPs per pass at the preset's native resolution × (resolution
+     * model with and without the prompt; 1 pass for a guidance-distilled preset such as FLUX.1) × FLOPs per pass at the preset's native resolution × (resolution
      * ÷ native)². The last factor is the latent area: an approximation that leaves out attention's
      * quadratic growth with the latent's tokens (more FLOPs above the native resolution, fewer below).
      * The text encoder and the VAE decoder (a few % of an image at 50 steps) are not counted.
@@ -110,13 +110,16 @@ public final class InferenceEstimator {
         int resolution = inference.resolution().orElse(profile.nativeResolution());
         double area = areaScale(inference, profile);
         double perPass = profile.model().forwardFlopsPerSample();
-        double flops = n * GUIDANCE_PASSES * perPass * area;
+        int passes = profile.guidancePasses();
+        boolean guided = passes == GUIDANCE_PASSES;
+        double flops = n * passes * perPass * area;
         steps.add(new Step("denoising steps", String.valueOf(n), inference.steps().isPresent() ? "inference.steps"
-                : "not given: the preset's default (" + profile.diffusionSteps() + ", the diffusers default)"));
+                : "not given: the preset's default (" + profile.diffusionSteps() + (guided ? ", the diffusers default)" : ", its model card's)")));
         steps.add(new Step("resolution", resolution + " × " + resolution + " px", inference.resolution().isPresent() ? "inference.resolution"
                 : "not given: the preset's native resolution"));
-        steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "steps × 2 passes (classifier-free guidance) × U-Net FLOPs per pass at "
-                + profile.nativeResolution() + " px × (resolution ÷ " + profile.nativeResolution() + ")² = " + n + " × 2 × " + Fmt.sci(perPass)
+        steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", (guided ? "steps × 2 passes (classifier-free guidance) × U-Net FLOPs per pass at "
+                : "steps × 1 pass (guidance-distilled: no pass without the prompt) × transformer FLOPs per pass at ")
+                + profile.nativeResolution() + " px × (resolution ÷ " + profile.nativeResolution() + ")² = " + n + " × " + passes + " × " + Fmt.sci(perPass)
                 + " × " + Fmt.plain(area) + " (the latent's area: an approximation; attention grows faster with resolution; text encoder and"
                 + " VAE not counted)"));
         return flops;
@@ -130,7 +133,7 @@ public final class InferenceEstimator {
         return ratio * ratio;
     }
 
-    /** U-Net passes per denoising step with classifier-free guidance: with and without the prompt. */
+    /** Passes per denoising step with classifier-free guidance (with and without the prompt); a preset may state 1 (guidance-distilled). */
     static final int GUIDANCE_PASSES = 2;
 
     private static double kvBytes(Precision p) {

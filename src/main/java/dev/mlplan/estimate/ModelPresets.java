@@ -57,7 +57,7 @@ public final class ModelPresets {
         }
         ModelPreset p = found.get();
         return Optional.of(toModel(p, p.name(), p.parameters(), p.activeParameters(), p.architecture(),
-                p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
+                p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.headDim(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
     }
 
     /** Names of the diffusion presets, the only models that take {@code inference.steps} and {@code inference.resolution}. */
@@ -122,10 +122,12 @@ public final class ModelPresets {
         int presetKv = spec.heads().isPresent() && p.kvHeads() == p.heads() ? heads : p.kvHeads();
         int kvHeads = pick(spec.kvHeads(), presetKv, "kv_heads", overridden);
         double flops = pick(spec.flopsPerSample(), p.forwardFlopsPerSample(), "flops_per_sample", overridden);
+        // a head width the config states holds for its own hidden size and heads; overridden, it is hidden ÷ heads again
+        int headDim = hidden == p.hidden() && heads == p.heads() ? p.headDim() : 0;
         String name = overridden.isEmpty() ? p.name() : p.name() + " (workload sets " + String.join(", ", overridden) + ")";
-        ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, flops, precision);
+        ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, headDim, flops, precision);
         Role role = architecture == p.architecture() ? p.role() : defaultRole(architecture, flops);
-        return new ModelProfile(model, role, p.diffusionSteps(), p.nativeResolution(), p.servingUtilisation(),
+        return new ModelProfile(model, role, p.diffusionSteps(), p.nativeResolution(), p.guidancePasses(), p.servingUtilisation(),
                 p.servingUtilisationSource(), p.trainingActivationBytesPerSample(),
                 p.trainingMicroBatch(), p.defaultTokensIn(), p.source(), "");
     }
@@ -163,8 +165,8 @@ public final class ModelPresets {
         int context = architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0;
         String name = "custom " + architecture.name().toLowerCase(Locale.ROOT) + " (" + Fmt.count(n) + " parameters"
                 + (derivation.isEmpty() ? "" : "; shape derived") + ")";
-        ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, context, flops, precision);
-        return new ModelProfile(model, defaultRole(architecture, flops), 0, 0, 0, null, 0, 0, 0, "workload", derivation);
+        ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, 0, context, flops, precision);
+        return new ModelProfile(model, defaultRole(architecture, flops), 0, 0, 0, 0, null, 0, 0, 0, "workload", derivation);
     }
 
     private static Role defaultRole(Architecture architecture, double flopsPerSample) {
@@ -172,8 +174,8 @@ public final class ModelPresets {
     }
 
     private static ResolvedModel toModel(ModelPreset p, String name, double parameters, double active, Architecture architecture,
-            int layers, int hidden, int heads, int kvHeads, double flops, Precision precision) {
-        return new ResolvedModel(name, architecture, parameters, active, layers, hidden, heads, kvHeads,
+            int layers, int hidden, int heads, int kvHeads, int headDim, double flops, Precision precision) {
+        return new ResolvedModel(name, architecture, parameters, active, layers, hidden, heads, kvHeads, headDim,
                 p.vocabulary(), p.contextLength(), flops, precision);
     }
 
@@ -234,6 +236,7 @@ public final class ModelPresets {
     private static ModelPreset readPreset(JsonParser p) throws IOException {
         String name = null;
         String source = null;
+        String url = null;
         Architecture architecture = null;
         Role role = null;
         double parameters = 0;
@@ -244,10 +247,13 @@ public final class ModelPresets {
         int hidden = 0;
         int heads = 0;
         int kvHeads = 0;
+        int headDim = 0;
+        int intermediate = 0;
         int vocabulary = 0;
         int context = 0;
         int steps = 0;
         int resolution = 0;
+        int guidancePasses = 0;
         double utilisation = 0;
         String utilisationSource = null;
         int microBatch = 0;
@@ -258,6 +264,7 @@ public final class ModelPresets {
             switch (field) {
                 case "name" -> name = p.getValueAsString();
                 case "source" -> source = p.getValueAsString();
+                case "url" -> url = p.getValueAsString();
                 case "architecture" -> architecture = Architecture.valueOf(p.getValueAsString());
                 case "role" -> role = Role.valueOf(p.getValueAsString());
                 case "parameters" -> parameters = p.getDoubleValue();
@@ -268,10 +275,13 @@ public final class ModelPresets {
                 case "hidden" -> hidden = p.getIntValue();
                 case "heads" -> heads = p.getIntValue();
                 case "kvHeads" -> kvHeads = p.getIntValue();
+                case "headDim" -> headDim = p.getIntValue();
+                case "intermediate" -> intermediate = p.getIntValue();
                 case "vocabulary" -> vocabulary = p.getIntValue();
                 case "contextLength" -> context = p.getIntValue();
                 case "diffusionSteps" -> steps = p.getIntValue();
                 case "nativeResolution" -> resolution = p.getIntValue();
+                case "guidancePasses" -> guidancePasses = p.getIntValue();
                 case "servingUtilisation" -> utilisation = p.getDoubleValue();
                 case "servingUtilisationSource" -> utilisationSource = p.getValueAsString();
                 case "trainingMicroBatch" -> microBatch = p.getIntValue();
@@ -279,8 +289,8 @@ public final class ModelPresets {
                 default -> throw new IllegalStateException(RESOURCE + ": unknown field '" + field + "' at " + p.currentLocation());
             }
         }
-        if (name == null || architecture == null || role == null || source == null) {
-            throw new IllegalStateException(RESOURCE + ": a preset lacks name, architecture, role or source, before " + p.currentLocation());
+        if (name == null || architecture == null || role == null || source == null || url == null) {
+            throw new IllegalStateException(RESOURCE + ": a preset lacks name, architecture, role, source or url, before " + p.currentLocation());
         }
         if (utilisation > 0 && utilisationSource == null) {
             throw new IllegalStateException(RESOURCE + ": preset '" + name + "' sets servingUtilisation without servingUtilisationSource");
@@ -288,8 +298,15 @@ public final class ModelPresets {
         if ((steps > 0) != (resolution > 0)) {
             throw new IllegalStateException(RESOURCE + ": preset '" + name + "' needs both diffusionSteps and nativeResolution, or neither");
         }
-        return new ModelPreset(name, architecture, role, parameters, activeParameters, layers, hidden, heads, kvHeads, vocabulary, context,
-                forwardFlops, steps, resolution, utilisation, utilisationSource, activationBytes, microBatch, tokensIn, source);
+        if (guidancePasses > 0 && steps == 0) {
+            throw new IllegalStateException(RESOURCE + ": preset '" + name + "' sets guidancePasses but is not a diffusion preset");
+        }
+        if (steps > 0 && guidancePasses == 0) {
+            guidancePasses = InferenceEstimator.GUIDANCE_PASSES; // classifier-free guidance unless the row says otherwise
+        }
+        return new ModelPreset(name, architecture, role, parameters, activeParameters, layers, hidden, heads, kvHeads, headDim, intermediate,
+                vocabulary, context, forwardFlops, steps, resolution, guidancePasses, utilisation, utilisationSource, activationBytes,
+                microBatch, tokensIn, source, url);
     }
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected) {

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param diffusionSteps default denoising steps per image of a diffusion preset, 0 = not diffusion
  * @param nativeResolution image side in pixels at which a diffusion preset's FLOPs are given
+ * @param guidancePasses model passes per denoising step of a diffusion preset (2 with
+ *     classifier-free guidance, 1 when guidance-distilled)
  * @param servingUtilisation share of dense peak reached when served one-shot on accelerators, 0 = default
  * @param servingUtilisationSource the published results behind {@code servingUtilisation}
  * @param trainingActivationBytesPerSample activations per sample at training time (per-sample models), 0 = derive
@@ -21,6 +23,7 @@ record ModelProfile(
         Role role,
         int diffusionSteps,
         int nativeResolution,
+        int guidancePasses,
         double servingUtilisation,
         String servingUtilisationSource,
         double trainingActivationBytesPerSample,

@@ -63,6 +63,30 @@ class InferenceEstimatorTest {
     }
 
     @Test
+    void aGuidanceDistilledDiffusionModelRunsOnePassPerStep() {
+        var dev = estimator.requirements(Workloads.diffusion("flux.1-dev", Precision.BF16, null, null));
+        assertThat(dev.flopsPerRequest()).isCloseTo(50 * 1 * 74.4e12, within(1.0));
+        assertThat(dev.steps().toString()).contains("steps × 1 pass (guidance-distilled", "its model card's").doesNotContain("diffusers default");
+        var schnell = estimator.requirements(Workloads.diffusion("flux.1-schnell", Precision.BF16, null, 512));
+        assertThat(schnell.flopsPerRequest()).isCloseTo(4 * 1 * 69.4e12 * 0.25, within(1.0));
+    }
+
+    @Test
+    void aStatedHeadWidthSizesTheKvCache() {
+        // Gemma 2 9B: head_dim 256 while hidden ÷ heads = 224; bf16 cache: 2 · 42 · 8 · 256 · 2 bytes
+        var gemma = estimator.requirements(Workloads.inference(Workloads.preset("gemma-2-9b"), 512, 128, null));
+        assertThat(gemma.kvBytesPerToken()).isEqualTo(2.0 * 42 * 8 * 256 * 2);
+        // DeepSeek-V3's MLA latent: 512 + 64 values per token per layer, carried as 1 KV head of 288
+        var deepseek = estimator.requirements(Workloads.inference(Workloads.preset("deepseek-v3"), 512, 128, null));
+        assertThat(deepseek.kvBytesPerToken()).isEqualTo(61.0 * (512 + 64) * 2);
+        // overriding hidden or heads drops the stated head width: hidden ÷ heads again
+        var overridden = ModelPresets.resolve(new dev.mlplan.workload.Workload.ModelSpec(java.util.Optional.of("gemma-2-9b"),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(4096),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), Precision.BF16));
+        assertThat(overridden.headDim()).isEqualTo(4096 / 16);
+    }
+
+    @Test
     void stepsOnAModelThatIsNotDiffusionAreRefused() {
         var bert = new dev.mlplan.workload.Workload.Inference(Workloads.preset("bert-base"),
                 Workloads.inference(Workloads.preset("bert-base"), null, null, null).traffic(), java.util.Optional.empty(),

@@ -27,16 +27,29 @@ class ModelPresetsTest {
     }
 
     @Test
-    void theDiffusionPresetsAreTheStableDiffusionOnes() {
-        assertThat(ModelPresets.diffusionNames()).containsExactly("stable-diffusion-1.5", "stable-diffusion-xl");
+    void namesCoverTheCurrentModelsOfIssue16() {
+        assertThat(ModelPresets.names()).contains("llama-3.3-70b", "qwen2.5-14b", "qwen2.5-32b", "qwen2.5-72b", "qwen3-8b", "qwen3-32b",
+                "qwen3-30b-a3b", "qwen3-235b-a22b", "deepseek-v3", "deepseek-r1", "deepseek-r1-distill-qwen-7b", "deepseek-r1-distill-qwen-14b",
+                "deepseek-r1-distill-qwen-32b", "deepseek-r1-distill-llama-8b", "deepseek-r1-distill-llama-70b", "mixtral-8x22b", "gemma-2-27b",
+                "gemma-3-4b", "gemma-3-12b", "gemma-3-27b", "phi-3-mini", "phi-3-mini-128k", "phi-3-medium", "phi-3-medium-128k", "phi-4",
+                "mistral-small-24b", "mistral-nemo-12b", "flux.1-dev", "flux.1-schnell", "whisper-large-v3-turbo", "e5-large-v2",
+                "bge-large-en-v1.5", "bge-m3", "gte-large", "vit-large-patch14", "clip-vit-large-patch14");
+        // names are lower case, hyphenated (dots only inside version numbers such as 3.1 or 1.5)
+        assertThat(ModelPresets.names()).allMatch(n -> n.matches("[a-z0-9]+([.-][a-z0-9]+)*"));
+    }
+
+    @Test
+    void theDiffusionPresetsAreStableDiffusionAndFlux() {
+        assertThat(ModelPresets.diffusionNames()).containsExactly("flux.1-dev", "flux.1-schnell", "stable-diffusion-1.5", "stable-diffusion-xl");
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void everyPresetIsCompleteAndSourced(String name) {
         ResolvedModel m = ModelPresets.find(name).orElseThrow();
+        ModelPreset p = ModelPresets.preset(name).orElseThrow();
         assertThat(m.precision()).isEqualTo(Precision.BF16);
-        assertThat(m.parameters()).isPositive();
+        assertThat(m.parameters()).isPositive().isFinite();
         assertThat(m.activeParameters()).isPositive().isLessThanOrEqualTo(m.parameters());
         assertThat(ModelPresets.source(name)).get().asString().hasSizeGreaterThan(20);
         if (m.isTransformer()) {
@@ -44,13 +57,71 @@ class ModelPresetsTest {
             assertThat(m.hidden()).isPositive();
             assertThat(m.heads()).isPositive();
             assertThat(m.kvHeads()).isPositive().isLessThanOrEqualTo(m.heads());
-            assertThat(m.hidden() % m.heads()).isZero();
-            // a transformer's non-embedding parameters are ≈ 12·L·h² (Kaplan); presets must be in that neighbourhood
-            double ratio = m.activeParameters() / (12.0 * m.layers() * m.hidden() * (double) m.hidden());
-            assertThat(ratio).as("%s: active parameters / 12·L·h²", name).isBetween(0.6, 3.5);
+            assertThat(p.headDim()).isNotNegative();
+            if (p.headDim() == 0) {
+                assertThat(m.hidden() % m.heads()).isZero();
+            }
+            assertThat(m.headDim()).isPositive();
+            assertThat(p.intermediate()).as("%s: feed-forward width", name).isPositive();
+            assertThat(m.contextLength()).as("%s: context length (tokens, or patches for a ViT)", name).isPositive();
+            // a transformer's non-embedding parameters are ≈ 12·L·h² (Kaplan); presets must be in that neighbourhood,
+            // but for an encoder-decoder the preset's layers are the decoder's alone (whisper-large-v3-turbo: 4 of 36)
+            if (p.role() != ModelPreset.Role.ENCODER_DECODER) {
+                double ratio = m.activeParameters() / (12.0 * m.layers() * m.hidden() * (double) m.hidden());
+                assertThat(ratio).as("%s: active parameters / 12·L·h²", name).isBetween(0.6, 3.5);
+            }
         } else {
             assertThat(m.forwardFlopsPerSample()).isPositive();
         }
+    }
+
+    /**
+     * The parameter count agrees with the shape: per layer, attention 2·h·(heads·head_dim) + 2·h·(kv_heads·head_dim)
+     * and a feed-forward of 3·h·intermediate (gated: SwiGLU/GeGLU decoders) or 2·h·intermediate (GELU: encoders,
+     * ViT, GPT-2); plus the token embedding once (tied) or twice (untied output head). The count must lie within
+     * [0.97 × (layers + one embedding), 1.05 × (layers + two embeddings)]: the −3% and +5% cover biases, norms,
+     * position and patch embeddings, classifier heads, and Gemma 3's 0.42 B vision encoder. Exceptions, checked
+     * by the 12·L·h² neighbourhood above instead: mixture-of-experts presets (experts and router are not in the
+     * shape fields; DeepSeek's MLA besides), encoder-decoders (only decoder layers in the shape), and CLIP
+     * (the shape is the image tower's, the count both towers').
+     */
+    @ParameterizedTest
+    @MethodSource("names")
+    void parameterCountMatchesTheShape(String name) {
+        ModelPreset p = ModelPresets.preset(name).orElseThrow();
+        ResolvedModel m = ModelPresets.find(name).orElseThrow();
+        boolean exception = !m.isTransformer() || p.activeParameters() < p.parameters() || p.role() == ModelPreset.Role.ENCODER_DECODER
+                || name.startsWith("clip-");
+        if (exception) {
+            return;
+        }
+        double h = m.hidden();
+        // gated feed-forward (gate, up, down) in every decoder since Llama; GPT-2's is a plain GELU MLP like an encoder's
+        int matrices = p.role() == ModelPreset.Role.DECODER && !name.startsWith("gpt2") ? 3 : 2;
+        double layers = m.layers() * (2 * h * m.heads() * m.headDim() + 2 * h * m.kvHeads() * m.headDim() + matrices * h * p.intermediate());
+        double embedding = p.vocabulary() * h;
+        assertThat(p.parameters()).as("%s: parameters against %.3g B of layers and %.3g B per embedding", name, layers / 1e9, embedding / 1e9)
+                .isBetween(0.97 * (layers + embedding), 1.05 * (layers + 2 * embedding));
+    }
+
+    @Test
+    void mixtureOfExpertsPresetsStateTheirActiveShare() {
+        // model cards: total and active parameters per token
+        assertThat(ModelPresets.find("qwen3-30b-a3b").orElseThrow()).extracting(ResolvedModel::parameters, ResolvedModel::activeParameters)
+                .containsExactly(30.5e9, 3.3e9);
+        assertThat(ModelPresets.find("qwen3-235b-a22b").orElseThrow()).extracting(ResolvedModel::parameters, ResolvedModel::activeParameters)
+                .containsExactly(235e9, 22e9);
+        assertThat(ModelPresets.find("deepseek-v3").orElseThrow()).extracting(ResolvedModel::parameters, ResolvedModel::activeParameters)
+                .containsExactly(671e9, 37e9);
+        assertThat(ModelPresets.find("mixtral-8x22b").orElseThrow()).extracting(ResolvedModel::parameters, ResolvedModel::activeParameters)
+                .containsExactly(141e9, 39e9);
+    }
+
+    @Test
+    void everyDiffusionPresetStatesItsPassesPerStep() {
+        assertThat(ModelPresets.preset("stable-diffusion-xl").orElseThrow().guidancePasses()).isEqualTo(2);
+        assertThat(ModelPresets.preset("flux.1-dev").orElseThrow().guidancePasses()).isEqualTo(1);
+        assertThat(ModelPresets.preset("bert-base").orElseThrow().guidancePasses()).isZero();
     }
 
     @Test
@@ -103,6 +174,15 @@ class ModelPresetsTest {
         assertThatThrownBy(() -> ModelPresets.resolve(Workloads.preset("llama-2-7")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("did you mean 'llama-2-7b'");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"llama3.1-8b,llama-3.1-8b", "qwen-2.5-72b,qwen2.5-72b", "gemma3-27b,gemma-3-27b",
+        "deepseek-r1-distil-qwen-7b,deepseek-r1-distill-qwen-7b", "flux1-dev,flux.1-dev", "bge-large-en,bge-large-en-v1.5"})
+    void commonMisspellingsOfTheNewPresetsSuggestThem(String typed, String meant) {
+        assertThatThrownBy(() -> ModelPresets.resolve(Workloads.preset(typed)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("did you mean '" + meant + "'");
     }
 
     @Test
