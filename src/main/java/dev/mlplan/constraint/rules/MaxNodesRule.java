@@ -21,6 +21,14 @@ public final class MaxNodesRule implements Rule {
     @Override
     public Optional<Violation> check(Facts f) {
         int max = f.workload().constraints().maxNodes();
+        if (f.batch().isPresent()) {
+            var run = f.batch().get();
+            if (run.nodesNeeded() <= max || run.batch().deadline().isEmpty()) {
+                return Optional.empty();
+            }
+            return violation("the " + Fmt.hours(run.batch().deadline().get().hours()) + " deadline needs " + run.nodesNeeded() + " × "
+                    + f.candidate().resource() + " at " + Fmt.sig(run.itemsPerSecondEach()) + " items/s each; constraints.max_nodes is " + max);
+        }
         if (f.inference().isPresent() && f.instancesNeeded() > max && f.inferenceRequirements().isPresent()) {
             return violation("peak traffic of " + Fmt.sig(f.inferenceRequirements().get().peakRps()) + "/s needs "
                     + f.instancesNeeded() + " × " + f.candidate().resource() + " at "

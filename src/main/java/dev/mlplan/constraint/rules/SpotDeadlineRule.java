@@ -24,8 +24,7 @@ public final class SpotDeadlineRule implements Rule {
 
     @Override
     public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
-        var training = f.workload().training();
-        Optional<TimeSpan> deadline = training.isPresent() ? training.get().deadline() : Optional.empty();
+        Optional<TimeSpan> deadline = f.runDeadline();
         if (pricing != PricingModel.SPOT || deadline.isEmpty() || f.effectiveHoursPerRun() <= 0) {
             return Optional.empty();
         }

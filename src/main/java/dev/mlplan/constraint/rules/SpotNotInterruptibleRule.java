@@ -30,6 +30,10 @@ public final class SpotNotInterruptibleRule implements Rule {
         if (!f.workload().constraints().allowSpot()) {
             return violation("constraints.allow_spot is false");
         }
+        if (f.batch().isPresent()) {
+            return f.batch().get().batch().interruptible() ? Optional.empty()
+                    : violation("the batch job is not interruptible (batch.interruptible: false); spot capacity can be reclaimed with two minutes' notice");
+        }
         var training = f.workload().training();
         if (f.training().isPresent() && training.isPresent() && !training.get().interruptible()) {
             return violation("the training run is not interruptible (training.interruptible: false); spot capacity can be reclaimed with two minutes' notice");
