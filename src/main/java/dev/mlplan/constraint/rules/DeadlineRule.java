@@ -9,7 +9,9 @@ import java.util.Optional;
 
 /**
  * {@code instance.deadline}: one training run must finish within {@code training.deadline}. The
- * run's wall time is the training estimate (FLOPs / (accelerators × peak × MFU × scaling)).
+ * run's wall time is the training estimate (FLOPs / (accelerators × peak × MFU × scaling)). A batch
+ * job's run (facts with a {@link dev.mlplan.constraint.BatchRun}) must finish within
+ * {@code batch.deadline}: items ÷ (instances × items/s each) plus setup.
  */
 public final class DeadlineRule implements Rule {
     public static final String ID = "instance.deadline";

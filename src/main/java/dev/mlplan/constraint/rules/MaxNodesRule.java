@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code instance.max-nodes}: an inference fleet may not need more instances than
- * {@code constraints.max_nodes} (training never exceeds it: mlplan only tries node counts up to it).
+ * {@code constraints.max_nodes} (training never exceeds it: mlplan only tries node counts up to it),
+ * nor may a batch job's deadline need more instances than that.
  */
 public final class MaxNodesRule implements Rule {
     public static final String ID = "instance.max-nodes";

@@ -12,7 +12,9 @@ import java.util.Optional;
  * limit {@code spot.notice}; source: EC2 Spot interruption docs, see docs/limits.md (Spot)). Spot is ruled out
  * where that cannot be tolerated: a training run marked {@code interruptible: false}, a workload
  * with {@code constraints.allow_spot: false}, and a single-instance inference service
- * ({@code availability: single}), where one interruption is an outage.
+ * ({@code availability: single}), where one interruption is an outage. A batch job marked
+ * {@code batch.interruptible: false} is ruled out too; a batch job needs no second instance, as
+ * nothing is served while it runs (an interrupted instance redoes its shard).
  */
 public final class SpotNotInterruptibleRule implements Rule {
     public static final String ID = "spot.not-interruptible";
