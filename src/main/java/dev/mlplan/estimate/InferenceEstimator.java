@@ -59,7 +59,13 @@ public final class InferenceEstimator {
      * (for the steps' sources).
      */
     public record Request(Workload.ModelSpec model, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,
-            Optional<Integer> resolution, String section) {}
+            Optional<Integer> resolution, String section, String tokensOutSource) {
+        /** A request whose tokens out, when given, come from {@code section.tokens_out}. */
+        public Request(Workload.ModelSpec model, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,
+                Optional<Integer> resolution, String section) {
+            this(model, tokensIn, tokensOut, steps, resolution, section, section + ".tokens_out");
+        }
+    }
 
     /** A request's figures before traffic is known. */
     private record Work(ResolvedModel m, boolean llm, double weightBytes, double kvPerToken, int tokensIn, int tokensOut, double flops,
@@ -90,7 +96,7 @@ public final class InferenceEstimator {
         if (generative && tokensOut <= 0) {
             steps.add(new Step("tokens out", "0", "not given: served one-shot (a single forward pass, e.g. scoring or embedding)"));
         } else if (llm) {
-            steps.add(new Step("tokens out", String.valueOf(tokensOut), section + ".tokens_out"));
+            steps.add(new Step("tokens out", String.valueOf(tokensOut), inference.tokensOutSource()));
         }
 
         double weightBytes = m.weightBytes();

@@ -156,8 +156,9 @@ final class BatchPlanner {
         String section = "batch";
         double deadlineSeconds = b.deadline().map(d -> d.hours() * 3600).orElse(0.0);
         double rate = deadlineSeconds > 0 ? b.items() * requestsPerItem / deadlineSeconds : 0;
+        String tokensOutSource = shape.kind() == ModelPresets.Kind.SPEECH ? "per 30 s window: see transcript tokens per window" : section + ".tokens_out";
         InferenceRequirements req = estimator.offline(new InferenceEstimator.Request(b.model(), b.tokensIn(), tokensOut, b.steps(), b.resolution(),
-                section), rate);
+                section, tokensOutSource), rate);
         List<Step> steps = new ArrayList<>(req.steps());
         steps.add(new Step("items per run", Fmt.count(b.items()), "batch.items; " + Fmt.sig(b.runsPerMonth()) + " runs a month (batch.runs_per_month)"));
         steps.addAll(itemSteps);
@@ -474,10 +475,12 @@ final class BatchPlanner {
                 ? "requests per second" + calibrated + " ÷ " + job.requestsPerItem() + " requests per item = " + Fmt.sig(est.requestsPerSecond())
                         + calibrated + " ÷ " + job.requestsPerItem()
                 : "requests per second" + calibrated + ": one request per item"));
+        int forDeadline = nodesNeeded(b, itemsPerSecond);
         String nodesRule = b.deadline().isPresent()
                 ? "ceil(items ÷ (items/s × 3,600 × (deadline − setup))) = ceil(" + Fmt.count(b.items()) + " ÷ (" + Fmt.sig(itemsPerSecond) + " × 3,600 × ("
-                        + Fmt.hours(b.deadline().get().hours()) + " − " + Fmt.hours(TrainingPlanner.SETUP_HOURS_PER_RUN) + ")))"
-                        + (needed > n ? "; capped by constraints.max_nodes" : "")
+                        + Fmt.hours(b.deadline().get().hours()) + " − " + Fmt.hours(TrainingPlanner.SETUP_HOURS_PER_RUN) + "))) = " + forDeadline
+                        + (forDeadline > n ? "; capped by constraints.max_nodes" : "")
+                        + (forDeadline < n ? "; " + (n - forDeadline) + " more on spot, so that the run with its expected rework keeps the deadline" : "")
                 : "no deadline: one instance, however long the run takes";
         steps.add(new Step("instances", String.valueOf(n), nodesRule));
         steps.add(new Step("hours per run", Fmt.sig(hours) + " h", "items ÷ (instances × items/s) ÷ 3,600 + setup = " + Fmt.count(b.items()) + " ÷ (" + n
