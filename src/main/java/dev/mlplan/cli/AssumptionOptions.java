@@ -44,7 +44,7 @@ public final class AssumptionOptions {
                 headroom != null ? Optional.of(new Percent(headroom)) : a.servingHeadroom(),
                 a.spotRestart());
         return new Workload(w.file(), w.version(), w.name(), w.description(), w.regions(), w.budget(), w.constraints(), w.local(),
-                Optional.of(merged), w.training(), w.inference(), w.storage());
+                Optional.of(merged), w.training(), w.inference(), w.storage(), w.batch());
     }
 
     private static void check(String name, Double v, boolean zeroAllowed) {

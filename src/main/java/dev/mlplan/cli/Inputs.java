@@ -32,7 +32,7 @@ final class Inputs {
      * @param files as the user wrote them (messages use these names)
      */
     static List<Workload> workloads(List<Path> files, CliEnv env) {
-        WorkloadParser parser = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames());
+        WorkloadParser parser = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames(), ModelPresets.speechNames());
         List<Workload> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Path f : files) {
@@ -54,6 +54,6 @@ final class Inputs {
 
     private static Workload withDisplayName(Workload w, String file) {
         return new Workload(file, w.version(), w.name(), w.description(), w.regions(), w.budget(), w.constraints(), w.local(), w.assumptions(),
-                w.training(), w.inference(), w.storage());
+                w.training(), w.inference(), w.storage(), w.batch());
     }
 }

@@ -6,6 +6,7 @@ import dev.mlplan.estimate.InferenceRequirements;
 import dev.mlplan.estimate.StorageRequirements;
 import dev.mlplan.estimate.TrainingEstimate;
 import dev.mlplan.estimate.TrainingRequirements;
+import dev.mlplan.workload.TimeSpan;
 import dev.mlplan.workload.Workload;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param effectiveHoursPerRun for training offers: hours per run including spot rework (0 when not computed)
  * @param reader for storage: the instance type that reads the data (the best training or inference
  *     option's), when the workload has one
+ * @param batch for a batch job: the job and its sizing; its inference requirements and estimate are
+ *     those of one request of the job, and {@code effectiveHoursPerRun} is one run's hours
  */
 public record Facts(
         Workload workload,
@@ -29,7 +32,16 @@ public record Facts(
         Optional<StorageRequirements> storage,
         int instancesNeeded,
         double effectiveHoursPerRun,
-        Optional<dev.mlplan.catalog.InstanceType> reader) {
+        Optional<dev.mlplan.catalog.InstanceType> reader,
+        Optional<BatchRun> batch) {
+
+    /** Facts of a training, inference or storage candidate. */
+    public Facts(Workload workload, Catalog catalog, Candidate candidate, Optional<TrainingRequirements> trainingRequirements,
+            Optional<TrainingEstimate> training, Optional<InferenceRequirements> inferenceRequirements, Optional<InferenceEstimate> inference,
+            Optional<StorageRequirements> storage, int instancesNeeded, double effectiveHoursPerRun, Optional<dev.mlplan.catalog.InstanceType> reader) {
+        this(workload, catalog, candidate, trainingRequirements, training, inferenceRequirements, inference, storage, instancesNeeded,
+                effectiveHoursPerRun, reader, Optional.empty());
+    }
 
     public Service service() {
         return candidate.service();
@@ -37,6 +49,14 @@ public record Facts(
 
     public Part part() {
         return candidate.part();
+    }
+
+    /** The deadline of one run: the batch job's for a batch candidate, else the training run's. */
+    public Optional<TimeSpan> runDeadline() {
+        if (batch.isPresent()) {
+            return batch.get().batch().deadline();
+        }
+        return workload.training().isPresent() ? workload.training().get().deadline() : Optional.empty();
     }
 
     /** Hours of one training run: with spot rework where the offer computed it, else the estimate's; 0 when unknown. */

@@ -2,9 +2,9 @@ package dev.mlplan.constraint;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The three parts of a workload that mlplan plans separately. */
+/** The parts of a workload that mlplan plans separately. */
 public enum Part {
-    TRAINING, INFERENCE, STORAGE;
+    TRAINING, INFERENCE, STORAGE, BATCH;
 
     @JsonValue
     public String id() {

@@ -9,6 +9,7 @@ public enum Service {
     SAGEMAKER_TRAINING("sagemaker-training"),
     SAGEMAKER_ENDPOINT("sagemaker-endpoint"),
     SAGEMAKER_SERVERLESS("sagemaker-serverless"),
+    SAGEMAKER_BATCH_TRANSFORM("sagemaker-batch-transform"),
     FARGATE("fargate"),
     S3("s3"),
     EBS("ebs"),

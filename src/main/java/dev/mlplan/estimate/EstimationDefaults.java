@@ -95,6 +95,56 @@ public record EstimationDefaults(
         int encoderTokensIn,
         double layerLatencyMs) {
 
+    // ---- batch (offline inference) jobs: the figures an item is sized by when the workload does not say ----
+
+    /**
+     * Seconds of audio in one Whisper window: the model reads 30 s at a time (1,500 encoder frames;
+     * openai/whisper-large-v3 model card), so an item of audio is ceil(seconds ÷ 30) requests.
+     */
+    public static final double SPEECH_WINDOW_SECONDS = 30;
+
+    /**
+     * Transcript tokens per second of speech when {@code batch.tokens_out} is not given: 150 words a
+     * minute (the US English conversational average, National Center for Voice and Speech, as quoted at
+     * lisabmarshall.com/2014/01/23/how-fast-do-i-speak-update) × 4/3 tokens per word (OpenAI, "What are
+     * tokens": 1 token ≈ ¾ of a word) = 3.33 tokens/s, 100 per 30 s window.
+     */
+    public static final double SPEECH_TOKENS_PER_SECOND = 150.0 / 60 * 4 / 3;
+
+    /**
+     * Whisper large-v3's published batch throughput, the reference speech jobs are calibrated on:
+     * 150 minutes of audio in 98 s on one A100-80GB (Transformers, fp16, batch 24, Flash Attention 2;
+     * Vaibhavs10/insanely-fast-whisper README) = 91.8× real time, 3.06 windows of 30 s a second.
+     * mlplan's encoder-decoder estimate (one transformer: prefill over the 1,500 encoder frames, then
+     * decode) gives several times more there, as it leaves out the pipeline's feature extraction,
+     * chunking and generation overheads; a speech job's throughput is scaled by measured ÷ estimated
+     * on this reference (docs/accuracy.md, case 13c).
+     */
+    public static final double SPEECH_REFERENCE_REAL_TIME_FACTOR = 150.0 * 60 / 98;
+
+    /** The accelerator of {@link #SPEECH_REFERENCE_REAL_TIME_FACTOR}. */
+    public static final String SPEECH_REFERENCE_ACCELERATOR = "A100-80GB";
+
+    /** Bytes per second of audio read: 16 kHz × 16-bit mono PCM, Whisper's input format (compressed audio is smaller). */
+    public static final double AUDIO_BYTES_PER_SECOND = 16_000 * 2;
+
+    /** Bytes per value of an embedding written out: fp32 (a 1,024-float embedding is 4 KB). */
+    public static final double EMBEDDING_BYTES_PER_VALUE = 4;
+
+    /** Bytes per pixel of a generated image: uncompressed 8-bit RGB, an upper bound (PNG and JPEG are smaller). */
+    public static final double IMAGE_BYTES_PER_PIXEL = 3;
+
+    /** Prompt tokens of an image-generation item: CLIP's 77-token context, the most a Stable Diffusion prompt holds. */
+    public static final int IMAGE_PROMPT_TOKENS = 77;
+
+    /**
+     * Size of the S3 objects small items are packed into (JSONL, Parquet, tar shards): 8 MB, the AWS
+     * CLI's default multipart chunk (docs.aws.amazon.com/cli/latest/topic/s3-config.html,
+     * multipart_chunksize). An item at least this large is an object of its own. One GET per object
+     * read, one PUT per object written.
+     */
+    public static final double BATCH_OBJECT_BYTES = 8e6;
+
     public static EstimationDefaults standard() {
         return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.20, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
                 4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128, 0.04);

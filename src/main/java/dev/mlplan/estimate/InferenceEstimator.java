@@ -3,6 +3,7 @@ package dev.mlplan.estimate;
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.estimate.ModelPreset.Role;
 import dev.mlplan.util.Lazy;
+import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.Workload.Assumptions;
 import dev.mlplan.workload.Workload.Inference;
 import dev.mlplan.workload.Workload.Precision;
@@ -27,6 +28,56 @@ public final class InferenceEstimator {
     }
 
     public InferenceRequirements requirements(Inference inference) {
+        Work work = work(new Request(inference.model(), inference.tokensIn(), inference.tokensOut(), inference.steps(), inference.resolution(),
+                "inference"));
+        List<Step> steps = new ArrayList<>(work.steps());
+        double peak = inference.traffic().peak().perSecond();
+        double average = inference.traffic().average().perSecond();
+        Optional<TimeSpan> latencyP99 = inference.latencyP99();
+        double target = latencyP99.isPresent() ? latencyP99.get().millis() : 0.0;
+        steps.add(new Step("traffic", Fmt.plain(peak) + " req/s peak, " + Fmt.plain(average) + " req/s average", "inference.traffic"));
+        if (target > 0) {
+            steps.add(new Step("latency target", Fmt.plain(target) + " ms p99", "inference.latency_p99"));
+        }
+        return work.requirements(peak, average, target, steps);
+    }
+
+    /**
+     * What one request of an offline job needs: the same model, tokens, steps and resolution as a
+     * served request, read from the keys under {@code section} ("batch"), with no traffic and no
+     * latency target (a batch job runs at the largest batch memory allows). {@code rate} is the
+     * request rate the job must sustain to meet its deadline (0 without one): serverless rules size
+     * concurrency on it.
+     */
+    public InferenceRequirements offline(Request request, double rate) {
+        Work work = work(request);
+        return work.requirements(rate, rate, 0, work.steps());
+    }
+
+    /**
+     * One request's shape: the model and the keys that size it, with the section they were read from
+     * (for the steps' sources).
+     */
+    public record Request(Workload.ModelSpec model, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,
+            Optional<Integer> resolution, String section, String tokensOutSource) {
+        /** A request whose tokens out, when given, come from {@code section.tokens_out}. */
+        public Request(Workload.ModelSpec model, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,
+                Optional<Integer> resolution, String section) {
+            this(model, tokensIn, tokensOut, steps, resolution, section, section + ".tokens_out");
+        }
+    }
+
+    /** A request's figures before traffic is known. */
+    private record Work(ResolvedModel m, boolean llm, double weightBytes, double kvPerToken, int tokensIn, int tokensOut, double flops,
+            double working, double util, String utilSource, List<Step> steps) {
+        InferenceRequirements requirements(double peak, double average, double target, List<Step> allSteps) {
+            return new InferenceRequirements(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, peak, average, target, working, util,
+                    utilSource, List.copyOf(allSteps));
+        }
+    }
+
+    private Work work(Request inference) {
+        String section = inference.section();
         ModelProfile profile = ModelPresets.profile(inference.model());
         ResolvedModel m = profile.model();
         List<Step> steps = new ArrayList<>(profile.steps());
@@ -40,12 +91,12 @@ public final class InferenceEstimator {
                     : profile.role() == Role.ENCODER ? defaults.encoderTokensIn() : defaults.llmTokensIn();
             tokensIn = inference.tokensIn().orElse(fallback);
             steps.add(new Step("tokens in", String.valueOf(tokensIn),
-                    inference.tokensIn().isPresent() ? "inference.tokens_in" : "not given: mlplan default for this model"));
+                    inference.tokensIn().isPresent() ? section + ".tokens_in" : "not given: mlplan default for this model"));
         }
         if (generative && tokensOut <= 0) {
             steps.add(new Step("tokens out", "0", "not given: served one-shot (a single forward pass, e.g. scoring or embedding)"));
         } else if (llm) {
-            steps.add(new Step("tokens out", String.valueOf(tokensOut), "inference.tokens_out"));
+            steps.add(new Step("tokens out", String.valueOf(tokensOut), inference.tokensOutSource()));
         }
 
         double weightBytes = m.weightBytes();
@@ -72,28 +123,20 @@ public final class InferenceEstimator {
                         + " has no FLOPs per sample: give model.flops_per_sample (forward FLOPs = 2 × multiply-adds)");
             }
             if (profile.diffusion()) {
-                flops = diffusionFlops(inference, profile, steps);
+                flops = diffusionFlops(inference, profile, steps, section);
             } else {
                 flops = m.forwardFlopsPerSample();
                 steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "forward FLOPs per sample " + Fmt.sci(m.forwardFlopsPerSample())));
             }
         }
         if (!profile.diffusion() && (inference.steps().isPresent() || inference.resolution().isPresent())) {
-            throw new IllegalArgumentException("inference.steps and inference.resolution apply only to diffusion presets ("
+            throw new IllegalArgumentException(section + ".steps and " + section + ".resolution apply only to diffusion presets ("
                     + String.join(", ", ModelPresets.diffusionNames()) + "); " + m.name() + " is not one");
-        }
-        double peak = inference.traffic().peak().perSecond();
-        double average = inference.traffic().average().perSecond();
-        Optional<TimeSpan> latencyP99 = inference.latencyP99();
-        double target = latencyP99.isPresent() ? latencyP99.get().millis() : 0.0;
-        steps.add(new Step("traffic", Fmt.plain(peak) + " req/s peak, " + Fmt.plain(average) + " req/s average", "inference.traffic"));
-        if (target > 0) {
-            steps.add(new Step("latency target", Fmt.plain(target) + " ms p99", "inference.latency_p99"));
         }
         double working = profile.diffusion() ? profile.trainingActivationBytesPerSample() / 4 * areaScale(inference, profile)
                 : workingBytesPerRequest(m, tokensIn);
         double util = profile.servingUtilisation();
-        return new InferenceRequirements(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, peak, average, target, working, util,
+        return new Work(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, working, util,
                 util > 0 ? "preset " + profile.model().name() + ", calibrated on " + profile.servingUtilisationSource() : "",
                 List.copyOf(steps));
     }
@@ -105,7 +148,7 @@ public final class InferenceEstimator {
      * quadratic growth with the latent's tokens (more FLOPs above the native resolution, fewer below).
      * The text encoder and the VAE decoder (a few % of an image at 50 steps) are not counted.
      */
-    private static double diffusionFlops(Inference inference, ModelProfile profile, List<Step> steps) {
+    private static double diffusionFlops(Request inference, ModelProfile profile, List<Step> steps, String section) {
         int n = inference.steps().orElse(profile.diffusionSteps());
         int resolution = inference.resolution().orElse(profile.nativeResolution());
         double area = areaScale(inference, profile);
@@ -113,9 +156,9 @@ public final class InferenceEstimator {
         int passes = profile.guidancePasses();
         boolean guided = passes == GUIDANCE_PASSES;
         double flops = n * passes * perPass * area;
-        steps.add(new Step("denoising steps", String.valueOf(n), inference.steps().isPresent() ? "inference.steps"
+        steps.add(new Step("denoising steps", String.valueOf(n), inference.steps().isPresent() ? section + ".steps"
                 : "not given: the preset's default (" + profile.diffusionSteps() + (guided ? ", the diffusers default)" : ", its model card's)")));
-        steps.add(new Step("resolution", resolution + " × " + resolution + " px", inference.resolution().isPresent() ? "inference.resolution"
+        steps.add(new Step("resolution", resolution + " × " + resolution + " px", inference.resolution().isPresent() ? section + ".resolution"
                 : "not given: the preset's native resolution"));
         steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", (guided ? "steps × 2 passes (classifier-free guidance) × U-Net FLOPs per pass at "
                 : "steps × 1 pass (guidance-distilled: no pass without the prompt) × transformer FLOPs per pass at ")
@@ -125,7 +168,7 @@ public final class InferenceEstimator {
         return flops;
     }
 
-    private static double areaScale(Inference inference, ModelProfile profile) {
+    private static double areaScale(Request inference, ModelProfile profile) {
         if (!profile.diffusion()) {
             return 1;
         }

@@ -71,6 +71,53 @@ public final class ModelPresets {
         return Collections.unmodifiableSortedSet(out);
     }
 
+    /** What an offline job does with a model: what an item is and what it produces. */
+    public enum Kind {
+        /** an encoder (BERT, e5, bge): one forward pass over a document's tokens; outputs an embedding or a score */
+        TEXT_ENCODER,
+        /** a decoder LLM: prefill, then tokens out */
+        TEXT_GENERATOR,
+        /** an encoder-decoder speech model (Whisper): audio in 30 s windows, transcript tokens out */
+        SPEECH,
+        /** a diffusion model: one image per item */
+        IMAGE_GENERATOR,
+        /** any other per-sample model (CNN, ViT) */
+        OTHER
+    }
+
+    /**
+     * The figures a batch job sizes its items by.
+     *
+     * @param hidden hidden size (an encoder's embedding length)
+     * @param defaultTokensIn tokens (or encoder frames per window, for speech) when none are given; 0 = mlplan's default
+     * @param nativeResolution a diffusion preset's native image side, 0 otherwise
+     */
+    public record Shape(Kind kind, int hidden, int defaultTokensIn, int nativeResolution) {}
+
+    /** The kind and figures of the model a spec names, for planning a batch job. */
+    public static Shape shape(ModelSpec spec) {
+        ModelProfile p = profile(spec);
+        Kind kind = p.diffusion() ? Kind.IMAGE_GENERATOR
+                : switch (p.role()) {
+                    case ENCODER -> Kind.TEXT_ENCODER;
+                    case DECODER -> Kind.TEXT_GENERATOR;
+                    case ENCODER_DECODER -> Kind.SPEECH;
+                    case ONE_SHOT -> p.model().isTransformer() && p.model().forwardFlopsPerSample() <= 0 ? Kind.TEXT_GENERATOR : Kind.OTHER;
+                };
+        return new Shape(kind, p.model().hidden(), p.defaultTokensIn(), p.nativeResolution());
+    }
+
+    /** Names of the speech presets (encoder-decoder, Whisper), the only models that take {@code batch.audio_seconds}. */
+    public static SortedSet<String> speechNames() {
+        SortedSet<String> out = new TreeSet<>();
+        for (ModelPreset p : PRESETS.values()) {
+            if (p.role() == ModelPreset.Role.ENCODER_DECODER) {
+                out.add(p.name());
+            }
+        }
+        return Collections.unmodifiableSortedSet(out);
+    }
+
     /** The source (model card, config, paper) of a preset's figures. */
     public static Optional<String> source(String name) {
         Optional<ModelPreset> found = preset(name);

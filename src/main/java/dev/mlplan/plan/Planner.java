@@ -131,6 +131,16 @@ public final class Planner {
                 }
             }
         }
+        if (w.batch().isPresent()) {
+            var batch = new BatchPlanner(ctx).plan(w.batch().get()).part();
+            parts.add(batch);
+            if (w.training().isEmpty() && w.inference().isEmpty() && !batch.options().isEmpty() && batch.options().get(0).hoursPerRun() != null) {
+                Option best = batch.options().get(0);
+                activeHours = best.hoursPerRun() * w.batch().get().runsPerMonth();
+                computeRegion = Optional.ofNullable(best.region());
+                activeBasis = "while the best batch option runs: " + Fmt.sig(w.batch().get().runsPerMonth()) + " runs × " + Fmt.hours(best.hoursPerRun());
+            }
+        }
         if (w.storage().isPresent()) {
             var s = w.storage().get();
             double readGb;

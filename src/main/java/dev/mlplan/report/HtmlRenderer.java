@@ -128,7 +128,7 @@ public final class HtmlRenderer {
         if (p.options().isEmpty()) {
             sb.append("<p class=\"fail\">No feasible option: see the eliminations.</p>\n");
         } else {
-            boolean training = "training".equals(p.part());
+            boolean training = "training".equals(p.part()) || "batch".equals(p.part());
             sb.append("<table class=\"options\">\n<thead><tr><th class=\"num\">#</th><th>service</th><th>resource</th><th class=\"num\">count</th>")
                     .append("<th>region</th><th>pricing</th>")
                     .append(training ? "<th class=\"num\">h/run</th><th class=\"num\">$/run</th>" : "<th>capacity</th>")

@@ -85,7 +85,7 @@ public final class MarkdownRenderer {
         if (p.options().isEmpty()) {
             sb.append("No feasible option: see the eliminations.\n");
         } else {
-            boolean training = "training".equals(p.part());
+            boolean training = "training".equals(p.part()) || "batch".equals(p.part());
             sb.append("| # | service | resource | count | region | pricing | ").append(training ? "h/run | $/run | " : "capacity | ")
                     .append("$/month | notes |\n");
             sb.append("|--:|---|---|--:|---|---|").append(training ? "--:|--:|" : "---|").append("--:|---|\n");

@@ -132,7 +132,8 @@ public final class TableRenderer {
     }
 
     private static String table(PartPlan p) {
-        boolean training = "training".equals(p.part());
+        // a batch job is billed per run, as a training run is
+        boolean training = "training".equals(p.part()) || "batch".equals(p.part());
         boolean inference = "inference".equals(p.part());
         List<Col> shown = new ArrayList<>(List.of(Col.RANK, Col.SERVICE, Col.RESOURCE, Col.COUNT, Col.REGION, Col.PRICING));
         if (training) {

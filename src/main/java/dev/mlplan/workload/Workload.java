@@ -23,9 +23,17 @@ public record Workload(
         Optional<Assumptions> assumptions,
         Optional<Training> training,
         Optional<Inference> inference,
-        Optional<Storage> storage) {
+        Optional<Storage> storage,
+        Optional<Batch> batch) {
 
     public static final String ANY_REGION = "any";
+
+    /** A workload without a batch part (the shape of schema version 1). */
+    public Workload(String file, int version, String name, String description, List<String> regions, Optional<Budget> budget,
+            Constraints constraints, Optional<LocalMachine> local, Optional<Assumptions> assumptions, Optional<Training> training,
+            Optional<Inference> inference, Optional<Storage> storage) {
+        this(file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage, Optional.empty());
+    }
 
     public boolean anyRegion() {
         return regions.size() == 1 && ANY_REGION.equals(regions.get(0));
@@ -200,4 +208,33 @@ public record Workload(
             int sharedBy,
             Access access,
             Transfer transfer) {}
+
+    /**
+     * batch: an offline inference job over a set of items, run on a schedule and sized by its deadline.
+     *
+     * @param name the job's name, when given (a workload may later hold several)
+     * @param items items (documents, audio files, images) per run
+     * @param tokensIn prompt or document tokens per item; empty means the model's default
+     * @param tokensOut generated tokens per item; 0 for encoders and embedding models; empty means the model's default
+     * @param audioSeconds audio length per item, for speech presets
+     * @param steps denoising steps per image (diffusion presets only), as {@code inference.steps}
+     * @param resolution image side in pixels (diffusion presets only), as {@code inference.resolution}
+     * @param deadline each run must finish within this; empty means one instance, however long it takes
+     * @param inputPerItem bytes read per item; empty means mlplan's estimate for the model's kind
+     * @param outputPerItem bytes written per item; empty means mlplan's estimate for the model's kind
+     */
+    public record Batch(
+            Optional<String> name,
+            ModelSpec model,
+            double items,
+            Optional<Integer> tokensIn,
+            Optional<Integer> tokensOut,
+            Optional<Double> audioSeconds,
+            Optional<Integer> steps,
+            Optional<Integer> resolution,
+            Optional<TimeSpan> deadline,
+            double runsPerMonth,
+            boolean interruptible,
+            Optional<DataSize> inputPerItem,
+            Optional<DataSize> outputPerItem) {}
 }

@@ -65,10 +65,21 @@ final class WorkloadBinder {
     private final Map<String, String> presets;
     /** The lowercase names of the diffusion presets, the only models that take steps and resolution. */
     private final Set<String> diffusionPresets;
+    /** The lowercase names of the speech presets, the only models that take batch.audio_seconds (and need it). */
+    private final Set<String> speechPresets;
     private Node last;
 
     WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets) {
+        this(file, knownPresets, diffusionPresets, List.of());
+    }
+
+    WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets, Collection<String> speechPresets) {
         this.file = file;
+        Set<String> speech = new TreeSet<>();
+        for (String p : speechPresets) {
+            speech.add(p.toLowerCase(Locale.ROOT));
+        }
+        this.speechPresets = speech;
         Set<String> diffusion = new TreeSet<>();
         for (String p : diffusionPresets) {
             diffusion.add(p.toLowerCase(Locale.ROOT));
@@ -104,11 +115,12 @@ final class WorkloadBinder {
         Optional<Training> training = top.section("training").map(this::training);
         Optional<Inference> inference = top.section("inference").map(this::inference);
         Optional<Storage> storage = top.section("storage").map(this::storage);
-        if (training.isEmpty() && inference.isEmpty() && storage.isEmpty()) {
-            throw error(root, "a workload needs at least one of 'training', 'inference' or 'storage'", null);
+        Optional<Workload.Batch> batch = top.section("batch").map(this::batch);
+        if (training.isEmpty() && inference.isEmpty() && storage.isEmpty() && batch.isEmpty()) {
+            throw error(root, "a workload needs at least one of 'training', 'inference', 'batch' or 'storage'", null);
         }
         return new Workload(
-                file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage);
+                file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage, batch);
     }
 
     private void checkVersionFirst(MappingNode root) {
@@ -375,14 +387,7 @@ final class WorkloadBinder {
                 enumValue(Workload.Pattern.values(), t.choice("pattern").orElseThrow()));
         Optional<Integer> steps = v.integer("steps");
         Optional<Integer> resolution = v.integer("resolution");
-        for (String key : List.of("steps", "resolution")) {
-            if (v.integer(key).isPresent() && (model.preset().isEmpty() || !diffusionPresets.contains(model.preset().get()))) {
-                String which = model.preset().isPresent() ? "model preset '" + model.preset().get() + "' is not a diffusion model"
-                        : "the model is not a diffusion preset";
-                throw error(v.valueNode(key), v.path(key) + " applies only to diffusion presets; " + which,
-                        diffusionPresets.isEmpty() ? "remove it" : "remove it, or use one of " + String.join(", ", diffusionPresets));
-            }
-        }
+        diffusionOnly(v, model);
         return new Inference(
                 model,
                 traffic,
@@ -393,6 +398,53 @@ final class WorkloadBinder {
                 v.timeSpan("latency_p99"),
                 enumValue(Availability.values(), v.choice("availability").orElseThrow()),
                 v.number("hours_per_day").orElseThrow());
+    }
+
+    /** steps and resolution (of inference or batch) apply only to diffusion presets. */
+    private void diffusionOnly(View v, ModelSpec model) {
+        for (String key : List.of("steps", "resolution")) {
+            if (v.integer(key).isPresent() && (model.preset().isEmpty() || !diffusionPresets.contains(model.preset().get()))) {
+                String which = model.preset().isPresent() ? "model preset '" + model.preset().get() + "' is not a diffusion model"
+                        : "the model is not a diffusion preset";
+                throw error(v.valueNode(key), v.path(key) + " applies only to diffusion presets; " + which,
+                        diffusionPresets.isEmpty() ? "remove it" : "remove it, or use one of " + String.join(", ", diffusionPresets));
+            }
+        }
+    }
+
+    /** batch: the model bound as inference's is; steps and resolution checked as inference's are. */
+    private Workload.Batch batch(View v) {
+        Optional<String> jobName = v.string("name");
+        if (jobName.isPresent() && !Pattern.compile(WorkloadKeys.NAME_PATTERN).matcher(jobName.get()).find()) {
+            throw error(v.valueNode("name"), v.path("name") + ": " + QuantityParser.quote(jobName.get())
+                    + " may only contain lowercase letters, digits and '-' (at most " + MAX_NAME + " characters)", null);
+        }
+        ModelSpec model = model(v.section("model").orElseThrow());
+        diffusionOnly(v, model);
+        boolean speech = model.preset().isPresent() && speechPresets.contains(model.preset().get());
+        if (!speechPresets.isEmpty() && v.has("audio_seconds") && !speech) {
+            throw error(v.valueNode("audio_seconds"), v.path("audio_seconds") + " applies only to speech presets; "
+                    + (model.preset().isPresent() ? "model preset '" + model.preset().get() + "' is not a speech model" : "the model is not a speech preset"),
+                    "remove it, or use one of " + String.join(", ", speechPresets));
+        }
+        if (speech && !v.has("audio_seconds")) {
+            throw error(v.owner(), "batch: missing 'audio_seconds' (a speech model's item is audio: its length in seconds)",
+                    "such as audio_seconds: 3600 for 1-hour files");
+        }
+        return new Workload.Batch(
+                jobName,
+                model,
+                v.quantity("items").orElseThrow().value(),
+                v.integer("tokens_in"),
+                v.integer("tokens_out"),
+                v.number("audio_seconds"),
+                v.integer("steps"),
+                v.integer("resolution"),
+                v.timeSpan("deadline"),
+                v.number("runs_per_month").orElseThrow(),
+                v.bool("interruptible").orElseThrow(),
+                v.quantity("input_per_item").map(q -> new DataSize(q.value())),
+                v.quantity("output_per_item").map(q -> new DataSize(q.value())));
     }
 
     private Storage storage(View v) {

@@ -390,6 +390,31 @@ final class WorkloadKeys {
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
             Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
 
+    static final Section BATCH_MODEL = model("batch.model", "fp16");
+
+    static final Section BATCH = new Section("batch", "An offline inference job over a set of items, run on a schedule and sized by its deadline.",
+            Key.of("name", Type.STRING, "Job name: lowercase letters, digits and '-', at most 63 characters.").matching(NAME_PATTERN),
+            Key.section("model", BATCH_MODEL).asRequired(),
+            Key.quantity("items", Dimension.COUNT, Bound.positive(), "Items (documents, audio files, images) per run, such as \"100M\".")
+                    .atMost("1000T").example("100M").asRequired(),
+            Key.integer("tokens_in", Bound.atLeast(1), "Document or prompt tokens per item. Default: the model's.").atMost("10,000,000"),
+            Key.integer("tokens_out", Bound.nonNegative(),
+                    "Generated tokens per item; 0 for encoders and embedding models. Speech presets: tokens of transcript per item"
+                            + " (default: from the speaking rate, see docs/estimation.md).").atMost("10,000,000"),
+            Key.number("audio_seconds", Bound.positive(), "Audio length per item in seconds; speech presets only (whisper-*): required for them.")
+                    .atMost("31,536,000"),
+            Key.integer("steps", Bound.atLeast(1), "Denoising steps per image; diffusion presets only, as inference.steps.").atMost("1,000"),
+            Key.integer("resolution", Bound.atLeast(64), "Image side in pixels; diffusion presets only, as inference.resolution.").atMost("8,192"),
+            Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this; without it one instance runs as long as it takes.")
+                    .atMost("12 months").example("6h"),
+            Key.number("runs_per_month", Bound.positive(), "Runs per month (30 for nightly, 4.3 for weekly).").atMost("100,000").withDefault("1"),
+            Key.of("interruptible", Type.BOOLEAN, "Whether a run may use spot capacity (an interrupted instance redoes its unfinished shard).")
+                    .withDefault("true"),
+            Key.quantity("input_per_item", Dimension.SIZE, Bound.positive(), "Bytes read per item. Default: mlplan's estimate for the model's kind.")
+                    .atMost("1 TB").example("2 KB"),
+            Key.quantity("output_per_item", Dimension.SIZE, Bound.positive(), "Bytes written per item. Default: mlplan's estimate for the model's kind.")
+                    .atMost("1 TB").example("4 KB"));
+
     static final Section TRANSFER = new Section("storage.transfer", "Data transferred per month.",
             Key.quantity("cross_az", Dimension.DATA_RATE, Bound.nonNegative(), "Between availability zones.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"),
             Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"),
@@ -426,5 +451,6 @@ final class WorkloadKeys {
             Key.section("assumptions", ASSUMPTIONS),
             Key.section("training", TRAINING),
             Key.section("inference", INFERENCE),
-            Key.section("storage", STORAGE));
+            Key.section("storage", STORAGE),
+            Key.section("batch", BATCH));
 }

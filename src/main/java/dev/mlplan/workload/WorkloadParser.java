@@ -44,6 +44,7 @@ public final class WorkloadParser {
 
     private final Set<String> knownPresets;
     private final Set<String> diffusionPresets;
+    private final Set<String> speechPresets;
 
     /** A parser that knows no diffusion presets: {@code inference.steps} and {@code resolution} are refused. */
     public WorkloadParser(Set<String> knownPresets) {
@@ -55,8 +56,16 @@ public final class WorkloadParser {
      * @param diffusionPresets the presets that take {@code inference.steps} and {@code inference.resolution}
      */
     public WorkloadParser(Set<String> knownPresets, Set<String> diffusionPresets) {
+        this(knownPresets, diffusionPresets, Set.of());
+    }
+
+    /**
+     * @param speechPresets the presets that take {@code batch.audio_seconds} (and need it in a batch job)
+     */
+    public WorkloadParser(Set<String> knownPresets, Set<String> diffusionPresets, Set<String> speechPresets) {
         this.knownPresets = Set.copyOf(knownPresets);
         this.diffusionPresets = Set.copyOf(diffusionPresets);
+        this.speechPresets = Set.copyOf(speechPresets);
     }
 
     /** @throws WorkloadException for any problem with the file or its content */
@@ -102,7 +111,7 @@ public final class WorkloadParser {
             throw tooLarge(displayName, yaml.length());
         }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets);
+        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets, speechPresets);
         try {
             Node root = compose(displayName, text);
             return binder.bind(root);

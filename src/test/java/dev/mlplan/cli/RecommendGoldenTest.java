@@ -43,7 +43,7 @@ class RecommendGoldenTest {
         for (JsonNode w : root.get("workloads")) {
             assertThat(w.get("file").asText()).isEqualTo("workloads/" + file);
             for (JsonNode part : w.get("parts")) {
-                assertThat(part.get("part").asText()).isIn("training", "inference", "storage");
+                assertThat(part.get("part").asText()).isIn("training", "inference", "storage", "batch");
                 for (JsonNode o : part.get("options")) {
                     assertThat(o.has("rank") && o.has("id") && o.has("service") && o.has("count") && o.has("region") && o.has("pricing")
                             && o.has("monthlyUsd")).as("option fields of %s", o.get("id")).isTrue();

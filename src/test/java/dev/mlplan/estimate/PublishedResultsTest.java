@@ -406,6 +406,45 @@ class PublishedResultsTest {
                 note + " (sets it: implied 0.45 of the FP16 peak; the submission's precision is its own)");
     }
 
+    // ---- 13. Batch (offline) jobs: an instance's throughput at the largest batch memory allows (the batch planner's figure) ----
+    // The batch part asks the inference estimator for one request of the job with no latency target: its batch is the
+    // largest power of two that fits, and its throughput what the plan's items/s per instance are built from.
+
+    private double offlinePerSecond(String preset, Integer tokensIn, Integer tokensOut, String chip) {
+        var req = inference.offline(new InferenceEstimator.Request(Workloads.preset(preset, Precision.FP16), java.util.Optional.ofNullable(tokensIn),
+                java.util.Optional.ofNullable(tokensOut), java.util.Optional.empty(), java.util.Optional.empty(), "batch"), 0);
+        var est = inference.on(req, chip(chip), 1);
+        assertThat(est.fits()).as("%s fits on one %s", preset, chip).isTrue();
+        return est.requestsPerSecond();
+    }
+
+    @Test
+    void embeddingThroughputOfABgeLargeClassEncoder() {
+        // michaelfeil/infinity docs/docs/benchmarking.md: BAAI/bge-large-en-v1.5 (BERT-large shape), 1 request = 256 sentences / 115,000
+        // tokens (449 tokens a sentence); NVIDIA L4: huggingface/TEI 0.54 requests/s; inf2.xlarge with 1 of its 2 NeuronCores: 0.11
+        check("13a", "Embeddings, bge-large-en-v1.5 (as bert-large), 449 tokens, 1×L4, text-embeddings-inference, sentences/s", 0.54 * 256,
+                offlinePerSecond("bert-large", 449, 0, "L4"), "sent/s", "2·N·tokens at 0.4 of the L4's FP16 peak, batch as memory allows"
+                        + " (the batch part's items/s per instance)");
+        check("13b", "Embeddings, bge-large-en-v1.5, 512 tokens (constant batch 4), inf2.xlarge using 1 of 2 NeuronCores, torch-neuronx 1.13,"
+                + " sentences/s", 0.11 * 256, offlinePerSecond("bert-large", 512, 0, "Inferentia2") / 2, "sent/s", 0.75, 4.5,
+                "out of band (high, 3.9): an early optimum-neuron export at batch 4 on one core (the chip's half taken here); AWS's own"
+                        + " Neuron figures for BERT-large (9c, 12f) are in band");
+    }
+
+    @Test
+    void whisperLargeV3BatchThroughputBeforeTheSpeechCalibration() {
+        // Vaibhavs10/insanely-fast-whisper README: 150 min of audio in 98 s on 1 × A100-80GB (Transformers, fp16, batch 24,
+        // Flash Attention 2) = 91.8× real time = 3.06 windows of 30 s per second. The batch planner scales speech jobs by
+        // measured ÷ this estimate (EstimationDefaults.SPEECH_REFERENCE_REAL_TIME_FACTOR), so plans reproduce the measurement.
+        int tokensPerWindow = (int) Math.round(EstimationDefaults.SPEECH_TOKENS_PER_SECOND * EstimationDefaults.SPEECH_WINDOW_SECONDS);
+        check("13c", "Whisper large-v3, 30 s windows, 1×A100-80GB, insanely-fast-whisper (fp16, batch 24, FA2), windows/s before the"
+                + " speech calibration", EstimationDefaults.SPEECH_REFERENCE_REAL_TIME_FACTOR / EstimationDefaults.SPEECH_WINDOW_SECONDS,
+                offlinePerSecond("whisper-large-v3", null, tokensPerWindow, "A100-80GB"), "win/s", 0.75, 20,
+                "out of band (high, 7.0): the encoder-decoder estimate (prefill over 1,500 frames, 100 tokens decoded at the largest batch)"
+                        + " leaves out feature extraction, chunking and generation overheads; batch plans multiply by measured ÷ estimated"
+                        + " (sets the speech calibration)");
+    }
+
     // ---- 7. LLM serving on current stacks: throughput at full load, and at a given concurrency ----
     // Accelerators from the embedded catalog (the figures plans use). "Mean" figures are compared with
     // mlplan's p99 ÷ p99OverMean. FP8 models keep an FP8 KV cache (kv bytes follow the precision).

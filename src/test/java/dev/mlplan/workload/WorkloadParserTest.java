@@ -242,7 +242,7 @@ class WorkloadParserTest {
         shared_by 0         | storage: {data: 1 GB, shared_by: 0} | w.yaml:4:34: storage.shared_by: expected a whole number of at least 1, found "0"
         transfer key        | storage: {data: 1 GB, transfer: {cross_zone: 1 GB/month}} | w.yaml:4:34: unknown key 'cross_zone' in storage.transfer (expected one of: cross_az, cross_region, internet)
         transfer scalar     | storage: {data: 1 GB, transfer: 5 GB/month} | w.yaml:4:33: storage.transfer: expected a mapping with keys such as 'cross_az' and 'cross_region', found "5 GB/month"
-        no parts            | budget: {monthly: 1 USD} | w.yaml:1:1: a workload needs at least one of 'training', 'inference' or 'storage'
+        no parts            | budget: {monthly: 1 USD} | w.yaml:1:1: a workload needs at least one of 'training', 'inference', 'batch' or 'storage'
         top unknown         | trainng: {}\\nstorage: {data: 1 GB} | w.yaml:4:1: unknown key 'trainng' at the top level (did you mean 'training'?)
         duplicate key       | storage: {data: 1 GB}\\nstorage: {data: 2 GB} | w.yaml:5:1: duplicate key 'storage' at the top level (first given at line 4)
         merge key           | storage:\\n  <<: {data: 1 GB} | w.yaml:5:3: merge keys ('<<') are not supported in storage (write the keys out)

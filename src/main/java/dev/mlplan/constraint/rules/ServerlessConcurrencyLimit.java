@@ -32,7 +32,7 @@ abstract class ServerlessConcurrencyLimit implements Rule {
         Limit limit = f.catalog().limit(limitId);
         double concurrency = f.inferenceRequirements().get().peakRps() * f.inference().get().latencyMsP99() / 1000.0;
         if (concurrency > limit.value()) {
-            return violation("peak traffic needs about " + Fmt.count(Math.ceil(concurrency)) + " concurrent " + noun() + "; " + what + " is "
+            return violation((f.batch().isPresent() ? "finishing by the deadline needs about " : "peak traffic needs about ") + Fmt.count(Math.ceil(concurrency)) + " concurrent " + noun() + "; " + what + " is "
                     + Fmt.count(limit.value()));
         }
         return Optional.empty();

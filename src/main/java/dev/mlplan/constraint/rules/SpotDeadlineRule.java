@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code spot.deadline}: on spot, a run also redoes the work lost at each interruption (back to the
  * last checkpoint, plus a restart). The run with that expected rework must still meet
- * {@code training.deadline}. The rework estimate comes from the Spot Advisor interruption bucket
+ * {@code training.deadline} ({@code batch.deadline} for a batch job). The rework estimate comes from the Spot Advisor interruption bucket
  * (see the cost package's SpotRework).
  */
 public final class SpotDeadlineRule implements Rule {
@@ -24,8 +24,7 @@ public final class SpotDeadlineRule implements Rule {
 
     @Override
     public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
-        var training = f.workload().training();
-        Optional<TimeSpan> deadline = training.isPresent() ? training.get().deadline() : Optional.empty();
+        Optional<TimeSpan> deadline = f.runDeadline();
         if (pricing != PricingModel.SPOT || deadline.isEmpty() || f.effectiveHoursPerRun() <= 0) {
             return Optional.empty();
         }

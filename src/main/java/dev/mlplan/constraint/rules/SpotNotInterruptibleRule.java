@@ -12,7 +12,9 @@ import java.util.Optional;
  * limit {@code spot.notice}; source: EC2 Spot interruption docs, see docs/limits.md (Spot)). Spot is ruled out
  * where that cannot be tolerated: a training run marked {@code interruptible: false}, a workload
  * with {@code constraints.allow_spot: false}, and a single-instance inference service
- * ({@code availability: single}), where one interruption is an outage.
+ * ({@code availability: single}), where one interruption is an outage. A batch job marked
+ * {@code batch.interruptible: false} is ruled out too; a batch job needs no second instance, as
+ * nothing is served while it runs (an interrupted instance redoes its shard).
  */
 public final class SpotNotInterruptibleRule implements Rule {
     public static final String ID = "spot.not-interruptible";
@@ -29,6 +31,10 @@ public final class SpotNotInterruptibleRule implements Rule {
         }
         if (!f.workload().constraints().allowSpot()) {
             return violation("constraints.allow_spot is false");
+        }
+        if (f.batch().isPresent()) {
+            return f.batch().get().batch().interruptible() ? Optional.empty()
+                    : violation("the batch job is not interruptible (batch.interruptible: false); spot capacity can be reclaimed with two minutes' notice");
         }
         var training = f.workload().training();
         if (f.training().isPresent() && training.isPresent() && !training.get().interruptible()) {

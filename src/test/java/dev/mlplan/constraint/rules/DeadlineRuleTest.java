@@ -35,4 +35,25 @@ class DeadlineRuleTest {
         var f = training().deadline("12h").needsGiBPerAccelerator(100).acceleratorHasGiB(16).hoursPerRun(100).on(instance("p3.2xlarge"));
         assertThat(rule.check(f)).isEmpty();
     }
+
+    @Test
+    void eliminatesABatchRunLongerThanItsDeadline() {
+        var f = batch().deadline("6h").itemsPerSecondEach(294).hoursPerRun(6.07).on(instances(64, "inf1.2xlarge"));
+        assertThat(rule.check(f)).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("one run takes 6.07 h on 64 × inf1.2xlarge at 294 items/s each; the deadline is 6 h"));
+    }
+
+    @Test
+    void passesABatchRunWithinItsDeadlineOrWithoutOne() {
+        assertThat(rule.check(batch().deadline("6h").hoursPerRun(5.96).on(instances(22, "inf2.xlarge")))).isEmpty();
+        assertThat(rule.check(batch().hoursPerRun(500).on(instance("inf2.xlarge")))).isEmpty();
+    }
+
+    @Test
+    void aBatchRunIsNotJudgedByTheTrainingDeadline() {
+        // the batch part's facts carry the batch deadline; a training deadline elsewhere in the file does not apply
+        var f = batch().hoursPerRun(20).on(instance("g5.xlarge"));
+        assertThat(f.runDeadline()).isEmpty();
+        assertThat(rule.check(f)).isEmpty();
+    }
 }

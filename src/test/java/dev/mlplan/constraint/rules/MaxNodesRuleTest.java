@@ -23,4 +23,16 @@ class MaxNodesRuleTest {
         var f = inference().maxNodes(4).peak(20).requestsPerSecondEach(6).on(instances(4, "g5.xlarge"));
         assertThat(rule.check(f)).isEmpty();
     }
+
+    @Test
+    void eliminatesABatchJobWhoseDeadlineNeedsMoreThanMaxNodes() {
+        var f = batch().maxNodes(16).deadline("6h").itemsPerSecondEach(294).nodesNeeded(17).on(instances(16, "inf1.6xlarge"));
+        assertThat(rule.check(f)).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("the 6 h deadline needs 17 × inf1.6xlarge at 294 items/s each; constraints.max_nodes is 16"));
+    }
+
+    @Test
+    void passesABatchJobWithinMaxNodes() {
+        assertThat(rule.check(batch().maxNodes(16).deadline("6h").nodesNeeded(16).on(instances(16, "inf1.6xlarge")))).isEmpty();
+    }
 }

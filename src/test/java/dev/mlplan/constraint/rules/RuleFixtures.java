@@ -42,6 +42,10 @@ final class RuleFixtures {
         return new StorageFacts();
     }
 
+    static BatchFacts batch() {
+        return new BatchFacts();
+    }
+
     static InstanceType type(String name) {
         return CATALOG.instanceType(name).orElseThrow();
     }

@@ -39,4 +39,18 @@ class SpotNotInterruptibleRuleTest {
         var multi = inference().availability("multi-az").on(instances(2, "g5.xlarge"));
         assertThat(rule.checkOffer(multi, "us-east-1", PricingModel.SPOT)).isEmpty();
     }
+
+    @Test
+    void nonInterruptibleBatchJobRulesOutSpot() {
+        var f = batch().interruptible(false).on(instances(4, "g6.xlarge"));
+        assertThat(rule.checkOffer(f, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v ->
+                assertThat(v.reason()).startsWith("the batch job is not interruptible (batch.interruptible: false)"));
+        assertThat(rule.checkOffer(f, "us-east-1", PricingModel.ON_DEMAND)).isEmpty();
+    }
+
+    @Test
+    void aBatchJobIsInterruptibleByDefaultAndNeedsNoSecondZone() {
+        // a single instance of a batch job may run on spot: unlike a single-instance service, nothing goes down
+        assertThat(rule.checkOffer(batch().on(instance("g6.xlarge")), "us-east-1", PricingModel.SPOT)).isEmpty();
+    }
 }
