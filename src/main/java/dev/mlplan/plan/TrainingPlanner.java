@@ -114,8 +114,11 @@ final class TrainingPlanner {
         TrainingEstimate est = null;
         int maxNodes = w.constraints().maxNodes();
         boolean ioBound = false;
+        boolean inputBound = false;
         for (int n = 1; n <= maxNodes; n++) {
-            TrainingEstimate compute = estimator.on(req, acc, perNode, n, efa);
+            TrainingEstimate accelerators = estimator.on(req, acc, perNode, n, efa);
+            TrainingEstimate compute = estimator.withInputPipeline(req, accelerators, acc, it.vcpus(), n);
+            inputBound = compute.hoursPerRun() > accelerators.hoursPerRun(); // the CPUs cannot decode samples as fast
             TrainingEstimate loaded = withDataLoading(req, compute, it, n);
             ioBound = loaded.hoursPerRun() > compute.hoursPerRun(); // the run takes the loading time
             est = withSetup(loaded);
@@ -144,6 +147,11 @@ final class TrainingPlanner {
         if (n > 1) {
             nodesNotes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
                     + Fmt.pct(est.scalingEfficiency()));
+        }
+        if (inputBound && !ioBound) {
+            nodesNotes.add("input-bound: " + (n > 1 ? n + " × " : "") + it.vcpus() + " vCPUs cannot decode and augment samples as fast as the"
+                    + " accelerators compute; the run takes the pipeline's time"
+                    + ("gpu".equals(acc.kind()) ? " (training.data_pipeline: gpu decodes on the GPUs with DALI)" : ""));
         }
         if (ioBound) {
             nodesNotes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
@@ -277,7 +285,8 @@ final class TrainingPlanner {
             double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
             s.add(new Step("data loading", Fmt.hours(ioHours),
                     "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"
+                            + storageSamples(req, it, nodes)));
             if (ioBound) {
                 s.add(new Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
                         "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
@@ -286,6 +295,20 @@ final class TrainingPlanner {
         });
         return new TrainingEstimate(e.fits(), e.neededGiBPerAccelerator(), e.availableGiBPerAccelerator(), ioBound ? ioHours : e.hoursPerRun(),
                 e.mfu(), e.scalingEfficiency(), steps);
+    }
+
+    /**
+     * For per-sample models, the storage ceiling in samples per second: the nodes' read rate ÷ bytes
+     * per sample (dataset size ÷ samples); empty for models costed per token.
+     */
+    private static String storageSamples(TrainingRequirements req, InstanceType it, int nodes) {
+        if (req.samplesPerRun() <= 0) {
+            return "";
+        }
+        double bytesPerSample = req.datasetBytes() * req.epochs() / req.samplesPerRun();
+        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
+        return "; storage: " + Fmt.count(bytesPerSecond / 1e6) + " MB/s ÷ " + Fmt.sig(bytesPerSample / 1e6) + " MB per sample (dataset.size ÷ samples) = "
+                + Fmt.count(bytesPerSecond / bytesPerSample) + " samples/s";
     }
 
     /**

@@ -79,7 +79,13 @@ public record Workload(
             Optional<Double> mbu,
             Optional<Double> multiNodeEfficiency,
             Optional<Percent> servingHeadroom,
-            Optional<TimeSpan> spotRestart) {
+            Optional<TimeSpan> spotRestart,
+            Optional<Double> decodeRatePerVcpu) {
+        public Assumptions(Optional<Double> mfu, Optional<Double> mbu, Optional<Double> multiNodeEfficiency, Optional<Percent> servingHeadroom,
+                Optional<TimeSpan> spotRestart) {
+            this(mfu, mbu, multiNodeEfficiency, servingHeadroom, spotRestart, Optional.empty());
+        }
+
         public static Assumptions none() {
             return new Assumptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -130,6 +136,12 @@ public record Workload(
     /** dataset: size, and tokens (transformers) or samples (CNNs). */
     public record Dataset(DataSize size, Optional<Double> tokens, Optional<Double> samples, String location) {}
 
+    /** Where a per-sample (image) model's input is decoded and augmented: on the host's CPUs, or on the GPU (DALI/nvJPEG). */
+    public enum DataPipeline { CPU, GPU }
+
+    /**
+     * @param dataPipeline where images are decoded and augmented (training.data_pipeline)
+     */
     public record Training(
             ModelSpec model,
             Method method,
@@ -140,7 +152,21 @@ public record Workload(
             Optional<TimeSpan> deadline,
             Optional<TimeSpan> checkpointEvery,
             boolean interruptible,
-            boolean deadlineHard) {
+            boolean deadlineHard,
+            DataPipeline dataPipeline) {
+
+        /** A training job decoding its samples on the CPU (the default). */
+        public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
+                Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible, boolean deadlineHard) {
+            this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, deadlineHard,
+                    DataPipeline.CPU);
+        }
+
+        /** The same job with its samples decoded where {@code pipeline} says. */
+        public Training withDataPipeline(DataPipeline pipeline) {
+            return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
+                    deadlineHard, pipeline);
+        }
 
         /** A training job whose deadline may slip after an unlucky spot interruption (the default). */
         public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,

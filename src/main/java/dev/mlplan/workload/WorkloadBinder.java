@@ -273,7 +273,8 @@ final class WorkloadBinder {
                 v.value("mbu"),
                 v.value("multi_node_efficiency"),
                 v.percent("serving_headroom"),
-                v.timeSpan("spot_restart"));
+                v.timeSpan("spot_restart"),
+                v.value("decode_rate_per_vcpu"));
     }
 
     private ModelSpec model(View v) {
@@ -335,7 +336,8 @@ final class WorkloadBinder {
                 v.timeSpan("deadline"),
                 v.timeSpan("checkpoint_every"),
                 v.bool("interruptible").orElseThrow(),
-                v.bool("deadline_hard").orElseThrow());
+                v.bool("deadline_hard").orElseThrow(),
+                enumValue(Workload.DataPipeline.values(), v.choice("data_pipeline").orElseThrow()));
     }
 
     private Dataset dataset(View v, ModelSpec model) {
