@@ -377,7 +377,12 @@ final class WorkloadKeys {
             Key.choice("data_pipeline", names(Workload.DataPipeline.values()),
                     "Where per-sample (image) models decode and augment their input: cpu (PyTorch DataLoader workers, limited by the"
                             + " instance's vCPUs × assumptions.decode_rate_per_vcpu) or gpu (NVIDIA DALI with nvJPEG: no CPU ceiling on NVIDIA"
-                            + " GPUs).").withDefault("cpu"));
+                            + " GPUs).").withDefault("cpu"),
+            Key.integer("trials", Bound.atLeast(1), "Runs of the job in one sweep (hyperparameter search): each costs one run; the deadline"
+                    + " applies to the whole sweep, and runs_per_month counts sweeps.").atMost("100,000").withDefault("1"),
+            Key.integer("concurrency", Bound.atLeast(1), "How many trials run at once, at most trials; the sweep takes ceil(trials ÷"
+                    + " concurrency) waves of one run each, and concurrency × nodes per trial must fit constraints.max_nodes.")
+                    .atMost("1,024").withDefault("1"));
 
     static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
             Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").atMost("10000000/s").asRequired(),
