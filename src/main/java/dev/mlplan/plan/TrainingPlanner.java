@@ -125,7 +125,7 @@ final class TrainingPlanner {
             TrainingEstimate accelerators = estimator.on(req, acc, perNode, n, efa);
             TrainingEstimate compute = estimator.withInputPipeline(req, accelerators, acc, it.vcpus(), n);
             inputBound = compute.hoursPerRun() > accelerators.hoursPerRun(); // the CPUs cannot decode samples as fast
-            TrainingEstimate loaded = withDataLoading(req, compute, it, n);
+            TrainingEstimate loaded = withDataLoading(req, compute, it, n, t.dataset().location());
             ioBound = loaded.hoursPerRun() > compute.hoursPerRun(); // the run takes the loading time
             est = withSetup(loaded);
             Facts f = facts(Candidate.ec2(Part.TRAINING, it, n), req, est, 0);
@@ -160,7 +160,8 @@ final class TrainingPlanner {
                     + ("gpu".equals(acc.kind()) ? " (training.data_pipeline: gpu decodes on the GPUs with DALI)" : ""));
         }
         if (ioBound) {
-            nodesNotes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
+            boolean onEbs = "ebs".equals(t.dataset().location()) && it.ebs() != null && it.ebs().baselineMbps() > 0;
+            nodesNotes.add("I/O-bound: " + (onEbs ? ReadPath.of("ebs", it, n).text() : n + " × " + Fmt.sig(it.networkGbps()) + " Gbps") + " cannot stream the dataset as fast as the accelerators compute;"
                     + " the run takes the loading time");
         }
         String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
@@ -314,12 +315,35 @@ final class TrainingPlanner {
     static final double NETWORK_SHARE_FOR_DATA = 0.8;
 
     /**
-     * Data loading against compute: one run reads the dataset once per epoch; the nodes can stream it
-     * no faster than their network bandwidth (80% of it, mlplan's assumption). When loading takes
-     * longer than computing, the run is I/O-bound and takes the loading time.
+     * Where one node reads its training data from, and how fast: a dataset on EBS
+     * ({@code dataset.location: ebs}) at the instance's EBS-optimised baseline bandwidth; anything else
+     * (S3, EFS, FSx) over the network at {@link #NETWORK_SHARE_FOR_DATA} of its bandwidth.
+     *
+     * @param text how the divisor reads in the step: "1 × 100 Gbps × 80% of the network"
      */
-    static TrainingEstimate withDataLoading(TrainingRequirements req, TrainingEstimate e, InstanceType it, int nodes) {
-        double ioHours = loadingHours(req, it, nodes);
+    private record ReadPath(double bytesPerSecond, String text) {
+        static ReadPath of(String location, InstanceType it, int nodes) {
+            double ebsMbps = it.ebs() == null ? 0 : it.ebs().baselineMbps();
+            if ("ebs".equals(location) && ebsMbps > 0) {
+                return new ReadPath(nodes * ebsMbps * 1e6 / 8, nodes + " × " + Fmt.count(ebsMbps) + " Mbps EBS baseline bandwidth");
+            }
+            if (it.networkGbps() <= 0) {
+                return new ReadPath(0, "");
+            }
+            return new ReadPath(nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA,
+                    nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × " + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network");
+        }
+    }
+
+    /**
+     * Data loading against compute: one run reads the dataset once per epoch; the nodes can stream it
+     * no faster than their network bandwidth (80% of it, mlplan's assumption), or their EBS bandwidth
+     * when the dataset is on EBS. When loading takes longer than computing, the run is I/O-bound and
+     * takes the loading time.
+     */
+    static TrainingEstimate withDataLoading(TrainingRequirements req, TrainingEstimate e, InstanceType it, int nodes, String location) {
+        ReadPath path = ReadPath.of(location, it, nodes);
+        double ioHours = loadingHours(req, path);
         if (Double.isNaN(ioHours)) {
             return e;
         }
@@ -330,9 +354,8 @@ final class TrainingPlanner {
             List<Step> s = new ArrayList<>(e.steps());
             double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
             s.add(new Step("data loading", Fmt.hours(ioHours),
-                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"
-                            + storageSamples(req, it, nodes)));
+                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + path.text() + "); compute alone needs " + Fmt.count(needMBps)
+                            + " MB/s per node" + storageSamples(req, path)));
             if (ioBound) {
                 s.add(new Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
                         "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
@@ -347,27 +370,25 @@ final class TrainingPlanner {
      * For per-sample models, the storage ceiling in samples per second: the nodes' read rate ÷ bytes
      * per sample (dataset size ÷ samples); empty for models costed per token.
      */
-    private static String storageSamples(TrainingRequirements req, InstanceType it, int nodes) {
+    private static String storageSamples(TrainingRequirements req, ReadPath path) {
         if (req.samplesPerRun() <= 0) {
             return "";
         }
         double bytesPerSample = req.datasetBytes() * req.epochs() / req.samplesPerRun();
-        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
-        return "; storage: " + Fmt.count(bytesPerSecond / 1e6) + " MB/s ÷ " + Fmt.sig(bytesPerSample / 1e6) + " MB per sample (dataset.size ÷ samples) = "
-                + Fmt.count(bytesPerSecond / bytesPerSample) + " samples/s";
+        return "; storage: " + Fmt.count(path.bytesPerSecond() / 1e6) + " MB/s ÷ " + Fmt.sig(bytesPerSample / 1e6)
+                + " MB per sample (dataset.size ÷ samples) = " + Fmt.count(path.bytesPerSecond() / bytesPerSample) + " samples/s";
     }
 
     /**
-     * Hours to read the dataset once per epoch on {@code nodes} instances at {@link #NETWORK_SHARE_FOR_DATA}
-     * of their network bandwidth; NaN when the instance's bandwidth or the dataset's size is unknown.
+     * Hours to read the dataset once per epoch along {@code path}; NaN when its bandwidth or the
+     * dataset's size is unknown.
      */
-    static double loadingHours(TrainingRequirements req, InstanceType it, int nodes) {
+    private static double loadingHours(TrainingRequirements req, ReadPath path) {
         double bytes = req.datasetBytes() * req.epochs();
-        if (it.networkGbps() <= 0 || bytes <= 0) {
+        if (path.bytesPerSecond() <= 0 || bytes <= 0) {
             return Double.NaN;
         }
-        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
-        return bytes / bytesPerSecond / 3600;
+        return bytes / path.bytesPerSecond() / 3600;
     }
 
     /** The estimate with the per-run setup time added, as a step of its own. */
