@@ -62,6 +62,14 @@ package dev.mlplan.estimate;
  *     prefill and in every decode step. Calibrated on TensorRT BERT-base and BERT-large at batch 1 on
  *     an A100 (0.64 and 1.67 ms: docs/accuracy.md cases 12a, 12c); it also brings the LLM cases at
  *     concurrency 1 (3a, 3e, 7s, 7ze) into band
+ * @param decodeRatePerVcpu samples per second one vCPU decodes and augments for per-sample (image)
+ *     training on the CPU (JPEG decode, random-resized crop and flip at 224 px): 60. tensorpack's
+ *     "Efficient DataFlow" tutorial (docs/tutorial/efficient-dataflow.md) measures its ImageNet pipeline
+ *     (OpenCV decode plus the ResNet augmentations, 25 worker processes) at "1k ~ 2k images per
+ *     second if you have good CPUs": 40–80 images/s per worker, 60 at the middle (docs/accuracy.md
+ *     case 10f sets it). PyTorch DataLoader workers with Pillow-SIMD/libjpeg-turbo are of the same
+ *     kind; NVIDIA's published ResNet-50 figures (DeepLearningExamples, MLPerf) decode on the GPU
+ *     with DALI/nvJPEG, which {@code training.data_pipeline: gpu} selects
  */
 public record EstimationDefaults(
         double usableMemoryFraction,
@@ -93,7 +101,8 @@ public record EstimationDefaults(
         double bytesPerToken,
         int llmTokensIn,
         int encoderTokensIn,
-        double layerLatencyMs) {
+        double layerLatencyMs,
+        double decodeRatePerVcpu) {
 
     // ---- batch (offline inference) jobs: the figures an item is sized by when the workload does not say ----
 
@@ -147,7 +156,7 @@ public record EstimationDefaults(
 
     public static EstimationDefaults standard() {
         return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.20, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
-                4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128, 0.04);
+                4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128, 0.04, 60.0);
     }
 
     /** Tensor-parallel efficiency on {@code count} GPUs: 1 up to the free count, then 1/(2·ratio) per doubling. */

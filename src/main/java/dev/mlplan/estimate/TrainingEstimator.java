@@ -3,6 +3,7 @@ package dev.mlplan.estimate;
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload.Assumptions;
+import dev.mlplan.workload.Workload.DataPipeline;
 import dev.mlplan.workload.Workload.Method;
 import dev.mlplan.workload.Workload.Training;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class TrainingEstimator {
         double activations;
         double recomputeActivations;
         double recomputeFactor = 1;
+        double samplesPerRun = 0;
         if (tokenBased) {
             int seq = sequenceLength(training, m, steps);
             double tokens = tokens(training, seq, steps);
@@ -88,6 +90,7 @@ public final class TrainingEstimator {
             }
             double factor = method == Method.FULL ? 3 : 2;
             totalFlops = factor * f * samples * epochs;
+            samplesPerRun = samples * epochs;
             steps.add(new Step("training FLOPs per run", Fmt.sci(totalFlops) + " FLOPs",
                     Fmt.plain(factor) + " × forward FLOPs per sample × samples × epochs = " + Fmt.plain(factor) + " × " + Fmt.sci(f)
                             + " × " + Fmt.sci(samples) + " × " + Fmt.plain(epochs)
@@ -112,7 +115,7 @@ public final class TrainingEstimator {
         double datasetBytes = training.dataset().size().bytes();
         steps.add(new Step("dataset read per epoch", Fmt.gb(datasetBytes), "dataset.size"));
         return new TrainingRequirements(m, method, totalFlops, shardable, replicated, datasetBytes, epochs, List.copyOf(steps),
-                recomputeActivations + overhead, recomputeFactor);
+                recomputeActivations + overhead, recomputeFactor, samplesPerRun, training.dataPipeline());
     }
 
     private double shardableBytes(ResolvedModel m, Method method, List<Step> steps) {
@@ -257,6 +260,67 @@ public final class TrainingEstimator {
                             + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
         }
         return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.of());
+    }
+
+    /**
+     * The input pipeline as a second ceiling for per-sample (image) models: the host's vCPUs decode
+     * and augment at most {@code vCPUs × decode rate} samples per second per node (PyTorch DataLoader
+     * workers). None when the model is costed per token, when {@code training.data_pipeline: gpu}
+     * moves decoding to an NVIDIA GPU (DALI/nvJPEG), or when the host's vCPUs are unknown (0). When
+     * the pipeline is slower than the accelerators, the run takes the pipeline's time.
+     *
+     * @param acc the accelerator: only NVIDIA GPUs can decode with DALI, others keep the CPU ceiling
+     * @param vcpusPerNode the instance's vCPUs
+     */
+    public TrainingEstimate withInputPipeline(TrainingRequirements req, TrainingEstimate compute, Accelerator acc, int vcpusPerNode, int nodes) {
+        double samples = req.samplesPerRun();
+        if (samples <= 0 || vcpusPerNode <= 0 || !(compute.hoursPerRun() > 0)) {
+            return compute;
+        }
+        boolean gpuDecodes = req.dataPipeline() == DataPipeline.GPU && "gpu".equals(acc.kind());
+        if (gpuDecodes) {
+            Lazy<List<Step>> steps = Lazy.of(() -> {
+                List<Step> s = new ArrayList<>(compute.steps());
+                s.add(new Step("input pipeline", "on the GPU", "training.data_pipeline: gpu: DALI decodes with nvJPEG on the "
+                        + acc.name() + "; no CPU ceiling"));
+                return List.copyOf(s);
+            });
+            return new TrainingEstimate(compute.fits(), compute.neededGiBPerAccelerator(), compute.availableGiBPerAccelerator(), compute.hoursPerRun(),
+                    compute.mfu(), compute.scalingEfficiency(), steps);
+        }
+        double rate = assumptions.decodeRatePerVcpu().orElse(defaults.decodeRatePerVcpu());
+        double pipelinePerSecond = (double) nodes * vcpusPerNode * rate;
+        double computePerSecond = samples / (compute.hoursPerRun() * 3600);
+        double pipelineHours = samples / pipelinePerSecond / 3600;
+        boolean binds = pipelineHours > compute.hoursPerRun();
+        boolean fromAssumption = assumptions.decodeRatePerVcpu().isPresent();
+        boolean gpuAsked = req.dataPipeline() == DataPipeline.GPU;
+        Lazy<List<Step>> steps = Lazy.of(() -> {
+            List<Step> s = new ArrayList<>(compute.steps());
+            String vcpus = (nodes > 1 ? nodes + " nodes × " : "") + vcpusPerNode + " vCPUs";
+            s.add(new Step("input pipeline", whole(pipelinePerSecond) + " samples/s",
+                    vcpus + " × " + whole(rate) + " samples/s per vCPU = " + whole(pipelinePerSecond) + " samples/s"
+                            + " (JPEG decode, random-resized crop and flip on the CPU; "
+                            + (fromAssumption ? "assumptions.decode_rate_per_vcpu"
+                                    : "mlplan default, tensorpack's ImageNet DataFlow; assumptions.decode_rate_per_vcpu overrides")
+                            + (gpuAsked ? "; " + acc.name() + " cannot decode with DALI, so the CPUs do"
+                                    : "gpu".equals(acc.kind()) ? "; training.data_pipeline: gpu decodes on the GPUs with DALI instead" : "")
+                            + "); the accelerators could take " + whole(computePerSecond) + " → "
+                            + (binds ? "the pipeline binds" : "the accelerators bind")));
+            if (binds) {
+                s.add(new Step("hours per run (input-bound)", Fmt.plain(pipelineHours) + " h",
+                        "samples × epochs ÷ pipeline = " + Fmt.sci(samples) + " ÷ " + whole(pipelinePerSecond)
+                                + " samples/s: the accelerators wait for decoded samples"));
+            }
+            return List.copyOf(s);
+        });
+        return new TrainingEstimate(compute.fits(), compute.neededGiBPerAccelerator(), compute.availableGiBPerAccelerator(),
+                binds ? pipelineHours : compute.hoursPerRun(), compute.mfu(), compute.scalingEfficiency(), steps);
+    }
+
+        /** A rate as a whole number with thousands grouped: "11,520". */
+    private static String whole(double x) {
+        return dev.mlplan.util.Fmt.num(x, 0);
     }
 
     private double scaling(int nodes, boolean efa, List<Step> steps) {

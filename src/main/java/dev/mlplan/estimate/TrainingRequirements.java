@@ -1,5 +1,6 @@
 package dev.mlplan.estimate;
 
+import dev.mlplan.workload.Workload.DataPipeline;
 import dev.mlplan.workload.Workload.Method;
 import java.util.List;
 
@@ -15,6 +16,9 @@ import java.util.List;
  *     (Korthikanti: 2·s·b·h·L), used when the selective figure does not fit
  * @param recomputeComputeFactor compute multiplier of full recomputation (one more forward pass:
  *     4/3 for full training, 3/2 when only activations are back-propagated)
+ * @param samplesPerRun samples one run reads (samples × epochs) for per-sample models; 0 for models
+ *     costed per token, which have no input-pipeline ceiling
+ * @param dataPipeline where per-sample inputs are decoded and augmented
  */
 public record TrainingRequirements(
         ResolvedModel model,
@@ -26,7 +30,16 @@ public record TrainingRequirements(
         double epochs,
         List<Step> steps,
         double recomputeReplicatedBytesPerAccelerator,
-        double recomputeComputeFactor) {
+        double recomputeComputeFactor,
+        double samplesPerRun,
+        DataPipeline dataPipeline) {
+
+    /** Requirements of a run with no input-pipeline ceiling (models costed per token). */
+    public TrainingRequirements(ResolvedModel model, Method method, double totalFlops, double shardableBytes, double replicatedBytesPerAccelerator,
+            double datasetBytes, double epochs, List<Step> steps, double recomputeReplicatedBytesPerAccelerator, double recomputeComputeFactor) {
+        this(model, method, totalFlops, shardableBytes, replicatedBytesPerAccelerator, datasetBytes, epochs, steps,
+                recomputeReplicatedBytesPerAccelerator, recomputeComputeFactor, 0, DataPipeline.CPU);
+    }
 
     /** Memory one accelerator needs when the run is sharded over {@code accelerators}. */
     public double bytesPerAccelerator(int accelerators) {

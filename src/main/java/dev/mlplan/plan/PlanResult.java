@@ -82,7 +82,19 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Alternative> alternatives,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> estimate,
             Double ttftMsP99,
-            Double tpotMsP99) {
+            Double tpotMsP99,
+            Double sweepHours,
+            Double usdPerSweep) {
+
+        /** An option that is not part of a sweep (training.trials 1, or any other part). */
+        public Option(int rank, String id, Service service, String instanceType, int count, String region, PricingModel pricing,
+                Double hoursPerRun, Double requestsPerSecondPerInstance, Double latencyMsP99, Double tokensPerSecondPerInstance,
+                Double usdPerRun, double monthlyUsd, Double upfrontUsd, List<CostComponent> costs, List<String> notes,
+                List<Alternative> alternatives, List<Step> estimate, Double ttftMsP99, Double tpotMsP99) {
+            this(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance, latencyMsP99,
+                    tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, ttftMsP99, tpotMsP99,
+                    null, null);
+        }
 
         /** An option without token timings (anything but an LLM served on instances). */
         public Option(int rank, String id, Service service, String instanceType, int count, String region, PricingModel pricing,
@@ -97,13 +109,21 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
         public Option ranked(int newRank, List<String> newNotes, List<Alternative> newAlternatives) {
             return new Option(newRank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
                     latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives, estimate,
-                    ttftMsP99, tpotMsP99);
+                    ttftMsP99, tpotMsP99, sweepHours, usdPerSweep);
+        }
+
+        /** The same training option with the wall time and cost of one sweep (training.trials above 1). */
+        public Option withSweep(Double hours, Double usd) {
+            return new Option(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, ttftMsP99,
+                    tpotMsP99, hours, usd);
         }
 
         /** The same option with an LLM's p99 time to first token and time per output token. */
         public Option withTokenTimes(Double ttft, Double tpot) {
             return new Option(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
-                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, ttft, tpot);
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, ttft, tpot,
+                    sweepHours, usdPerSweep);
         }
     }
 

@@ -93,13 +93,15 @@ public final class Planner {
             if (!r.part().options().isEmpty() && r.part().options().get(0).hoursPerRun() != null) {
                 Option best = r.part().options().get(0);
                 reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
-                activeHours = best.hoursPerRun() * w.training().get().runsPerMonth();
+                activeHours = best.hoursPerRun() * w.training().get().trialsPerMonth();
                 computeRegion = Optional.ofNullable(best.region());
                 if (best.service() == Service.EC2 || best.service() == Service.SAGEMAKER_TRAINING) {
-                    readers = best.count();
-                    readersBasis = "the best training option's " + best.count() + " nodes";
+                    var t = w.training().get();
+                    readers = best.count() * t.concurrency();
+                    readersBasis = t.concurrency() > 1 ? t.concurrency() + " concurrent trials × the best training option's " + best.count() + " nodes"
+                            : "the best training option's " + best.count() + " nodes";
                 }
-                activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().runsPerMonth()) + " runs × "
+                activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().trialsPerMonth()) + " runs × "
                         + Fmt.hours(best.hoursPerRun()) + "; a data loader reads at a steady rate, so the average is the peak";
             }
         }
@@ -147,8 +149,8 @@ public final class Planner {
             String readBasis;
             if (w.training().isPresent()) {
                 var t = w.training().get();
-                readGb = t.dataset().size().gb() * t.epochs() * t.runsPerMonth();
-                readBasis = "dataset " + Fmt.sig(t.dataset().size().gb()) + " GB × " + Fmt.sig(t.epochs()) + " epochs × " + Fmt.sig(t.runsPerMonth()) + " runs";
+                readGb = t.dataset().size().gb() * t.epochs() * t.trialsPerMonth();
+                readBasis = "dataset " + Fmt.sig(t.dataset().size().gb()) + " GB × " + Fmt.sig(t.epochs()) + " epochs × " + Fmt.sig(t.trialsPerMonth()) + " runs";
             } else if (s.throughput().isPresent()) {
                 int n = Math.max(Math.max(1, s.sharedBy()), readers);
                 readGb = s.throughput().get().bytesPerSecond() * n * activeHours * 3600 / 1e9;
@@ -235,7 +237,7 @@ public final class Planner {
                         "the model does not fit on the local machine" + (local == null ? "" : " (needs " + Fmt.sig(local.neededGiBPerAccelerator())
                                 + " GiB per accelerator, has " + Fmt.sig(local.availableGiBPerAccelerator()) + ")")));
             } else if (o.pricing().isCommitment()) {
-                double localHours = local.hoursPerRun() * training.runsPerMonth();
+                double localHours = local.hoursPerRun() * training.trialsPerMonth();
                 double localMonthly = LocalCost.monthly(m, localHours).monthlyUsd();
                 out.add(new BreakEvenResult(m.accelerator(), versus, null, null, Math.round(detail.hoursPerRun() / local.hoursPerRun() * 1000) / 1000.0, round(localHours),
                         round(localMonthly), round(o.monthlyUsd()), localMonthly < o.monthlyUsd() ? "local" : "cloud",
@@ -243,7 +245,7 @@ public final class Planner {
             } else {
                 double ratio = detail.hoursPerRun() / local.hoursPerRun();
                 OptionalDouble l = BreakEven.localHours(m, detail.usdPerHourAllInstances(), ratio);
-                double localHours = local.hoursPerRun() * training.runsPerMonth();
+                double localHours = local.hoursPerRun() * training.trialsPerMonth();
                 double localMonthly = LocalCost.monthly(m, localHours).monthlyUsd();
                 String formula = "fixed " + Fmt.usd(LocalCost.fixedMonthly(m)) + "/month ÷ (" + Fmt.sig(ratio) + " cloud h per local h × "
                         + Fmt.usd(detail.usdPerHourAllInstances()) + "/h − " + Fmt.usd(LocalCost.perWorkingHour(m)) + "/h power)";

@@ -98,6 +98,11 @@ final class TrainingPlanner {
         if (t.deadline().isPresent()) {
             requirements.put("deadlineHours", t.deadline().get().hours());
         }
+        if (t.isSweep()) {
+            requirements.put("trials", t.trials());
+            requirements.put("concurrency", t.concurrency());
+            requirements.put("waves", t.waves());
+        }
         if (filtered > 0) {
             requirements.put("instanceTypesExcludedByFamilies", filtered);
         }
@@ -112,11 +117,15 @@ final class TrainingPlanner {
         List<Violation> last = List.of();
         Facts feasible = null;
         TrainingEstimate est = null;
-        int maxNodes = w.constraints().maxNodes();
+        // a sweep runs concurrency trials at once: together they must fit max_nodes
+        int maxNodes = Math.max(1, w.constraints().maxNodes() / t.concurrency());
         boolean ioBound = false;
+        boolean inputBound = false;
         for (int n = 1; n <= maxNodes; n++) {
-            TrainingEstimate compute = estimator.on(req, acc, perNode, n, efa);
-            TrainingEstimate loaded = withDataLoading(req, compute, it, n);
+            TrainingEstimate accelerators = estimator.on(req, acc, perNode, n, efa);
+            TrainingEstimate compute = estimator.withInputPipeline(req, accelerators, acc, it.vcpus(), n);
+            inputBound = compute.hoursPerRun() > accelerators.hoursPerRun(); // the CPUs cannot decode samples as fast
+            TrainingEstimate loaded = withDataLoading(req, compute, it, n, t.dataset().location());
             ioBound = loaded.hoursPerRun() > compute.hoursPerRun(); // the run takes the loading time
             est = withSetup(loaded);
             Facts f = facts(Candidate.ec2(Part.TRAINING, it, n), req, est, 0);
@@ -145,8 +154,14 @@ final class TrainingPlanner {
             nodesNotes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
                     + Fmt.pct(est.scalingEfficiency()));
         }
+        if (inputBound && !ioBound) {
+            nodesNotes.add("input-bound: " + (n > 1 ? n + " × " : "") + it.vcpus() + " vCPUs cannot decode and augment samples as fast as the"
+                    + " accelerators compute; the run takes the pipeline's time"
+                    + ("gpu".equals(acc.kind()) ? " (training.data_pipeline: gpu decodes on the GPUs with DALI)" : ""));
+        }
         if (ioBound) {
-            nodesNotes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
+            boolean onEbs = "ebs".equals(t.dataset().location()) && it.ebs() != null && it.ebs().baselineMbps() > 0;
+            nodesNotes.add("I/O-bound: " + (onEbs ? ReadPath.of("ebs", it, n).text() : n + " × " + Fmt.sig(it.networkGbps()) + " Gbps") + " cannot stream the dataset as fast as the accelerators compute;"
                     + " the run takes the loading time");
         }
         String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
@@ -174,9 +189,12 @@ final class TrainingPlanner {
                     // a capacity block bills whole days per run (the rule has checked that one exists)
                     Optional<CapacityBlock> block = pm == PricingModel.CAPACITY_BLOCK ? CapacityBlock.forRun(runHours) : Optional.empty();
                     double billedHours = block.isPresent() ? block.get().hours() : runHours;
-                    double monthly = InstanceCost.monthlyUsd(p, n, billedHours * t.runsPerMonth());
+                    double monthly = InstanceCost.monthlyUsd(p, n, billedHours * t.trialsPerMonth());
                     return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
-                        List<String> notes = new ArrayList<>(nodesNotes);
+                        List<String> notes = new ArrayList<>();
+                        double perRunUsd = billedHours * n * p.usdPerHour();
+                        sweepNote(t, runHours, perRunUsd, n).ifPresent(notes::add);
+                        notes.addAll(nodesNotes);
                         if (pm == PricingModel.SPOT && largeSpotNote != null) {
                             notes.add(largeSpotNote);
                         }
@@ -190,15 +208,15 @@ final class TrainingPlanner {
                             oneInterruptionPastDeadline(t, n, runHours, checkpointHours, restartHours).ifPresent(notes::add);
                         }
                         notes.addAll(ctx.spotRealism(p));
-                        var priced = InstanceCost.monthly(p, n, billedHours * t.runsPerMonth());
+                        var priced = InstanceCost.monthly(p, n, billedHours * t.trialsPerMonth());
                         notes.addAll(priced.notes());
                         block.ifPresent(b -> notes.add(b.explanation(n, p.usdPerHour())));
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
-                        double perRun = billedHours * n * p.usdPerHour();
-                        return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
+                        double perRun = perRunUsd;
+                        return sweep(t, new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
                                 priced.monthlyUsd(), block.isPresent() ? perRun : null, priced.components(), List.copyOf(notes), List.of(),
-                                OptionSteps.after(req.steps(), chosen.steps()));
+                                withSweepStep(t, OptionSteps.after(req.steps(), chosen.steps()), runHours, perRun, n)), runHours);
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));
         planSageMaker(t, req, it, n, est, col);
@@ -215,12 +233,48 @@ final class TrainingPlanner {
             return Optional.empty();
         }
         var one = SpotRework.OneInterruption.of(runHours, checkpointHours, restartHours);
-        double deadline = t.deadline().get().hours();
+        double deadline = t.deadline().get().hours() - (t.waves() - 1) * runHours; // a sweep's earlier waves use their share
         if (one.endHours() <= deadline) {
             return Optional.empty();
         }
         return Optional.of("spot: " + one.explanation() + ", past the " + Fmt.hours(deadline) + " deadline; on-demand, or checkpoints every "
                 + Fmt.hours(Math.max(0, deadline - runHours - restartHours)) + ", keep it (training.deadline_hard: true rules such runs out)");
+    }
+
+    /**
+     * For a sweep, "sweep: 24 trials, 6 at a time: 4 waves × 5.2 h = 20.8 h; 24 × $31.10 = $746 per sweep"
+     * (one run's hours and cost as the option shows them); empty for a single run.
+     */
+    static Optional<String> sweepNote(Training t, double runHours, double usdPerRun, int nodes) {
+        if (!t.isSweep()) {
+            return Optional.empty();
+        }
+        return Optional.of("sweep: " + t.sweepText(runHours) + "; " + t.trials() + " × " + Fmt.usd(usdPerRun) + " = "
+                + Fmt.usd(t.trials() * usdPerRun) + " per sweep, " + t.concurrency() * nodes + " instances at once");
+    }
+
+    /** The option's steps with the sweep's wall time and cost appended (unchanged for a single run). */
+    private static List<Step> withSweepStep(Training t, List<Step> steps, double runHours, double usdPerRun, int nodes) {
+        if (!t.isSweep()) {
+            return steps;
+        }
+        List<Step> out = new ArrayList<>(steps);
+        out.add(new Step("sweep wall time", Fmt.sig(t.sweepHours(runHours)) + " h",
+                t.sweepText(runHours) + " (ceil(trials ÷ concurrency) waves; training.trials, training.concurrency); "
+                        + t.concurrency() + " trials × " + nodes + " node" + (nodes > 1 ? "s" : "") + " = " + t.concurrency() * nodes
+                        + " instances at once" + (t.deadline().isPresent() ? "; the deadline " + Fmt.hours(t.deadline().get().hours())
+                                + " applies to the whole sweep" : "")));
+        out.add(new Step("sweep cost", Fmt.usd(t.trials() * usdPerRun),
+                t.trials() + " trials × " + Fmt.usd(usdPerRun) + " per run (each trial pays its own setup and spot rework)"));
+        return List.copyOf(out);
+    }
+
+    /** The option with its sweep figures (wall time and cost of one sweep) when the job is a sweep. */
+    private static Option sweep(Training t, Option o, double runHours) {
+        if (!t.isSweep()) {
+            return o;
+        }
+        return o.withSweep(round2(t.sweepHours(runHours)), round2(t.trials() * o.usdPerRun()));
     }
 
     /** A training run's billed hours in one region and, on spot, the interruption figures behind them. */
@@ -236,7 +290,7 @@ final class TrainingPlanner {
         Candidate c = new Candidate(Part.TRAINING, Service.SAGEMAKER_TRAINING, it, "ml." + it.name(), n, 0);
         Facts f = facts(c, req, est, est.hoursPerRun());
         double hours = est.hoursPerRun();
-        double instanceHours = hours * n * t.runsPerMonth();
+        double instanceHours = hours * n * t.trialsPerMonth();
         col.offers(Service.SAGEMAKER_TRAINING, c.resource(), n, capability(it), ctx.regions(), List.of(PricingModel.ON_DEMAND), new PartCollector.Offers<>(
                 (region, pm) -> ctx.catalog().servicePrice(priceId, region),
                 (region, pm, hourly) -> ctx.engine().checkOffer(f, region, pm),
@@ -246,12 +300,13 @@ final class TrainingPlanner {
                         var component = CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();
+                        sweepNote(t, hours, hours * n * hourly.usd(), n).ifPresent(notes::add);
                         notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
                         ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
                         notes.add("managed spot training can cut this by up to 90% (not priced)");
-                        return new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours), null,
-                                null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes), List.of(),
-                                OptionSteps.after(req.steps(), est.steps()));
+                        return sweep(t, new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours),
+                                null, null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes),
+                                List.of(), withSweepStep(t, OptionSteps.after(req.steps(), est.steps()), hours, hours * n * hourly.usd(), n)), hours);
                     }, new Detail(hours, n * hourly.usd())));
                 }));
     }
@@ -260,12 +315,35 @@ final class TrainingPlanner {
     static final double NETWORK_SHARE_FOR_DATA = 0.8;
 
     /**
-     * Data loading against compute: one run reads the dataset once per epoch; the nodes can stream it
-     * no faster than their network bandwidth (80% of it, mlplan's assumption). When loading takes
-     * longer than computing, the run is I/O-bound and takes the loading time.
+     * Where one node reads its training data from, and how fast: a dataset on EBS
+     * ({@code dataset.location: ebs}) at the instance's EBS-optimised baseline bandwidth; anything else
+     * (S3, EFS, FSx) over the network at {@link #NETWORK_SHARE_FOR_DATA} of its bandwidth.
+     *
+     * @param text how the divisor reads in the step: "1 × 100 Gbps × 80% of the network"
      */
-    static TrainingEstimate withDataLoading(TrainingRequirements req, TrainingEstimate e, InstanceType it, int nodes) {
-        double ioHours = loadingHours(req, it, nodes);
+    private record ReadPath(double bytesPerSecond, String text) {
+        static ReadPath of(String location, InstanceType it, int nodes) {
+            double ebsMbps = it.ebs() == null ? 0 : it.ebs().baselineMbps();
+            if ("ebs".equals(location) && ebsMbps > 0) {
+                return new ReadPath(nodes * ebsMbps * 1e6 / 8, nodes + " × " + Fmt.count(ebsMbps) + " Mbps EBS baseline bandwidth");
+            }
+            if (it.networkGbps() <= 0) {
+                return new ReadPath(0, "");
+            }
+            return new ReadPath(nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA,
+                    nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × " + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network");
+        }
+    }
+
+    /**
+     * Data loading against compute: one run reads the dataset once per epoch; the nodes can stream it
+     * no faster than their network bandwidth (80% of it, mlplan's assumption), or their EBS bandwidth
+     * when the dataset is on EBS. When loading takes longer than computing, the run is I/O-bound and
+     * takes the loading time.
+     */
+    static TrainingEstimate withDataLoading(TrainingRequirements req, TrainingEstimate e, InstanceType it, int nodes, String location) {
+        ReadPath path = ReadPath.of(location, it, nodes);
+        double ioHours = loadingHours(req, path);
         if (Double.isNaN(ioHours)) {
             return e;
         }
@@ -276,8 +354,8 @@ final class TrainingPlanner {
             List<Step> s = new ArrayList<>(e.steps());
             double needMBps = bytes / (e.hoursPerRun() * 3600) / nodes / 1e6;
             s.add(new Step("data loading", Fmt.hours(ioHours),
-                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × "
-                            + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network); compute alone needs " + Fmt.count(needMBps) + " MB/s per node"));
+                    "dataset × epochs = " + Fmt.sig(bytes / 1e9) + " GB ÷ (" + path.text() + "); compute alone needs " + Fmt.count(needMBps)
+                            + " MB/s per node" + storageSamples(req, path)));
             if (ioBound) {
                 s.add(new Step("hours per run (I/O-bound)", Fmt.sig(ioHours) + " h",
                         "loading the data takes longer than computing (" + Fmt.hours(e.hoursPerRun()) + "): the accelerators wait for data"));
@@ -289,16 +367,28 @@ final class TrainingPlanner {
     }
 
     /**
-     * Hours to read the dataset once per epoch on {@code nodes} instances at {@link #NETWORK_SHARE_FOR_DATA}
-     * of their network bandwidth; NaN when the instance's bandwidth or the dataset's size is unknown.
+     * For per-sample models, the storage ceiling in samples per second: the nodes' read rate ÷ bytes
+     * per sample (dataset size ÷ samples); empty for models costed per token.
      */
-    static double loadingHours(TrainingRequirements req, InstanceType it, int nodes) {
+    private static String storageSamples(TrainingRequirements req, ReadPath path) {
+        if (req.samplesPerRun() <= 0) {
+            return "";
+        }
+        double bytesPerSample = req.datasetBytes() * req.epochs() / req.samplesPerRun();
+        return "; storage: " + Fmt.count(path.bytesPerSecond() / 1e6) + " MB/s ÷ " + Fmt.sig(bytesPerSample / 1e6)
+                + " MB per sample (dataset.size ÷ samples) = " + Fmt.count(path.bytesPerSecond() / bytesPerSample) + " samples/s";
+    }
+
+    /**
+     * Hours to read the dataset once per epoch along {@code path}; NaN when its bandwidth or the
+     * dataset's size is unknown.
+     */
+    private static double loadingHours(TrainingRequirements req, ReadPath path) {
         double bytes = req.datasetBytes() * req.epochs();
-        if (it.networkGbps() <= 0 || bytes <= 0) {
+        if (path.bytesPerSecond() <= 0 || bytes <= 0) {
             return Double.NaN;
         }
-        double bytesPerSecond = nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA;
-        return bytes / bytesPerSecond / 3600;
+        return bytes / path.bytesPerSecond() / 3600;
     }
 
     /** The estimate with the per-run setup time added, as a step of its own. */
@@ -331,9 +421,9 @@ final class TrainingPlanner {
         }
         Training t = ctx.workload().training().orElseThrow();
         for (String region : ctx.regions()) {
-            var priced = LambdaCost.monthly(ctx.prices(), region, t.runsPerMonth(), est.hoursPerRun() * 3600, LAMBDA_MAX_MB);
+            var priced = LambdaCost.monthly(ctx.prices(), region, t.trialsPerMonth(), est.hoursPerRun() * 3600, LAMBDA_MAX_MB);
             col.add(new Option(0, "training/lambda/" + c.resource() + "/per-request/" + region, Service.LAMBDA, c.resource(), 1, region,
-                    PricingModel.PER_REQUEST, round2(est.hoursPerRun()), null, null, null, priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()),
+                    PricingModel.PER_REQUEST, round2(est.hoursPerRun()), null, null, null, priced.monthlyUsd() / Math.max(1e-9, t.trialsPerMonth()),
                     priced.monthlyUsd(), null, priced.components(), priced.notes(), List.of(), OptionSteps.after(req.steps(), est.steps())), new Detail(est.hoursPerRun(), 0));
         }
     }
@@ -349,7 +439,7 @@ final class TrainingPlanner {
             col.eliminateAll(Service.LOCAL, m.accelerator(), vs);
             return est;
         }
-        double hoursPerMonth = est.hoursPerRun() * t.runsPerMonth();
+        double hoursPerMonth = est.hoursPerRun() * t.trialsPerMonth();
         var priced = LocalCost.monthly(m, hoursPerMonth);
         List<String> notes = new ArrayList<>(priced.notes());
         notes.add("owned: " + Fmt.hours(hoursPerMonth) + " of work a month; MFU " + Fmt.pct(est.mfu()));
@@ -358,7 +448,7 @@ final class TrainingPlanner {
         }
         col.add(new Option(0, "training/local/" + m.accelerator() + (m.count() > 1 ? "x" + m.count() : ""), Service.LOCAL, m.accelerator(),
                 m.count(), "local", PricingModel.LOCAL, round2(est.hoursPerRun()), null, null, null,
-                priced.monthlyUsd() / Math.max(1e-9, t.runsPerMonth()), priced.monthlyUsd(), m.hardwareCost().value(), priced.components(),
+                priced.monthlyUsd() / Math.max(1e-9, t.trialsPerMonth()), priced.monthlyUsd(), m.hardwareCost().value(), priced.components(),
                 List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps())), new Detail(est.hoursPerRun(), 0));
         return est;
     }

@@ -87,7 +87,13 @@ public record Workload(
             Optional<Double> mbu,
             Optional<Double> multiNodeEfficiency,
             Optional<Percent> servingHeadroom,
-            Optional<TimeSpan> spotRestart) {
+            Optional<TimeSpan> spotRestart,
+            Optional<Double> decodeRatePerVcpu) {
+        public Assumptions(Optional<Double> mfu, Optional<Double> mbu, Optional<Double> multiNodeEfficiency, Optional<Percent> servingHeadroom,
+                Optional<TimeSpan> spotRestart) {
+            this(mfu, mbu, multiNodeEfficiency, servingHeadroom, spotRestart, Optional.empty());
+        }
+
         public static Assumptions none() {
             return new Assumptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -138,6 +144,14 @@ public record Workload(
     /** dataset: size, and tokens (transformers) or samples (CNNs). */
     public record Dataset(DataSize size, Optional<Double> tokens, Optional<Double> samples, String location) {}
 
+    /** Where a per-sample (image) model's input is decoded and augmented: on the host's CPUs, or on the GPU (DALI/nvJPEG). */
+    public enum DataPipeline { CPU, GPU }
+
+    /**
+     * @param dataPipeline where images are decoded and augmented (training.data_pipeline)
+     * @param trials runs of the job in one sweep (training.trials, 1 unless a sweep)
+     * @param concurrency how many of them run at once (training.concurrency, at most trials)
+     */
     public record Training(
             ModelSpec model,
             Method method,
@@ -148,7 +162,59 @@ public record Workload(
             Optional<TimeSpan> deadline,
             Optional<TimeSpan> checkpointEvery,
             boolean interruptible,
-            boolean deadlineHard) {
+            boolean deadlineHard,
+            DataPipeline dataPipeline,
+            int trials,
+            int concurrency) {
+
+        /** A training job decoding its samples on the CPU (the default), run once each time. */
+        public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
+                Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible, boolean deadlineHard) {
+            this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, deadlineHard,
+                    DataPipeline.CPU, 1, 1);
+        }
+
+        /** The same job with its samples decoded where {@code pipeline} says. */
+        public Training withDataPipeline(DataPipeline pipeline) {
+            return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
+                    deadlineHard, pipeline, trials, concurrency);
+        }
+
+        /** The same job as a sweep of {@code trials} runs, {@code concurrency} at a time. */
+        public Training withTrials(int trials, int concurrency) {
+            return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
+                    deadlineHard, dataPipeline, trials, concurrency);
+        }
+
+        /** Whether this is a sweep of several runs (training.trials above 1). */
+        public boolean isSweep() {
+            return trials > 1;
+        }
+
+        /** Runs of the job a month: runs_per_month × trials (each sweep runs every trial). */
+        public double trialsPerMonth() {
+            return runsPerMonth * trials;
+        }
+
+        /** Waves of runs one sweep takes: ceil(trials ÷ concurrency); 1 for a single run. */
+        public int waves() {
+            return (trials + concurrency - 1) / concurrency;
+        }
+
+        /** Wall-clock hours of one sweep whose runs take {@code runHours} each: waves × run hours. */
+        public double sweepHours(double runHours) {
+            return waves() * runHours;
+        }
+
+        /** "12 trials, 4 at a time: 3 waves × 5.2 h = 15.6 h" (or "4 trials at once: 5.2 h"). */
+        public String sweepText(double runHours) {
+            String hours = dev.mlplan.util.Fmt.sig(runHours) + " h";
+            if (waves() == 1) {
+                return trials + " trials at once: " + hours;
+            }
+            return trials + " trials, " + concurrency + " at a time: " + waves() + " waves × " + hours + " = "
+                    + dev.mlplan.util.Fmt.sig(sweepHours(runHours)) + " h";
+        }
 
         /** A training job whose deadline may slip after an unlucky spot interruption (the default). */
         public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,

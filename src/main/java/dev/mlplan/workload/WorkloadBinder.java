@@ -112,7 +112,7 @@ final class WorkloadBinder {
         Constraints constraints = top.section("constraints").map(this::constraints).orElseGet(Constraints::defaults);
         Optional<LocalMachine> local = top.section("local").map(this::local);
         Optional<Workload.Assumptions> assumptions = top.section("assumptions").map(this::assumptions);
-        Optional<Training> training = top.section("training").map(this::training);
+        Optional<Training> training = top.section("training").map(v -> training(v, constraints));
         Optional<Inference> inference = top.section("inference").map(this::inference);
         Optional<Storage> storage = top.section("storage").map(this::storage);
         Optional<Workload.Batch> batch = top.section("batch").map(this::batch);
@@ -285,7 +285,8 @@ final class WorkloadBinder {
                 v.value("mbu"),
                 v.value("multi_node_efficiency"),
                 v.percent("serving_headroom"),
-                v.timeSpan("spot_restart"));
+                v.timeSpan("spot_restart"),
+                v.value("decode_rate_per_vcpu"));
     }
 
     private ModelSpec model(View v) {
@@ -331,12 +332,22 @@ final class WorkloadBinder {
         throw new java.util.NoSuchElementException("no precision '" + yamlName + "'");
     }
 
-    private Training training(View v) {
+    private Training training(View v, Constraints constraints) {
         View modelView = v.section("model").orElseThrow();
         ModelSpec model = model(modelView);
         Method method = enumValue(Method.values(), v.choice("method").orElseThrow());
         View datasetView = v.section("dataset").orElseThrow();
         Dataset dataset = dataset(datasetView, model);
+        int trials = v.integer("trials").orElseThrow();
+        int concurrency = v.integer("concurrency").orElseThrow();
+        if (concurrency > trials) {
+            throw error(v.valueNode("concurrency"), v.path("concurrency") + " (" + concurrency + ") is above " + v.path("trials") + " (" + trials
+                    + "): at most every trial runs at once", "set concurrency to at most " + trials);
+        }
+        if (concurrency > constraints.maxNodes()) {
+            throw error(v.valueNode("concurrency"), v.path("concurrency") + " (" + concurrency + ") trials of at least one node each are above"
+                    + " constraints.max_nodes (" + constraints.maxNodes() + ")", "lower concurrency or raise constraints.max_nodes");
+        }
         return new Training(
                 model,
                 method,
@@ -347,7 +358,10 @@ final class WorkloadBinder {
                 v.timeSpan("deadline"),
                 v.timeSpan("checkpoint_every"),
                 v.bool("interruptible").orElseThrow(),
-                v.bool("deadline_hard").orElseThrow());
+                v.bool("deadline_hard").orElseThrow(),
+                enumValue(Workload.DataPipeline.values(), v.choice("data_pipeline").orElseThrow()),
+                trials,
+                concurrency);
     }
 
     private Dataset dataset(View v, ModelSpec model) {

@@ -333,7 +333,12 @@ final class WorkloadKeys {
             Key.quantity("multi_node_efficiency", Dimension.FRACTION, Bound.aboveZeroAtMost(1),
                     "Scaling efficiency across nodes."),
             Key.quantity("serving_headroom", Dimension.PERCENT, Bound.between(0, 1), "Spare serving capacity kept."),
-            Key.quantity("spot_restart", Dimension.DURATION, Bound.nonNegative(), "Time lost restarting after a spot interruption.").atMost("7d"));
+            Key.quantity("spot_restart", Dimension.DURATION, Bound.nonNegative(), "Time lost restarting after a spot interruption.").atMost("7d"),
+            Key.quantity("decode_rate_per_vcpu", Dimension.RATE, Bound.positive(),
+                    "Samples per second one vCPU decodes and augments for per-sample (image) training when training.data_pipeline is cpu"
+                            + " (JPEG decode, random-resized crop and flip at 224 px); a bare number is per second. Default: 60/s"
+                            + " (tensorpack's ImageNet DataFlow, docs/estimation.md).")
+                    .atMost("1000000/s").plain().example("60/s"));
 
     static Section model(String path, String defaultPrecision) {
         return new Section(path, "A model: a preset name, or its figures (fields beside a preset override it).",
@@ -368,7 +373,16 @@ final class WorkloadKeys {
             Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").atMost("12 months").example("30m"),
             Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"),
             Key.of("deadline_hard", Type.BOOLEAN, "Whether the deadline must hold even after one spot interruption: multi-node spot"
-                    + " runs whose margin cannot absorb one are eliminated instead of warned.").withDefault("false"));
+                    + " runs whose margin cannot absorb one are eliminated instead of warned.").withDefault("false"),
+            Key.choice("data_pipeline", names(Workload.DataPipeline.values()),
+                    "Where per-sample (image) models decode and augment their input: cpu (PyTorch DataLoader workers, limited by the"
+                            + " instance's vCPUs × assumptions.decode_rate_per_vcpu) or gpu (NVIDIA DALI with nvJPEG: no CPU ceiling on NVIDIA"
+                            + " GPUs).").withDefault("cpu"),
+            Key.integer("trials", Bound.atLeast(1), "Runs of the job in one sweep (hyperparameter search): each costs one run; the deadline"
+                    + " applies to the whole sweep, and runs_per_month counts sweeps.").atMost("100,000").withDefault("1"),
+            Key.integer("concurrency", Bound.atLeast(1), "How many trials run at once, at most trials; the sweep takes ceil(trials ÷"
+                    + " concurrency) waves of one run each, and concurrency × nodes per trial must fit constraints.max_nodes.")
+                    .atMost("1,024").withDefault("1"));
 
     static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
             Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").atMost("10000000/s").asRequired(),

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.mlplan.catalog.Accelerator;
 import dev.mlplan.workload.Workload.Assumptions;
+import dev.mlplan.workload.Workload.DataPipeline;
 import dev.mlplan.workload.Workload.Method;
 import dev.mlplan.workload.Workload.Precision;
 import java.util.List;
@@ -183,5 +184,63 @@ class TrainingEstimatorTest {
         assertThat(doubled.totalFlops()).isCloseTo(2 * one.totalFlops(), within(one.totalFlops() * 1e-12));
         assertThat(estimator.on(many, acc, 8, 1, true).hoursPerRun())
                 .isCloseTo(epochs * estimator.on(one, acc, 8, 1, true).hoursPerRun(), within(1e-9 * epochs));
+    }
+
+    // ---- the input pipeline: a second ceiling for per-sample (image) models ----
+
+    private static TrainingRequirements imagenet(TrainingEstimator e, DataPipeline pipeline) {
+        return e.requirements(Workloads.samples(Workloads.preset("resnet-50", Precision.BF16), Method.FULL, 1.28e6, 1).withDataPipeline(pipeline));
+    }
+
+    @Test
+    void fewVcpusPerGpuMakeTheCpuPipelineBind() {
+        var req = imagenet(estimator, DataPipeline.CPU);
+        var gpus = estimator.on(req, TestAccelerators.V100, 8, 1, false);
+        // 8 vCPUs × 60 images/s = 480 images/s; 8 V100 could take 8 × 125e12 × 0.2 ÷ 24.6e9 ≈ 8,130
+        var run = estimator.withInputPipeline(req, gpus, TestAccelerators.V100, 8, 1);
+        assertThat(run.hoursPerRun()).isCloseTo(1.28e6 / 480 / 3600, within(1e-9));
+        assertThat(run.steps()).anySatisfy(s -> assertThat(s.basis()).contains("8 vCPUs × 60 samples/s per vCPU = 480 samples/s")
+                .contains("the pipeline binds"));
+        // two nodes double the vCPUs that decode
+        var twoNodes = estimator.withInputPipeline(req, estimator.on(req, TestAccelerators.V100, 8, 2, true), TestAccelerators.V100, 8, 2);
+        assertThat(twoNodes.hoursPerRun()).isCloseTo(run.hoursPerRun() / 2, within(1e-9));
+    }
+
+    @Test
+    void enoughVcpusLeaveTheAcceleratorsBinding() {
+        var req = imagenet(estimator, DataPipeline.CPU);
+        var gpus = estimator.on(req, TestAccelerators.V100, 1, 1, false);
+        var run = estimator.withInputPipeline(req, gpus, TestAccelerators.V100, 96, 1);
+        assertThat(run.hoursPerRun()).isEqualTo(gpus.hoursPerRun());
+        assertThat(run.steps()).anySatisfy(s -> assertThat(s.basis()).contains("the accelerators bind"));
+    }
+
+    @Test
+    void gpuDecodingRemovesTheCeilingOnNvidiaGpusOnly() {
+        var req = imagenet(estimator, DataPipeline.GPU);
+        var gpus = estimator.on(req, TestAccelerators.V100, 8, 1, false);
+        assertThat(estimator.withInputPipeline(req, gpus, TestAccelerators.V100, 8, 1).hoursPerRun()).isEqualTo(gpus.hoursPerRun());
+        // Trainium has no DALI: its host's CPUs still decode
+        var trainium = estimator.on(req, TestAccelerators.TRAINIUM1, 16, 1, true);
+        var run = estimator.withInputPipeline(req, trainium, TestAccelerators.TRAINIUM1, 8, 1);
+        assertThat(run.hoursPerRun()).isCloseTo(1.28e6 / 480 / 3600, within(1e-9));
+        assertThat(run.steps()).anySatisfy(s -> assertThat(s.basis()).contains("Trainium1 cannot decode with DALI"));
+    }
+
+    @Test
+    void theDecodeRateAssumptionOverridesTheDefault() {
+        var fast = new TrainingEstimator(new Assumptions(java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(300.0)));
+        var req = imagenet(fast, DataPipeline.CPU);
+        var run = fast.withInputPipeline(req, fast.on(req, TestAccelerators.V100, 8, 1, false), TestAccelerators.V100, 8, 1);
+        assertThat(run.hoursPerRun()).isCloseTo(1.28e6 / 2400 / 3600, within(1e-9));
+        assertThat(run.steps()).anySatisfy(s -> assertThat(s.basis()).contains("assumptions.decode_rate_per_vcpu"));
+    }
+
+    @Test
+    void tokenModelsHaveNoInputPipelineCeiling() {
+        var req = estimator.requirements(Workloads.tokens(Workloads.preset("llama-2-7b"), Method.FULL, 1e9, 2048, 1));
+        var gpus = estimator.on(req, H100, 8, 1, false);
+        assertThat(estimator.withInputPipeline(req, gpus, H100, 1, 1)).isSameAs(gpus);
     }
 }

@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * {@code instance.deadline}: one training run must finish within {@code training.deadline}. The
- * run's wall time is the training estimate (FLOPs / (accelerators × peak × MFU × scaling)). A batch
- * job's run (facts with a {@link dev.mlplan.constraint.BatchRun}) must finish within
- * {@code batch.deadline}: items ÷ (instances × items/s each) plus setup.
+ * run's wall time is the training estimate (FLOPs / (accelerators × peak × MFU × scaling)). A sweep
+ * ({@code training.trials} above 1) must finish within it as a whole: ceil(trials ÷ concurrency) waves
+ * of one run each. A batch job's run (facts with a {@link dev.mlplan.constraint.BatchRun}) must finish
+ * within {@code batch.deadline}: items ÷ (instances × items/s each) plus setup.
  */
 public final class DeadlineRule implements Rule {
     public static final String ID = "instance.deadline";
@@ -33,10 +34,11 @@ public final class DeadlineRule implements Rule {
         }
         double hours = f.training().get().hoursPerRun();
         double limit = deadline.get().hours();
-        if (hours > limit) {
+        var t = training.get();
+        if (t.sweepHours(hours) > limit) {
             // formatted only if shown: the planner tries more nodes while a run is too slow
-            return violation(() -> "one run takes " + Fmt.hours(hours) + " on " + AcceleratorMemoryRule.describe(f) + "; the deadline is "
-                    + Fmt.hours(limit));
+            return violation(() -> (t.isSweep() ? "one sweep takes " + t.sweepText(hours) : "one run takes " + Fmt.hours(hours)) + " on "
+                    + AcceleratorMemoryRule.describe(f) + "; the deadline is " + Fmt.hours(limit));
         }
         return Optional.empty();
     }

@@ -36,11 +36,13 @@ public final class SpotDeadlineMarginRule implements Rule {
         double checkpointHours = training.get().checkpointEvery().map(TimeSpan::hours).orElse(0.0);
         double restartHours = SpotRework.restartHours(f.workload());
         var one = SpotRework.OneInterruption.of(runHours, checkpointHours, restartHours);
-        double deadline = training.get().deadline().get().hours();
+        // in a sweep, the interrupted run is one of the last wave: the waves before it have used their share of the deadline
+        double deadline = training.get().deadline().get().hours() - (training.get().waves() - 1) * runHours;
         if (runHours <= 0 || one.endHours() <= deadline) {
             return Optional.empty();
         }
-        return violation(one.explanation() + " on " + f.candidate().count() + " spot instances; training.deadline_hard asks the "
-                + Fmt.hours(deadline) + " deadline to hold");
+        return violation(one.explanation() + " on " + f.candidate().count() + " spot instances"
+                + (training.get().waves() > 1 ? " in the last of " + training.get().waves() + " waves" : "") + "; training.deadline_hard asks the "
+                + Fmt.hours(training.get().deadline().get().hours()) + " deadline to hold");
     }
 }

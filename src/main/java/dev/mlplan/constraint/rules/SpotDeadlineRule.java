@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code spot.deadline}: on spot, a run also redoes the work lost at each interruption (back to the
  * last checkpoint, plus a restart). The run with that expected rework must still meet
- * {@code training.deadline} ({@code batch.deadline} for a batch job). The rework estimate comes from the Spot Advisor interruption bucket
+ * {@code training.deadline} (a sweep: its waves of runs, each with its rework; {@code batch.deadline} for a batch job). The rework estimate comes from the Spot Advisor interruption bucket
  * (see the cost package's SpotRework).
  */
 public final class SpotDeadlineRule implements Rule {
@@ -28,9 +28,10 @@ public final class SpotDeadlineRule implements Rule {
         if (pricing != PricingModel.SPOT || deadline.isEmpty() || f.effectiveHoursPerRun() <= 0) {
             return Optional.empty();
         }
-        if (f.effectiveHoursPerRun() > deadline.get().hours()) {
-            return violation("with expected spot interruption rework one run takes " + Fmt.hours(f.effectiveHoursPerRun())
-                    + "; the deadline is " + Fmt.hours(deadline.get().hours()));
+        var t = training.get();
+        if (t.sweepHours(f.effectiveHoursPerRun()) > deadline.get().hours()) {
+            return violation("with expected spot interruption rework " + (t.isSweep() ? "one sweep takes " + t.sweepText(f.effectiveHoursPerRun())
+                    : "one run takes " + Fmt.hours(f.effectiveHoursPerRun())) + "; the deadline is " + Fmt.hours(deadline.get().hours()));
         }
         return Optional.empty();
     }

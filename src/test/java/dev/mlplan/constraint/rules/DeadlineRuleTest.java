@@ -56,4 +56,14 @@ class DeadlineRuleTest {
         assertThat(f.runDeadline()).isEmpty();
         assertThat(rule.check(f)).isEmpty();
     }
+
+    @Test
+    void theDeadlineAppliesToTheWholeSweep() {
+        // 12 trials, 4 at a time: 3 waves × 5.2 h = 15.6 h; each run alone would meet 12 h
+        var f = training().deadline("12h").trials(12, 4).hoursPerRun(5.2).on(instance("p4d.24xlarge"));
+        assertThat(rule.check(f)).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("one sweep takes 12 trials, 4 at a time: 3 waves × 5.2 h = 15.6 h on 8 × A100-40GB (p4d.24xlarge); the deadline is 12 h"));
+        // 6 at a time: 2 waves × 5.2 h = 10.4 h fits
+        assertThat(rule.check(training().deadline("12h").trials(12, 6).hoursPerRun(5.2).on(instance("p4d.24xlarge")))).isEmpty();
+    }
 }

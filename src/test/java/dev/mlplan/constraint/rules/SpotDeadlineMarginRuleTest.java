@@ -33,4 +33,17 @@ class SpotDeadlineMarginRuleTest {
         var tight = training().deadline("12h").deadlineHard(true).checkpointEvery("1h").hoursPerRunWithSpotRework(11).on(instances(4, "p4d.24xlarge"));
         assertThat(rule.checkOffer(tight, "us-east-1", PricingModel.ON_DEMAND)).isEmpty();
     }
+
+    @Test
+    void inASweepTheInterruptedRunIsOneOfTheLastWave() {
+        // 4 trials, 2 at a time on 4 nodes each: 2 waves of 5.5 h; an interruption in the second wave ends the sweep at
+        // 5.5 + 5.5 + 10 min + 1 h = 12.2 h, past 12 h; with 13 h it holds
+        var tight = training().deadline("12h").deadlineHard(true).checkpointEvery("1h").trials(4, 2).hoursPerRunWithSpotRework(5.5)
+                .on(instances(4, "p4d.24xlarge"));
+        assertThat(rule.checkOffer(tight, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v -> assertThat(v.reason())
+                .contains("on 4 spot instances in the last of 2 waves; training.deadline_hard asks the 12 h deadline to hold"));
+        var roomy = training().deadline("13h").deadlineHard(true).checkpointEvery("1h").trials(4, 2).hoursPerRunWithSpotRework(5.5)
+                .on(instances(4, "p4d.24xlarge"));
+        assertThat(rule.checkOffer(roomy, "us-east-1", PricingModel.SPOT)).isEmpty();
+    }
 }

@@ -24,6 +24,8 @@ final class TrainingFacts extends PartFacts<TrainingFacts> {
     private Boolean interruptible;
     private Boolean deadlineHard;
     private String checkpointEvery;
+    private int trials = 1;
+    private int concurrency = 1;
     private double neededGiBPerAccelerator = 1;
     private double availableGiBPerAccelerator = 80;
     private double hoursPerRun = 1;
@@ -50,6 +52,13 @@ final class TrainingFacts extends PartFacts<TrainingFacts> {
     /** {@code training.deadline_hard}. */
     TrainingFacts deadlineHard(boolean hard) {
         this.deadlineHard = hard;
+        return this;
+    }
+
+    /** {@code training.trials} and {@code training.concurrency}: a sweep of runs. */
+    TrainingFacts trials(int trials, int concurrency) {
+        this.trials = trials;
+        this.concurrency = concurrency;
         return this;
     }
 
@@ -117,6 +126,9 @@ final class TrainingFacts extends PartFacts<TrainingFacts> {
         }
         if (checkpointEvery != null) {
             yaml.append("  checkpoint_every: ").append(checkpointEvery).append('\n');
+        }
+        if (trials > 1) {
+            yaml.append("  trials: ").append(trials).append("\n  concurrency: ").append(concurrency).append('\n');
         }
         return yaml.toString();
     }
