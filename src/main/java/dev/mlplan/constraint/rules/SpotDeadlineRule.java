@@ -6,6 +6,7 @@ import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.TimeSpan;
+import dev.mlplan.workload.Workload;
 import java.util.Optional;
 
 /**
@@ -28,10 +29,13 @@ public final class SpotDeadlineRule implements Rule {
         if (pricing != PricingModel.SPOT || deadline.isEmpty() || f.effectiveHoursPerRun() <= 0) {
             return Optional.empty();
         }
-        var t = training.get();
-        if (t.sweepHours(f.effectiveHoursPerRun()) > deadline.get().hours()) {
-            return violation("with expected spot interruption rework " + (t.isSweep() ? "one sweep takes " + t.sweepText(f.effectiveHoursPerRun())
-                    : "one run takes " + Fmt.hours(f.effectiveHoursPerRun())) + "; the deadline is " + Fmt.hours(deadline.get().hours()));
+        double hours = f.effectiveHoursPerRun();
+        // a training sweep's deadline covers all its waves; a batch run is one run
+        var sweep = f.batch().isPresent() ? Optional.<Workload.Training>empty() : f.workload().training().filter(Workload.Training::isSweep);
+        double total = sweep.map(t -> t.sweepHours(hours)).orElse(hours);
+        if (total > deadline.get().hours()) {
+            String run = sweep.map(t -> "one sweep takes " + t.sweepText(hours)).orElse("one run takes " + Fmt.hours(hours));
+            return violation("with expected spot interruption rework " + run + "; the deadline is " + Fmt.hours(deadline.get().hours()));
         }
         return Optional.empty();
     }
