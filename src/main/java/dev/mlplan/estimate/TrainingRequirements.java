@@ -15,6 +15,7 @@ import java.util.List;
  *     (Korthikanti: 2·s·b·h·L), used when the selective figure does not fit
  * @param recomputeComputeFactor compute multiplier of full recomputation (one more forward pass:
  *     4/3 for full training, 3/2 when only activations are back-propagated)
+ * @param tabular a tree or linear model's figures (then totalFlops is 0); empty for neural networks
  */
 public record TrainingRequirements(
         ResolvedModel model,
@@ -26,7 +27,14 @@ public record TrainingRequirements(
         double epochs,
         List<Step> steps,
         double recomputeReplicatedBytesPerAccelerator,
-        double recomputeComputeFactor) {
+        double recomputeComputeFactor,
+        java.util.Optional<TabularRequirements> tabular) {
+
+    public TrainingRequirements(ResolvedModel model, Method method, double totalFlops, double shardableBytes, double replicatedBytesPerAccelerator,
+            double datasetBytes, double epochs, List<Step> steps, double recomputeReplicatedBytesPerAccelerator, double recomputeComputeFactor) {
+        this(model, method, totalFlops, shardableBytes, replicatedBytesPerAccelerator, datasetBytes, epochs, steps,
+                recomputeReplicatedBytesPerAccelerator, recomputeComputeFactor, java.util.Optional.empty());
+    }
 
     /** Memory one accelerator needs when the run is sharded over {@code accelerators}. */
     public double bytesPerAccelerator(int accelerators) {

@@ -65,6 +65,9 @@ final class TrainingPlanner {
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked, Optional<TrainingEstimate> local) {}
 
     Result plan(Training t) {
+        if (t.tabular().isPresent()) {
+            return new TabularTrainingPlanner(ctx, this).plan(t);
+        }
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
         PartCollector col = ctx.collector();
@@ -106,16 +109,33 @@ final class TrainingPlanner {
     }
 
     private void planInstanceType(Training t, TrainingRequirements req, InstanceType it, Accelerator acc, PartCollector col) {
-        Workload w = ctx.workload();
         int perNode = it.accelerators().count();
         boolean efa = it.efaInterfaces() > 0;
+        planNodes(t, req, it, col, ctx.workload().constraints().maxNodes(), n -> estimator.on(req, acc, perNode, n, efa),
+                n -> n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + ")",
+                est -> "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
+                        + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                        + " of setup");
+    }
+
+    /**
+     * An instance type at the smallest node count, up to {@code maxNodes}, that the rules accept, then
+     * its offers in every region and pricing model; the estimate at n nodes comes from {@code estimateAt}
+     * (accelerated neural training, or a tree or linear model: {@link TabularTrainingPlanner}).
+     *
+     * @param nodesLabel how n nodes are described in the option's notes
+     * @param utilisation the option's note on how busy and how full the chosen shape is
+     */
+    void planNodes(Training t, TrainingRequirements req, InstanceType it, PartCollector col, int maxNodes,
+            java.util.function.IntFunction<TrainingEstimate> estimateAt, java.util.function.IntFunction<String> nodesLabel,
+            java.util.function.Function<TrainingEstimate, String> utilisation) {
+        Workload w = ctx.workload();
         List<Violation> last = List.of();
         Facts feasible = null;
         TrainingEstimate est = null;
-        int maxNodes = w.constraints().maxNodes();
         boolean ioBound = false;
         for (int n = 1; n <= maxNodes; n++) {
-            TrainingEstimate compute = estimator.on(req, acc, perNode, n, efa);
+            TrainingEstimate compute = estimateAt.apply(n);
             TrainingEstimate loaded = withDataLoading(req, compute, it, n);
             ioBound = loaded.hoursPerRun() > compute.hoursPerRun(); // the run takes the loading time
             est = withSetup(loaded);
@@ -142,17 +162,14 @@ final class TrainingPlanner {
         // the same for every region and pricing model: made once per type
         List<String> nodesNotes = new ArrayList<>();
         if (n > 1) {
-            nodesNotes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
-                    + Fmt.pct(est.scalingEfficiency()));
+            nodesNotes.add(nodesLabel.apply(n) + ", scaling efficiency " + Fmt.pct(est.scalingEfficiency()));
         }
         if (ioBound) {
             nodesNotes.add("I/O-bound: " + n + " × " + Fmt.sig(it.networkGbps()) + " Gbps cannot stream the dataset as fast as the accelerators compute;"
                     + " the run takes the loading time");
         }
         String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
-        String utilisationNote = "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
-                + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
-                + " of setup";
+        String utilisationNote = utilisation.apply(est);
         TrainingEstimate chosen = est;
         Candidate candidate = feasible.candidate();
         // on spot, the run takes longer by the rework its interruptions cause
@@ -246,7 +263,8 @@ final class TrainingPlanner {
                         var component = CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();
-                        notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+                        notes.add("managed training job: no instances to run or stop" + (n > 1 || est.mfu() > 0 ? "; " : "") + (n > 1 ? n + " instances" : "")
+                                + (n > 1 && est.mfu() > 0 ? ", " : "") + (est.mfu() > 0 ? "MFU " + Fmt.pct(est.mfu()) : ""));
                         ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
                         notes.add("managed spot training can cut this by up to 90% (not priced)");
                         return new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours), null,
@@ -363,7 +381,7 @@ final class TrainingPlanner {
         return est;
     }
 
-    private Facts facts(Candidate c, TrainingRequirements req, TrainingEstimate est, double effectiveHours) {
+    Facts facts(Candidate c, TrainingRequirements req, TrainingEstimate est, double effectiveHours) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.of(req), Optional.of(est), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, effectiveHours, Optional.empty());
     }

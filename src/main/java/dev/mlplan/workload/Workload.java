@@ -85,7 +85,19 @@ public record Workload(
         }
     }
 
-    public enum Architecture { TRANSFORMER, CNN, OTHER }
+    /**
+     * A model's architecture. {@code TREE} (gradient-boosted trees: XGBoost, LightGBM) and
+     * {@code LINEAR} (linear models trained by SGD: scikit-learn's class) are classical models
+     * costed per row and feature ({@link Tabular}), trained only.
+     */
+    public enum Architecture {
+        TRANSFORMER, CNN, OTHER, TREE, LINEAR;
+
+        /** Whether this is a classical (tabular) model: gradient-boosted trees or a linear model. */
+        public boolean tabular() {
+            return this == TREE || this == LINEAR;
+        }
+    }
 
     public enum Precision {
         FP32("fp32", 4), TF32("tf32", 4), BF16("bf16", 2), FP16("fp16", 2), FP8("fp8", 1), INT8("int8", 1), INT4("int4", 0.5);
@@ -130,6 +142,31 @@ public record Workload(
     /** dataset: size, and tokens (transformers) or samples (CNNs). */
     public record Dataset(DataSize size, Optional<Double> tokens, Optional<Double> samples, String location) {}
 
+    /**
+     * A classical model's shape (training.model.architecture tree or linear): the training set's
+     * rows and features (training.dataset.rows, .features) and, for trees, boosting rounds and depth
+     * (training.model.rounds, .depth).
+     *
+     * @param featuresGiven whether the features came from the workload (else derived from dataset.size)
+     */
+    public record Tabular(Architecture architecture, double rows, int features, boolean featuresGiven, int rounds, int depth) {
+        /** XGBoost's default max_depth (XGBoost parameter docs). */
+        public static final int DEFAULT_DEPTH = 6;
+        /** Boosting rounds when the workload gives none: 1,000, a common early-stopping ceiling (see docs/estimation.md). */
+        public static final int DEFAULT_ROUNDS = 1000;
+        /** Bytes per stored value mlplan assumes when deriving features from dataset.size: 4 (float32, binary such as Parquet or NumPy). */
+        public static final double STORED_BYTES_PER_VALUE = 4;
+
+        public boolean trees() {
+            return architecture == Architecture.TREE;
+        }
+
+        /** rows × features: the values of the training set. */
+        public double values() {
+            return rows * features;
+        }
+    }
+
     public record Training(
             ModelSpec model,
             Method method,
@@ -140,12 +177,20 @@ public record Workload(
             Optional<TimeSpan> deadline,
             Optional<TimeSpan> checkpointEvery,
             boolean interruptible,
-            boolean deadlineHard) {
+            boolean deadlineHard,
+            Optional<Tabular> tabular) {
 
         /** A training job whose deadline may slip after an unlucky spot interruption (the default). */
         public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
                 Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible) {
             this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, false);
+        }
+
+        /** A neural-network training job (no tabular shape). */
+        public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
+                Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible, boolean deadlineHard) {
+            this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, deadlineHard,
+                    Optional.empty());
         }
     }
 
