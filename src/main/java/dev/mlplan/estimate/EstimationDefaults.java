@@ -167,7 +167,7 @@ public record EstimationDefaults(
      * 0.27 s; RCV1-v2 has 0.16% non-zero of 47,236 features (scikit-learn's RCV1 docs) = 75.6 per row:
      * 0.27 ÷ (781,265 × 75.6). SGD's updates are sequential: one core, one machine.
      */
-    public static final double LINEAR_CORE_SECONDS_PER_VALUE = 0.27 / (781_265 * 47_236 * 0.0016);
+    public static final double LINEAR_CORE_SECONDS_PER_VALUE = 0.27 / (781_265.0 * 47_236 * 0.0016);
 
     /** Host memory of linear training per value: 8 bytes (float64: scikit-learn's SGD estimators work in float64). */
     public static final double LINEAR_HOST_BYTES_PER_VALUE = 8;
