@@ -15,6 +15,7 @@ import dev.mlplan.constraint.rules.EbsVolumeSizeRule;
 import dev.mlplan.constraint.rules.EfsThroughputRule;
 import dev.mlplan.constraint.rules.FargateGpuRule;
 import dev.mlplan.constraint.rules.FargateMemoryRule;
+import dev.mlplan.constraint.rules.HostMemoryRule;
 import dev.mlplan.constraint.rules.LambdaConcurrencyRule;
 import dev.mlplan.constraint.rules.LambdaDurationRule;
 import dev.mlplan.constraint.rules.LambdaGpuRule;
@@ -58,6 +59,7 @@ public final class ConstraintEngine {
                 new FargateGpuRule(),
                 new FargateMemoryRule(),
                 new AcceleratorMemoryRule(),
+                new HostMemoryRule(),
                 new DeadlineRule(),
                 new LatencyRule(),
                 new MaxNodesRule(),

@@ -154,6 +154,83 @@ public record EstimationDefaults(
      */
     public static final double BATCH_OBJECT_BYTES = 8e6;
 
+    // ---- classical (tabular) training: architecture tree or linear (docs/estimation.md, Classical models) ----
+
+    /**
+     * Gradient-boosted trees on CPU: core-seconds per (row × feature × round × depth level), 7.5e-9.
+     * Calibrated on LightGBM's published comparison (github.com/microsoft/LightGBM docs/Experiments.rst,
+     * XGBoost master of 8 Mar 2020): xgboost_hist trains Higgs, 10,500,000 rows × 28 features, 500
+     * rounds at max_leaves 255 (≈ depth 8), in 551.898 s with 16 threads on 2 × Xeon E5-2670 v3:
+     * 551.898 × 16 ÷ (10.5e6 × 28 × 500 × 8) = 7.51e-9. Time linear in rounds × depth × non-missing
+     * values follows the XGBoost paper's complexity (Chen &amp; Guestrin 2016, §4.1).
+     */
+    public static final double TREE_CORE_SECONDS_PER_VALUE = 551.898 * 16 / (10.5e6 * 28 * 500 * 8);
+
+    /** Cores at which {@link #TREE_CORE_SECONDS_PER_VALUE} was measured (16 threads), up to which mlplan scales linearly. */
+    public static final int TREE_LINEAR_CORES = 16;
+
+    /**
+     * Speed kept per doubling of cores beyond {@link #TREE_LINEAR_CORES} on one machine: 0.8, mlplan's
+     * assumption. Histogram building is memory-bound and XGBoost's hist scales sub-linearly with threads
+     * (hcho3/xgboost-fast-hist-perf-lab on a c5.9xlarge; a Xeon W-2295 stops gaining beyond 16 cores,
+     * kezhaozhang.github.io 2022-06-16).
+     */
+    public static final double TREE_CORE_DOUBLING_EFFICIENCY = 0.8;
+
+    /**
+     * Data-parallel tree training across machines or GPUs, speed kept per doubling: 0.983. LightGBM's
+     * parallel experiment (docs/Experiments.rst): Criteo, 1.7 billion rows × 67 features, 627.8 s per
+     * tree on 1 machine, 42 s on 16: 627.8 ÷ (16 × 42) = 93.4% at 16 = 0.934^(1/4) per doubling. XGBoost
+     * distributes the same way (Dask, Spark: histograms all-reduced across workers).
+     */
+    public static final double TREE_DATA_PARALLEL_DOUBLING_EFFICIENCY = Math.pow(627.8 / (16 * 42), 0.25);
+
+    /**
+     * One V100 running XGBoost {@code device=cuda} (gpu_hist) does the work of 96 CPU cores of hist:
+     * szilard/GBM-perf (README, 2019-04-29), airline 10M rows, 100 trees, depth 10: 78 s on an
+     * r4.8xlarge's 16 physical cores, 13 s on a p3.2xlarge's V100 → 78 × 16 ÷ 13 = 96.
+     */
+    public static final double TREE_V100_CORE_EQUIVALENTS = 78.0 * 16 / 13;
+
+    /**
+     * Memory bandwidth of the V100 behind {@link #TREE_V100_CORE_EQUIVALENTS}, GB/s; other GPUs scale by
+     * their bandwidth (histogram building reads the quantised matrix once per level: memory-bound,
+     * mlplan's assumption).
+     */
+    public static final double TREE_V100_BANDWIDTH_GBS = 900;
+
+    /**
+     * Host memory of CPU tree training per value (row × feature): 12.9 bytes. LightGBM's comparison
+     * measured xgboost_hist's resident memory on Higgs at 3.784 GB for 10.5M × 28 values (3.784e9 ÷
+     * 2.94e8 = 12.9 B): the float32 input, XGBoost's quantised copy (gradient index) and the
+     * histograms. LightGBM used 0.868 GB (3 B per value) with two_round: a LightGBM run needs less.
+     */
+    public static final double TREE_HOST_BYTES_PER_VALUE = 3.784e9 / (10.5e6 * 28);
+
+    /**
+     * Host memory of GPU tree training per value: 4 bytes, the float32 matrix handed to XGBoost's
+     * QuantileDMatrix, which quantises it on the device (XGBoost GPU docs' usage).
+     */
+    public static final double TREE_GPU_HOST_BYTES_PER_VALUE = 4;
+
+    /**
+     * GPU memory of tree training per value: 2 bytes. XGBoost GPU docs (Memory usage): the dataset is
+     * stored on the device as compressed, quantised ELLPACK, "commonly 1/4 the space of a CSR matrix
+     * stored in floating point" (4 B value + 4 B column index = 8 B → 2 B).
+     */
+    public static final double TREE_GPU_BYTES_PER_VALUE = 2;
+
+    /**
+     * Linear models (SGD, one core): seconds per (row × non-zero feature × epoch), 4.6e-9. Léon Bottou's
+     * svmsgd on RCV1 (leon.bottou.org/projects/sgd, svm/README): epoch 1 over 781,265 documents in
+     * 0.27 s; RCV1-v2 has 0.16% non-zero of 47,236 features (scikit-learn's RCV1 docs) = 75.6 per row:
+     * 0.27 ÷ (781,265 × 75.6). SGD's updates are sequential: one core, one machine.
+     */
+    public static final double LINEAR_CORE_SECONDS_PER_VALUE = 0.27 / (781_265.0 * 47_236 * 0.0016);
+
+    /** Host memory of linear training per value: 8 bytes (float64: scikit-learn's SGD estimators work in float64). */
+    public static final double LINEAR_HOST_BYTES_PER_VALUE = 8;
+
     public static EstimationDefaults standard() {
         return new EstimationDefaults(0.95, 1.0, 4096, 0.01, 0.40, 0.20, 0.98, 0.80, 96.0, 0.30, 5.0, 300.0, 2.0, 0.35, 1.2, 0.5, 0.8, 0.5,
                 4, 0.7, 16, 1.5, 0.4, 256, 100e6 / 8.2e9, 32, 4.0, 512, 128, 0.04, 60.0);

@@ -115,7 +115,7 @@ public final class TrainingEstimator {
         double datasetBytes = training.dataset().size().bytes();
         steps.add(new Step("dataset read per epoch", Fmt.gb(datasetBytes), "dataset.size"));
         return new TrainingRequirements(m, method, totalFlops, shardable, replicated, datasetBytes, epochs, List.copyOf(steps),
-                recomputeActivations + overhead, recomputeFactor, samplesPerRun, training.dataPipeline());
+                recomputeActivations + overhead, recomputeFactor, samplesPerRun, training.dataPipeline(), java.util.Optional.empty());
     }
 
     private double shardableBytes(ResolvedModel m, Method method, List<Step> steps) {
@@ -277,7 +277,7 @@ public final class TrainingEstimator {
         if (samples <= 0 || vcpusPerNode <= 0 || !(compute.hoursPerRun() > 0)) {
             return compute;
         }
-        boolean gpuDecodes = req.dataPipeline() == DataPipeline.GPU && "gpu".equals(acc.kind());
+        boolean gpuDecodes = req.dataPipeline() == DataPipeline.GPU && acc != null && "gpu".equals(acc.kind());
         if (gpuDecodes) {
             Lazy<List<Step>> steps = Lazy.of(() -> {
                 List<Step> s = new ArrayList<>(compute.steps());

@@ -19,6 +19,7 @@ import java.util.List;
  * @param samplesPerRun samples one run reads (samples × epochs) for per-sample models; 0 for models
  *     costed per token, which have no input-pipeline ceiling
  * @param dataPipeline where per-sample inputs are decoded and augmented
+ * @param tabular a tree or linear model's figures (then totalFlops is 0); empty for neural networks
  */
 public record TrainingRequirements(
         ResolvedModel model,
@@ -32,13 +33,14 @@ public record TrainingRequirements(
         double recomputeReplicatedBytesPerAccelerator,
         double recomputeComputeFactor,
         double samplesPerRun,
-        DataPipeline dataPipeline) {
+        DataPipeline dataPipeline,
+        java.util.Optional<TabularRequirements> tabular) {
 
-    /** Requirements of a run with no input-pipeline ceiling (models costed per token). */
+    /** Requirements of a neural network's run with no input-pipeline ceiling (models costed per token). */
     public TrainingRequirements(ResolvedModel model, Method method, double totalFlops, double shardableBytes, double replicatedBytesPerAccelerator,
             double datasetBytes, double epochs, List<Step> steps, double recomputeReplicatedBytesPerAccelerator, double recomputeComputeFactor) {
         this(model, method, totalFlops, shardableBytes, replicatedBytesPerAccelerator, datasetBytes, epochs, steps,
-                recomputeReplicatedBytesPerAccelerator, recomputeComputeFactor, 0, DataPipeline.CPU);
+                recomputeReplicatedBytesPerAccelerator, recomputeComputeFactor, 0, DataPipeline.CPU, java.util.Optional.empty());
     }
 
     /** Memory one accelerator needs when the run is sharded over {@code accelerators}. */

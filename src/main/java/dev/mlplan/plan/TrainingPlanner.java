@@ -65,6 +65,9 @@ final class TrainingPlanner {
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked, Optional<TrainingEstimate> local) {}
 
     Result plan(Training t) {
+        if (t.tabular().isPresent()) {
+            return new TabularTrainingPlanner(ctx, this).plan(t);
+        }
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
         PartCollector col = ctx.collector();
@@ -111,18 +114,38 @@ final class TrainingPlanner {
     }
 
     private void planInstanceType(Training t, TrainingRequirements req, InstanceType it, Accelerator acc, PartCollector col) {
-        Workload w = ctx.workload();
         int perNode = it.accelerators().count();
         boolean efa = it.efaInterfaces() > 0;
+        planNodes(t, req, it, col, ctx.workload().constraints().maxNodes(), n -> estimator.on(req, acc, perNode, n, efa),
+                n -> n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + ")",
+                est -> "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
+                        + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
+                        + " of setup");
+    }
+
+    /**
+     * An instance type at the smallest node count, up to {@code maxNodes}, that the rules accept, then
+     * its offers in every region and pricing model; the estimate at n nodes comes from {@code estimateAt}
+     * (accelerated neural training, or a tree or linear model: {@link TabularTrainingPlanner}).
+     *
+     * @param nodesLabel how n nodes are described in the option's notes
+     * @param utilisation the option's note on how busy and how full the chosen shape is
+     */
+    void planNodes(Training t, TrainingRequirements req, InstanceType it, PartCollector col, int maxNodes,
+            java.util.function.IntFunction<TrainingEstimate> estimateAt, java.util.function.IntFunction<String> nodesLabel,
+            java.util.function.Function<TrainingEstimate, String> utilisation) {
+        Workload w = ctx.workload();
+        Accelerator acc = it.accelerators() == null ? null : ctx.catalog().accelerator(it.accelerators().name()).orElse(null);
         List<Violation> last = List.of();
         Facts feasible = null;
         TrainingEstimate est = null;
         // a sweep runs concurrency trials at once: together they must fit max_nodes
-        int maxNodes = Math.max(1, w.constraints().maxNodes() / t.concurrency());
+        int nodesCap = Math.max(1, maxNodes / t.concurrency());
         boolean ioBound = false;
         boolean inputBound = false;
-        for (int n = 1; n <= maxNodes; n++) {
-            TrainingEstimate accelerators = estimator.on(req, acc, perNode, n, efa);
+        for (int n = 1; n <= nodesCap; n++) {
+            TrainingEstimate accelerators = estimateAt.apply(n);
+            // per-sample models: the CPUs' decode rate may bind before the accelerators (a no-op for models costed per token and for trees)
             TrainingEstimate compute = estimator.withInputPipeline(req, accelerators, acc, it.vcpus(), n);
             inputBound = compute.hoursPerRun() > accelerators.hoursPerRun(); // the CPUs cannot decode samples as fast
             TrainingEstimate loaded = withDataLoading(req, compute, it, n, t.dataset().location());
@@ -151,13 +174,12 @@ final class TrainingPlanner {
         // the same for every region and pricing model: made once per type
         List<String> nodesNotes = new ArrayList<>();
         if (n > 1) {
-            nodesNotes.add(n + " nodes × " + perNode + " " + acc.name() + " (" + (efa ? "EFA" : "no EFA") + "), scaling efficiency "
-                    + Fmt.pct(est.scalingEfficiency()));
+            nodesNotes.add(nodesLabel.apply(n) + ", scaling efficiency " + Fmt.pct(est.scalingEfficiency()));
         }
         if (inputBound && !ioBound) {
             nodesNotes.add("input-bound: " + (n > 1 ? n + " × " : "") + it.vcpus() + " vCPUs cannot decode and augment samples as fast as the"
                     + " accelerators compute; the run takes the pipeline's time"
-                    + ("gpu".equals(acc.kind()) ? " (training.data_pipeline: gpu decodes on the GPUs with DALI)" : ""));
+                    + (acc != null && "gpu".equals(acc.kind()) ? " (training.data_pipeline: gpu decodes on the GPUs with DALI)" : ""));
         }
         if (ioBound) {
             boolean onEbs = "ebs".equals(t.dataset().location()) && it.ebs() != null && it.ebs().baselineMbps() > 0;
@@ -165,9 +187,7 @@ final class TrainingPlanner {
                     + " the run takes the loading time");
         }
         String largeSpotNote = n >= 8 ? "spot: " + n + " instances at once is a large spot request; capacity is not guaranteed" : null;
-        String utilisationNote = "MFU " + Fmt.pct(est.mfu()) + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of "
-                + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(SETUP_HOURS_PER_RUN)
-                + " of setup";
+        String utilisationNote = utilisation.apply(est);
         TrainingEstimate chosen = est;
         Candidate candidate = feasible.candidate();
         // on spot, the run takes longer by the rework its interruptions cause
@@ -301,7 +321,8 @@ final class TrainingPlanner {
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();
                         sweepNote(t, hours, hours * n * hourly.usd(), n).ifPresent(notes::add);
-                        notes.add("managed training job: no instances to run or stop; " + (n > 1 ? n + " instances, " : "") + "MFU " + Fmt.pct(est.mfu()));
+                        notes.add("managed training job: no instances to run or stop" + (n > 1 || est.mfu() > 0 ? "; " : "") + (n > 1 ? n + " instances" : "")
+                                + (n > 1 && est.mfu() > 0 ? ", " : "") + (est.mfu() > 0 ? "MFU " + Fmt.pct(est.mfu()) : ""));
                         ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
                         notes.add("managed spot training can cut this by up to 90% (not priced)");
                         return sweep(t, new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours),
@@ -453,7 +474,7 @@ final class TrainingPlanner {
         return est;
     }
 
-    private Facts facts(Candidate c, TrainingRequirements req, TrainingEstimate est, double effectiveHours) {
+    Facts facts(Candidate c, TrainingRequirements req, TrainingEstimate est, double effectiveHours) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.of(req), Optional.of(est), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, effectiveHours, Optional.empty());
     }

@@ -99,7 +99,19 @@ public record Workload(
         }
     }
 
-    public enum Architecture { TRANSFORMER, CNN, OTHER }
+    /**
+     * A model's architecture. {@code TREE} (gradient-boosted trees: XGBoost, LightGBM) and
+     * {@code LINEAR} (linear models trained by SGD: scikit-learn's class) are classical models
+     * costed per row and feature ({@link Tabular}), trained only.
+     */
+    public enum Architecture {
+        TRANSFORMER, CNN, OTHER, TREE, LINEAR;
+
+        /** Whether this is a classical (tabular) model: gradient-boosted trees or a linear model. */
+        public boolean tabular() {
+            return this == TREE || this == LINEAR;
+        }
+    }
 
     public enum Precision {
         FP32("fp32", 4), TF32("tf32", 4), BF16("bf16", 2), FP16("fp16", 2), FP8("fp8", 1), INT8("int8", 1), INT4("int4", 0.5);
@@ -148,9 +160,35 @@ public record Workload(
     public enum DataPipeline { CPU, GPU }
 
     /**
+     * A classical model's shape (training.model.architecture tree or linear): the training set's
+     * rows and features (training.dataset.rows, .features) and, for trees, boosting rounds and depth
+     * (training.model.rounds, .depth).
+     *
+     * @param featuresGiven whether the features came from the workload (else derived from dataset.size)
+     */
+    public record Tabular(Architecture architecture, double rows, int features, boolean featuresGiven, int rounds, int depth) {
+        /** XGBoost's default max_depth (XGBoost parameter docs). */
+        public static final int DEFAULT_DEPTH = 6;
+        /** Boosting rounds when the workload gives none: 1,000, a common early-stopping ceiling (see docs/estimation.md). */
+        public static final int DEFAULT_ROUNDS = 1000;
+        /** Bytes per stored value mlplan assumes when deriving features from dataset.size: 4 (float32, binary such as Parquet or NumPy). */
+        public static final double STORED_BYTES_PER_VALUE = 4;
+
+        public boolean trees() {
+            return architecture == Architecture.TREE;
+        }
+
+        /** rows × features: the values of the training set. */
+        public double values() {
+            return rows * features;
+        }
+    }
+
+    /**
      * @param dataPipeline where images are decoded and augmented (training.data_pipeline)
      * @param trials runs of the job in one sweep (training.trials, 1 unless a sweep)
      * @param concurrency how many of them run at once (training.concurrency, at most trials)
+     * @param tabular a tree or linear model's shape; empty for neural networks
      */
     public record Training(
             ModelSpec model,
@@ -165,25 +203,26 @@ public record Workload(
             boolean deadlineHard,
             DataPipeline dataPipeline,
             int trials,
-            int concurrency) {
+            int concurrency,
+            Optional<Tabular> tabular) {
 
-        /** A training job decoding its samples on the CPU (the default), run once each time. */
+        /** A neural-network training job decoding its samples on the CPU (the default), run once each time. */
         public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
                 Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible, boolean deadlineHard) {
             this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, deadlineHard,
-                    DataPipeline.CPU, 1, 1);
+                    DataPipeline.CPU, 1, 1, Optional.empty());
         }
 
         /** The same job with its samples decoded where {@code pipeline} says. */
         public Training withDataPipeline(DataPipeline pipeline) {
             return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
-                    deadlineHard, pipeline, trials, concurrency);
+                    deadlineHard, pipeline, trials, concurrency, tabular);
         }
 
         /** The same job as a sweep of {@code trials} runs, {@code concurrency} at a time. */
         public Training withTrials(int trials, int concurrency) {
             return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
-                    deadlineHard, dataPipeline, trials, concurrency);
+                    deadlineHard, dataPipeline, trials, concurrency, tabular);
         }
 
         /** Whether this is a sweep of several runs (training.trials above 1). */
@@ -221,6 +260,7 @@ public record Workload(
                 Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible) {
             this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, false);
         }
+
     }
 
     public enum Pattern { STEADY, DIURNAL, SPORADIC }

@@ -293,7 +293,12 @@ final class WorkloadBinder {
         Optional<String> presetText = v.string("preset");
         Optional<String> preset = presetText.isPresent() ? Optional.of(preset(v, presetText.get())) : Optional.empty();
         Optional<Double> parameters = v.value("parameters");
-        if (preset.isEmpty() && parameters.isEmpty()) {
+        boolean tabular = v.choice("architecture").map(a -> enumValue(Architecture.values(), a).tabular()).orElse(false);
+        if (tabular && !v.section.path().startsWith("training")) {
+            throw error(v.valueNode("architecture"), v.path("architecture") + ": tree and linear models are planned for training only",
+                    "use training.model.architecture: " + v.choice("architecture").get());
+        }
+        if (preset.isEmpty() && parameters.isEmpty() && !tabular) {
             throw error(v.owner(), v.section.path() + ": give 'preset' or 'parameters'",
                     "such as preset: llama-2-7b, or parameters: 7B");
         }
@@ -348,6 +353,7 @@ final class WorkloadBinder {
             throw error(v.valueNode("concurrency"), v.path("concurrency") + " (" + concurrency + ") trials of at least one node each are above"
                     + " constraints.max_nodes (" + constraints.maxNodes() + ")", "lower concurrency or raise constraints.max_nodes");
         }
+        Optional<Workload.Tabular> tabular = tabular(modelView, datasetView, model, dataset);
         return new Training(
                 model,
                 method,
@@ -361,7 +367,33 @@ final class WorkloadBinder {
                 v.bool("deadline_hard").orElseThrow(),
                 enumValue(Workload.DataPipeline.values(), v.choice("data_pipeline").orElseThrow()),
                 trials,
-                concurrency);
+                concurrency,
+                tabular);
+    }
+
+    /**
+     * A tree or linear model's shape: dataset.rows (required), dataset.features (else dataset.size ÷
+     * (rows × 4 B)), and for trees model.rounds and model.depth; those two are errors on other models.
+     */
+    private Optional<Workload.Tabular> tabular(View model, View dataset, ModelSpec spec, Dataset data) {
+        Optional<Architecture> arch = spec.architecture().filter(Architecture::tabular);
+        for (String key : List.of("rounds", "depth")) {
+            if (model.integer(key).isPresent() && !arch.equals(Optional.of(Architecture.TREE))) {
+                throw error(model.valueNode(key), model.path(key) + " applies to boosted trees only", "set " + model.path("architecture") + ": tree");
+            }
+        }
+        if (arch.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Double> rows = dataset.value("rows");
+        if (rows.isEmpty()) {
+            throw error(dataset.owner(), dataset.section.path() + ": missing 'rows' (a " + arch.get().name().toLowerCase(Locale.ROOT)
+                    + " model counts its data in rows and features)", "such as rows: 50M, features: 300");
+        }
+        Optional<Integer> features = dataset.integer("features");
+        int derived = (int) Math.max(1, Math.round(data.size().bytes() / (rows.get() * Workload.Tabular.STORED_BYTES_PER_VALUE)));
+        return Optional.of(new Workload.Tabular(arch.get(), rows.get(), features.orElse(derived), features.isPresent(),
+                model.integer("rounds").orElse(Workload.Tabular.DEFAULT_ROUNDS), model.integer("depth").orElse(Workload.Tabular.DEFAULT_DEPTH)));
     }
 
     private Dataset dataset(View v, ModelSpec model) {
@@ -370,6 +402,9 @@ final class WorkloadBinder {
         Optional<Double> samples = v.value("samples");
         String location = v.choice("location").orElseThrow();
         Optional<Architecture> arch = model.architecture();
+        if (arch.isPresent() && arch.get().tabular()) {
+            return new Dataset(size, tokens, samples, location);
+        }
         boolean perSample = model.flopsPerSample().isPresent();
         if ((arch.equals(Optional.of(Architecture.CNN)) || perSample) && samples.isEmpty()) {
             String why = perSample ? "the model gives flops_per_sample" : "a cnn model counts its data in samples";

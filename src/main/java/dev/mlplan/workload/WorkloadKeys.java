@@ -340,8 +340,14 @@ final class WorkloadKeys {
                             + " (tensorpack's ImageNet DataFlow, docs/estimation.md).")
                     .atMost("1000000/s").plain().example("60/s"));
 
-    static Section model(String path, String defaultPrecision) {
-        return new Section(path, "A model: a preset name, or its figures (fields beside a preset override it).",
+    static Section model(String path, String defaultPrecision, Key... extra) {
+        List<Key> keys = new ArrayList<>(modelKeys(defaultPrecision));
+        keys.addAll(List.of(extra));
+        return new Section(path, "A model: a preset name, or its figures (fields beside a preset override it).", List.copyOf(keys));
+    }
+
+    private static List<Key> modelKeys(String defaultPrecision) {
+        return List.of(
                 Key.of("preset", Type.STRING, "Model preset name, such as llama-2-7b.").matching(NON_BLANK),
                 Key.quantity("parameters", Dimension.COUNT, Bound.positive(), "Total parameters, such as \"7B\".").atMost("100T"),
                 Key.choice("architecture", names(Workload.Architecture.values()), "Model architecture."),
@@ -353,13 +359,22 @@ final class WorkloadKeys {
                 Key.choice("precision", precisions(), "Numeric precision.").withDefault(defaultPrecision));
     }
 
-    static final Section TRAINING_MODEL = model("training.model", "bf16");
+    // classical (tabular) training: architecture tree or linear (issue 16, item 2; docs/estimation.md)
+    static final Section TRAINING_MODEL = model("training.model", "bf16",
+            Key.integer("rounds", Bound.atLeast(1), "Boosting rounds (trees) of architecture: tree. Default: "
+                    + Workload.Tabular.DEFAULT_ROUNDS + ".").atMost("1,000,000"),
+            Key.integer("depth", Bound.atLeast(1), "Tree depth (XGBoost max_depth) of architecture: tree. Default: "
+                    + Workload.Tabular.DEFAULT_DEPTH + ", XGBoost's.").atMost("64"));
     static final Section INFERENCE_MODEL = model("inference.model", "fp16");
 
     static final Section DATASET = new Section("training.dataset", "The training data.",
             Key.quantity("size", Dimension.SIZE, Bound.positive(), "Dataset size, such as \"40 GB\".").atMost("1000 PB").asRequired(),
             Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\".").atMost("1000T").example("2B"),
             Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\".").atMost("1000T").example("1.28M"),
+            Key.quantity("rows", Dimension.COUNT, Bound.positive(), "Rows of the training set (architecture tree or linear), such as \"50M\".")
+                    .atMost("1000T").example("50M"),
+            Key.integer("features", Bound.atLeast(1), "Features (columns) per row (architecture tree or linear). Default: dataset.size ÷ (rows × 4 bytes),"
+                    + " float32 values.").atMost("100,000,000"),
             Key.choice("location", DATASET_LOCATIONS, "Where the data is read from.").withDefault("s3"));
 
     static final Section TRAINING = new Section("training", "A training or fine-tuning job, run repeatedly.",

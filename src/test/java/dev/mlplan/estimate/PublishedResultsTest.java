@@ -619,6 +619,76 @@ class PublishedResultsTest {
                         + " 7B full training does not, 7B QLoRA does");
     }
 
+    // ---- 13. Classical models: XGBoost hist on CPU cores, XGBoost device=cuda on GPUs, SGD on one core ----
+
+    private final TabularEstimator tabular = new TabularEstimator();
+
+    /** A machine of {@code cores} physical cores (x86 with SMT: 2 vCPUs a core), as the benchmarks ran. */
+    private static dev.mlplan.catalog.InstanceType cores(int cores) {
+        return new dev.mlplan.catalog.InstanceType("bench-" + cores + "-cores", "bench", "x86_64", 2 * cores, 256, null, null, 0, 0, true, "test");
+    }
+
+    private double treeSecondsOnCores(double rows, int features, int rounds, int depth, int cores) {
+        return tabular.onCpu(tabular.requirements(Workloads.trees(rows, features, rounds, depth)), cores(cores), 1).hoursPerRun() * 3600;
+    }
+
+    private double treeSecondsOnGpu(double rows, int features, int rounds, int depth, Accelerator gpu) {
+        var est = tabular.onGpu(tabular.requirements(Workloads.trees(rows, features, rounds, depth)), gpu, 1, 1);
+        assertThat(est.fits()).as("%s × %s on one %s", rows, features, gpu.name()).isTrue();
+        return est.hoursPerRun() * 3600;
+    }
+
+    @Test
+    void xgboostHistOnHiggsCalibration() {
+        // LightGBM docs/Experiments.rst (XGBoost master of 8 Mar 2020): xgboost_hist, Higgs 10.5M × 28, 500 rounds,
+        // max_leaves 255 (≈ depth 8), 16 threads on 2 × E5-2670 v3: 551.898 s
+        check("14a", "XGBoost hist, Higgs 10.5M × 28, 500 rounds, 16 cores (LightGBM Experiments; calibration)", 551.898,
+                treeSecondsOnCores(10.5e6, 28, 500, 8, 16), "s", "calibrated: TREE_CORE_SECONDS_PER_VALUE");
+    }
+
+    @Test
+    void xgboostHistOnMsLtrNotCalibrated() {
+        // the same page: MS LTR 2,270,296 × 137, 500 rounds, same settings: 385.201 s
+        check("14b", "XGBoost hist, MS LTR 2.27M × 137, 500 rounds, 16 cores (LightGBM Experiments; not calibrated)", 385.201,
+                treeSecondsOnCores(2_270_296, 137, 500, 8, 16), "s", 1.2, 1.8,
+                "mlplan 1.5× slow on the same machine and settings: the cost per value differs between data sets (137 features against Higgs' 28); CPU tree times are conservative");
+    }
+
+    @Test
+    void xgboostHistOnEightCoresNotCalibrated() {
+        // XGBoost GPU docs (release 1.x, Benchmarks): 1M × 50 random, 0.75 train split, 500 rounds (default depth 6),
+        // AMD Ryzen 7 2700 8 cores: hist 36.01 s
+        check("14c", "XGBoost hist, 750k × 50, 500 rounds, Ryzen 7 2700 8 cores (XGBoost docs; not calibrated)", 36.01,
+                treeSecondsOnCores(750_000, 50, 500, 6, 8), "s", 2.5, 3.5,
+                "mlplan 3× slow: a 3.2 GHz desktop core against the calibration's 2.3 GHz Haswell server, random data;"
+                        + " CPU tree times are conservative (docs/estimation.md)");
+    }
+
+    @Test
+    void xgboostGpuVersusCpuCalibration() {
+        // szilard/GBM-perf (2019-04-29): airline 10M, 100 trees, depth 10: 78 s on r4.8xlarge's 16 physical cores, 13 s on a V100
+        double ratio = treeSecondsOnCores(10e6, 8, 100, 10, 16) / treeSecondsOnGpu(10e6, 8, 100, 10, TestAccelerators.V100);
+        check("14d", "XGBoost CPU ÷ GPU time, 16 cores vs one V100 (GBM-perf airline 10M; calibration)", 78.0 / 13, ratio, "×",
+                "calibrated: TREE_V100_CORE_EQUIVALENTS = 96 cores");
+    }
+
+    @Test
+    void xgboostGpuOn1080TiNotCalibrated() {
+        // XGBoost GPU docs (release 1.x): the same 750k × 50 × 500 rounds on a GTX 1080 Ti (484 GB/s): gpu_hist 12.57 s
+        var gtx1080Ti = new Accelerator("GTX-1080-Ti", "gpu", 11, 484, 11.3, 0, 0, 0, 0.35, 0.5, 250, "test");
+        check("14e", "XGBoost gpu_hist, 750k × 50, 500 rounds, GTX 1080 Ti (XGBoost docs; not calibrated)", 12.57,
+                treeSecondsOnGpu(750_000, 50, 500, 6, gtx1080Ti), "s", 1.0, 1.5,
+                "V100's 96 cores scaled by memory bandwidth 484 ÷ 900 GB/s");
+    }
+
+    @Test
+    void sgdOnRcv1Calibration() {
+        // Bottou's svmsgd (leon.bottou.org/projects/sgd): RCV1 781,265 documents, one epoch in 0.27 s; 0.16% of 47,236 features non-zero
+        var req = tabular.requirements(Workloads.linear(781_265, (int) Math.round(47_236 * 0.0016), 1));
+        check("14f", "SGD linear SVM, RCV1 781k × 75.6 non-zero, one epoch (Bottou's svmsgd; calibration)", 0.27,
+                tabular.onCpu(req, cores(1), 1).hoursPerRun() * 3600, "s", "calibrated: LINEAR_CORE_SECONDS_PER_VALUE (75.6 rounded to 76 features)");
+    }
+
     // ---- 6. Lecture figures (approximate: test the logic) ----
 
     @Test

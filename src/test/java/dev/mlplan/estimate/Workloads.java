@@ -52,6 +52,24 @@ final class Workloads {
                 Optional.ofNullable(sequence), epochs, 1, Optional.empty(), Optional.empty(), false);
     }
 
+    /** Boosted trees (architecture tree) on rows × features, {@code rounds} rounds of depth {@code depth}. */
+    static Training trees(double rows, int features, int rounds, int depth) {
+        return tabular(Architecture.TREE, rows, features, rounds, depth, 1);
+    }
+
+    /** A linear model trained by SGD for {@code epochs} passes over rows × features. */
+    static Training linear(double rows, int features, double epochs) {
+        return tabular(Architecture.LINEAR, rows, features, 0, 0, epochs);
+    }
+
+    private static Training tabular(Architecture architecture, double rows, int features, int rounds, int depth, double epochs) {
+        var model = new ModelSpec(Optional.empty(), Optional.empty(), Optional.of(architecture), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Precision.FP32);
+        var dataset = new Dataset(new DataSize(rows * features * 4), Optional.empty(), Optional.empty(), "s3");
+        return new Training(model, Method.FULL, dataset, Optional.empty(), epochs, 1, Optional.empty(), Optional.empty(), false, false, dev.mlplan.workload.Workload.DataPipeline.CPU, 1, 1,
+                Optional.of(new dev.mlplan.workload.Workload.Tabular(architecture, rows, features, true, rounds, depth)));
+    }
+
     static Training samples(ModelSpec model, Method method, double samples, double epochs) {
         return new Training(model, method, new Dataset(DataSize.ofGb(150), Optional.empty(), Optional.of(samples), "s3"),
                 Optional.empty(), epochs, 1, Optional.empty(), Optional.empty(), false);

@@ -189,6 +189,34 @@ class WorkloadParserTest {
     }
 
     @Test
+    void treesWithRowsAndFeaturesDerivedFromTheSize() {
+        Workload w = parser.parse("t.yaml", """
+                version: 1
+                name: fraud
+                training:
+                  model: { architecture: tree, rounds: 500 }
+                  dataset: { size: 60 GB, rows: 50M }
+                """);
+        var tab = w.training().orElseThrow().tabular().orElseThrow();
+        assertThat(tab.architecture()).isEqualTo(Architecture.TREE);
+        assertThat(tab.rows()).isEqualTo(50e6);
+        assertThat(tab.features()).as("60 GB ÷ (50M rows × 4 B)").isEqualTo(300);
+        assertThat(tab.featuresGiven()).isFalse();
+        assertThat(tab.rounds()).isEqualTo(500);
+        assertThat(tab.depth()).isEqualTo(Workload.Tabular.DEFAULT_DEPTH);
+        Workload linear = parser.parse("l.yaml", """
+                version: 1
+                name: ctr
+                training:
+                  model: { architecture: linear }
+                  dataset: { size: 8 GB, rows: 10M, features: 100 }
+                  epochs: 5
+                """);
+        assertThat(linear.training().orElseThrow().tabular().orElseThrow().features()).isEqualTo(100);
+        assertThat(w.training().orElseThrow().model().parameters()).isEmpty();
+    }
+
+    @Test
     void aLeadingByteOrderMarkAndExplicitDocumentMarkersAreFine() {
         Workload w = parser.parse("b.yaml", "\uFEFF---\nversion: 1\nname: x\nstorage: { data: 1 GB }\n...\n");
         assertThat(w.name()).isEqualTo("x");
@@ -252,6 +280,10 @@ class WorkloadParserTest {
         region any mixed    | regions: [any, us-east-1]\\nstorage: {data: 1 GB} | w.yaml:4:11: regions[0]: 'any' must be the only region (write regions: [any])
         region empty        | regions: []\\nstorage: {data: 1 GB} | w.yaml:4:10: regions: expected at least one region (use [any] for every catalog region)
         region scalar       | regions: eu-west-1\\nstorage: {data: 1 GB} | w.yaml:4:10: regions: expected a list such as [us-east-1], found "eu-west-1" (write it as [eu-west-1])
+        tree without rows   | training:\\n  model: {architecture: tree}\\n  dataset: {size: 1 GB} | w.yaml:6:3: training.dataset: missing 'rows' (a tree model counts its data in rows and features) (such as rows: 50M, features: 300)
+        rounds on llm       | training:\\n  model: {preset: llama-2-7b, rounds: 10}\\n  dataset: {size: 1 GB, tokens: 1B} | w.yaml:5:39: training.model.rounds applies to boosted trees only (set training.model.architecture: tree)
+        depth 0             | training:\\n  model: {architecture: tree, depth: 0}\\n  dataset: {size: 1 GB, rows: 1M} | w.yaml:5:38: training.model.depth: expected a whole number of at least 1, found "0"
+        tree in inference   | inference:\\n  model: {architecture: tree}\\n  traffic: {average: 1/s} | w.yaml:5:25: inference.model.architecture: tree and linear models are planned for training only (use training.model.architecture: tree)
         gov region ok-ish   | regions: [us-gov-west-1, mars]\\nstorage: {data: 1 GB} | w.yaml:4:26: regions[1]: "mars" is not a region code such as "us-east-1"
         """)
     void errors(String name, String body, String message) {

@@ -17,6 +17,10 @@ import java.util.Optional;
  *       list as supported;</li>
  *   <li>QLoRA on anything but an NVIDIA GPU: its 4-bit NF4 kernels come from bitsandbytes, which
  *       runs on CUDA; the Neuron SDK (Trainium, Inferentia) has no such kernels.</li>
+ *   <li>boosted trees and linear models (architecture tree or linear) on Trainium or Inferentia:
+ *       XGBoost, LightGBM and scikit-learn have no Neuron backend (XGBoost runs on CPUs and on CUDA
+ *       GPUs, {@code device=cuda}: XGBoost GPU docs);</li>
+ *   <li>linear models on a GPU: mlplan costs them as scikit-learn's SGD, which runs on CPUs only.</li>
  * </ul>
  */
 public final class AcceleratorSupportRule implements Rule {
@@ -43,9 +47,18 @@ public final class AcceleratorSupportRule implements Rule {
             return violation(type.accelerators().name() + " (" + type.family() + "): " + why);
         }
         var requirements = f.trainingRequirements();
-        boolean qlora = requirements.isPresent() && requirements.get().method() == Workload.Method.QLORA;
         var accelerator = f.catalog().accelerator(type.accelerators().name());
         boolean gpu = accelerator.isPresent() && "gpu".equals(accelerator.get().kind());
+        var tabular = requirements.flatMap(r -> r.tabular());
+        if (tabular.isPresent() && !gpu) {
+            return violation(tabular.get().modelName() + " on " + type.accelerators().name() + " (" + type.family()
+                    + "): XGBoost, LightGBM and scikit-learn have no Neuron backend; they run on CPUs and, XGBoost, on CUDA GPUs");
+        }
+        if (tabular.isPresent() && !tabular.get().trees()) {
+            return violation("linear model on " + type.accelerators().name() + " (" + type.family()
+                    + "): mlplan costs linear models as scikit-learn's SGD, which runs on CPUs only");
+        }
+        boolean qlora = requirements.isPresent() && requirements.get().method() == Workload.Method.QLORA;
         if (qlora && !gpu) {
             return violation("QLoRA's 4-bit kernels (bitsandbytes) need an NVIDIA GPU; " + type.accelerators().name() + " (" + type.family()
                     + ") runs the Neuron SDK, which has none (use method: lora)");

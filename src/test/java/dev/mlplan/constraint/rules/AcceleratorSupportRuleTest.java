@@ -38,4 +38,19 @@ class AcceleratorSupportRuleTest {
             assertThat(rule.check(training().on(instance(t)))).as(t).isEmpty();
         }
     }
+
+    @Test
+    void treesAndLinearModelsHaveNoNeuronBackend() {
+        assertThat(rule.check(RuleFixtures.tabular().on(instance("trn1.2xlarge")))).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("boosted trees on Trainium1 (trn1): XGBoost, LightGBM and scikit-learn have no Neuron backend; they run on CPUs and,"
+                        + " XGBoost, on CUDA GPUs"));
+        assertThat(rule.check(RuleFixtures.tabular().on(instance("g5.xlarge")))).isEmpty();
+    }
+
+    @Test
+    void linearModelsRunOnCpusOnly() {
+        assertThat(rule.check(RuleFixtures.tabular().linear().on(instance("g5.xlarge")))).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("linear model on A10G (g5): mlplan costs linear models as scikit-learn's SGD, which runs on CPUs only"));
+        assertThat(rule.check(RuleFixtures.tabular().linear().on(instance("c7i.2xlarge")))).isEmpty();
+    }
 }

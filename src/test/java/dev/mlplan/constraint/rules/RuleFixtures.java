@@ -38,6 +38,11 @@ final class RuleFixtures {
         return new InferenceFacts();
     }
 
+    /** A tree or linear model's training part (architecture tree or linear). */
+    static TabularFacts tabular() {
+        return new TabularFacts();
+    }
+
     static StorageFacts storage() {
         return new StorageFacts();
     }
