@@ -73,8 +73,9 @@ final class WorkloadBinder {
     private int version = WorkloadKeys.LATEST_VERSION;
     /** Every part item's name in the file, with the node where it was given (names are unique within the file). */
     private final Map<String, Node> itemNames = new LinkedHashMap<>();
-    /** Where each storage item's serves was given, for messages. */
+    /** Where each storage item's serves was given, and its path ("storage[1].serves"), for messages. */
     private final Map<Storage, Node> servesNodes = new IdentityHashMap<>();
+    private final Map<Storage, String> servesPaths = new IdentityHashMap<>();
 
     WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets) {
         this.file = file;
@@ -185,7 +186,7 @@ final class WorkloadBinder {
                 continue;
             }
             Node at = servesNodes.get(s.value());
-            String path = s.name().isPresent() && storage.size() > 1 ? "storage[" + storage.indexOf(s) + "].serves" : "storage.serves";
+            String path = servesPaths.get(s.value());
             throw error(at, path + ": '" + serves.get() + "' is not the name of a training or inference item",
                     compute.isEmpty() ? "name a training or inference item, or remove serves" : Suggestions.hint(serves.get(), compute));
         }
@@ -500,6 +501,7 @@ final class WorkloadBinder {
                 v.string("serves"));
         if (v.has("serves")) {
             servesNodes.put(storage, v.valueNode("serves"));
+            servesPaths.put(storage, v.path("serves"));
         }
         return storage;
     }
