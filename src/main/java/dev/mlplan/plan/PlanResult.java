@@ -96,9 +96,26 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             this(part, requirements, options, eliminated, assumptions, considered, feasible, null);
         }
 
-        /** The same part carrying its item's name (null for none). */
+        /**
+         * The same part carrying its item's name (null for none). A named part's option ids name it
+         * too ("training/nightly-finetune/ec2/…"), so that ids stay unique in a workload of several
+         * items of one kind; an unnamed part's ids are unchanged.
+         */
         public PartPlan named(String newName) {
-            return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, newName);
+            if (newName == null) {
+                return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, null);
+            }
+            List<Option> renamed = new java.util.ArrayList<>(options.size());
+            for (Option o : options) {
+                List<Alternative> alternatives = o.alternatives() == null ? null
+                        : o.alternatives().stream().map(a -> new Alternative(a.pricing(), a.region(), a.monthlyUsd(), itemId(a.id(), newName))).toList();
+                renamed.add(o.withId(itemId(o.id(), newName), alternatives));
+            }
+            return new PartPlan(part, requirements, List.copyOf(renamed), eliminated, assumptions, considered, feasible, newName);
+        }
+
+        private String itemId(String id, String itemName) {
+            return id != null && id.startsWith(part + "/") ? part + "/" + itemName + id.substring(part.length()) : id;
         }
 
         /** How renderers title the part: "training", or "training: nightly-finetune" for a named item. */
@@ -153,6 +170,13 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
         public Option ranked(int newRank, List<String> newNotes, List<Alternative> newAlternatives) {
             return new Option(newRank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
                     latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, newNotes, newAlternatives, estimate,
+                    ttftMsP99, tpotMsP99);
+        }
+
+        /** The same option under another id, with its alternatives' ids changed alike. */
+        public Option withId(String newId, List<Alternative> newAlternatives) {
+            return new Option(rank, newId, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, newAlternatives, estimate,
                     ttftMsP99, tpotMsP99);
         }
 

@@ -91,6 +91,16 @@ class PartsPlanningTest {
     }
 
     @Test
+    void aNamedPartsOptionIdsNameIt() {
+        WorkloadPlan w = PLANNER.plan(PARSER.parse("t.yaml", COMPUTE));
+        assertThat(part(w, "training: small").options()).allMatch(o -> o.id().startsWith("training/small/"));
+        assertThat(part(w, "inference: chat").options()).allMatch(o -> o.id().startsWith("inference/chat/"))
+                .allMatch(o -> o.alternatives() == null || o.alternatives().stream().allMatch(a -> a.id().startsWith("inference/chat/")));
+        List<String> ids = w.parts().stream().flatMap(p -> p.options().stream()).map(PlanResult.Option::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
     void storageFollowsTheComputeItemItServes() {
         // by default the first training item: requests are charged while its best option runs
         WorkloadPlan byDefault = PLANNER.plan(PARSER.parse("t.yaml", COMPUTE + "storage: {name: data, data: 100 GB, reads: 100/s}\n"));
