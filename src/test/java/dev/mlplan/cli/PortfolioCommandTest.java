@@ -107,6 +107,22 @@ class PortfolioCommandTest {
     }
 
     @Test
+    void ciOutputsCarryAGatedPortfolio() throws Exception {
+        double sum = plan(FT, BERT).portfolio().monthlyUsd();
+        cli.env("GITHUB_ACTIONS", "true").env("GITHUB_STEP_SUMMARY", "summary.md");
+        Cli.Result r = cli.run("check", FT, BERT, "--budget", usd(sum / 2), "--total", "--junit", "junit.xml");
+        assertThat(r.code()).isEqualTo(ExitCode.CHECK_FAILED);
+        assertThat(r.out()).contains("::error title=mlplan portfolio budget::portfolio: ");
+        assertThat(cli.read("summary.md")).contains("| ❌ fail | portfolio | $");
+        assertThat(cli.read("junit.xml")).contains("tests=\"3\" failures=\"1\"", "<testsuite name=\"mlplan check: portfolio\"",
+                "<failure type=\"budget\"");
+        // without --total the portfolio is a line of the terminal output only
+        Cli.Result ungated = cli.run("check", FT, BERT, "--junit", "plain.xml");
+        assertThat(ungated.out()).doesNotContain("::error");
+        assertThat(cli.read("plain.xml")).doesNotContain("portfolio");
+    }
+
+    @Test
     void totalNeedsABudget() {
         Cli.Result r = cli.run("check", FT, BERT, "--total");
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
