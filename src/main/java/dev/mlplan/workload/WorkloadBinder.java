@@ -177,9 +177,18 @@ final class WorkloadBinder {
 
     /** Every storage.serves names a training or inference item of the file. */
     private void checkServes(List<Named<Storage>> storage, List<Named<Training>> training, List<Named<Inference>> inference) {
+        // loops, not lambdas: this runs at every start in a cold JVM (docs/performance.md)
         List<String> compute = new ArrayList<>();
-        training.forEach(t -> t.name().ifPresent(compute::add));
-        inference.forEach(i -> i.name().ifPresent(compute::add));
+        for (Named<Training> t : training) {
+            if (t.name().isPresent()) {
+                compute.add(t.name().get());
+            }
+        }
+        for (Named<Inference> i : inference) {
+            if (i.name().isPresent()) {
+                compute.add(i.name().get());
+            }
+        }
         for (Named<Storage> s : storage) {
             Optional<String> serves = s.value().serves();
             if (serves.isEmpty() || compute.contains(serves.get())) {
