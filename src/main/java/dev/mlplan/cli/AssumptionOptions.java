@@ -43,8 +43,7 @@ public final class AssumptionOptions {
                 multiNodeEfficiency != null ? Optional.of(multiNodeEfficiency) : a.multiNodeEfficiency(),
                 headroom != null ? Optional.of(new Percent(headroom)) : a.servingHeadroom(),
                 a.spotRestart());
-        return new Workload(w.file(), w.version(), w.name(), w.description(), w.regions(), w.budget(), w.constraints(), w.local(),
-                Optional.of(merged), w.training(), w.inference(), w.storage(), w.batch());
+        return w.withAssumptions(Optional.of(merged));
     }
 
     private static void check(String name, Double v, boolean zeroAllowed) {

@@ -33,7 +33,9 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Checks workloads against their budgets (or --budget) and, with --baseline,",
             "against a saved plan: pass, warn or fail per workload and overall, with the",
-            "reason in one line each. A workload with no budget passes. With --baseline,",
+            "reason in one line each. A workload with no budget passes. Several workloads",
+            "also get a portfolio line: the sum of their monthly totals, which --budget",
+            "gates instead of each workload with --total. With --baseline,",
             "workloads are matched by name and parts by part, the monthly difference is",
             "shown per workload and part, and --max-increase fails a larger increase."
         },
@@ -47,6 +49,7 @@ import picocli.CommandLine.ParentCommand;
             "Examples:",
             "  mlplan check workloads/*.yaml",
             "  mlplan check workloads/*.yaml --budget 500USD --warn-at 80%%",
+            "  mlplan check workloads/*.yaml --budget 20000USD --total",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 10%%",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 200USD \\",
             "      --junit mlplan-junit.xml",
@@ -64,8 +67,12 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
     List<Path> files;
 
-    @Option(names = "--budget", paramLabel = "USD", description = "Monthly budget for every workload, overriding budget.monthly, e.g. 500USD.")
+    @Option(names = "--budget", paramLabel = "USD", description = "Monthly budget for every workload, overriding budget.monthly, e.g. 500USD; with --total, the budget of their sum.")
     String budget;
+
+    @Option(names = "--total", description = "Apply --budget to the portfolio total (the sum of the workloads' monthly totals) instead of each"
+            + " workload; each workload keeps its own budget.monthly.")
+    boolean total;
 
     @Option(names = "--warn-at", paramLabel = "PCT", description = "Warn above this share of the budget, overriding budget.warn_at (default: the workload's, else 80%%).")
     String warnAt;
@@ -150,7 +157,10 @@ final class CheckCommand implements Callable<Integer> {
                 throw new ExitException(ExitCode.USAGE, "--max-increase: " + e.getMessage());
             }
         }
-        return new Gate.Thresholds(budgetUsd, warn, max);
+        if (total && budgetUsd == null) {
+            throw new ExitException(ExitCode.USAGE, "--total needs --budget USD: the portfolio's monthly budget");
+        }
+        return new Gate.Thresholds(budgetUsd, warn, max, total);
     }
 
     /** Appends (never overwrites: other steps write there too) the Markdown summary. */

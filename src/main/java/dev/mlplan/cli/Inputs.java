@@ -53,7 +53,6 @@ final class Inputs {
     }
 
     private static Workload withDisplayName(Workload w, String file) {
-        return new Workload(file, w.version(), w.name(), w.description(), w.regions(), w.budget(), w.constraints(), w.local(), w.assumptions(),
-                w.training(), w.inference(), w.storage(), w.batch());
+        return w.withFile(file);
     }
 }

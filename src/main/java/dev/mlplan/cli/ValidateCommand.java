@@ -4,7 +4,6 @@ import dev.mlplan.workload.Workload;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -37,8 +36,13 @@ final class ValidateCommand implements Runnable {
     }
 
     private static String parts(Workload w) {
-        return Stream.of(w.training().map(t -> "training"), w.inference().map(i -> "inference"), w.storage().map(s -> "storage"))
-                .flatMap(Optional::stream)
+        return Stream.of(labels("training", w.trainings()), labels("inference", w.inferences()), labels("storage", w.storages()))
+                .flatMap(List::stream)
                 .collect(Collectors.joining(", "));
+    }
+
+    /** "training", or "training nightly-finetune" for a named item. */
+    private static List<String> labels(String kind, List<? extends Workload.Named<?>> items) {
+        return items.stream().map(i -> kind + i.name().map(n -> " " + n).orElse("")).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.mlplan.gate;
 
 import dev.mlplan.gate.GateResult.Change;
 import dev.mlplan.gate.GateResult.PartDiff;
+import dev.mlplan.gate.GateResult.PortfolioGate;
 import dev.mlplan.gate.GateResult.RuleResult;
 import dev.mlplan.gate.GateResult.WorkloadGate;
 import dev.mlplan.plan.PlanResult;
@@ -44,7 +45,12 @@ public final class Gate {
      * @param warnAt overrides the warn fraction (null: the workload's own, else 80%)
      * @param maxIncrease the allowed increase over the baseline (null: the difference is reported, not gated)
      */
-    public record Thresholds(Double budgetUsd, Double warnAt, Threshold maxIncrease) {
+    public record Thresholds(Double budgetUsd, Double warnAt, Threshold maxIncrease, boolean total) {
+        /** Thresholds applied to each workload ({@code --budget} without {@code --total}). */
+        public Thresholds(Double budgetUsd, Double warnAt, Threshold maxIncrease) {
+            this(budgetUsd, warnAt, maxIncrease, false);
+        }
+
         public static Thresholds none() {
             return new Thresholds(null, null, null);
         }
@@ -73,14 +79,54 @@ public final class Gate {
             }
         }
         out.sort(Comparator.comparing(WorkloadGate::name));
-        Status overall = worst(out.stream().map(WorkloadGate::status).toList());
         List<WorkloadGate> ws = List.copyOf(out);
-        return new GateResult(overall, summary(overall, ws), baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws);
+        List<WorkloadPlan> checked = new ArrayList<>();
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        for (WorkloadPlan w : plan.workloads()) {
+            if (counted.add(w.name())) {
+                checked.add(w);
+            }
+        }
+        PortfolioGate portfolio = checked.size() > 1 || t.total() ? portfolio(PlanResult.Portfolio.of(checked), t) : null;
+        List<Status> statuses = new ArrayList<>(ws.stream().map(WorkloadGate::status).toList());
+        if (portfolio != null) {
+            statuses.add(portfolio.status());
+        }
+        Status overall = worst(statuses);
+        String summary = summary(overall, ws) + (t.total() ? "; portfolio " + switch (portfolio.status()) {
+            case PASS -> "passed";
+            case WARN -> "warned";
+            case FAIL -> "failed";
+        } : "");
+        return new GateResult(overall, summary, baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws,
+                portfolio);
+    }
+
+    /**
+     * The portfolio line: the sum of the workloads' monthly totals; with {@code --total}, gated by
+     * {@code --budget} as one workload's total is (fail above it, warn above the warn fraction,
+     * fail when the sum is unknown).
+     */
+    private static PortfolioGate portfolio(PlanResult.Portfolio p, Thresholds t) {
+        String of = " (" + p.workloads() + (p.workloads() == 1 ? " workload)" : " workloads)");
+        if (!t.total()) {
+            String sum = p.monthlyUsd() == null ? "monthly total unknown: " + String.join(", ", p.unknown()) + " has a part with no feasible option"
+                    : Fmt.usd(p.monthlyUsd()) + " a month, the sum of the workloads' monthly totals";
+            return new PortfolioGate(p.workloads(), Status.PASS, p.monthlyUsd(), null, null, sum + of + "; gate it with --budget USD --total");
+        }
+        double warnFraction = t.warnAt() != null ? t.warnAt() : DEFAULT_WARN_AT;
+        if (p.monthlyUsd() == null) {
+            return new PortfolioGate(p.workloads(), Status.FAIL, null, t.budgetUsd(), t.budgetUsd() * warnFraction, "monthly total unknown ("
+                    + String.join(", ", p.unknown()) + " has a part with no feasible option), budget " + Fmt.usd(t.budgetUsd()) + of);
+        }
+        RuleResult r = budgetRule(p.monthlyUsd(), t.budgetUsd(), warnFraction);
+        return new PortfolioGate(p.workloads(), r.status(), p.monthlyUsd(), t.budgetUsd(), t.budgetUsd() * warnFraction, r.reason() + of);
     }
 
     private static WorkloadGate workload(WorkloadPlan w, boolean withBaseline, WorkloadPlan b, Thresholds t) {
         List<RuleResult> rules = new ArrayList<>();
-        Double budget = t.budgetUsd() != null ? t.budgetUsd() : w.budget() == null ? null : w.budget().monthlyUsd();
+        // with --total, --budget is the portfolio's: each workload keeps its own budget.monthly
+        Double budget = t.budgetUsd() != null && !t.total() ? t.budgetUsd() : w.budget() == null ? null : w.budget().monthlyUsd();
         double warnFraction = warnFraction(w, t);
         Double warnAt = budget == null ? null : budget * warnFraction;
         rules.add(budgetRule(w.monthlyUsd(), budget, warnFraction));
@@ -216,7 +262,7 @@ public final class Gate {
         Double delta = b.monthlyUsd() == null ? null : -b.monthlyUsd();
         List<PartDiff> parts = new ArrayList<>();
         for (PartPlan p : b.parts()) {
-            parts.add(new PartDiff(p.part(), Change.REMOVED, best(p), null, best(p) == null ? null : -best(p), bestId(p), null));
+            parts.add(new PartDiff(p.label(), Change.REMOVED, best(p), null, best(p) == null ? null : -best(p), bestId(p), null));
         }
         parts = Collections.unmodifiableList(parts);
         return new WorkloadGate(b.name(), b.file(), Status.PASS, null, null, null, b.monthlyUsd(), delta, delta == null ? null : -100.0,
@@ -226,14 +272,15 @@ public final class Gate {
     private static Map<String, PartPlan> byPart(WorkloadPlan w) {
         Map<String, PartPlan> m = new LinkedHashMap<>();
         for (PartPlan p : w.parts()) {
-            m.putIfAbsent(p.part(), p);
+            m.putIfAbsent(p.label(), p);
         }
         return m;
     }
 
-    /** Parts in the order training, inference, storage, then others (by name). */
+    /** Parts in the order training, inference, storage, then others (by name); a named item ("training: nightly") by its kind. */
     private static int partOrder(String part) {
-        return switch (part) {
+        int colon = part.indexOf(':');
+        return switch (colon < 0 ? part : part.substring(0, colon)) {
             case "training" -> 0;
             case "inference" -> 1;
             case "storage" -> 2;

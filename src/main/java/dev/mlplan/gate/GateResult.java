@@ -13,8 +13,27 @@ import java.util.List;
  * @param maxIncrease the allowed increase, e.g. "+10%", or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "workloads"})
-public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
+@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "workloads", "portfolio"})
+public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads,
+        PortfolioGate portfolio) {
+
+    /** A result without a portfolio line (one workload). */
+    public GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
+        this(status, summary, baseline, maxIncrease, workloads, null);
+    }
+
+    /**
+     * The portfolio's verdict: the sum of the workloads' monthly totals, gated by {@code --budget}
+     * only with {@code --total}.
+     *
+     * @param workloads how many workloads are summed
+     * @param monthlyUsd the sum (null when a workload's total is unknown)
+     * @param budgetUsd the portfolio budget ({@code --budget} with {@code --total}); null when not gated
+     * @param reason one line: the sum and, when gated, its share of the budget
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"workloads", "status", "monthlyUsd", "budgetUsd", "warnAtUsd", "reason"})
+    public record PortfolioGate(int workloads, Status status, Double monthlyUsd, Double budgetUsd, Double warnAtUsd, String reason) {}
 
     /** How a workload or part compares with the baseline. */
     public enum Change {

@@ -106,7 +106,6 @@ final class BatchPlanner {
         List<PartCollector.Draft> ranked = col.ranked();
         InferenceRequirements req = job.req();
         Map<String, Object> requirements = new LinkedHashMap<>();
-        b.name().ifPresent(n -> requirements.put("name", n));
         requirements.put("model", req.model().name());
         requirements.put("parameters", req.model().parameters());
         requirements.put("precision", req.model().precision().yamlName());

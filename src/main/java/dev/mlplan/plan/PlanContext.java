@@ -44,6 +44,11 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         return new PlanContext(w, catalog, engine, options, regions, new ServicePrices(catalog), building, today);
     }
 
+    /** The same context seeing {@code view}: the workload with only the item being planned in its kind's list. */
+    PlanContext focus(Workload view) {
+        return new PlanContext(view, catalog, engine, options, regions, prices, building, today);
+    }
+
     /** A collector for one part's offers. */
     PartCollector collector() {
         return new PartCollector(building);

@@ -1,5 +1,6 @@
 package dev.mlplan.plan;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.mlplan.catalog.PricingModel;
@@ -14,10 +15,44 @@ import java.util.Map;
  * renderer and the CI gate read this model, never the engine's internals. Fields beyond those named
  * in docs/design.md are additions; none named there are renamed or removed within a schema version.
  */
-@JsonPropertyOrder({"schemaVersion", "mlplanVersion", "catalog", "workloads"})
-public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads) {
+@JsonPropertyOrder({"schemaVersion", "mlplanVersion", "catalog", "workloads", "portfolio"})
+public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Portfolio portfolio) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A plan without a portfolio total (one workload, or a plan built by hand). */
+    public PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads) {
+        this(schemaVersion, mlplanVersion, catalog, workloads, null);
+    }
+
+    /**
+     * The total of a plan of several workloads: the sum of their monthly totals (each the sum of its
+     * parts' best options).
+     *
+     * @param workloads how many workloads are summed
+     * @param monthlyUsd the sum; null when a workload's total is unknown (a part with no feasible option)
+     * @param unknown the workloads whose monthly total is unknown
+     */
+    @JsonPropertyOrder({"workloads", "monthlyUsd", "unknown"})
+    public record Portfolio(
+            int workloads,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Double monthlyUsd,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {
+
+        public static Portfolio of(List<WorkloadPlan> plans) {
+            double sum = 0;
+            List<String> unknown = new java.util.ArrayList<>();
+            for (WorkloadPlan w : plans) {
+                if (w.monthlyUsd() == null) {
+                    unknown.add(w.name());
+                } else {
+                    sum += w.monthlyUsd();
+                }
+            }
+            return new Portfolio(plans.size(), unknown.isEmpty() ? sum : null, List.copyOf(unknown));
+        }
+    }
 
     /** Which catalog produced the figures. */
     @JsonPropertyOrder({"id", "pricesAsOf", "source"})
@@ -37,12 +72,14 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             List<String> warnings) {}
 
     /**
+     * @param part the kind: training, inference or storage
      * @param requirements what the part needs (numbers only; names carry their units)
      * @param assumptions the chain of formulas and assumptions behind the requirements
      * @param considered candidates evaluated (shapes × regions × pricing models)
      * @param feasible feasible offers before the top-N cut
+     * @param name the item's name in the workload (schema version 2); null, and not written, for an unnamed one
      */
-    @JsonPropertyOrder({"part", "requirements", "options", "eliminated", "assumptions", "considered", "feasible"})
+    @JsonPropertyOrder({"part", "name", "requirements", "options", "eliminated", "assumptions", "considered", "feasible"})
     public record PartPlan(
             String part,
             Map<String, Object> requirements,
@@ -50,7 +87,43 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             List<Elimination> eliminated,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> assumptions,
             int considered,
-            int feasible) {}
+            int feasible,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
+
+        /** An unnamed part (a workload's only item of its kind, as in schema version 1). */
+        public PartPlan(String part, Map<String, Object> requirements, List<Option> options, List<Elimination> eliminated, List<Step> assumptions,
+                int considered, int feasible) {
+            this(part, requirements, options, eliminated, assumptions, considered, feasible, null);
+        }
+
+        /**
+         * The same part carrying its item's name (null for none). A named part's option ids name it
+         * too ("training/nightly-finetune/ec2/…"), so that ids stay unique in a workload of several
+         * items of one kind; an unnamed part's ids are unchanged.
+         */
+        public PartPlan named(String newName) {
+            if (newName == null) {
+                return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, null);
+            }
+            List<Option> renamed = new java.util.ArrayList<>(options.size());
+            for (Option o : options) {
+                List<Alternative> alternatives = o.alternatives() == null ? null
+                        : o.alternatives().stream().map(a -> new Alternative(a.pricing(), a.region(), a.monthlyUsd(), itemId(a.id(), newName))).toList();
+                renamed.add(o.withId(itemId(o.id(), newName), alternatives));
+            }
+            return new PartPlan(part, requirements, List.copyOf(renamed), eliminated, assumptions, considered, feasible, newName);
+        }
+
+        private String itemId(String id, String itemName) {
+            return id != null && id.startsWith(part + "/") ? part + "/" + itemName + id.substring(part.length()) : id;
+        }
+
+        /** How renderers title the part: "training", or "training: nightly-finetune" for a named item. */
+        @JsonIgnore
+        public String label() {
+            return name == null ? part : part + ": " + name;
+        }
+    }
 
     /**
      * One ranked option; its service and pricing model are written as their JSON ids ("ec2",
@@ -117,6 +190,13 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             return new Option(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
                     latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, ttftMsP99,
                     tpotMsP99, hours, usd);
+        }
+
+        /** The same option under another id, with its alternatives' ids changed alike. */
+        public Option withId(String newId, List<Alternative> newAlternatives) {
+            return new Option(rank, newId, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance,
+                    latencyMsP99, tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, newAlternatives, estimate,
+                    ttftMsP99, tpotMsP99);
         }
 
         /** The same option with an LLM's p99 time to first token and time per output token. */

@@ -16,12 +16,20 @@ import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.workload.Workload;
+import dev.mlplan.workload.Workload.Batch;
+import dev.mlplan.workload.Workload.Inference;
+import dev.mlplan.workload.Workload.Named;
+import dev.mlplan.workload.Workload.Storage;
+import dev.mlplan.workload.Workload.Training;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -59,8 +67,10 @@ public final class Planner {
         for (Workload w : workloads) {
             plans.add(plan(w));
         }
+        // several workloads (files) also get their portfolio total
         return new PlanResult(PlanResult.SCHEMA_VERSION, options.mlplanVersion(),
-                new PlanResult.CatalogRef(catalog.id(), catalog.pricesAsOf(), catalog.description()), List.copyOf(plans));
+                new PlanResult.CatalogRef(catalog.id(), catalog.pricesAsOf(), catalog.description()), List.copyOf(plans),
+                plans.size() > 1 ? PlanResult.Portfolio.of(plans) : null);
     }
 
     public WorkloadPlan plan(Workload w) {
@@ -74,99 +84,65 @@ public final class Planner {
         List<BreakEvenResult> breakEven = new ArrayList<>();
         double total = 0;
         boolean complete = true;
-        java.util.Optional<dev.mlplan.catalog.InstanceType> reader = java.util.Optional.empty();
-        double activeHours = HOURS_PER_MONTH;
-        String activeBasis = "no training or inference part: around the clock at the peak rate, an upper bound";
-        // storage.reads and storage.writes are peak rates; requests are charged on the average over the hours read
-        double averageToPeak = 1;
-        // instances of the best compute option: all of them read the stored data
-        int readers = 1;
-        String readersBasis = "";
-        // the region of the best compute option: block and file storage must be there, S3 elsewhere pays the transfer
-        Optional<String> computeRegion = Optional.empty();
-        if (w.training().isPresent()) {
-            var r = new TrainingPlanner(ctx).plan(w.training().get());
-            parts.add(r.part());
-            if (w.local().isPresent()) {
-                breakEven.addAll(trainingBreakEven(w, r));
+        // what a storage item takes from the compute item it follows, by that item's name ("" for an unnamed one)
+        Map<String, ComputeLink> links = new HashMap<>();
+        ComputeLink firstTraining = null;
+        ComputeLink firstInference = null;
+        for (Named<Training> item : w.trainings()) {
+            var r = new TrainingPlanner(ctx.focus(w.withParts(List.of(item), w.inferences(), w.storages()))).plan(item.value());
+            parts.add(r.part().named(item.name().orElse(null)));
+            // break-even compares the owned machine with the first training item only
+            if (w.local().isPresent() && firstTraining == null) {
+                breakEven.addAll(trainingBreakEven(w, item.value(), r));
             }
-            if (!r.part().options().isEmpty() && r.part().options().get(0).hoursPerRun() != null) {
-                Option best = r.part().options().get(0);
-                reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : java.util.Optional.empty();
-                activeHours = best.hoursPerRun() * w.training().get().trialsPerMonth();
-                computeRegion = Optional.ofNullable(best.region());
-                if (best.service() == Service.EC2 || best.service() == Service.SAGEMAKER_TRAINING) {
-                    var t = w.training().get();
-                    readers = best.count() * t.concurrency();
-                    readersBasis = t.concurrency() > 1 ? t.concurrency() + " concurrent trials × the best training option's " + best.count() + " nodes"
-                            : "the best training option's " + best.count() + " nodes";
-                }
-                activeBasis = "while the best training option runs: " + Fmt.sig(w.training().get().trialsPerMonth()) + " runs × "
-                        + Fmt.hours(best.hoursPerRun()) + "; a data loader reads at a steady rate, so the average is the peak";
-            }
+            ComputeLink link = ComputeLink.training(item.value(), r.part(), catalog);
+            links.put(item.name().orElse(""), link);
+            firstTraining = firstTraining == null ? link : firstTraining;
         }
-        if (w.inference().isPresent()) {
-            var inf = new InferencePlanner(ctx).plan(w.inference().get()).part();
-            parts.add(inf);
-            if (w.training().isEmpty()) {
-                if (!inf.options().isEmpty() && inf.options().get(0).service() == Service.EC2) {
-                    reader = catalog.instanceType(inf.options().get(0).instanceType());
-                }
-                if (!inf.options().isEmpty()) {
-                    computeRegion = Optional.ofNullable(inf.options().get(0).region());
-                }
-                if (!inf.options().isEmpty() && (inf.options().get(0).service() == Service.EC2
-                        || inf.options().get(0).service() == Service.SAGEMAKER_ENDPOINT)) {
-                    readers = inf.options().get(0).count();
-                    readersBasis = "the best inference option's " + readers + " instances";
-                }
-                activeHours = w.inference().get().hoursPerDay() * HOURS_PER_MONTH / 24;
-                var traffic = w.inference().get().traffic();
-                double peak = traffic.peak().perSecond();
-                double average = traffic.average().perSecond();
-                if (peak > 0 && average > 0 && average < peak) {
-                    averageToPeak = average / peak;
-                    activeBasis = "the inference service's serving hours, at the traffic's average/peak " + Fmt.count(average) + "/"
-                            + Fmt.count(peak) + " = " + Fmt.pct(averageToPeak) + " of the peak request rate";
-                } else {
-                    activeBasis = "the inference service's serving hours, at the peak rate (the traffic's average equals it)";
-                }
-            }
+        for (Named<Inference> item : w.inferences()) {
+            var inf = new InferencePlanner(ctx.focus(w.withParts(w.trainings(), List.of(item), w.storages()))).plan(item.value()).part();
+            parts.add(inf.named(item.name().orElse(null)));
+            ComputeLink link = ComputeLink.inference(item.value(), inf, catalog);
+            links.put(item.name().orElse(""), link);
+            firstInference = firstInference == null ? link : firstInference;
         }
-        if (w.batch().isPresent()) {
-            var batch = new BatchPlanner(ctx).plan(w.batch().get()).part();
-            parts.add(batch);
-            if (w.training().isEmpty() && w.inference().isEmpty() && !batch.options().isEmpty() && batch.options().get(0).hoursPerRun() != null) {
-                Option best = batch.options().get(0);
-                activeHours = best.hoursPerRun() * w.batch().get().runsPerMonth();
-                computeRegion = Optional.ofNullable(best.region());
-                activeBasis = "while the best batch option runs: " + Fmt.sig(w.batch().get().runsPerMonth()) + " runs × " + Fmt.hours(best.hoursPerRun());
-            }
+        ComputeLink firstBatch = null;
+        for (Named<Batch> item : w.batches()) {
+            var batch = new BatchPlanner(ctx.focus(w.withBatches(List.of(item)))).plan(item.value()).part();
+            parts.add(batch.named(item.name().orElse(null)));
+            ComputeLink link = ComputeLink.batch(item.value(), batch);
+            links.put(item.name().orElse(""), link);
+            firstBatch = firstBatch == null ? link : firstBatch;
         }
-        if (w.storage().isPresent()) {
-            var s = w.storage().get();
+        // a storage item follows the compute item it serves; by default the first training item, else the first inference item, else the first batch job
+        ComputeLink defaultLink = firstTraining != null ? firstTraining : firstInference != null ? firstInference
+                : firstBatch != null ? firstBatch : ComputeLink.NONE;
+        for (Named<Storage> item : w.storages()) {
+            Storage s = item.value();
+            ComputeLink link = s.serves().map(links::get).orElse(defaultLink);
             double readGb;
             String readBasis;
-            if (w.training().isPresent()) {
-                var t = w.training().get();
+            if (link.training().isPresent()) {
+                var t = link.training().get();
                 readGb = t.dataset().size().gb() * t.epochs() * t.trialsPerMonth();
                 readBasis = "dataset " + Fmt.sig(t.dataset().size().gb()) + " GB × " + Fmt.sig(t.epochs()) + " epochs × " + Fmt.sig(t.trialsPerMonth()) + " runs";
             } else if (s.throughput().isPresent()) {
-                int n = Math.max(Math.max(1, s.sharedBy()), readers);
-                readGb = s.throughput().get().bytesPerSecond() * n * activeHours * 3600 / 1e9;
-                readBasis = "storage.throughput × " + n + " readers for " + Fmt.hours(activeHours) + "/month";
+                int n = Math.max(Math.max(1, s.sharedBy()), link.readers());
+                readGb = s.throughput().get().bytesPerSecond() * n * link.activeHours() * 3600 / 1e9;
+                readBasis = "storage.throughput × " + n + " readers for " + Fmt.hours(link.activeHours()) + "/month";
             } else {
                 readGb = 0;
                 readBasis = "no read volume given";
             }
-            parts.add(new StoragePlanner(ctx, new StorageCost.Reading(activeHours, averageToPeak, activeBasis, readGb, readBasis), reader,
-                    readers, readersBasis, computeRegion)
-                    .plan(s).part());
+            PlanContext focused = ctx.focus(w.withParts(w.trainings(), w.inferences(), List.of(item)));
+            parts.add(new StoragePlanner(focused, new StorageCost.Reading(link.activeHours(), link.averageToPeak(), link.activeBasis(), readGb,
+                    readBasis), link.reader(), link.readers(), link.readersBasis(), link.computeRegion())
+                    .plan(s).part().named(item.name().orElse(null)));
         }
         for (PartPlan p : parts) {
             if (p.options().isEmpty()) {
                 complete = false;
-                warnings.add(p.part() + ": no feasible option; see the eliminations");
+                warnings.add(p.label() + ": no feasible option; see the eliminations");
             } else {
                 total += p.options().get(0).monthlyUsd();
             }
@@ -175,6 +151,83 @@ public final class Planner {
         Budget budget = w.budget().isPresent() ? budget(w.budget().get(), monthly) : null;
         return new WorkloadPlan(w.name(), w.file(), w.description(), ctx.regions().size() > 8 ? List.of("any") : ctx.regions(),
                 List.copyOf(parts), List.copyOf(breakEven), monthly, budget, List.copyOf(warnings));
+    }
+
+    /**
+     * What a storage item takes from the compute item it follows: the instance type that reads it
+     * (block storage's attach limits), how many instances read it, the region, and the hours a month
+     * it is read.
+     *
+     * @param training the training item, whose dataset reads give the read volume; empty for inference
+     */
+    record ComputeLink(Optional<InstanceType> reader, int readers, String readersBasis, Optional<String> computeRegion, double activeHours,
+            double averageToPeak, String activeBasis, Optional<Training> training) {
+
+        /** No training or inference part: read around the clock at the peak rate. */
+        static final ComputeLink NONE = new ComputeLink(Optional.empty(), 1, "", Optional.empty(), HOURS_PER_MONTH, 1,
+                "no training or inference part: around the clock at the peak rate, an upper bound", Optional.empty());
+
+        static ComputeLink training(Training t, PartPlan part, Catalog catalog) {
+            if (part.options().isEmpty() || part.options().get(0).hoursPerRun() == null) {
+                return new ComputeLink(NONE.reader, NONE.readers, NONE.readersBasis, NONE.computeRegion, NONE.activeHours, NONE.averageToPeak,
+                        NONE.activeBasis, Optional.of(t));
+            }
+            Option best = part.options().get(0);
+            Optional<InstanceType> reader = best.service() == Service.EC2 ? catalog.instanceType(best.instanceType()) : Optional.empty();
+            int readers = 1;
+            String readersBasis = "";
+            if (best.service() == Service.EC2 || best.service() == Service.SAGEMAKER_TRAINING) {
+                readers = best.count() * t.concurrency();
+                readersBasis = t.concurrency() > 1 ? t.concurrency() + " concurrent trials × the best training option's " + best.count() + " nodes"
+                        : "the best training option's " + best.count() + " nodes";
+            }
+            String activeBasis = "while the best training option runs: " + Fmt.sig(t.trialsPerMonth()) + " runs × "
+                    + Fmt.hours(best.hoursPerRun()) + "; a data loader reads at a steady rate, so the average is the peak";
+            return new ComputeLink(reader, readers, readersBasis, Optional.ofNullable(best.region()), best.hoursPerRun() * t.trialsPerMonth(), 1,
+                    activeBasis, Optional.of(t));
+        }
+
+        /** A batch job: its instances read while a run lasts, runs_per_month times. */
+        static ComputeLink batch(Batch b, PartPlan part) {
+            if (part.options().isEmpty() || part.options().get(0).hoursPerRun() == null) {
+                return NONE;
+            }
+            Option best = part.options().get(0);
+            return new ComputeLink(Optional.empty(), 1, "", Optional.ofNullable(best.region()), best.hoursPerRun() * b.runsPerMonth(), 1,
+                    "while the best batch option runs: " + Fmt.sig(b.runsPerMonth()) + " runs × " + Fmt.hours(best.hoursPerRun()), Optional.empty());
+        }
+
+        static ComputeLink inference(Inference inference, PartPlan inf, Catalog catalog) {
+            Optional<InstanceType> reader = Optional.empty();
+            Optional<String> computeRegion = Optional.empty();
+            int readers = 1;
+            String readersBasis = "";
+            if (!inf.options().isEmpty() && inf.options().get(0).service() == Service.EC2) {
+                reader = catalog.instanceType(inf.options().get(0).instanceType());
+            }
+            if (!inf.options().isEmpty()) {
+                computeRegion = Optional.ofNullable(inf.options().get(0).region());
+            }
+            if (!inf.options().isEmpty() && (inf.options().get(0).service() == Service.EC2
+                    || inf.options().get(0).service() == Service.SAGEMAKER_ENDPOINT)) {
+                readers = inf.options().get(0).count();
+                readersBasis = "the best inference option's " + readers + " instances";
+            }
+            double activeHours = inference.hoursPerDay() * HOURS_PER_MONTH / 24;
+            var traffic = inference.traffic();
+            double peak = traffic.peak().perSecond();
+            double average = traffic.average().perSecond();
+            double averageToPeak = 1;
+            String activeBasis;
+            if (peak > 0 && average > 0 && average < peak) {
+                averageToPeak = average / peak;
+                activeBasis = "the inference service's serving hours, at the traffic's average/peak " + Fmt.count(average) + "/"
+                        + Fmt.count(peak) + " = " + Fmt.pct(averageToPeak) + " of the peak request rate";
+            } else {
+                activeBasis = "the inference service's serving hours, at the peak rate (the traffic's average equals it)";
+            }
+            return new ComputeLink(reader, readers, readersBasis, computeRegion, activeHours, averageToPeak, activeBasis, Optional.empty());
+        }
     }
 
     private java.util.Optional<String> catalogAge() {
@@ -211,9 +264,8 @@ public final class Planner {
      * Break-even of the local machine against the best cloud options of the training part: the best
      * overall and the best on-demand and spot options, each compared per unit of work.
      */
-    private List<BreakEvenResult> trainingBreakEven(Workload w, TrainingPlanner.Result r) {
+    private List<BreakEvenResult> trainingBreakEven(Workload w, Training training, TrainingPlanner.Result r) {
         Workload.LocalMachine m = w.local().get();
-        var training = w.training().get();
         List<BreakEvenResult> out = new ArrayList<>();
         TrainingEstimate local = r.local().orElse(null);
         Set<PricingModel> seenPricing = EnumSet.noneOf(PricingModel.class);

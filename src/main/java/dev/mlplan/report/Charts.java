@@ -43,7 +43,7 @@ final class Charts {
                     + " " + o.pricing().id());
             values.add(o.monthlyUsd());
         }
-        return new Bars(p.part() + ": monthly cost per option (USD)", labels, values);
+        return new Bars(p.label() + ": monthly cost per option (USD)", labels, values);
     }
 
     /**

@@ -48,6 +48,9 @@ public final class CheckRenderer {
         for (WorkloadGate w : g.workloads()) {
             sb.append(w.status().id().toUpperCase(Locale.ROOT)).append(' ').append(w.name()).append(": ").append(w.reason()).append('\n');
         }
+        if (g.portfolio() != null) {
+            sb.append(g.portfolio().status().id().toUpperCase(Locale.ROOT)).append(" portfolio: ").append(g.portfolio().reason()).append('\n');
+        }
         if (g.baseline()) {
             sb.append('\n').append("cost difference per part (best option, per month):\n");
             for (WorkloadGate w : g.workloads()) {

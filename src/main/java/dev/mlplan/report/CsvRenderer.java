@@ -58,14 +58,14 @@ public final class CsvRenderer {
         for (WorkloadPlan w : plan.workloads()) {
             for (PartPlan p : w.parts()) {
                 for (Option o : p.options()) {
-                    rows.add(new Row(w.name(), w.file(), p.part(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
+                    rows.add(new Row(w.name(), w.file(), p.label(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
                             o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
                             sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
                             sig(o.tokensPerSecondPerInstance()), null, null, null,
                             o.notes() == null ? null : String.join("; ", o.notes())));
                 }
                 for (Elimination e : p.eliminated()) {
-                    rows.add(new Row(w.name(), w.file(), p.part(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
+                    rows.add(new Row(w.name(), w.file(), p.label(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
                             null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
                 }
             }

@@ -36,7 +36,7 @@ public final class ExplainRenderer {
         for (WorkloadPlan w : plan.workloads()) {
             header(sb, plan, w);
             for (PartPlan p : w.parts()) {
-                sb.append('\n').append(p.part().toUpperCase(Locale.ROOT)).append('\n');
+                sb.append('\n').append(PlanText.heading(p)).append('\n');
                 requirements(sb, p);
                 sb.append("  options: the best ").append(Math.min(shown, p.options().size())).append(" of ").append(Fmt.count(p.feasible()))
                         .append(" feasible (").append(Fmt.count(p.considered())).append(" considered)\n");
@@ -112,7 +112,7 @@ public final class ExplainRenderer {
                     if (o.id().equals(id) || alternative) {
                         StringBuilder sb = new StringBuilder();
                         header(sb, plan, w);
-                        sb.append('\n').append(p.part().toUpperCase(Locale.ROOT)).append('\n');
+                        sb.append('\n').append(PlanText.heading(p)).append('\n');
                         requirements(sb, p);
                         if (alternative) {
                             sb.append("  ").append(id).append(" is the same resource under other pricing as this option:\n");

@@ -42,6 +42,12 @@ public final class GithubRenderer {
             }
             sb.append(MarkdownRenderer.cell(w.reason())).append(" |\n");
         }
+        if (gated(g)) {
+            var p = g.portfolio();
+            sb.append("| ").append(icon(p.status())).append(' ').append(p.status().id()).append(" | portfolio | ")
+                    .append(CheckRenderer.usd(p.monthlyUsd())).append(" | ").append(CheckRenderer.usd(p.budgetUsd())).append(" | ")
+                    .append(g.baseline() ? "- | - | - | " : "").append(MarkdownRenderer.cell(p.reason())).append(" |\n");
+        }
         if (g.baseline()) {
             sb.append("\n<details><summary>Cost difference per part</summary>\n\n");
             sb.append("| workload | part | change | baseline | current | Δ | best option |\n");
@@ -77,7 +83,16 @@ public final class GithubRenderer {
             sb.append("title=").append(property("mlplan " + rule)).append("::").append(data(w.name() + ": " + w.reason()));
             out.add(sb.toString());
         }
+        if (gated(g) && g.portfolio().status() != Status.PASS) {
+            String level = g.portfolio().status() == Status.FAIL ? "error" : "warning";
+            out.add("::" + level + " title=" + property("mlplan portfolio budget") + "::" + data("portfolio: " + g.portfolio().reason()));
+        }
         return out;
+    }
+
+    /** Whether the check gated the portfolio total ({@code --total}); only then is it a row and an annotation. */
+    static boolean gated(GateResult g) {
+        return g.portfolio() != null && g.portfolio().budgetUsd() != null;
     }
 
     private static String icon(Status s) {

@@ -79,6 +79,12 @@ public final class HtmlRenderer {
             }
             sb.append("</td></tr>\n");
         }
+        if (plan.portfolio() != null) {
+            var p = plan.portfolio();
+            sb.append("<tr class=\"portfolio\"><td><strong>portfolio</strong></td><td>").append(p.workloads()).append(" workloads</td><td class=\"num\"><strong>")
+                    .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("</strong></td><td class=\"num\">-</td><td>")
+                    .append(esc(PlanText.portfolio(p))).append("</td></tr>\n");
+        }
         sb.append("</tbody>\n</table>\n");
         for (WorkloadPlan w : plan.workloads()) {
             workload(sb, w);
@@ -159,7 +165,7 @@ public final class HtmlRenderer {
             sb.append("</tbody>\n</table>\n");
         }
         if (p.assumptions() != null && !p.assumptions().isEmpty()) {
-            sb.append("<p><strong>Assumptions</strong> behind the ").append(esc(p.part())).append(" requirements</p>\n")
+            sb.append("<p><strong>Assumptions</strong> behind the ").append(esc(p.label())).append(" requirements</p>\n")
                     .append("<table class=\"assumptions\">\n<thead><tr><th>quantity</th><th class=\"num\">value</th><th>basis</th></tr></thead>\n<tbody>\n");
             for (Step s : p.assumptions()) {
                 sb.append("<tr><td>").append(esc(s.name())).append("</td><td class=\"num\">").append(esc(s.value())).append("</td><td>").append(esc(s.basis()))

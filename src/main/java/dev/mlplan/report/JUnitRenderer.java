@@ -69,6 +69,9 @@ public final class JUnitRenderer {
                 nl(x, 1);
                 x.writeEndElement();
             }
+            if (GithubRenderer.gated(g)) {
+                portfolio(x, g.portfolio());
+            }
             nl(x, 0);
             x.writeEndElement();
             x.writeCharacters("\n");
@@ -80,12 +83,47 @@ public final class JUnitRenderer {
         return sw.toString();
     }
 
+    /** With {@code --total}: a suite for the portfolio with one case, its budget. */
+    private static void portfolio(XMLStreamWriter x, GateResult.PortfolioGate p) throws XMLStreamException {
+        boolean failed = p.status() == Status.FAIL;
+        nl(x, 1);
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", "mlplan check: portfolio");
+        x.writeAttribute("tests", "1");
+        x.writeAttribute("failures", failed ? "1" : "0");
+        x.writeAttribute("errors", "0");
+        x.writeAttribute("skipped", "0");
+        x.writeAttribute("time", "0");
+        nl(x, 2);
+        x.writeStartElement("testcase");
+        x.writeAttribute("classname", "mlplan.portfolio");
+        x.writeAttribute("name", "budget");
+        x.writeAttribute("time", "0");
+        if (failed) {
+            nl(x, 3);
+            x.writeStartElement("failure");
+            x.writeAttribute("type", "budget");
+            x.writeAttribute("message", p.reason());
+            x.writeCharacters("portfolio: " + p.reason());
+            x.writeEndElement();
+        }
+        nl(x, 3);
+        x.writeStartElement("system-out");
+        x.writeCharacters(p.status().id() + ": " + p.reason());
+        x.writeEndElement();
+        nl(x, 2);
+        x.writeEndElement();
+        nl(x, 1);
+        x.writeEndElement();
+    }
+
     private static int tests(GateResult g) {
-        return g.workloads().stream().mapToInt(w -> w.rules().size()).sum();
+        return g.workloads().stream().mapToInt(w -> w.rules().size()).sum() + (GithubRenderer.gated(g) ? 1 : 0);
     }
 
     private static long failures(GateResult g) {
-        return g.workloads().stream().mapToLong(JUnitRenderer::failures).sum();
+        return g.workloads().stream().mapToLong(JUnitRenderer::failures).sum()
+                + (GithubRenderer.gated(g) && g.portfolio().status() == Status.FAIL ? 1 : 0);
     }
 
     private static long failures(WorkloadGate w) {

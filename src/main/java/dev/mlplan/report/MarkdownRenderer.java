@@ -40,6 +40,12 @@ public final class MarkdownRenderer {
                     .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append(" | ")
                     .append(w.budget() == null ? "no budget" : "**" + w.budget().status() + "**: " + cell(w.budget().reason())).append(" |\n");
         }
+        if (plan.portfolio() != null) {
+            var p = plan.portfolio();
+            sb.append("| **portfolio** | ").append(p.workloads()).append(" workloads | **")
+                    .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("** | - | ")
+                    .append(cell(PlanText.portfolio(p))).append(" |\n");
+        }
         for (WorkloadPlan w : plan.workloads()) {
             workload(sb, w);
         }
@@ -111,7 +117,7 @@ public final class MarkdownRenderer {
             }
         }
         if (p.assumptions() != null && !p.assumptions().isEmpty()) {
-            sb.append("\n<details><summary>Assumptions behind the ").append(p.part()).append(" requirements</summary>\n\n");
+            sb.append("\n<details><summary>Assumptions behind the ").append(p.label()).append(" requirements</summary>\n\n");
             sb.append("| quantity | value | basis |\n|---|--:|---|\n");
             for (Step s : p.assumptions()) {
                 sb.append("| ").append(cell(s.name())).append(" | ").append(cell(s.value())).append(" | ").append(cell(s.basis())).append(" |\n");

@@ -1,5 +1,6 @@
 package dev.mlplan.report;
 
+import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Elimination;
 import dev.mlplan.plan.PlanResult.Option;
@@ -10,6 +11,7 @@ import dev.mlplan.workload.TimeSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -68,8 +70,14 @@ final class PlanText {
         return String.join(", ", bits);
     }
 
+    /** "Training", or "Training: nightly-finetune" for a named item. */
     static String part(PartPlan p) {
-        return Character.toUpperCase(p.part().charAt(0)) + p.part().substring(1);
+        return Character.toUpperCase(p.part().charAt(0)) + p.label().substring(1);
+    }
+
+    /** The table's and explanation's heading: "TRAINING", or "TRAINING: nightly-finetune" for a named item. */
+    static String heading(PartPlan p) {
+        return p.part().toUpperCase(Locale.ROOT) + (p.name() == null ? "" : ": " + p.name());
     }
 
     static String optionsCaption(PartPlan p) {
@@ -111,8 +119,18 @@ final class PlanText {
     }
 
     /** The workload's parts, "training, inference". */
+    /** "2 workloads, $1,234.00 a month (the sum of their monthly totals)"; unknown when one's total is. */
+    static String portfolio(PlanResult.Portfolio p) {
+        String n = p.workloads() + (p.workloads() == 1 ? " workload" : " workloads");
+        if (p.monthlyUsd() == null) {
+            return n + ", monthly total unknown: " + String.join(", ", p.unknown()) + " " + (p.unknown().size() == 1 ? "has" : "have")
+                    + " a part with no feasible option";
+        }
+        return n + ", " + Fmt.usd(p.monthlyUsd()) + " a month (the sum of their monthly totals)";
+    }
+
     static String partNames(WorkloadPlan w) {
-        return w.parts().stream().map(PartPlan::part).collect(Collectors.joining(", "));
+        return w.parts().stream().map(PartPlan::label).collect(Collectors.joining(", "));
     }
 
     static String names(List<String> names, int max) {

@@ -39,6 +39,9 @@ public final class TableRenderer {
             sb.append('\n');
             renderWorkload(sb, w);
         }
+        if (plan.portfolio() != null) {
+            sb.append('\n').append(bold("== portfolio")).append("  ").append(PlanText.portfolio(plan.portfolio())).append('\n');
+        }
         return sb.toString();
     }
 
@@ -78,7 +81,7 @@ public final class TableRenderer {
     }
 
     private void renderPart(StringBuilder sb, PartPlan p) {
-        sb.append(bold(p.part().toUpperCase(Locale.ROOT))).append("  ").append(summary(p)).append('\n');
+        sb.append(bold(PlanText.heading(p))).append("  ").append(summary(p)).append('\n');
         if (p.options().isEmpty()) {
             sb.append(red("  no feasible option")).append('\n');
         } else {

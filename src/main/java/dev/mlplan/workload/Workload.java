@@ -4,12 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed and validated workload file (schema version 1, see docs/design.md). Every section but
+ * A parsed and validated workload file (schema version 1 or 2, see docs/design.md). Every section but
  * {@code version} and {@code name} is optional; at least one of training, inference and storage is
- * present.
+ * present. From version 2 each of training, inference and storage may be a list of named items, each
+ * planned as its own part; version 1 has at most one item of each, unnamed.
  *
  * @param file the file it was read from, as given by the user (for messages and reports)
  * @param regions the regions to consider; {@link #ANY_REGION} alone means every catalog region
+ * @param trainings the training items in file order (empty when there is none)
+ * @param inferences the inference items in file order
+ * @param storages the storage items in file order
  */
 public record Workload(
         String file,
@@ -21,18 +25,92 @@ public record Workload(
         Constraints constraints,
         Optional<LocalMachine> local,
         Optional<Assumptions> assumptions,
-        Optional<Training> training,
-        Optional<Inference> inference,
-        Optional<Storage> storage,
-        Optional<Batch> batch) {
+        List<Named<Training>> trainings,
+        List<Named<Inference>> inferences,
+        List<Named<Storage>> storages,
+        List<Named<Batch>> batches) {
 
     public static final String ANY_REGION = "any";
 
-    /** A workload without a batch part (the shape of schema version 1). */
+    public Workload {
+        trainings = List.copyOf(trainings);
+        inferences = List.copyOf(inferences);
+        storages = List.copyOf(storages);
+        batches = List.copyOf(batches);
+    }
+
+    /** A workload with at most one item of each part, unnamed: the shape of schema version 1. */
     public Workload(String file, int version, String name, String description, List<String> regions, Optional<Budget> budget,
             Constraints constraints, Optional<LocalMachine> local, Optional<Assumptions> assumptions, Optional<Training> training,
             Optional<Inference> inference, Optional<Storage> storage) {
-        this(file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage, Optional.empty());
+        this(file, version, name, description, regions, budget, constraints, local, assumptions, Named.single(training),
+                Named.single(inference), Named.single(storage), List.of());
+    }
+
+    /** The first training item, the only one in a version-1 file; a planner plans every one of {@link #trainings}. */
+    public Optional<Training> training() {
+        return Named.first(trainings);
+    }
+
+    /** The first inference item, the only one in a version-1 file; a planner plans every one of {@link #inferences}. */
+    public Optional<Inference> inference() {
+        return Named.first(inferences);
+    }
+
+    /** The first storage item, the only one in a version-1 file; a planner plans every one of {@link #storages}. */
+    public Optional<Storage> storage() {
+        return Named.first(storages);
+    }
+
+    /** The first batch job; a planner plans every one of {@link #batches}. */
+    public Optional<Batch> batch() {
+        return Named.first(batches);
+    }
+
+    /** This workload read from {@code newFile} (as the user named it). */
+    public Workload withFile(String newFile) {
+        return new Workload(newFile, version, name, description, regions, budget, constraints, local, assumptions, trainings, inferences,
+                storages, batches);
+    }
+
+    /** This workload with other assumptions. */
+    public Workload withAssumptions(Optional<Assumptions> newAssumptions) {
+        return new Workload(file, version, name, description, regions, budget, constraints, local, newAssumptions, trainings, inferences,
+                storages, batches);
+    }
+
+    /**
+     * This workload with other part lists: a planner plans one item at a time with a view that holds
+     * only that item of its kind, so that every rule reading {@link #training()} (or the others)
+     * sees the item being planned.
+     */
+    public Workload withParts(List<Named<Training>> newTrainings, List<Named<Inference>> newInferences, List<Named<Storage>> newStorages) {
+        return new Workload(file, version, name, description, regions, budget, constraints, local, assumptions, newTrainings, newInferences,
+                newStorages, batches);
+    }
+
+    /** This workload with other batch jobs (a planner's view of one batch job). */
+    public Workload withBatches(List<Named<Batch>> newBatches) {
+        return new Workload(file, version, name, description, regions, budget, constraints, local, assumptions, trainings, inferences, storages,
+                newBatches);
+    }
+
+    /**
+     * One item of a part: training, inference, storage or batch given as one mapping (name optional) or as
+     * an item of a list (name required, unique within the file; schema version 2).
+     */
+    public record Named<T>(Optional<String> name, T value) {
+        public static <T> Named<T> of(T value) {
+            return new Named<>(Optional.empty(), value);
+        }
+
+        static <T> List<Named<T>> single(Optional<T> value) {
+            return value.isPresent() ? List.of(of(value.get())) : List.of();
+        }
+
+        static <T> Optional<T> first(List<Named<T>> items) {
+            return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0).value());
+        }
     }
 
     public boolean anyRegion() {
@@ -302,6 +380,8 @@ public record Workload(
      * @param iops block IOPS one instance needs
      * @param throughput bytes per second one instance needs
      * @param sharedBy instances that read the same data at once
+     * @param serves the name of the training or inference item whose best option this storage follows
+     *     (region, readers, hours read); empty means the first training item, else the first inference item
      */
     public record Storage(
             DataSize data,
@@ -313,12 +393,19 @@ public record Workload(
             Optional<DataRate> throughput,
             int sharedBy,
             Access access,
-            Transfer transfer) {}
+            Transfer transfer,
+            Optional<String> serves) {
+
+        /** Storage that follows the workload's first compute part (all that schema version 1 can say). */
+        public Storage(DataSize data, DataRate growth, Rate reads, Rate writes, int prefixes, Optional<Double> iops,
+                Optional<DataRate> throughput, int sharedBy, Access access, Transfer transfer) {
+            this(data, growth, reads, writes, prefixes, iops, throughput, sharedBy, access, transfer, Optional.empty());
+        }
+    }
 
     /**
      * batch: an offline inference job over a set of items, run on a schedule and sized by its deadline.
      *
-     * @param name the job's name, when given (a workload may later hold several)
      * @param items items (documents, audio files, images) per run
      * @param tokensIn prompt or document tokens per item; empty means the model's default
      * @param tokensOut generated tokens per item; 0 for encoders and embedding models; empty means the model's default
@@ -330,7 +417,6 @@ public record Workload(
      * @param outputPerItem bytes written per item; empty means mlplan's estimate for the model's kind
      */
     public record Batch(
-            Optional<String> name,
             ModelSpec model,
             double items,
             Optional<Integer> tokensIn,

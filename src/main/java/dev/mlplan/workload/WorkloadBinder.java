@@ -11,6 +11,7 @@ import dev.mlplan.workload.Workload.Dataset;
 import dev.mlplan.workload.Workload.Inference;
 import dev.mlplan.workload.Workload.LocalMachine;
 import dev.mlplan.workload.Workload.Method;
+import dev.mlplan.workload.Workload.Named;
 import dev.mlplan.workload.Workload.ModelSpec;
 import dev.mlplan.workload.Workload.Precision;
 import dev.mlplan.workload.Workload.Storage;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -68,6 +71,13 @@ final class WorkloadBinder {
     /** The lowercase names of the speech presets, the only models that take batch.audio_seconds (and need it). */
     private final Set<String> speechPresets;
     private Node last;
+    /** The file's schema version, read first: keys and lists of a later version are refused with its name. */
+    private int version = WorkloadKeys.LATEST_VERSION;
+    /** Every part item's name in the file, with the node where it was given (names are unique within the file). */
+    private final Map<String, Node> itemNames = new LinkedHashMap<>();
+    /** Where each storage item's serves was given, and its path ("storage[1].serves"), for messages. */
+    private final Map<Storage, Node> servesNodes = new IdentityHashMap<>();
+    private final Map<Storage, String> servesPaths = new IdentityHashMap<>();
 
     WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets) {
         this(file, knownPresets, diffusionPresets, List.of());
@@ -112,15 +122,88 @@ final class WorkloadBinder {
         Constraints constraints = top.section("constraints").map(this::constraints).orElseGet(Constraints::defaults);
         Optional<LocalMachine> local = top.section("local").map(this::local);
         Optional<Workload.Assumptions> assumptions = top.section("assumptions").map(this::assumptions);
-        Optional<Training> training = top.section("training").map(v -> training(v, constraints));
-        Optional<Inference> inference = top.section("inference").map(this::inference);
-        Optional<Storage> storage = top.section("storage").map(this::storage);
-        Optional<Workload.Batch> batch = top.section("batch").map(this::batch);
+        List<Named<Training>> training = items(top, "training", v -> training(v, constraints));
+        List<Named<Inference>> inference = items(top, "inference", this::inference);
+        List<Named<Storage>> storage = items(top, "storage", this::storage);
+        List<Named<Workload.Batch>> batch = items(top, "batch", this::batch);
         if (training.isEmpty() && inference.isEmpty() && storage.isEmpty() && batch.isEmpty()) {
             throw error(root, "a workload needs at least one of 'training', 'inference', 'batch' or 'storage'", null);
         }
+        checkServes(storage, training, inference, batch);
         return new Workload(
                 file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage, batch);
+    }
+
+    // ---- parts: one mapping, or (schema version 2) a list of named mappings ----------------------
+
+    /**
+     * The items of a part key: none when absent, one (name optional) for a mapping, each item of a
+     * list (name required, unique within the file). One mechanism for every part kind.
+     */
+    private <T> List<Named<T>> items(View top, String kind, Function<View, T> bind) {
+        Node node = top.valueNode(kind);
+        if (node == null) {
+            return List.of();
+        }
+        last = node;
+        Key key = WorkloadKeys.ROOT.get(kind);
+        if (!(node instanceof SequenceNode seq) || !key.listable()) {
+            View v = top.sectionOrNull(kind);
+            return List.of(new Named<>(itemName(v), bind.apply(v)));
+        }
+        if (version < key.listSince()) {
+            throw error(node, "`" + kind + "` as a list needs `version: " + key.listSince() + "`; this file says version: " + version,
+                    "write version: " + key.listSince() + " at the top");
+        }
+        if (seq.getValue().isEmpty()) {
+            throw error(node, kind + ": expected at least one item, found an empty list", "remove '" + kind + "', or give one item");
+        }
+        List<Named<T>> out = new ArrayList<>();
+        for (int i = 0; i < seq.getValue().size(); i++) {
+            Node item = seq.getValue().get(i);
+            last = item;
+            String at = kind + "[" + i + "]";
+            View v = open(key.section(), item, null, at);
+            if (!v.has("name")) {
+                throw error(item, at + ": missing required key 'name' (every item of a list has one)", "such as name: " + kind + "-" + (i + 1));
+            }
+            out.add(new Named<>(itemName(v), bind.apply(v)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The item's name, checked like the workload's and unique within the file; empty when the mapping has none. */
+    private Optional<String> itemName(View v) {
+        if (!v.has("name")) {
+            return Optional.empty();
+        }
+        String name = checkedName(v, "name");
+        Node at = v.valueNode("name");
+        Node first = itemNames.putIfAbsent(name, at);
+        if (first != null) {
+            throw error(at, v.path("name") + ": '" + name + "' is already the name of another item (line " + (first.getStartMark().getLine() + 1)
+                    + ", column " + (first.getStartMark().getColumn() + 1) + "); names are unique within the file", null);
+        }
+        return Optional.of(name);
+    }
+
+    /** Every storage.serves names a training or inference item of the file. */
+    private void checkServes(List<Named<Storage>> storage, List<Named<Training>> training, List<Named<Inference>> inference,
+            List<Named<Workload.Batch>> batch) {
+        List<String> compute = java.util.stream.Stream.of(training, inference, batch)
+                .flatMap(List::stream)
+                .flatMap(item -> item.name().stream())
+                .toList();
+        for (Named<Storage> s : storage) {
+            Optional<String> serves = s.value().serves();
+            if (serves.isEmpty() || compute.contains(serves.get())) {
+                continue;
+            }
+            Node at = servesNodes.get(s.value());
+            String path = servesPaths.get(s.value());
+            throw error(at, path + ": '" + serves.get() + "' is not the name of a training, inference or batch item",
+                    compute.isEmpty() ? "name a training, inference or batch item, or remove serves" : Suggestions.hint(serves.get(), compute));
+        }
     }
 
     private void checkVersionFirst(MappingNode root) {
@@ -129,9 +212,11 @@ final class WorkloadBinder {
                 Node value = t.getValueNode();
                 Key key = WorkloadKeys.ROOT.get("version").within(WorkloadKeys.Bound.ANY);
                 int version = integer(key, "version", value);
-                if (version != 1) {
-                    throw error(value, "unsupported schema version " + version + "; this mlplan reads version 1", null);
+                if (version < 1 || version > WorkloadKeys.LATEST_VERSION) {
+                    throw error(value, "unsupported schema version " + version + "; this mlplan reads versions 1 and "
+                            + WorkloadKeys.LATEST_VERSION, null);
                 }
+                this.version = version;
                 return;
             }
         }
@@ -140,19 +225,25 @@ final class WorkloadBinder {
     // ---- sections ------------------------------------------------------------------------------
 
     private String name(View top) {
-        String name = top.string("name").orElseThrow();
-        Node at = top.valueNode("name");
+        return checkedName(top, "name");
+    }
+
+    /** A name key's value: lowercase letters, digits and '-', at most 63 characters. */
+    private String checkedName(View v, String key) {
+        String name = v.string(key).orElseThrow();
+        Node at = v.valueNode(key);
+        String path = v.path(key);
         if (name.isEmpty()) {
-            throw error(at, "name: must not be empty", null);
+            throw error(at, path + ": must not be empty", null);
         }
         if (name.length() > MAX_NAME) {
-            throw error(at, "name: is " + name.length() + " characters long; at most " + MAX_NAME + " are allowed", null);
+            throw error(at, path + ": is " + name.length() + " characters long; at most " + MAX_NAME + " are allowed", null);
         }
         if (!Pattern.compile(WorkloadKeys.NAME_PATTERN).matcher(name).find()) {
             String fixed = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
                     .replaceAll("^-|-$", "");
             String hint = fixed.isEmpty() ? null : Suggestions.didYouMean(fixed.substring(0, Math.min(MAX_NAME, fixed.length())));
-            throw error(at, "name: " + QuantityParser.quote(name) + " may only contain lowercase letters, digits and '-'", hint);
+            throw error(at, path + ": " + QuantityParser.quote(name) + " may only contain lowercase letters, digits and '-'", hint);
         }
         return name;
     }
@@ -299,7 +390,7 @@ final class WorkloadBinder {
                     "use training.model.architecture: " + v.choice("architecture").get());
         }
         if (preset.isEmpty() && parameters.isEmpty() && !tabular) {
-            throw error(v.owner(), v.section.path() + ": give 'preset' or 'parameters'",
+            throw error(v.owner(), v.at + ": give 'preset' or 'parameters'",
                     "such as preset: llama-2-7b, or parameters: 7B");
         }
         Optional<String> architectureText = v.choice("architecture");
@@ -408,16 +499,16 @@ final class WorkloadBinder {
         boolean perSample = model.flopsPerSample().isPresent();
         if ((arch.equals(Optional.of(Architecture.CNN)) || perSample) && samples.isEmpty()) {
             String why = perSample ? "the model gives flops_per_sample" : "a cnn model counts its data in samples";
-            throw error(v.owner(), v.section.path() + ": missing 'samples' (" + why + ")", "such as samples: 1.28M");
+            throw error(v.owner(), v.at + ": missing 'samples' (" + why + ")", "such as samples: 1.28M");
         }
         boolean transformer = arch.equals(Optional.of(Architecture.TRANSFORMER))
                 || (arch.isEmpty() && model.preset().isEmpty());
         if (!perSample && transformer && tokens.isEmpty()) {
-            throw error(v.owner(), v.section.path() + ": missing 'tokens' (a transformer model counts its data in tokens)",
+            throw error(v.owner(), v.at + ": missing 'tokens' (a transformer model counts its data in tokens)",
                     "such as tokens: 2B, or give training.model.flops_per_sample and samples");
         }
         if (tokens.isEmpty() && samples.isEmpty()) {
-            throw error(v.owner(), v.section.path() + ": missing 'tokens' or 'samples'",
+            throw error(v.owner(), v.at + ": missing 'tokens' or 'samples'",
                     "tokens for transformers, such as 2B; samples for other models, such as 1.28M");
         }
         return new Dataset(size, tokens, samples, location);
@@ -429,7 +520,7 @@ final class WorkloadBinder {
         Quantity average = t.quantity("average").orElseThrow();
         Optional<Quantity> peak = t.quantity("peak");
         if (peak.isPresent() && peak.get().value() < average.value()) {
-            throw error(t.valueNode("peak"), "inference: traffic.peak (" + peak.get().text().strip()
+            throw error(t.valueNode("peak"), v.at + ": traffic.peak (" + peak.get().text().strip()
                     + ") is below traffic.average (" + average.text().strip() + ")", null);
         }
         Traffic traffic = new Traffic(new Rate(average.value()), new Rate(peak.orElse(average).value()),
@@ -463,11 +554,6 @@ final class WorkloadBinder {
 
     /** batch: the model bound as inference's is; steps and resolution checked as inference's are. */
     private Workload.Batch batch(View v) {
-        Optional<String> jobName = v.string("name");
-        if (jobName.isPresent() && !Pattern.compile(WorkloadKeys.NAME_PATTERN).matcher(jobName.get()).find()) {
-            throw error(v.valueNode("name"), v.path("name") + ": " + QuantityParser.quote(jobName.get())
-                    + " may only contain lowercase letters, digits and '-' (at most " + MAX_NAME + " characters)", null);
-        }
         ModelSpec model = model(v.section("model").orElseThrow());
         diffusionOnly(v, model);
         boolean speech = model.preset().isPresent() && speechPresets.contains(model.preset().get());
@@ -481,7 +567,6 @@ final class WorkloadBinder {
                     "such as audio_seconds: 3600 for 1-hour files");
         }
         return new Workload.Batch(
-                jobName,
                 model,
                 v.quantity("items").orElseThrow().value(),
                 v.integer("tokens_in"),
@@ -499,7 +584,7 @@ final class WorkloadBinder {
     private Storage storage(View v) {
         View t = v.sectionOrNull("transfer");
         Transfer transfer = t == null ? Transfer.none() : new Transfer(dataRate(t, "cross_az"), dataRate(t, "cross_region"), dataRate(t, "internet"));
-        return new Storage(
+        Storage storage = new Storage(
                 new DataSize(v.quantity("data").orElseThrow().value()),
                 dataRate(v, "growth"),
                 new Rate(v.quantity("reads").orElseThrow().value()),
@@ -509,7 +594,13 @@ final class WorkloadBinder {
                 v.dataRate("throughput"),
                 v.integer("shared_by").orElseThrow(),
                 enumValue(Access.values(), v.choice("access").orElseThrow()),
-                transfer);
+                transfer,
+                v.string("serves"));
+        if (v.has("serves")) {
+            servesNodes.put(storage, v.valueNode("serves"));
+            servesPaths.put(storage, v.path("serves"));
+        }
+        return storage;
     }
 
     private static DataRate dataRate(View v, String name) {
@@ -532,13 +623,16 @@ final class WorkloadBinder {
         private final Section section;
         private final Node node;
         private final Node owner;
+        /** The mapping's path in messages: its section's ("training.model"), or with an item index ("training[1].model"). */
+        private final String at;
         private final Map<String, Node> values = new HashMap<>();
         private final Map<String, Node> keyNodes = new HashMap<>();
 
-        View(Section section, MappingNode node, Node owner) {
+        View(Section section, MappingNode node, Node owner, String at) {
             this.section = section;
             this.node = node;
             this.owner = owner;
+            this.at = at;
         }
 
         Node owner() {
@@ -546,7 +640,7 @@ final class WorkloadBinder {
         }
 
         String path(String key) {
-            return section.path().isEmpty() ? key : section.path() + "." + key;
+            return at.isEmpty() ? key : at + "." + key;
         }
 
         boolean has(String key) {
@@ -569,7 +663,7 @@ final class WorkloadBinder {
                 return null;
             }
             last = value;
-            return open(key.section(), value, keyNodes.get(name));
+            return open(key.section(), value, keyNodes.get(name), path(name));
         }
 
         /** What a scalar reader makes of a key's text at its path and node (it throws when the text is not valid). */
@@ -691,40 +785,61 @@ final class WorkloadBinder {
     }
 
     private View open(Section section, Node node, Node owner) {
+        return open(section, node, owner, section.path());
+    }
+
+    private View open(Section section, Node node, Node owner, String path) {
         if (!(node instanceof MappingNode mapping)) {
-            Node at = node;
-            String where = section.path().isEmpty() ? "the top level" : section.path();
-            throw error(at, where + ": expected a mapping with keys such as " + examples(section) + ", found " + describe(node), null);
+            String where = path.isEmpty() ? "the top level" : path;
+            throw error(node, where + ": expected a mapping with keys such as " + examples(section) + ", found " + describe(node), null);
         }
-        View view = new View(section, mapping, owner);
+        View view = new View(section, mapping, owner, path);
+        String where = path.isEmpty() ? "at the top level" : "in " + path;
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             last = keyNode;
             if (!(keyNode instanceof ScalarNode scalarKey)) {
-                throw error(keyNode, "keys must be plain names, found " + describe(keyNode) + " as a key " + section.where(), null);
+                throw error(keyNode, "keys must be plain names, found " + describe(keyNode) + " as a key " + where, null);
             }
             String name = scalarKey.getValue();
             if (scalarKey.getTag().equals(Tag.MERGE) || "<<".equals(name)) {
-                throw error(keyNode, "merge keys ('<<') are not supported " + section.where(), "write the keys out");
+                throw error(keyNode, "merge keys ('<<') are not supported " + where, "write the keys out");
             }
             if (view.values.containsKey(name)) {
                 Node first = view.keyNodes.get(name);
-                throw error(keyNode, "duplicate key '" + name + "' " + section.where(),
+                throw error(keyNode, "duplicate key '" + name + "' " + where,
                         "first given at line " + (first.getStartMark().getLine() + 1));
             }
-            if (section.key(name).isEmpty()) {
-                throw error(keyNode, "unknown key " + shownKey(name) + " " + section.where(), Suggestions.hint(name, section.names()));
+            Optional<Key> known = section.key(name);
+            if (known.isEmpty()) {
+                throw error(keyNode, "unknown key " + shownKey(name) + " " + where, Suggestions.hint(name, namesFor(section)));
+            }
+            if (known.get().since() > version) {
+                String keyPath = path.isEmpty() ? name : path + "." + name;
+                throw error(keyNode, "`" + keyPath + "` needs `version: " + known.get().since() + "`; this file says version: " + version,
+                        "write version: " + known.get().since() + " at the top");
             }
             view.values.put(name, tuple.getValueNode());
             view.keyNodes.put(name, keyNode);
         }
         for (Key key : section.keys()) {
             if (key.required() && !view.values.containsKey(key.name())) {
-                String prefix = section.path().isEmpty() ? "" : section.path() + ": ";
+                String prefix = path.isEmpty() ? "" : path + ": ";
                 throw error(view.owner(), prefix + "missing required key '" + key.name() + "'", null);
             }
         }
         return view;
+    }
+
+    /** The section's keys this file's schema version may use, for "did you mean" and "expected one of". */
+    private List<String> namesFor(Section section) {
+        List<String> names = new ArrayList<>();
+        for (Key k : section.keys()) {
+            if (k.since() <= version) {
+                names.add(k.name());
+            }
+        }
+        return names;
     }
 
     private static String shownKey(String name) {
@@ -732,8 +847,14 @@ final class WorkloadBinder {
         return "'" + q.substring(1, q.length() - 1) + "'";
     }
 
+    /** The section's first two keys of schema version 1, to show what a mapping there looks like. */
     private static String examples(Section section) {
-        List<String> names = section.names();
+        List<String> names = new ArrayList<>();
+        for (Key k : section.keys()) {
+            if (k.since() == 1) {
+                names.add(k.name());
+            }
+        }
         return names.size() == 1 ? "'" + names.get(0) + "'" : "'" + names.get(0) + "' and '" + names.get(1) + "'";
     }
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The keys of workload YAML schema version 1, one table per section: name, type, whether required,
+ * The keys of workload YAML schema versions 1 and 2, one table per section: name, type, whether required,
  * default, bounds and description. The binder checks keys and bounds against these tables and
  * {@link WorkloadSchema} generates the JSON Schema from them, so the two cannot drift apart.
  */
@@ -160,47 +160,49 @@ final class WorkloadKeys {
             Bound bound,
             String pattern,
             Section section,
-            String example) {
+            String example,
+            int since,
+            int listSince) {
 
         static Key of(String name, Type type, String description) {
-            return new Key(name, type, false, description, null, List.of(), null, false, Bound.ANY, null, null, null);
+            return new Key(name, type, false, description, null, List.of(), null, false, Bound.ANY, null, null, null, 1, 0);
         }
 
         static Key quantity(String name, Dimension dimension, Bound bound, String description) {
-            return new Key(name, Type.QUANTITY, false, description, null, List.of(), dimension, false, bound, null, null, null);
+            return new Key(name, Type.QUANTITY, false, description, null, List.of(), dimension, false, bound, null, null, null, 1, 0);
         }
 
         static Key integer(String name, Bound bound, String description) {
-            return new Key(name, Type.INTEGER, false, description, null, List.of(), null, false, bound, null, null, null);
+            return new Key(name, Type.INTEGER, false, description, null, List.of(), null, false, bound, null, null, null, 1, 0);
         }
 
         static Key number(String name, Bound bound, String description) {
-            return new Key(name, Type.NUMBER, false, description, null, List.of(), null, false, bound, null, null, null);
+            return new Key(name, Type.NUMBER, false, description, null, List.of(), null, false, bound, null, null, null, 1, 0);
         }
 
         static Key choice(String name, List<String> values, String description) {
-            return new Key(name, Type.ENUM, false, description, null, List.copyOf(values), null, false, Bound.ANY, null, null, null);
+            return new Key(name, Type.ENUM, false, description, null, List.copyOf(values), null, false, Bound.ANY, null, null, null, 1, 0);
         }
 
         static Key section(String name, Section section) {
-            return new Key(name, Type.SECTION, false, section.description(), null, List.of(), null, false, Bound.ANY, null, section, null);
+            return new Key(name, Type.SECTION, false, section.description(), null, List.of(), null, false, Bound.ANY, null, section, null, 1, 0);
         }
 
         Key asRequired() {
-            return new Key(name, type, true, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, example);
+            return new Key(name, type, true, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, example, since, listSince);
         }
 
         Key withDefault(String text) {
-            return new Key(name, type, required, description, text, values, dimension, plainNumber, bound, pattern, section, example);
+            return new Key(name, type, required, description, text, values, dimension, plainNumber, bound, pattern, section, example, since, listSince);
         }
 
         Key plain() {
-            return new Key(name, type, required, description, defaultValue, values, dimension, true, bound, pattern, section, example);
+            return new Key(name, type, required, description, defaultValue, values, dimension, true, bound, pattern, section, example, since, listSince);
         }
 
         /** Shown in messages instead of the dimension's example. */
         Key example(String text) {
-            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, text);
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, text, since, listSince);
         }
 
         /** The example shown in messages: this key's, else its dimension's. */
@@ -210,7 +212,7 @@ final class WorkloadKeys {
 
         /** For a STRING_LIST, the allowed number of items. */
         Key within(Bound range) {
-            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section, example);
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, range, pattern, section, example, since, listSince);
         }
 
         /**
@@ -223,11 +225,33 @@ final class WorkloadKeys {
                     ? QuantityParser.parse(text, dimension, true, shownExample()).value()
                     : Double.parseDouble(text.replace(",", ""));
             return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound.upTo(max, text),
-                    pattern, section, example);
+                    pattern, section, example, since, listSince);
         }
 
         Key matching(String regex) {
-            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section, example);
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, regex, section, example, since, listSince);
+        }
+    
+        /**
+         * Marks the key as introduced in schema {@code version}: an older file that uses it gets
+         * "`training[0].name` needs `version: 2`; this file says version: 1".
+         */
+        Key since(int version) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, example,
+                    version, listSince);
+        }
+
+        /**
+         * A SECTION that may also be given, from schema {@code version}, as a list of mappings, each
+         * with a {@code name} unique within the file.
+         */
+        Key orList(int version) {
+            return new Key(name, type, required, description, defaultValue, values, dimension, plainNumber, bound, pattern, section, example,
+                    since, version);
+        }
+
+        boolean listable() {
+            return listSince > 0;
         }
     }
 
@@ -272,6 +296,15 @@ final class WorkloadKeys {
         String where() {
             return path.isEmpty() ? "at the top level" : "in " + path;
         }
+    }
+
+    /** The newest schema version this mlplan reads. */
+    static final int LATEST_VERSION = 2;
+
+    /** The key that names an item of a part given as a list (schema version 2); optional for a single mapping. */
+    static Key itemName(String part) {
+        return Key.of("name", Type.STRING, "Name of this " + part + " item: lowercase letters, digits and '-', at most 63 characters;"
+                + " required in a list, unique within the file.").matching(NAME_PATTERN).since(2);
     }
 
     static final String NON_BLANK = "\\S";
@@ -378,6 +411,7 @@ final class WorkloadKeys {
             Key.choice("location", DATASET_LOCATIONS, "Where the data is read from.").withDefault("s3"));
 
     static final Section TRAINING = new Section("training", "A training or fine-tuning job, run repeatedly.",
+            itemName("training"),
             Key.section("model", TRAINING_MODEL).asRequired(),
             Key.choice("method", names(Workload.Method.values()), "Training method.").withDefault("full"),
             Key.section("dataset", DATASET).asRequired(),
@@ -405,6 +439,7 @@ final class WorkloadKeys {
             Key.choice("pattern", names(Workload.Pattern.values()), "Shape of the traffic over a day.").withDefault("steady"));
 
     static final Section INFERENCE = new Section("inference", "A model served to requests.",
+            itemName("inference"),
             Key.section("model", INFERENCE_MODEL).asRequired(),
             Key.section("traffic", TRAFFIC).asRequired(),
             Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request.").atMost("10,000,000"),
@@ -422,7 +457,7 @@ final class WorkloadKeys {
     static final Section BATCH_MODEL = model("batch.model", "fp16");
 
     static final Section BATCH = new Section("batch", "An offline inference job over a set of items, run on a schedule and sized by its deadline.",
-            Key.of("name", Type.STRING, "Job name: lowercase letters, digits and '-', at most 63 characters.").matching(NAME_PATTERN),
+            itemName("batch"),
             Key.section("model", BATCH_MODEL).asRequired(),
             Key.quantity("items", Dimension.COUNT, Bound.positive(), "Items (documents, audio files, images) per run, such as \"100M\".")
                     .atMost("1000T").example("100M").asRequired(),
@@ -450,6 +485,7 @@ final class WorkloadKeys {
             Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"));
 
     static final Section STORAGE = new Section("storage", "Data kept, and how hard it is read.",
+            itemName("storage"),
             Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").atMost("1000 PB").asRequired(),
             Key.quantity("growth", Dimension.DATA_RATE, Bound.nonNegative(), "Growth, such as \"100 GB/month\".").atMost("1000 PB/month").example("100 GB/month")
                     .withDefault("0 GB/month"),
@@ -462,10 +498,14 @@ final class WorkloadKeys {
             Key.quantity("throughput", Dimension.DATA_RATE, Bound.positive(), "Throughput one instance needs, such as \"500 MB/s\".").atMost("10 TB/s"),
             Key.integer("shared_by", Bound.atLeast(1), "Instances that read the same data at once; the best training option's nodes or inference option's instances count when more.").atMost("100,000").withDefault("1"),
             Key.choice("access", names(Workload.Access.values()), "How often the data is read.").withDefault("frequent"),
-            Key.section("transfer", TRANSFER));
+            Key.section("transfer", TRANSFER),
+            Key.of("serves", Type.STRING, "Name of the training or inference item whose best option this storage follows (its region,"
+                    + " readers and hours read); default: the first training item, else the first inference item.")
+                    .matching(NAME_PATTERN).since(2));
 
-    static final Section ROOT = new Section("", "An mlplan workload (schema version 1).",
-            Key.integer("version", Bound.between(1, 1), "Schema version; this mlplan reads version 1.").asRequired(),
+    static final Section ROOT = new Section("", "An mlplan workload (schema version 1 or 2).",
+            Key.integer("version", Bound.between(1, LATEST_VERSION), "Schema version: 1, or 2 for the keys and lists marked"
+                    + " \"Since schema version 2\"; this mlplan reads both.").asRequired(),
             Key.of("name", Type.STRING, "Workload name: lowercase letters, digits and '-', at most 63 characters.")
                     .asRequired()
                     .matching(NAME_PATTERN),
@@ -478,8 +518,8 @@ final class WorkloadKeys {
             Key.section("constraints", CONSTRAINTS),
             Key.section("local", LOCAL),
             Key.section("assumptions", ASSUMPTIONS),
-            Key.section("training", TRAINING),
-            Key.section("inference", INFERENCE),
-            Key.section("storage", STORAGE),
-            Key.section("batch", BATCH));
+            Key.section("training", TRAINING).orList(2),
+            Key.section("inference", INFERENCE).orList(2),
+            Key.section("storage", STORAGE).orList(2),
+            Key.section("batch", BATCH).orList(2).since(2));
 }

@@ -17,9 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The JSON Schema (draft 2020-12) of workload YAML schema version 1, generated from the same key
- * tables the parser checks against. Rules that span keys (peak at least average, tokens or samples
- * by architecture, known presets being case-insensitive) are checked only by the parser.
+ * The JSON Schema (draft 2020-12) of workload YAML schema versions 1 and 2, generated from the same
+ * key tables the parser checks against. A part that version 2 allows as a list ({@code training},
+ * {@code inference}, {@code storage}) is an object or a non-empty array of such objects, each with a
+ * {@code name}. Rules that span keys (peak at least average, tokens or samples by architecture,
+ * known presets being case-insensitive, names unique within the file, a version-1 file using a key
+ * marked "since version 2") are checked only by the parser.
  */
 public final class WorkloadSchema {
     public static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
@@ -65,7 +68,7 @@ public final class WorkloadSchema {
         ObjectNode properties = node.putObject("properties");
         ArrayNode required = JSON.arrayNode();
         for (Key key : section.keys()) {
-            properties.set(key.name(), key(key, presets));
+            properties.set(key.name(), key(key, presets, section.path().isEmpty() ? "#/properties/" + key.name() : null));
             if (key.required()) {
                 required.add(key.name());
             }
@@ -77,9 +80,10 @@ public final class WorkloadSchema {
         return node;
     }
 
-    private static ObjectNode key(Key key, Set<String> presets) {
+    /** @param self the JSON pointer of this key's schema, for a list's items to refer to (top-level keys only) */
+    private static ObjectNode key(Key key, Set<String> presets, String self) {
         ObjectNode node = switch (key.type()) {
-            case SECTION -> section(key.section(), presets);
+            case SECTION -> key.listable() ? listable(section(key.section(), presets), self) : section(key.section(), presets);
             case STRING -> {
                 ObjectNode n = JSON.objectNode().put("type", "string");
                 if (key.pattern() != null) {
@@ -116,13 +120,39 @@ public final class WorkloadSchema {
         };
         if (key.type() != WorkloadKeys.Type.SECTION) {
             ObjectNode described = JSON.objectNode();
-            described.put("description", key.description());
+            described.put("description", key.description() + since(key.since()));
             described.setAll(node);
             node = described;
         }
         if (key.defaultValue() != null) {
             node.set("default", defaultValue(key));
         }
+        return node;
+    }
+
+    /** " Since schema version 2." for a key a version-1 file may not use; empty for the first keys. */
+    static String since(int version) {
+        return version > 1 ? " Since schema version " + version + "." : "";
+    }
+
+    /**
+     * One mapping, or (schema version 2) a non-empty list of them, each with a name: the object's
+     * keywords apply to an object and {@code items} to an array.
+     */
+    private static ObjectNode listable(ObjectNode object, String self) {
+        ObjectNode node = JSON.objectNode();
+        node.putArray("type").add("object").add("array");
+        node.put("description", object.get("description").asText() + " One mapping, or from schema version 2 a list of them, each with a"
+                + " name unique within the file.");
+        object.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("type") && !e.getKey().equals("description")) {
+                node.set(e.getKey(), e.getValue());
+            }
+        });
+        node.put("minItems", 1);
+        ObjectNode items = node.putObject("items");
+        items.put("$ref", self);
+        items.putArray("required").add("name");
         return node;
     }
 

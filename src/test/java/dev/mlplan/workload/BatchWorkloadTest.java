@@ -13,14 +13,15 @@ class BatchWorkloadTest {
     private final WorkloadParser parser = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames(), ModelPresets.speechNames());
 
     private Workload parse(String batch) {
-        return parser.parse("w.yaml", "version: 1\nname: test\nbatch:\n" + batch.replace("\\n", "\n") + "\n");
+        return parser.parse("w.yaml", "version: 2\nname: test\nbatch:\n" + batch.replace("\\n", "\n") + "\n");
     }
 
     @Test
     void bindsEveryKey() {
-        var b = parse("  name: embed\\n  model: { preset: bert-large }\\n  items: 100M\\n  tokens_in: 512\\n  tokens_out: 0\\n  deadline: 6h\\n"
-                + "  runs_per_month: 30\\n  interruptible: false\\n  input_per_item: 2 KB\\n  output_per_item: 4 KB").batch().orElseThrow();
-        assertThat(b.name()).hasValue("embed");
+        var w = parse("  name: embed\\n  model: { preset: bert-large }\\n  items: 100M\\n  tokens_in: 512\\n  tokens_out: 0\\n  deadline: 6h\\n"
+                + "  runs_per_month: 30\\n  interruptible: false\\n  input_per_item: 2 KB\\n  output_per_item: 4 KB");
+        assertThat(w.batches().get(0).name()).hasValue("embed");
+        var b = w.batch().orElseThrow();
         assertThat(b.items()).isEqualTo(100e6);
         assertThat(b.tokensIn()).hasValue(512);
         assertThat(b.tokensOut()).hasValue(0);

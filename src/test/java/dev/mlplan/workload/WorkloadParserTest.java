@@ -295,7 +295,7 @@ class WorkloadParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-        version 2        | version: 2\\nname: x\\nfuture: {}           | w.yaml:1:10: unsupported schema version 2; this mlplan reads version 1
+        version 3        | version: 3\\nname: x\\nfuture: {}           | w.yaml:1:10: unsupported schema version 3; this mlplan reads versions 1 and 2
         version text     | version: one\\nname: x                      | w.yaml:1:10: version: expected a whole number, found "one"
         version missing  | name: x\\nstorage: {data: 1 GB}             | w.yaml:1:1: missing required key 'version'
         name missing     | version: 1\\nstorage: {data: 1 GB}          | w.yaml:1:1: missing required key 'name'

@@ -71,7 +71,18 @@ class WorkloadSchemaTest {
         assertThat(validate(schema, load("version: 1\nname: x\nstorage: {data: 12 hrs}\n"), ""))
                 .singleElement().asString().startsWith("/storage/data: \"12 hrs\" does not match");
         assertThat(validate(schema, load("version: 1\nname: x\n"), "")).containsExactly("/: none of anyOf matched");
-        assertThat(validate(schema, load("version: 2\nname: x\nstorage: {data: 1 GB}\n"), "")).containsExactly("/version: 2 above 1");
+        assertThat(validate(schema, load("version: 3\nname: x\nstorage: {data: 1 GB}\n"), "")).containsExactly("/version: 3 above 2");
+    }
+
+    @Test
+    void aPartIsOneMappingOrANonEmptyListOfNamedOnes() {
+        assertThat(validate(schema, load("version: 2\nname: x\nstorage: [{name: a, data: 1 GB}, {name: b, data: 2 GB}]\n"), "")).isEmpty();
+        assertThat(validate(schema, load("version: 2\nname: x\nstorage: {name: a, data: 1 GB}\n"), "")).isEmpty();
+        assertThat(validate(schema, load("version: 2\nname: x\nstorage: [{data: 1 GB}]\n"), "")).containsExactly("/storage/0: missing name");
+        assertThat(validate(schema, load("version: 2\nname: x\nstorage: []\n"), "")).containsExactly("/storage: too few items");
+        assertThat(validate(schema, load("version: 2\nname: x\nstorage: [{name: a, data: 1 GB, colour: red}]\n"), ""))
+                .containsExactly("/storage/0: unexpected property colour");
+        assertThat(schema.at("/properties/training/items/$ref").asText()).isEqualTo("#/properties/training");
     }
 
     /** Every default in the key tables is valid under its own schema and parses with the parser. */
@@ -108,7 +119,7 @@ class WorkloadSchemaTest {
     }
 
     private static void collectObjects(JsonNode node, List<JsonNode> out) {
-        if ("object".equals(node.path("type").asText())) {
+        if ("object".equals(node.path("type").asText()) || node.path("type").toString().contains("\"object\"")) {
             out.add(node);
         }
         node.path("properties").forEach(child -> collectObjects(child, out));
@@ -124,6 +135,16 @@ class WorkloadSchemaTest {
     /** A small validator for the keywords WorkloadSchema uses; returns the violations. */
     static List<String> validate(JsonNode schema, Object value, String path) {
         List<String> errors = new ArrayList<>();
+        if (schema.has("$ref")) {
+            // a pointer into the workload schema itself ("#/properties/training"), beside the node's other keywords
+            ObjectNode merged = ((ObjectNode) WorkloadSchema.schema().at(schema.get("$ref").asText().substring(1))).deepCopy();
+            schema.fields().forEachRemaining(e -> {
+                if (!e.getKey().equals("$ref")) {
+                    merged.set(e.getKey(), e.getValue());
+                }
+            });
+            schema = merged;
+        }
         String at = path.isEmpty() ? "/" : path;
         if (schema.has("type") && !typeMatches(schema.get("type"), value)) {
             errors.add(at + ": " + value + " is not " + schema.get("type"));
