@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.mlplan.estimate.ModelPreset.Role;
 import dev.mlplan.workload.Workload.Architecture;
 import dev.mlplan.workload.Workload.ModelSpec;
+import dev.mlplan.workload.PresetContext;
 import dev.mlplan.workload.Workload.Precision;
+import dev.mlplan.workload.WorkloadParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -69,6 +72,28 @@ public final class ModelPresets {
             }
         }
         return Collections.unmodifiableSortedSet(out);
+    }
+
+    /**
+     * The context window of every preset that has one ({@code contextLength} in model-presets.json),
+     * for the workload parser's check of tokens_in + tokens_out and training.sequence_length: a
+     * decoder's prompt and output share it, an encoder's input fills it, an encoder-decoder's
+     * (Whisper's) output fills its decoder's. Models costed per sample (CNNs, ViT, diffusion) have none.
+     */
+    public static Map<String, PresetContext> contexts() {
+        Map<String, PresetContext> out = new TreeMap<>();
+        for (ModelPreset p : PRESETS.values()) {
+            if (p.contextLength() <= 0 || p.role() == Role.ONE_SHOT) {
+                continue;
+            }
+            out.put(p.name(), new PresetContext(p.contextLength(), p.role() != Role.ENCODER_DECODER, p.role() != Role.ENCODER));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The parser of workload files that knows every preset: its name, whether it is a diffusion model, and its context window. */
+    public static WorkloadParser workloadParser() {
+        return new WorkloadParser(names(), diffusionNames(), contexts());
     }
 
     /** The source (model card, config, paper) of a preset's figures. */
@@ -122,8 +147,10 @@ public final class ModelPresets {
         int presetKv = spec.heads().isPresent() && p.kvHeads() == p.heads() ? heads : p.kvHeads();
         int kvHeads = pick(spec.kvHeads(), presetKv, "kv_heads", overridden);
         double flops = pick(spec.flopsPerSample(), p.forwardFlopsPerSample(), "flops_per_sample", overridden);
+        int context = pick(spec.contextLength(), p.contextLength(), "context_length", overridden);
         String name = overridden.isEmpty() ? p.name() : p.name() + " (workload sets " + String.join(", ", overridden) + ")";
-        ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, flops, precision);
+        ResolvedModel model = new ResolvedModel(name, architecture, parameters, active, layers, hidden, heads, kvHeads, p.vocabulary(), context,
+                flops, precision);
         Role role = architecture == p.architecture() ? p.role() : defaultRole(architecture, flops);
         return new ModelProfile(model, role, p.diffusionSteps(), p.nativeResolution(), p.servingUtilisation(),
                 p.servingUtilisationSource(), p.trainingActivationBytesPerSample(),
@@ -160,7 +187,7 @@ public final class ModelPresets {
         }
         int heads = spec.heads().orElse(architecture == Architecture.TRANSFORMER ? Math.max(1, hidden / HEAD_DIM) : 0);
         int kvHeads = spec.kvHeads().orElse(heads);
-        int context = architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0;
+        int context = spec.contextLength().orElse(architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0);
         String name = "custom " + architecture.name().toLowerCase(Locale.ROOT) + " (" + Fmt.count(n) + " parameters"
                 + (derivation.isEmpty() ? "" : "; shape derived") + ")";
         ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, context, flops, precision);

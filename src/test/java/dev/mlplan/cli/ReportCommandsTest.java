@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.testing.Golden;
 import dev.mlplan.workload.Workload;
-import dev.mlplan.workload.WorkloadParser;
 import dev.mlplan.workload.WorkloadSchema;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +83,7 @@ class ReportCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         String text = cli.read("workload.yaml");
         assertThat(text).startsWith("# yaml-language-server: $schema=mlplan-workload.schema.json\n").contains("# ");
-        Workload w = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse(tmp.resolve("workload.yaml"));
+        Workload w = ModelPresets.workloadParser().parse(tmp.resolve("workload.yaml"));
         assertThat(w.training()).isPresent();
         assertThat(w.inference()).isPresent();
         assertThat(w.storage()).isPresent();

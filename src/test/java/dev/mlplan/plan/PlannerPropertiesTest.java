@@ -31,7 +31,7 @@ class PlannerPropertiesTest {
     private static final Catalog CATALOG = CatalogLoader.embedded();
     private static final Planner PLANNER = new Planner(CATALOG, ConstraintEngine.standard(), PlanOptions.defaults("test").withTop(50),
             LocalDate.of(2026, 11, 21));
-    private static final WorkloadParser PARSER = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames());
+    private static final WorkloadParser PARSER = ModelPresets.workloadParser();
 
     record Params(long seed, String yaml, String kind) {
         @Override
