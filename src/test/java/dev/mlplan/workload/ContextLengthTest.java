@@ -3,9 +3,14 @@ package dev.mlplan.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mlplan.testing.CliRun;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -87,5 +92,16 @@ class ContextLengthTest {
                 .hasMessageContaining("inference." + target.substring(0, target.indexOf(':')) + " applies only to a model that generates tokens");
         var inference = parser.parse("w.yaml", yaml + "  tokens_out: 100\n").inference().orElseThrow();
         assertThat(inference.ttftP99().isPresent() || inference.tpotP99().isPresent()).isTrue();
+    }
+
+    @Test
+    void recommendRefusesARequestLongerThanTheContextWithExitCode2(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("w.yaml"), serving("preset: llama-3.1-8b", "  tokens_in: 120000\n  tokens_out: 12000\n"),
+                StandardCharsets.UTF_8);
+        CliRun r = CliRun.run(Map.of(), dir, "recommend", "w.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("w.yaml:6:14: inference: tokens_in 120,000 + tokens_out 12,000 = 132,000 tokens exceed llama-3.1-8b's"
+                + " context of 131,072 tokens");
     }
 }
