@@ -8,6 +8,7 @@ package dev.mlplan.workload;
  *
  * @param tokens the context length, from the preset's model card or config
  * @param countsTokensIn whether {@code tokens_in} (and a training sequence) fills the window
- * @param countsTokensOut whether {@code tokens_out} fills the window
+ * @param countsTokensOut whether {@code tokens_out} fills the window: the model generates tokens (a
+ *     decode loop, timed by {@code ttft_p99} and {@code tpot_p99})
  */
 public record PresetContext(int tokens, boolean countsTokensIn, boolean countsTokensOut) {}

@@ -317,6 +317,19 @@ final class WorkloadBinder {
         return Optional.ofNullable(preset);
     }
 
+    /**
+     * Whether the model generates tokens (a decode loop, timed by ttft_p99 and tpot_p99): a preset whose
+     * output fills its window (decoders, Whisper); without a preset, a transformer costed per token (no
+     * flops_per_sample). True when the parser knows no preset windows: the estimator then decides.
+     */
+    private boolean generates(ModelSpec model) {
+        if (model.preset().isPresent()) {
+            PresetContext c = contexts.get(model.preset().get());
+            return contexts.isEmpty() || (c != null && c.countsTokensOut());
+        }
+        return model.flopsPerSample().isEmpty() && model.architecture().orElse(Architecture.TRANSFORMER) == Architecture.TRANSFORMER;
+    }
+
     /** "llama-3.1-8b's context of 131,072 tokens", or "the model's context_length of 8,192 tokens" when the workload sets it. */
     private static String window(ModelSpec model, PresetContext c) {
         return (model.contextLength().isPresent() ? "the model's context_length of " : model.preset().orElseThrow() + "'s context of ")
@@ -454,6 +467,11 @@ final class WorkloadBinder {
             if (v.has(key) && tokensOut.isEmpty()) {
                 throw error(v.valueNode(key), v.path(key) + " applies only to a model that generates tokens; tokens_out is not set",
                         "set inference.tokens_out, such as 256, or use latency_p99 for a one-shot model");
+            }
+            if (v.has(key) && !generates(model)) {
+                throw error(v.valueNode(key), v.path(key) + " applies only to a model that generates tokens; "
+                        + model.preset().map(p -> "model preset '" + p + "'").orElse("the model") + " is served one-shot",
+                        "use latency_p99, the time of the whole request");
             }
         }
         checkContext(v, model, tokensIn, tokensOut);

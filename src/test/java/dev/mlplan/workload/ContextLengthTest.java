@@ -94,6 +94,16 @@ class ContextLengthTest {
         assertThat(inference.ttftP99().isPresent() || inference.tpotP99().isPresent()).isTrue();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"preset: bert-base | model preset 'bert-base'", "parameters: 1B, flops_per_sample: 2G | the model"})
+    void tokenTargetsAreRefusedForAModelServedOneShot(String model, String which) {
+        String yaml = serving(model, "  tokens_in: 128\n  tokens_out: 10\n  ttft_p99: 1s\n");
+        assertThatThrownBy(() -> parser.parse("w.yaml", yaml)).isInstanceOfSatisfying(WorkloadException.class, e -> {
+            assertThat(e.line()).isEqualTo(8);
+            assertThat(e.problem()).isEqualTo("inference.ttft_p99 applies only to a model that generates tokens; " + which + " is served one-shot");
+        });
+    }
+
     @Test
     void recommendRefusesARequestLongerThanTheContextWithExitCode2(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("w.yaml"), serving("preset: llama-3.1-8b", "  tokens_in: 120000\n  tokens_out: 12000\n"),
