@@ -269,8 +269,10 @@ final class Sources {
 
                 new Source(ACCEL_L4_FRACTIONS, "Fractions of an NVIDIA L4 (EC2 G6f and Gr6f: 1/8, 1/4, 1/2 of a GPU)",
                         "https://aws.amazon.com/about-aws/whats-new/2025/07/amazon-ec2-g6f-instances-fractional-gpus/", "2026-07-20", ESTIMATED,
-                        "AWS announced G6f (and Gr6f, more host memory) in 2025-07 with NVIDIA L4 GPUs partitioned into 1/8, 1/4 and 1/2"
-                                + " (NVIDIA vGPU; a GRID driver is needed). EC2's DescribeInstanceTypes reports them with a GPU count of 0, the"
+                        "AWS announced G6f in 2025-07 ('Announcing general availability of Amazon EC2 G6f instances with fractional GPUs'):"
+                                + " NVIDIA L4 GPUs partitioned into 1/8, 1/4 and 1/2; Gr6f, the half L4 with more host memory, is in the same"
+                                + " reference data. The partitions are NVIDIA vGPU, which needs a GRID driver (third-party guide:"
+                                + " gabfssilva.github.io/skyward/guides/fractional-gpus). EC2's DescribeInstanceTypes reports them with a GPU count of 0, the"
                                 + " fraction in GpuDeviceInfo.gpuPartitionSize (docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GpuDeviceInfo.html)"
                                 + " and the fraction's memory: 2,861, 5,722 and 11,444 MiB (Karpenter's instance-types reference; 1/8, 1/4, 1/2"
                                 + " of the L4's 22,888 MiB). Compute, memory bandwidth and board power are the same fraction of the L4's"
