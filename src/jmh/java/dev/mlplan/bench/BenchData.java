@@ -12,7 +12,6 @@ import dev.mlplan.plan.PlanOptions;
 import dev.mlplan.plan.Planner;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadException;
-import dev.mlplan.workload.WorkloadParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,7 +81,7 @@ final class BenchData {
     }
 
     static Workload parse(String name, String yaml) {
-        return new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse("workloads/" + name + ".yaml", yaml);
+        return ModelPresets.workloadParser().parse("workloads/" + name + ".yaml", yaml);
     }
 
     /** The example with {@code regions: [any]}: every region of the catalog. */

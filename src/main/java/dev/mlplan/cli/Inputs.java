@@ -32,7 +32,7 @@ final class Inputs {
      * @param files as the user wrote them (messages use these names)
      */
     static List<Workload> workloads(List<Path> files, CliEnv env) {
-        WorkloadParser parser = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames(), ModelPresets.speechNames());
+        WorkloadParser parser = ModelPresets.workloadParser();
         List<Workload> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Path f : files) {

@@ -33,6 +33,8 @@ import dev.mlplan.constraint.rules.S3PrefixRateRule;
 import dev.mlplan.constraint.rules.SpotDeadlineMarginRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
+import dev.mlplan.constraint.rules.TpotRule;
+import dev.mlplan.constraint.rules.TtftRule;
 import java.util.List;
 
 /** Runs every rule over a candidate and collects the violations. Stateless. */
@@ -62,6 +64,8 @@ public final class ConstraintEngine {
                 new HostMemoryRule(),
                 new DeadlineRule(),
                 new LatencyRule(),
+                new TtftRule(),
+                new TpotRule(),
                 new MaxNodesRule(),
                 new LocalAvailabilityRule(),
                 new S3PrefixRateRule(),

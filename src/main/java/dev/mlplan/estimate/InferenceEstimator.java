@@ -39,7 +39,19 @@ public final class InferenceEstimator {
         if (target > 0) {
             steps.add(new Step("latency target", Fmt.plain(target) + " ms p99", "inference.latency_p99"));
         }
-        return work.requirements(peak, average, target, steps);
+        double ttftTarget = inference.ttftP99().isPresent() ? inference.ttftP99().get().millis() : 0.0;
+        double tpotTarget = inference.tpotP99().isPresent() ? inference.tpotP99().get().millis() : 0.0;
+        if ((ttftTarget > 0 || tpotTarget > 0) && !work.llm()) {
+            throw new IllegalArgumentException("inference.ttft_p99 and inference.tpot_p99 apply only to a model that generates tokens; "
+                    + work.m().name() + " is served one-shot (use latency_p99)");
+        }
+        if (ttftTarget > 0) {
+            steps.add(new Step("time to first token target", Fmt.plain(ttftTarget) + " ms p99", "inference.ttft_p99"));
+        }
+        if (tpotTarget > 0) {
+            steps.add(new Step("time per output token target", Fmt.plain(tpotTarget) + " ms p99", "inference.tpot_p99"));
+        }
+        return work.requirements(peak, average, target, ttftTarget, tpotTarget, steps);
     }
 
     /**
@@ -51,7 +63,7 @@ public final class InferenceEstimator {
      */
     public InferenceRequirements offline(Request request, double rate) {
         Work work = work(request);
-        return work.requirements(rate, rate, 0, work.steps());
+        return work.requirements(rate, rate, 0, 0, 0, work.steps());
     }
 
     /**
@@ -70,9 +82,9 @@ public final class InferenceEstimator {
     /** A request's figures before traffic is known. */
     private record Work(ResolvedModel m, boolean llm, double weightBytes, double kvPerToken, int tokensIn, int tokensOut, double flops,
             double working, double util, String utilSource, List<Step> steps) {
-        InferenceRequirements requirements(double peak, double average, double target, List<Step> allSteps) {
+        InferenceRequirements requirements(double peak, double average, double target, double ttftTarget, double tpotTarget, List<Step> allSteps) {
             return new InferenceRequirements(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, peak, average, target, working, util,
-                    utilSource, List.copyOf(allSteps));
+                    utilSource, List.copyOf(allSteps), ttftTarget, tpotTarget);
         }
     }
 
@@ -391,9 +403,8 @@ public final class InferenceEstimator {
                 this.batchRule = "fixed by the caller: concurrency " + fixedBatch.getAsInt() + " over " + replicas + " replica(s)";
             } else {
                 int chosen = Math.min(1, memoryLimit);
-                double target = req.latencyTargetMs();
                 for (int b = 1; b <= memoryLimit; b = b < memoryLimit && b * 2 > memoryLimit ? memoryLimit : b * 2) {
-                    if (target <= 0 || latencyMsP99(b) <= target) {
+                    if (meetsTargets(b)) {
                         chosen = b;
                     }
                     if (b == memoryLimit) {
@@ -403,7 +414,7 @@ public final class InferenceEstimator {
                 this.batch = chosen;
                 this.batchRule = "requests whose KV cache (" + Fmt.gib(kvPerRequest) + " each) fits the memory left after the weights: "
                         + memoryLimit + (memoryLimit == defaults.maxBatch() ? " (the server's limit, " + defaults.maxBatch() + ")" : "")
-                        + (target > 0 ? "; the largest (powers of two and the limit) whose p99 meets " + Fmt.plain(target) + " ms" : "");
+                        + (req.hasTarget() ? "; the largest (powers of two and the limit) whose " + targetsText() : "");
             }
         }
 
@@ -507,20 +518,60 @@ public final class InferenceEstimator {
         }
 
         boolean meetsTarget() {
-            return req.latencyTargetMs() <= 0 || latencyMsP99() <= req.latencyTargetMs();
+            return meetsTargets(batch);
         }
 
         /**
-         * Meets the target where the other does not; else serves more than 5% more requests per second;
+         * Whether batch {@code b} meets every target the workload sets: p99 latency, time to first
+         * token and time per output token (the one test of the batch search and of the layout choice).
+         */
+        boolean meetsTargets(int b) {
+            return missRatio(b) <= 1;
+        }
+
+        /** The largest of estimate ÷ target over the targets set (0 when none): above 1 a target is missed. */
+        double missRatio(int b) {
+            double worst = 0;
+            if (req.latencyTargetMs() > 0) {
+                worst = Math.max(worst, latencyMsP99(b) / req.latencyTargetMs());
+            }
+            if (req.ttftTargetMs() > 0) {
+                worst = Math.max(worst, defaults.p99OverMean() * ttftMean(b) * 1000 / req.ttftTargetMs());
+            }
+            if (req.tpotTargetMs() > 0) {
+                worst = Math.max(worst, defaults.p99OverMean() * tpotMean(b) * 1000 / req.tpotTargetMs());
+            }
+            return worst;
+        }
+
+        /** "p99 meets 10000 ms", "p99 meets 10000 ms, time to first token 1000 ms and time per output token 50 ms". */
+        private String targetsText() {
+            List<String> parts = new ArrayList<>();
+            if (req.latencyTargetMs() > 0) {
+                parts.add("p99 meets " + Fmt.plain(req.latencyTargetMs()) + " ms");
+            }
+            if (req.ttftTargetMs() > 0) {
+                parts.add((parts.isEmpty() ? "p99 meets " : "") + "time to first token " + Fmt.plain(req.ttftTargetMs()) + " ms");
+            }
+            if (req.tpotTargetMs() > 0) {
+                parts.add((parts.isEmpty() ? "p99 meets " : "") + "time per output token " + Fmt.plain(req.tpotTargetMs()) + " ms");
+            }
+            return parts.size() == 1 ? parts.get(0)
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        }
+
+        /**
+         * Meets the targets where the other does not; else serves more than 5% more requests per second;
          * else (a tie) uses fewer chips per replica, as serving teams do (tensor parallelism pays
          * communication that only the degrees above {@code tensorParallelFreeUpTo} are charged for).
+         * Between two layouts that both miss, the one nearer its worst-missed target.
          */
         boolean better(Replica other) {
             if (meetsTarget() != other.meetsTarget()) {
                 return meetsTarget();
             }
             if (!meetsTarget()) {
-                return latencyMsP99() < other.latencyMsP99();
+                return missRatio(batch) < other.missRatio(other.batch);
             }
             double mine = replicas * requestsPerSecond();
             double theirs = other.replicas * other.requestsPerSecond();
@@ -528,6 +579,11 @@ public final class InferenceEstimator {
                 return mine > theirs;
             }
             return tp < other.tp;
+        }
+
+        /** "; misses the 1000 ms target even at batch 1" when an estimate is above its target, else "". */
+        private String missed(double estimateMs, double targetMs) {
+            return targetMs > 0 && estimateMs > targetMs ? "; misses the " + Fmt.plain(targetMs) + " ms target even at batch 1" : "";
         }
 
         void explain(List<Step> steps, List<Replica> considered) {
@@ -549,7 +605,8 @@ public final class InferenceEstimator {
                 }
             }
             steps.add(new Step("layout", replicas + " replica" + (replicas > 1 ? "s" : "") + " × tensor-parallel " + tp,
-                    "the layout of " + d.count() + " " + d.label() + " serving the most requests per second within the latency target" + others));
+                    "the layout of " + d.count() + " " + d.label() + " serving the most requests per second within the "
+                            + (req.ttftTargetMs() > 0 || req.tpotTargetMs() > 0 ? "targets" : "latency target") + others));
             double peak = d.peakFlopsPerChip() * tp;
             double bw = d.bandwidthPerChip() * tp;
             steps.add(new Step("compute peak per replica", Fmt.plain(peak / 1e12) + " TFLOPS", tp + " × " + d.peakRule()));
@@ -585,13 +642,15 @@ public final class InferenceEstimator {
                     + " (continuous batching: the requests in flight are replaced once a cycle, their prefills interleaved)"));
             steps.add(new Step("time to first token p99", Fmt.plain(ttftMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
                     + " × (prefill + wait for the other requests' prefills ahead, M/D/1 at their load " + Fmt.pct(othersLoad(batch)) + ") = "
-                    + Fmt.plain(defaults.p99OverMean()) + " × (" + Fmt.ms(prefill) + " + " + Fmt.ms(prefillWait(batch)) + ")"));
+                    + Fmt.plain(defaults.p99OverMean()) + " × (" + Fmt.ms(prefill) + " + " + Fmt.ms(prefillWait(batch)) + ")"
+                    + missed(ttftMsP99(), req.ttftTargetMs())));
             steps.add(new Step("time per output token p99", Fmt.plain(tpotMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
-                    + " × (cycle − own prefill compute) ÷ tokens_out: the decode step plus the other requests' prefills"));
+                    + " × (cycle − own prefill compute) ÷ tokens_out: the decode step plus the other requests' prefills"
+                    + missed(tpotMsP99(), req.tpotTargetMs())));
             steps.add(new Step("latency p99", Fmt.plain(latencyMsP99()) + " ms", Fmt.plain(defaults.p99OverMean())
                     + " × (time to first token + tokens_out × time per output token), means (mlplan rule of thumb: p99 = "
                     + Fmt.plain(defaults.p99OverMean()) + " × mean under load)"
-                    + (!meetsTarget() ? "; misses the " + Fmt.plain(req.latencyTargetMs()) + " ms target even at batch 1" : "")));
+                    + missed(latencyMsP99(), req.latencyTargetMs())));
             steps.add(new Step("tokens per second", Fmt.plain(replicas * tokensPerSecond()), (replicas > 1 ? replicas + " replicas × " : "")
                     + "batch × tokens_out ÷ cycle = " + (replicas > 1 ? replicas + " × " : "") + batch + " × " + req.tokensOut() + " ÷ "
                     + Fmt.ms(cycle(batch))));

@@ -16,6 +16,8 @@ import java.util.List;
  * @param servingUtilisation share of dense peak a one-shot model reaches on accelerators: the preset's
  *     calibrated figure, or 0 for mlplan's one-shot default
  * @param servingUtilisationSource where {@code servingUtilisation} comes from (empty for the default)
+ * @param ttftTargetMs p99 time-to-first-token target, or 0 when none (LLMs)
+ * @param tpotTargetMs p99 time-per-output-token target, or 0 when none (LLMs)
  */
 public record InferenceRequirements(
         ResolvedModel model,
@@ -31,4 +33,20 @@ public record InferenceRequirements(
         double workingBytesPerRequest,
         double servingUtilisation,
         String servingUtilisationSource,
-        List<Step> steps) {}
+        List<Step> steps,
+        double ttftTargetMs,
+        double tpotTargetMs) {
+
+    /** Requirements with at most a latency target. */
+    public InferenceRequirements(ResolvedModel model, boolean llm, double weightBytes, double kvBytesPerToken, int tokensIn, int tokensOut,
+            double flopsPerRequest, double peakRps, double averageRps, double latencyTargetMs, double workingBytesPerRequest,
+            double servingUtilisation, String servingUtilisationSource, List<Step> steps) {
+        this(model, llm, weightBytes, kvBytesPerToken, tokensIn, tokensOut, flopsPerRequest, peakRps, averageRps, latencyTargetMs,
+                workingBytesPerRequest, servingUtilisation, servingUtilisationSource, steps, 0, 0);
+    }
+
+    /** Whether any serving target (latency, time to first token, time per output token) is set. */
+    public boolean hasTarget() {
+        return latencyTargetMs > 0 || ttftTargetMs > 0 || tpotTargetMs > 0;
+    }
+}

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.mlplan.estimate.ModelPreset.Role;
 import dev.mlplan.workload.Workload.Architecture;
 import dev.mlplan.workload.Workload.ModelSpec;
+import dev.mlplan.workload.PresetContext;
 import dev.mlplan.workload.Workload.Precision;
+import dev.mlplan.workload.WorkloadParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -57,7 +60,7 @@ public final class ModelPresets {
         }
         ModelPreset p = found.get();
         return Optional.of(toModel(p, p.name(), p.parameters(), p.activeParameters(), p.architecture(),
-                p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.headDim(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
+                p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.headDim(), p.contextLength(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
     }
 
     /** Names of the diffusion presets, the only models that take {@code inference.steps} and {@code inference.resolution}. */
@@ -118,6 +121,28 @@ public final class ModelPresets {
         return Collections.unmodifiableSortedSet(out);
     }
 
+    /**
+     * The context window of every preset that has one ({@code contextLength} in model-presets.json),
+     * for the workload parser's check of tokens_in + tokens_out and training.sequence_length: a
+     * decoder's prompt and output share it, an encoder's input fills it, an encoder-decoder's
+     * (Whisper's) output fills its decoder's. Models costed per sample (CNNs, ViT, diffusion) have none.
+     */
+    public static Map<String, PresetContext> contexts() {
+        Map<String, PresetContext> out = new TreeMap<>();
+        for (ModelPreset p : PRESETS.values()) {
+            if (p.contextLength() <= 0 || p.role() == Role.ONE_SHOT) {
+                continue;
+            }
+            out.put(p.name(), new PresetContext(p.contextLength(), p.role() != Role.ENCODER_DECODER, p.role() != Role.ENCODER));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** The parser of workload files that knows every preset: its name, whether it is a diffusion or speech model, and its context window. */
+    public static WorkloadParser workloadParser() {
+        return new WorkloadParser(names(), diffusionNames(), speechNames(), contexts());
+    }
+
     /** The source (model card, config, paper) of a preset's figures. */
     public static Optional<String> source(String name) {
         Optional<ModelPreset> found = preset(name);
@@ -171,8 +196,9 @@ public final class ModelPresets {
         double flops = pick(spec.flopsPerSample(), p.forwardFlopsPerSample(), "flops_per_sample", overridden);
         // a head width the config states holds for its own hidden size and heads; overridden, it is hidden ÷ heads again
         int headDim = hidden == p.hidden() && heads == p.heads() ? p.headDim() : 0;
+        int context = pick(spec.contextLength(), p.contextLength(), "context_length", overridden);
         String name = overridden.isEmpty() ? p.name() : p.name() + " (workload sets " + String.join(", ", overridden) + ")";
-        ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, headDim, flops, precision);
+        ResolvedModel model = toModel(p, name, parameters, active, architecture, layers, hidden, heads, kvHeads, headDim, context, flops, precision);
         Role role = architecture == p.architecture() ? p.role() : defaultRole(architecture, flops);
         return new ModelProfile(model, role, p.diffusionSteps(), p.nativeResolution(), p.guidancePasses(), p.servingUtilisation(),
                 p.servingUtilisationSource(), p.trainingActivationBytesPerSample(),
@@ -209,7 +235,7 @@ public final class ModelPresets {
         }
         int heads = spec.heads().orElse(architecture == Architecture.TRANSFORMER ? Math.max(1, hidden / HEAD_DIM) : 0);
         int kvHeads = spec.kvHeads().orElse(heads);
-        int context = architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0;
+        int context = spec.contextLength().orElse(architecture == Architecture.TRANSFORMER ? CUSTOM_CONTEXT : 0);
         String name = "custom " + architecture.name().toLowerCase(Locale.ROOT) + " (" + Fmt.count(n) + " parameters"
                 + (derivation.isEmpty() ? "" : "; shape derived") + ")";
         ResolvedModel model = new ResolvedModel(name, architecture, n, n, layers, hidden, heads, kvHeads, 0, 0, context, flops, precision);
@@ -221,9 +247,9 @@ public final class ModelPresets {
     }
 
     private static ResolvedModel toModel(ModelPreset p, String name, double parameters, double active, Architecture architecture,
-            int layers, int hidden, int heads, int kvHeads, int headDim, double flops, Precision precision) {
+            int layers, int hidden, int heads, int kvHeads, int headDim, int context, double flops, Precision precision) {
         return new ResolvedModel(name, architecture, parameters, active, layers, hidden, heads, kvHeads, headDim,
-                p.vocabulary(), p.contextLength(), flops, precision);
+                p.vocabulary(), context, flops, precision);
     }
 
     private static <T> T pick(Optional<T> given, T preset, String field, List<String> overridden) {

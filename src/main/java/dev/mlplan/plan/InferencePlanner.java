@@ -104,6 +104,12 @@ final class InferencePlanner {
         if (req.latencyTargetMs() > 0) {
             requirements.put("latencyTargetMsP99", req.latencyTargetMs());
         }
+        if (req.ttftTargetMs() > 0) {
+            requirements.put("ttftTargetMsP99", req.ttftTargetMs());
+        }
+        if (req.tpotTargetMs() > 0) {
+            requirements.put("tpotTargetMsP99", req.tpotTargetMs());
+        }
         requirements.put("availability", inf.availability().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         requirements.put("hoursPerMonth", TrainingPlanner.round1(hoursPerMonth));
         var lambdaBreakEven = lambdaBreakEven(inf, ranked, hoursPerMonth);

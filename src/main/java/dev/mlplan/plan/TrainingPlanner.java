@@ -77,7 +77,7 @@ final class TrainingPlanner {
                 continue;
             }
             Optional<Accelerator> acc = ctx.catalog().accelerator(it.accelerators().name());
-            if (acc.isEmpty() || "inferentia".equals(acc.get().kind())) {
+            if (acc.isEmpty() || "inferentia".equals(acc.get().kind()) || acc.get().fractional()) {
                 continue;
             }
             if (!w.constraints().allowsFamily(it.family())) {

@@ -50,6 +50,24 @@ public final class Fmt {
         return trim(num(value, decimals));
     }
 
+    /**
+     * {@link #sig} with enough digits to differ from {@code other} when both round alike: 5.594 beside
+     * 5.588 gives "5.594", not "5.59" (a memory need shown equal to what it exceeds).
+     */
+    public static String sigBeside(double value, double other) {
+        String a = sig(value);
+        if (!a.equals(sig(other)) || value == other) {
+            return a;
+        }
+        for (int decimals = 3; decimals <= 8; decimals++) {
+            String v = trim(num(value, decimals));
+            if (!v.equals(trim(num(other, decimals)))) {
+                return v;
+            }
+        }
+        return a;
+    }
+
     private static String trim(String s) {
         if (s.indexOf('.') < 0) {
             return s;

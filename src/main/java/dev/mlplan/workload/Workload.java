@@ -217,6 +217,8 @@ public record Workload(
      *
      * @param parameters total parameters (for mixture-of-experts, all experts)
      * @param flopsPerSample forward FLOPs per sample (for CNNs and other non-token models)
+     * @param contextLength the most tokens the model attends to (prompt and output together); empty
+     *     means the preset's
      */
     public record ModelSpec(
             Optional<String> preset,
@@ -227,7 +229,15 @@ public record Workload(
             Optional<Integer> heads,
             Optional<Integer> kvHeads,
             Optional<Double> flopsPerSample,
-            Precision precision) {}
+            Precision precision,
+            Optional<Integer> contextLength) {
+
+        /** A model that does not give its context length. */
+        public ModelSpec(Optional<String> preset, Optional<Double> parameters, Optional<Architecture> architecture, Optional<Integer> layers,
+                Optional<Integer> hidden, Optional<Integer> heads, Optional<Integer> kvHeads, Optional<Double> flopsPerSample, Precision precision) {
+            this(preset, parameters, architecture, layers, hidden, heads, kvHeads, flopsPerSample, precision, Optional.empty());
+        }
+    }
 
     public enum Method { FULL, LORA, QLORA }
 
@@ -352,6 +362,8 @@ public record Workload(
      *
      * @param steps denoising steps per image (diffusion presets only); empty means the preset's default
      * @param resolution image side in pixels (diffusion presets only); empty means the preset's native one
+     * @param ttftP99 target for the p99 time to first token (token-generating models only)
+     * @param tpotP99 target for the p99 time per output token (token-generating models only)
      */
     public record Inference(
             ModelSpec model,
@@ -362,7 +374,16 @@ public record Workload(
             Optional<Integer> resolution,
             Optional<TimeSpan> latencyP99,
             Availability availability,
-            double hoursPerDay) {}
+            double hoursPerDay,
+            Optional<TimeSpan> ttftP99,
+            Optional<TimeSpan> tpotP99) {
+
+        /** A service with no time-to-first-token or time-per-output-token target. */
+        public Inference(ModelSpec model, Traffic traffic, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,
+                Optional<Integer> resolution, Optional<TimeSpan> latencyP99, Availability availability, double hoursPerDay) {
+            this(model, traffic, tokensIn, tokensOut, steps, resolution, latencyP99, availability, hoursPerDay, Optional.empty(), Optional.empty());
+        }
+    }
 
     public enum Access { FREQUENT, INFREQUENT, ARCHIVE }
 

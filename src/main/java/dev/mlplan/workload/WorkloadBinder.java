@@ -70,6 +70,8 @@ final class WorkloadBinder {
     private final Set<String> diffusionPresets;
     /** The lowercase names of the speech presets, the only models that take batch.audio_seconds (and need it). */
     private final Set<String> speechPresets;
+    /** The context window of each preset that has one, by lowercase name. */
+    private final Map<String, PresetContext> contexts;
     private Node last;
     /** The file's schema version, read first: keys and lists of a later version are refused with its name. */
     private int version = WorkloadKeys.LATEST_VERSION;
@@ -80,16 +82,20 @@ final class WorkloadBinder {
     private final Map<Storage, String> servesPaths = new IdentityHashMap<>();
 
     WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets) {
-        this(file, knownPresets, diffusionPresets, List.of());
+        this(file, knownPresets, diffusionPresets, List.of(), Map.of());
     }
 
-    WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets, Collection<String> speechPresets) {
+    WorkloadBinder(String file, Collection<String> knownPresets, Collection<String> diffusionPresets, Collection<String> speechPresets,
+            Map<String, PresetContext> contexts) {
         this.file = file;
         Set<String> speech = new TreeSet<>();
         for (String p : speechPresets) {
             speech.add(p.toLowerCase(Locale.ROOT));
         }
         this.speechPresets = speech;
+        Map<String, PresetContext> contextByLower = new HashMap<>();
+        contexts.forEach((name, c) -> contextByLower.put(name.toLowerCase(Locale.ROOT), c));
+        this.contexts = contextByLower;
         Set<String> diffusion = new TreeSet<>();
         for (String p : diffusionPresets) {
             diffusion.add(p.toLowerCase(Locale.ROOT));
@@ -404,7 +410,72 @@ final class WorkloadBinder {
         }
         Precision precision = precision(v.choice("precision").orElseThrow());
         return new ModelSpec(preset, parameters, architecture, v.integer("layers"), v.integer("hidden"), heads, kvHeads,
-                v.value("flops_per_sample"), precision);
+                v.value("flops_per_sample"), precision, v.integer("context_length"));
+    }
+
+    /**
+     * The model's context window: the workload's {@code context_length}, else its preset's; empty for a
+     * model whose window mlplan does not know (a custom model without {@code context_length}).
+     */
+    private Optional<PresetContext> context(ModelSpec model) {
+        PresetContext preset = model.preset().map(contexts::get).orElse(null);
+        if (model.contextLength().isPresent()) {
+            int tokens = model.contextLength().get();
+            return Optional.of(preset != null ? new PresetContext(tokens, preset.countsTokensIn(), preset.countsTokensOut())
+                    : new PresetContext(tokens, true, true));
+        }
+        return Optional.ofNullable(preset);
+    }
+
+    /**
+     * Whether the model generates tokens (a decode loop, timed by ttft_p99 and tpot_p99): a preset whose
+     * output fills its window (decoders, Whisper); without a preset, a transformer costed per token (no
+     * flops_per_sample). True when the parser knows no preset windows: the estimator then decides.
+     */
+    private boolean generates(ModelSpec model) {
+        if (model.preset().isPresent()) {
+            PresetContext c = contexts.get(model.preset().get());
+            return contexts.isEmpty() || (c != null && c.countsTokensOut());
+        }
+        return model.flopsPerSample().isEmpty() && model.architecture().orElse(Architecture.TRANSFORMER) == Architecture.TRANSFORMER;
+    }
+
+    /** "llama-3.1-8b's context of 131,072 tokens", or "the model's context_length of 8,192 tokens" when the workload sets it. */
+    private static String window(ModelSpec model, PresetContext c) {
+        return (model.contextLength().isPresent() ? "the model's context_length of " : model.preset().orElseThrow() + "'s context of ")
+                + String.format(Locale.ROOT, "%,d", c.tokens()) + " tokens";
+    }
+
+    /**
+     * A request whose tokens do not fit the model's context window cannot be served by any instance:
+     * an input error naming the keys and the numbers, at the first key that fills the window.
+     */
+    private void checkContext(View v, ModelSpec model, Optional<Integer> tokensIn, Optional<Integer> tokensOut) {
+        Optional<PresetContext> context = context(model);
+        if (context.isEmpty()) {
+            return;
+        }
+        PresetContext c = context.get();
+        List<String> parts = new ArrayList<>();
+        long total = 0;
+        String at = null;
+        if (c.countsTokensIn() && tokensIn.isPresent()) {
+            parts.add("tokens_in " + String.format(Locale.ROOT, "%,d", tokensIn.get()));
+            total += tokensIn.get();
+            at = "tokens_in";
+        }
+        if (c.countsTokensOut() && tokensOut.isPresent()) {
+            parts.add("tokens_out " + String.format(Locale.ROOT, "%,d", tokensOut.get()));
+            total += tokensOut.get();
+            at = at == null ? "tokens_out" : at;
+        }
+        if (total <= c.tokens()) {
+            return;
+        }
+        String sum = String.join(" + ", parts) + (parts.size() > 1 ? " = " + String.format(Locale.ROOT, "%,d", total) : "");
+        throw error(v.valueNode(at), v.section.path() + ": " + sum + " tokens exceed " + window(model, c),
+                "shorten the prompt or the output, or use a model with a longer context; " + (model.contextLength().isPresent() ? "raise " : "set ")
+                        + v.section.path() + ".model.context_length if the model reads more");
     }
 
     private String preset(View v, String text) {
@@ -432,6 +503,14 @@ final class WorkloadBinder {
         View modelView = v.section("model").orElseThrow();
         ModelSpec model = model(modelView);
         Method method = enumValue(Method.values(), v.choice("method").orElseThrow());
+        Optional<Integer> sequenceLength = v.integer("sequence_length");
+        Optional<PresetContext> context = context(model);
+        if (sequenceLength.isPresent() && context.isPresent() && context.get().countsTokensIn() && sequenceLength.get() > context.get().tokens()) {
+            throw error(v.valueNode("sequence_length"), v.path("sequence_length") + " " + String.format(Locale.ROOT, "%,d", sequenceLength.get())
+                    + " exceeds " + window(model, context.get()),
+                    "use a sequence length of at most " + String.format(Locale.ROOT, "%,d", context.get().tokens())
+                            + ", or set training.model.context_length when the run extends the context with RoPE scaling");
+        }
         View datasetView = v.section("dataset").orElseThrow();
         Dataset dataset = dataset(datasetView, model);
         int trials = v.integer("trials").orElseThrow();
@@ -449,7 +528,7 @@ final class WorkloadBinder {
                 model,
                 method,
                 dataset,
-                v.integer("sequence_length"),
+                sequenceLength,
                 v.number("epochs").orElseThrow(),
                 v.number("runs_per_month").orElseThrow(),
                 v.timeSpan("deadline"),
@@ -528,16 +607,32 @@ final class WorkloadBinder {
         Optional<Integer> steps = v.integer("steps");
         Optional<Integer> resolution = v.integer("resolution");
         diffusionOnly(v, model);
+        Optional<Integer> tokensIn = v.integer("tokens_in");
+        Optional<Integer> tokensOut = v.integer("tokens_out");
+        for (String key : List.of("ttft_p99", "tpot_p99")) {
+            if (v.has(key) && tokensOut.isEmpty()) {
+                throw error(v.valueNode(key), v.path(key) + " applies only to a model that generates tokens; tokens_out is not set",
+                        "set inference.tokens_out, such as 256, or use latency_p99 for a one-shot model");
+            }
+            if (v.has(key) && !generates(model)) {
+                throw error(v.valueNode(key), v.path(key) + " applies only to a model that generates tokens; "
+                        + model.preset().map(p -> "model preset '" + p + "'").orElse("the model") + " is served one-shot",
+                        "use latency_p99, the time of the whole request");
+            }
+        }
+        checkContext(v, model, tokensIn, tokensOut);
         return new Inference(
                 model,
                 traffic,
-                v.integer("tokens_in"),
-                v.integer("tokens_out"),
+                tokensIn,
+                tokensOut,
                 steps,
                 resolution,
                 v.timeSpan("latency_p99"),
                 enumValue(Availability.values(), v.choice("availability").orElseThrow()),
-                v.number("hours_per_day").orElseThrow());
+                v.number("hours_per_day").orElseThrow(),
+                v.timeSpan("ttft_p99"),
+                v.timeSpan("tpot_p99"));
     }
 
     /** steps and resolution (of inference or batch) apply only to diffusion presets. */
@@ -556,6 +651,7 @@ final class WorkloadBinder {
     private Workload.Batch batch(View v) {
         ModelSpec model = model(v.section("model").orElseThrow());
         diffusionOnly(v, model);
+        checkContext(v, model, v.integer("tokens_in"), v.integer("tokens_out"));
         boolean speech = model.preset().isPresent() && speechPresets.contains(model.preset().get());
         if (!speechPresets.isEmpty() && v.has("audio_seconds") && !speech) {
             throw error(v.valueNode("audio_seconds"), v.path("audio_seconds") + " applies only to speech presets; "

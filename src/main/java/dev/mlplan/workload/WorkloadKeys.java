@@ -389,6 +389,8 @@ final class WorkloadKeys {
                 Key.integer("heads", Bound.atLeast(1), "Attention heads.").atMost("65,536"),
                 Key.integer("kv_heads", Bound.atLeast(1), "Key/value heads (grouped-query attention).").atMost("65,536"),
                 Key.quantity("flops_per_sample", Dimension.FLOPS, Bound.positive(), "Forward FLOPs per sample, such as \"8.2G\".").atMost("1000000T"),
+                Key.integer("context_length", Bound.atLeast(1), "Most tokens the model attends to at once (a preset knows its own): tokens_in + tokens_out, or training.sequence_length,"
+                        + " above it is an error.").atMost("100,000,000"),
                 Key.choice("precision", precisions(), "Numeric precision.").withDefault(defaultPrecision));
     }
 
@@ -451,6 +453,10 @@ final class WorkloadKeys {
                     "Image side in pixels, such as 512 or 1024; diffusion presets only. Default: the preset's native resolution.")
                     .atMost("8,192"),
             Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").atMost("24h").example("3s"),
+            Key.quantity("ttft_p99", Dimension.DURATION, Bound.positive(), "99th percentile time to first token target (models that"
+                    + " generate tokens: needs tokens_out).").atMost("1h").example("1s"),
+            Key.quantity("tpot_p99", Dimension.DURATION, Bound.positive(), "99th percentile time per output token target (models that"
+                    + " generate tokens: needs tokens_out).").atMost("1h").example("50ms"),
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
             Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -45,6 +46,7 @@ public final class WorkloadParser {
     private final Set<String> knownPresets;
     private final Set<String> diffusionPresets;
     private final Set<String> speechPresets;
+    private final Map<String, PresetContext> contexts;
 
     /** A parser that knows no diffusion presets: {@code inference.steps} and {@code resolution} are refused. */
     public WorkloadParser(Set<String> knownPresets) {
@@ -56,16 +58,20 @@ public final class WorkloadParser {
      * @param diffusionPresets the presets that take {@code inference.steps} and {@code inference.resolution}
      */
     public WorkloadParser(Set<String> knownPresets, Set<String> diffusionPresets) {
-        this(knownPresets, diffusionPresets, Set.of());
+        this(knownPresets, diffusionPresets, Set.of(), Map.of());
     }
 
     /**
      * @param speechPresets the presets that take {@code batch.audio_seconds} (and need it in a batch job)
+     * @param contexts the context window of each preset that has one: a request's tokens or a training
+     *     sequence longer than it is refused with the numbers (a workload's own {@code context_length}
+     *     takes its place)
      */
-    public WorkloadParser(Set<String> knownPresets, Set<String> diffusionPresets, Set<String> speechPresets) {
+    public WorkloadParser(Set<String> knownPresets, Set<String> diffusionPresets, Set<String> speechPresets, Map<String, PresetContext> contexts) {
         this.knownPresets = Set.copyOf(knownPresets);
         this.diffusionPresets = Set.copyOf(diffusionPresets);
         this.speechPresets = Set.copyOf(speechPresets);
+        this.contexts = Map.copyOf(contexts);
     }
 
     /** @throws WorkloadException for any problem with the file or its content */
@@ -111,7 +117,7 @@ public final class WorkloadParser {
             throw tooLarge(displayName, yaml.length());
         }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets, speechPresets);
+        WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets, speechPresets, contexts);
         try {
             Node root = compose(displayName, text);
             return binder.bind(root);

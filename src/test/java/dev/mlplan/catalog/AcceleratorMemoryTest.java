@@ -1,6 +1,7 @@
 package dev.mlplan.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mlplan.testing.CliRun;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,8 @@ class AcceleratorMemoryTest {
         "H200, 144384", "B200, 183359",
         // AWS Neuron hardware pages: 32 GiB per Trainium1 / Inferentia2 chip, 96 GiB per Trainium2
         "Trainium1, 32768", "Inferentia2, 32768", "Trainium2, 98304",
+        // g6f / gr6f: an eighth, a quarter and a half of an L4 (GpuInfo.Gpus[].MemoryInfo.SizeInMiB, count 0)
+        "L4-1/8, 2861", "L4-1/4, 5722", "L4-1/2, 11444",
     })
     void aChipHasTheMemoryEc2Reports(String chip, int mib) {
         Accelerator a = embedded.accelerators().stream().filter(x -> x.name().equals(chip)).findFirst().orElseThrow();
@@ -46,6 +49,21 @@ class AcceleratorMemoryTest {
                 .filteredOn(t -> !t.accelerators().name().equals("K80")) // p2.16xlarge lists a K80 board (2 GPUs) per device
                 .allSatisfy(t -> assertThat(t.accelerators().memoryGiB()).as(t.name())
                         .isEqualTo(t.accelerators().count() * table.get(t.accelerators().name()).memoryGiB()));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"g6f.large, L4-1/8", "g6f.xlarge, L4-1/8", "g6f.2xlarge, L4-1/4", "g6f.4xlarge, L4-1/2", "gr6f.4xlarge, L4-1/2"})
+    void aFractionalGpuTypeCarriesOneFractionOfAnL4WithAShareOfItsComputeAndBandwidth(String type, String fraction) {
+        InstanceType t = embedded.instanceTypes().stream().filter(x -> x.name().equals(type)).findFirst().orElseThrow();
+        assertThat(t.accelerators().name()).isEqualTo(fraction);
+        assertThat(t.accelerators().count()).isEqualTo(1);
+        Accelerator part = embedded.accelerators().stream().filter(x -> x.name().equals(fraction)).findFirst().orElseThrow();
+        Accelerator l4 = embedded.accelerators().stream().filter(x -> x.name().equals("L4")).findFirst().orElseThrow();
+        double share = part.memoryGiB() / l4.memoryGiB();
+        assertThat(part.fractional()).isTrue();
+        assertThat(l4.fractional()).isFalse();
+        assertThat(part.bf16Tflops()).isCloseTo(l4.bf16Tflops() * share, within(1e-9));
+        assertThat(part.bandwidthGBs()).isCloseTo(l4.bandwidthGBs() * share, within(1e-9));
     }
 
     @Test

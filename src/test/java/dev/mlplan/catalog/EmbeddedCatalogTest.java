@@ -63,8 +63,10 @@ class EmbeddedCatalogTest {
     }
 
     @Test
-    void fractionalGpuTypesCarryNoAccelerator() {
-        assertThat(c.instanceType("g6f.large").orElseThrow().hasAccelerator()).isFalse();
+    void fractionalGpuTypesCarryTheirFractionOfAnL4() {
+        // issue 16: g6f and gr6f serve small models on an eighth, a quarter or a half of an L4 (AcceleratorMemoryTest)
+        assertThat(c.instanceType("g6f.large").orElseThrow().accelerators().name()).isEqualTo("L4-1/8");
+        assertThat(c.instanceType("gr6f.4xlarge").orElseThrow().accelerators().name()).isEqualTo("L4-1/2");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.testing.Golden;
 import dev.mlplan.workload.Workload;
-import dev.mlplan.workload.WorkloadParser;
 import dev.mlplan.workload.WorkloadSchema;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,7 +83,7 @@ class ReportCommandsTest {
         assertThat(r.code()).as(r.err()).isZero();
         String text = cli.read("workload.yaml");
         assertThat(text).startsWith("# yaml-language-server: $schema=mlplan-workload.schema.json\n").contains("# ");
-        Workload w = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse(tmp.resolve("workload.yaml"));
+        Workload w = ModelPresets.workloadParser().parse(tmp.resolve("workload.yaml"));
         assertThat(w.training()).isPresent();
         assertThat(w.inference()).isPresent();
         assertThat(w.storage()).isPresent();
@@ -99,44 +98,22 @@ class ReportCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"training", "serving"})
-    void initKindWritesAnExampleThatPlansToday(String kind) throws Exception {
+    @ValueSource(strings = {"training", "serving", "batch", "tabular"})
+    void initKindWritesACommentedExampleThatPlans(String kind) throws Exception {
         Cli.Result r = cli.run("init", "--kind", kind);
         assertThat(r.code()).as(r.err()).isZero();
         String text = cli.read("workload.yaml");
-        assertThat(text).startsWith("# yaml-language-server: $schema=mlplan-workload.schema.json\n").contains("mlplan init --kind " + kind);
-        Workload w = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse(tmp.resolve("workload.yaml"));
-        assertThat(kind.equals("training") ? w.training().isPresent() : w.inference().isPresent()).isTrue();
+        assertThat(text).startsWith("# yaml-language-server: $schema=mlplan-workload.schema.json\n").contains("\n# ", "mlplan init --kind " + kind);
+        Workload w = ModelPresets.workloadParser().parse(tmp.resolve("workload.yaml"));
+        switch (kind) {
+            case "training" -> assertThat(w.training()).isPresent();
+            case "serving" -> assertThat(w.inference()).isPresent();
+            case "batch" -> assertThat(w.batch()).isPresent();
+            default -> assertThat(w.training().orElseThrow().tabular()).isPresent();
+        }
         Cli.Result plan = cli.run("recommend", "workload.yaml");
         assertThat(plan.code()).as(plan.err()).isZero();
         assertUsage(cli.run("init", "--kind", kind), "workload.yaml already exists");
-    }
-
-    /**
-     * The batch and tabular examples use the schema-2 keys of issue 16 (batch: ...; training.model.architecture: tree,
-     * dataset.rows and features); until those keys are merged they are checked as commented YAML with the contract's keys.
-     */
-    @ParameterizedTest
-    @ValueSource(strings = {"batch", "tabular"})
-    void initKindWritesCommentedYamlWithTheContractKeys(String kind) {
-        Cli.Result r = cli.run("init", "--kind", kind, "--output", kind + ".yaml");
-        assertThat(r.code()).as(r.err()).isZero();
-        String text = cli.read(kind + ".yaml");
-        assertThat(text).startsWith("# yaml-language-server: $schema=mlplan-workload.schema.json\n").contains("\n# ", "mlplan init --kind " + kind);
-        Object yaml = new org.yaml.snakeyaml.Yaml().load(text);
-        assertThat(yaml).isInstanceOf(java.util.Map.class);
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> doc = (java.util.Map<String, Object>) yaml;
-        if (kind.equals("batch")) {
-            assertThat(doc.get("batch")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                    .containsKeys("model", "items", "tokens_in", "tokens_out", "deadline", "runs_per_month", "interruptible");
-        } else {
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> training = (java.util.Map<String, Object>) doc.get("training");
-            assertThat(training.get("model")).isEqualTo(java.util.Map.of("architecture", "tree"));
-            assertThat(training.get("dataset")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsKeys("rows", "features");
-        }
-        assertThat(cli.run("init", "--kind", kind, "--output", "-").out()).isEqualTo(text);
     }
 
     @Test

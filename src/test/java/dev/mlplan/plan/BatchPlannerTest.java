@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The batch part: deadline sizing, hours and cost per run, spot, S3 requests, checked by hand. */
 class BatchPlannerTest {
-    private static final WorkloadParser PARSER = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames(), ModelPresets.speechNames());
+    private static final WorkloadParser PARSER = ModelPresets.workloadParser();
 
     private static PartPlan plan(Workload w, int top) {
         var planner = new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test").withTop(top),

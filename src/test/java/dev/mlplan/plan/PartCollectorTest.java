@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * has the figures it was ranked by, and the plans are the same either way.
  */
 class PartCollectorTest {
-    private static final WorkloadParser PARSER = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames());
+    private static final WorkloadParser PARSER = ModelPresets.workloadParser();
 
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("workloads"))) {

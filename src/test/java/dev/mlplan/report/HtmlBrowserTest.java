@@ -10,7 +10,6 @@ import dev.mlplan.plan.PlanOptions;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.Planner;
 import dev.mlplan.testing.TestPlans;
-import dev.mlplan.workload.WorkloadParser;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +78,7 @@ class HtmlBrowserTest {
     }
 
     private static PlanResult realPlan() throws Exception {
-        var w = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse(Path.of("workloads/research-rtx4090.yaml").toAbsolutePath());
+        var w = ModelPresets.workloadParser().parse(Path.of("workloads/research-rtx4090.yaml").toAbsolutePath());
         return new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test"), LocalDate.of(2026, 8, 1)).plan(List.of(w));
     }
 

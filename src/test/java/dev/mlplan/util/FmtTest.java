@@ -37,6 +37,14 @@ class FmtTest {
     }
 
     @Test
+    void aFigureBesideAnotherGetsTheDigitsToDifferOnlyWhenTheyRoundAlike() {
+        assertThat(Fmt.sigBeside(5.5934, 5.5879)).isEqualTo("5.593");
+        assertThat(Fmt.sigBeside(5.5879, 5.5934)).isEqualTo("5.588");
+        assertThat(Fmt.sigBeside(7.92, 4)).isEqualTo("7.92");
+        assertThat(Fmt.sigBeside(19.2, 19.2)).isEqualTo("19.2");
+    }
+
+    @Test
     void numAgreesWithDecimalFormat() {
         Random rnd = new Random(8);
         double[] special = {0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.005, 0.015, 999.5, 999_999.5, 1e15, 1e15 - 1, 9.999_999_999e14, 1e16,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The batch section: its keys bind to {@link Workload.Batch}, and bad values get the standard errors. */
 class BatchWorkloadTest {
-    private final WorkloadParser parser = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames(), ModelPresets.speechNames());
+    private final WorkloadParser parser = ModelPresets.workloadParser();
 
     private Workload parse(String batch) {
         return parser.parse("w.yaml", "version: 2\nname: test\nbatch:\n" + batch.replace("\\n", "\n") + "\n");

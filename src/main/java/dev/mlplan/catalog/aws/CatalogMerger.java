@@ -164,7 +164,8 @@ public final class CatalogMerger {
             Map<String, InstanceType> previous = prev.instanceTypes().stream()
                     .collect(Collectors.toMap(InstanceType::name, t -> t, (a, b) -> a, LinkedHashMap::new));
             List<InstanceType> candidates = new ArrayList<>();
-            for (InstanceType t : fetched.instanceTypes()) {
+            for (InstanceType fetchedType : fetched.instanceTypes()) {
+                InstanceType t = withFraction(fetchedType);
                 if (previous.containsKey(t.name()) || t.hasAccelerator() || families.contains(t.family())) {
                     candidates.add(t);
                 } else {
@@ -185,6 +186,21 @@ public final class CatalogMerger {
             merged.keptFigures().forEach(t -> kept.add(new Kept(KeptKind.INSTANCE_TYPE, null, t.name(),
                     "DescribeInstanceTypes did not return it in " + String.join(", ", regions))));
             return merged;
+        }
+
+        /**
+         * A type DescribeInstanceTypes reports with a GPU count of 0 (g6f, gr6f: a fraction of an L4) carries the
+         * catalog's fraction of that chip with the same memory, as the embedded catalog's builder does.
+         */
+        private InstanceType withFraction(InstanceType t) {
+            InstanceType.Accelerators acc = t.accelerators();
+            if (acc == null || acc.count() > 0) {
+                return t;
+            }
+            return Accelerator.fractionOf(acc.name(), acc.memoryGiB() * 1024, prev.accelerators())
+                    .map(a -> new InstanceType(t.name(), t.family(), t.arch(), t.vcpus(), t.memoryGiB(), new InstanceType.Accelerators(a.name(), 1,
+                            a.memoryGiB()), t.ebs(), t.networkGbps(), t.efaInterfaces(), t.currentGeneration(), t.source()))
+                    .orElse(t);
         }
 
         private InstanceType reconcile(InstanceType old, InstanceType neu, Set<String> knownAccelerators) {

@@ -294,10 +294,17 @@ public final class CatalogBuilder {
         if (!gpu.isEmpty()) {
             int count = (int) number(row, "gpu_count", 0);
             double perGpuMiB = number(row, "gpu_memory_mib_per_gpu", 0);
-            if (count <= 0) {
-                return null; // fractional GPU (g6f, gr6f): not for ML training
-            }
             String key = gpuKey(gpu, perGpuMiB);
+            if (count <= 0) {
+                // a fraction of a GPU (g6f, gr6f): Karpenter, like EC2, lists a GPU count of 0 and the fraction's memory
+                var fraction = key == null ? java.util.Optional.<Accelerator>empty() : Accelerator.fractionOf(key, perGpuMiB, table.values());
+                if (fraction.isEmpty()) {
+                    warnings.add(type + ": " + gpu + " with " + (long) perGpuMiB + " MiB and a GPU count of 0 is no fraction in the accelerator"
+                            + " table; type kept without an accelerator entry");
+                    return null;
+                }
+                return new InstanceType.Accelerators(fraction.get().name(), 1, fraction.get().memoryGiB());
+            }
             if (key == null) {
                 warnings.add(type + ": GPU '" + gpu + "' has no accelerator specs; type kept without an accelerator entry");
                 return null;

@@ -53,6 +53,7 @@ final class Sources {
     static final String ACCEL_DATASHEETS = "accelerator-datasheets";
     static final String ACCEL_A10G = "accelerator-a10g-measured";
     static final String ACCEL_OTHER = "accelerator-other-estimated";
+    static final String ACCEL_L4_FRACTIONS = "aws-g6f-fractional-l4";
 
     // derivation rules
     static final String EST_SPOT_FROM_ADVISOR = "estimated-spot-from-advisor-savings";
@@ -266,6 +267,17 @@ final class Sources {
                                 + " (NVIDIA GRID K520 datasheet, not re-confirmed here). Kepler/Maxwell parts have no fast FP16/BF16:"
                                 + " bf16 = FP32 rate. MFU 0.40 B300; 0.35 RTX PRO; 0.30 T4G and older/graphics parts; MBU 0.5."),
 
+                new Source(ACCEL_L4_FRACTIONS, "Fractions of an NVIDIA L4 (EC2 G6f and Gr6f: 1/8, 1/4, 1/2 of a GPU)",
+                        "https://aws.amazon.com/about-aws/whats-new/2025/07/amazon-ec2-g6f-instances-fractional-gpus/", "2026-07-20", ESTIMATED,
+                        "AWS announced G6f in 2025-07 ('Announcing general availability of Amazon EC2 G6f instances with fractional GPUs'):"
+                                + " NVIDIA L4 GPUs partitioned into 1/8, 1/4 and 1/2; Gr6f, the half L4 with more host memory, is in the same"
+                                + " reference data. The partitions are NVIDIA vGPU, which needs a GRID driver (third-party guide:"
+                                + " gabfssilva.github.io/skyward/guides/fractional-gpus). EC2's DescribeInstanceTypes reports them with a GPU count of 0, the"
+                                + " fraction in GpuDeviceInfo.gpuPartitionSize (docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GpuDeviceInfo.html)"
+                                + " and the fraction's memory: 2,861, 5,722 and 11,444 MiB (Karpenter's instance-types reference; 1/8, 1/4, 1/2"
+                                + " of the L4's 22,888 MiB). Compute, memory bandwidth and board power are the same fraction of the L4's"
+                                + " datasheet figures (" + ACCEL_DATASHEETS + "): mlplan's assumption that a partition's time slices give it that"
+                                + " share on average; a partition alone on its GPU may run faster, one beside busy neighbours no faster."),
                 new Source(EST_SPOT_FROM_ADVISOR, "Spot price derived from the Spot Instance Advisor's savings",
                         "https://aws.amazon.com/ec2/spot/instance-advisor/", "2026-07-20", ESTIMATED,
                         "Where a (region, type) pair has an advisor entry (" + EI_ADVISOR + ", else " + SPOTINFO_ADVISOR + ") but no"

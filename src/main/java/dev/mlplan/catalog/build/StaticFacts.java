@@ -46,14 +46,30 @@ final class StaticFacts {
         return new Accelerator(name, kind, memMiB / 1024.0, bwGBs, fp32, bf16, fp8, int8, mfu, 0.4, 0, ACCEL_DATASHEETS);
     }
 
+    /**
+     * One {@code 1/parts} of {@code chip} (EC2 g6f/gr6f: {@link Sources#ACCEL_L4_FRACTIONS}), named "L4-1/8":
+     * memory as EC2 reports it (the chip's MiB ÷ parts, 2,861 MiB for an eighth of an L4), and the same share
+     * of the chip's peaks, bandwidth and board power; the chip's MFU and MBU defaults.
+     */
+    private static Accelerator fraction(Accelerator chip, int parts, int memMiB) {
+        return new Accelerator(chip.name() + "-1/" + parts, chip.kind(), memMiB / 1024.0, chip.bandwidthGBs() / parts, chip.fp32Tflops() / parts,
+                chip.bf16Tflops() / parts, chip.fp8Tflops() / parts, chip.int8Tops() / parts, chip.defaultMfu(), chip.defaultMbu(),
+                chip.tdpWatts() / parts, ACCEL_L4_FRACTIONS);
+    }
+
     /** The accelerator table; keys are what {@code InstanceType.Accelerators#name} refers to. */
     static List<Accelerator> accelerators() {
+        Accelerator l4 = gpu("L4", 22888, 300, 30.3, 121, 242.5, 0, 0.35, 72, ACCEL_DATASHEETS);
         return List.of(
                 gpu("V100", 16384, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
                 gpu("V100-32GB", 32768, 900, 15.7, 125, 0, 0, 0.30, 300, ACCEL_DATASHEETS),
                 gpu("T4", 16384, 320, 8.1, 65, 0, 130, 0.30, 70, ACCEL_DATASHEETS),
                 gpu("A10G", 22888, 600, 31.2, 70, 0, 0, 0.35, 300, ACCEL_A10G),
-                gpu("L4", 22888, 300, 30.3, 121, 242.5, 0, 0.35, 72, ACCEL_DATASHEETS),
+                l4,
+                // g6f and gr6f: EC2 reports 2,861, 5,722 and 11,444 MiB (Karpenter's instance-types reference)
+                fraction(l4, 8, 2861),
+                fraction(l4, 4, 5722),
+                fraction(l4, 2, 11444),
                 gpu("L40S", 45776, 864, 91.6, 362, 733, 0, 0.35, 350, ACCEL_DATASHEETS),
                 decodeMbu(gpu("A100-40GB", 40960, 1555, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS), 0.55),
                 decodeMbu(gpu("A100-80GB", 81920, 2039, 19.5, 312, 0, 624, 0.40, 400, ACCEL_DATASHEETS), 0.55),

@@ -35,8 +35,8 @@ public final class AcceleratorMemoryRule implements Rule {
         }
         if (f.inference().isPresent() && !f.inference().get().fits()) {
             var i = f.inference().get();
-            return violation(() -> "serving needs " + Fmt.sig(i.neededGiB()) + " GiB; " + describe(f) + " " + (f.candidate().count() > 1 ? "have " : "has ")
-                    + Fmt.sig(i.availableGiB()) + " GiB");
+            return violation(() -> "serving needs " + Fmt.sigBeside(i.neededGiB(), i.availableGiB()) + " GiB; " + describe(f) + " "
+                    + (f.candidate().count() > 1 ? "have " : "has ") + Fmt.sigBeside(i.availableGiB(), i.neededGiB()) + " GiB");
         }
         return Optional.empty();
     }

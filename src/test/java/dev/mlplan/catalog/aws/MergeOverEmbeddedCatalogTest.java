@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mlplan.catalog.CatalogDocument;
 import dev.mlplan.catalog.CatalogLoader;
 import dev.mlplan.catalog.CatalogValidator;
+import dev.mlplan.catalog.InstanceType;
 import dev.mlplan.catalog.Price;
 import dev.mlplan.catalog.PricingModel;
 import java.time.LocalDate;
@@ -43,5 +44,22 @@ class MergeOverEmbeddedCatalogTest {
 
         assertThat(CatalogValidator.problems(r.catalog())).isEmpty();
         assertThat(r.report().prices().changed()).isEqualTo(1);
+    }
+
+    @Test
+    void aFractionalGpuTypeAsDescribeInstanceTypesReportsItKeepsItsFractionOfAnL4() {
+        CatalogDocument embedded = CatalogLoader.embedded().document();
+        InstanceType before = embedded.instanceTypes().stream().filter(t -> t.name().equals("g6f.large")).findFirst().orElseThrow();
+        // DescribeInstanceTypes: GPU "L4", count 0, 2,861 MiB (the eighth of an L4), as the mapper turns it into figures
+        InstanceType fetched = new InstanceType(before.name(), before.family(), before.arch(), before.vcpus(), before.memoryGiB(),
+                new InstanceType.Accelerators("L4", 0, 2861 / 1024.0), before.ebs(), before.networkGbps(), before.efaInterfaces(),
+                before.currentGeneration(), before.source());
+        FetchedCatalog one = new FetchedCatalog(List.of(fetched), List.of(), List.of(), List.of(), 0, 0, List.of());
+
+        RefreshResult r = CatalogMerger.merge(embedded, one, List.of("us-east-1"), EnumSet.of(AwsService.EC2), DAY);
+
+        InstanceType after = r.catalog().instanceTypes().stream().filter(t -> t.name().equals("g6f.large")).findFirst().orElseThrow();
+        assertThat(after.accelerators()).isEqualTo(new InstanceType.Accelerators("L4-1/8", 1, 2861 / 1024.0));
+        assertThat(CatalogValidator.problems(r.catalog())).isEmpty();
     }
 }

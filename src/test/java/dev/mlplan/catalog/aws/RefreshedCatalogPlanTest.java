@@ -120,7 +120,7 @@ class RefreshedCatalogPlanTest {
         assertThat(r.report().servicePrices().changed()).isZero();
         assertThat(after.id()).isNotEqualTo(before.id());
 
-        WorkloadParser parser = new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames());
+        WorkloadParser parser = ModelPresets.workloadParser();
         List<Workload> workloads;
         try (Stream<Path> files = Files.list(Path.of("workloads"))) {
             workloads = files.filter(p -> p.toString().endsWith(".yaml")).sorted().map(parser::parse).toList();

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Facts about an inference part, for rule tests. Defaults: llama-2-7b served one-shot (no tokens out),
- * a peak of 1 request/s, no latency target, availability single; the estimate fits (1 GiB needed of
+ * a peak of 1 request/s, 512 tokens in, no latency target, availability single; the estimate fits (1 GiB needed of
  * 80 GiB), serves 1 request/s per instance at a p99 of 100 ms, and the fleet needs as many instances
  * as the shape has.
  */
@@ -23,6 +23,12 @@ final class InferenceFacts extends PartFacts<InferenceFacts> {
     private int tokensOut;
     private double peak = 1;
     private String latencyP99;
+    private String ttftP99;
+    private String tpotP99;
+    private int tokensIn = 512;
+    private int batch = 1;
+    private double estimatedTtftMs;
+    private double estimatedTpotMs;
     private String availability;
     private double neededGiB = 1;
     private double availableGiB = 80;
@@ -54,6 +60,42 @@ final class InferenceFacts extends PartFacts<InferenceFacts> {
     /** {@code inference.latency_p99}, the target, such as "3s". */
     InferenceFacts latencyP99(String target) {
         this.latencyP99 = target;
+        return this;
+    }
+
+    /** {@code inference.ttft_p99}, the time-to-first-token target, such as "1s" (needs {@link #tokensOut}). */
+    InferenceFacts ttftP99(String target) {
+        this.ttftP99 = target;
+        return this;
+    }
+
+    /** {@code inference.tpot_p99}, the time-per-output-token target, such as "50ms" (needs {@link #tokensOut}). */
+    InferenceFacts tpotP99(String target) {
+        this.tpotP99 = target;
+        return this;
+    }
+
+    /** {@code inference.tokens_in}: prompt tokens per request (512 unless set). */
+    InferenceFacts tokensIn(int tokens) {
+        this.tokensIn = tokens;
+        return this;
+    }
+
+    /** Concurrent requests per replica the estimate chose (1 unless set). */
+    InferenceFacts batch(int requests) {
+        this.batch = requests;
+        return this;
+    }
+
+    /** Estimated p99 time to first token, in milliseconds. */
+    InferenceFacts estimatedTtftMs(double ms) {
+        this.estimatedTtftMs = ms;
+        return this;
+    }
+
+    /** Estimated p99 time per output token, in milliseconds. */
+    InferenceFacts estimatedTpotMs(double ms) {
+        this.estimatedTpotMs = ms;
         return this;
     }
 
@@ -98,11 +140,13 @@ final class InferenceFacts extends PartFacts<InferenceFacts> {
         var w = workload(sections());
         var i = w.inference().orElseThrow();
         double targetMs = i.latencyP99().isPresent() ? i.latencyP99().get().millis() : 0;
+        double ttftTargetMs = i.ttftP99().isPresent() ? i.ttftP99().get().millis() : 0;
+        double tpotTargetMs = i.tpotP99().isPresent() ? i.tpotP99().get().millis() : 0;
         boolean llm = tokensOut > 0;
-        var requirements = new InferenceRequirements(ModelPresets.find(model).orElseThrow(), llm, 14e9, 5e5, 512, tokensOut, 1e13, peak, peak / 2,
-                targetMs, 0, 0, "", List.of());
-        var estimate = new InferenceEstimate(neededGiB <= availableGiB, neededGiB, availableGiB, 1, 0, requestsPerSecondEach, estimatedP99Ms,
-                estimatedP99Ms, List.of());
+        var requirements = new InferenceRequirements(ModelPresets.find(model).orElseThrow(), llm, 14e9, 5e5, tokensIn, tokensOut, 1e13, peak,
+                peak / 2, targetMs, 0, 0, "", List.of(), ttftTargetMs, tpotTargetMs);
+        var estimate = new InferenceEstimate(neededGiB <= availableGiB, neededGiB, availableGiB, batch, 0, requestsPerSecondEach, estimatedP99Ms,
+                estimatedP99Ms, 1, 1, estimatedTtftMs, estimatedTpotMs, List.of());
         int needed = instancesNeeded != null ? instancesNeeded : shape.count();
         return new Facts(w, CATALOG, shape.of(Part.INFERENCE), Optional.empty(), Optional.empty(), Optional.of(requirements), Optional.of(estimate),
                 Optional.empty(), needed, 0, Optional.empty());
@@ -112,12 +156,18 @@ final class InferenceFacts extends PartFacts<InferenceFacts> {
         var yaml = new StringBuilder(constraintsYaml()).append("inference:\n")
                 .append("  model: { preset: ").append(model).append(" }\n")
                 .append("  traffic: { average: ").append(yamlNumber(peak / 2)).append("/s, peak: ").append(yamlNumber(peak)).append("/s }\n")
-                .append("  tokens_in: 512\n");
+                .append("  tokens_in: ").append(tokensIn).append('\n');
         if (tokensOut > 0) {
             yaml.append("  tokens_out: ").append(tokensOut).append('\n');
         }
         if (latencyP99 != null) {
             yaml.append("  latency_p99: ").append(latencyP99).append('\n');
+        }
+        if (ttftP99 != null) {
+            yaml.append("  ttft_p99: ").append(ttftP99).append('\n');
+        }
+        if (tpotP99 != null) {
+            yaml.append("  tpot_p99: ").append(tpotP99).append('\n');
         }
         if (availability != null) {
             yaml.append("  availability: ").append(availability).append('\n');

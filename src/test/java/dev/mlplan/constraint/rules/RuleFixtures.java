@@ -8,7 +8,6 @@ import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.workload.Workload;
-import dev.mlplan.workload.WorkloadParser;
 
 /**
  * Facts for rule tests, named the way the domain names them (in the manner of Timefold's constraint
@@ -124,7 +123,7 @@ final class RuleFixtures {
 
     /** Parses a workload from the YAML of its sections (version and name are added). */
     static Workload workload(String sections) {
-        return new WorkloadParser(ModelPresets.names(), ModelPresets.diffusionNames()).parse("test.yaml", "version: 1\nname: rule-test\n" + sections);
+        return ModelPresets.workloadParser().parse("test.yaml", "version: 1\nname: rule-test\n" + sections);
     }
 
     /** A number as the workload YAML writes it: 20, 0.5. */
