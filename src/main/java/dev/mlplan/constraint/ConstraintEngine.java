@@ -32,6 +32,7 @@ import dev.mlplan.constraint.rules.S3PrefixRateRule;
 import dev.mlplan.constraint.rules.SpotDeadlineMarginRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
+import dev.mlplan.constraint.rules.MaxUpfrontRule;
 import java.util.List;
 
 /** Runs every rule over a candidate and collects the violations. Stateless. */
@@ -75,7 +76,8 @@ public final class ConstraintEngine {
                 new SpotNotInterruptibleRule(),
                 new SpotDeadlineRule(),
                 new SpotDeadlineMarginRule(),
-                new CapacityBlockRule()));
+                new CapacityBlockRule(),
+                new MaxUpfrontRule()));
     }
 
     public List<Rule> rules() {

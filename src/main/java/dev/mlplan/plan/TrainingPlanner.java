@@ -67,7 +67,7 @@ final class TrainingPlanner {
     Result plan(Training t) {
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
-        PartCollector col = ctx.collector();
+        PartCollector col = ctx.computeCollector();
         int filtered = 0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!it.hasAccelerator() || !it.currentGeneration()) {
@@ -101,6 +101,7 @@ final class TrainingPlanner {
         if (filtered > 0) {
             requirements.put("instanceTypesExcludedByFamilies", filtered);
         }
+        ctx.pricingPolicy().describe(ctx.options().pricing()).ifPresent(p -> requirements.put("pricing", p));
         var part = new PlanResult.PartPlan(Part.TRAINING.id(), requirements, options, col.eliminations(), req.steps(), col.considered(), col.feasible());
         return new Result(part, ranked, local);
     }
@@ -197,7 +198,9 @@ final class TrainingPlanner {
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
                         double perRun = billedHours * n * p.usdPerHour();
                         return new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
-                                priced.monthlyUsd(), block.isPresent() ? perRun : null, priced.components(), List.copyOf(notes), List.of(),
+                                priced.monthlyUsd(), block.isPresent() ? Double.valueOf(perRun)
+                                        : InferencePlanner.upfront(InstanceCost.upfrontUsd(p, n, billedHours * t.runsPerMonth())),
+                                priced.components(), List.copyOf(notes), List.of(),
                                 OptionSteps.after(req.steps(), chosen.steps()));
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));

@@ -38,9 +38,18 @@ public record Workload(
      * constraints: what the user allows. Empty include means every family.
      *
      * @param maxNodes the most instances one training run or one inference fleet may use
+     * @param pricing the pricing models allowed ({@code constraints.pricing}, names as written, such as
+     *     "on-demand" or "reserved-1y"); empty when not given: every model is compared
+     * @param maxUpfront the most cash an option may need up front ({@code constraints.max_upfront}); empty for no limit
      */
-    public record Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes) {
+    public record Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes, List<String> pricing,
+            Optional<Money> maxUpfront) {
         public static final int DEFAULT_MAX_NODES = 16;
+
+        /** Without a pricing policy or upfront limit. */
+        public Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes) {
+            this(allowSpot, includeFamilies, excludeFamilies, maxNodes, List.of(), Optional.empty());
+        }
 
         public static Constraints defaults() {
             return new Constraints(true, List.of(), List.of(), DEFAULT_MAX_NODES);
