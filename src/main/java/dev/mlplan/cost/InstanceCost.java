@@ -38,7 +38,9 @@ public final class InstanceCost {
                     + Fmt.pct(utilisation) + " of it" + (instances > count ? " (" + Fmt.count(count * hoursPerInstancePerMonth)
                             + " instance-hours a month need " + instances + " committed instances)" : "")
                     + (price.upfrontUsd() > 0 ? "; " + Fmt.usd(instances * price.upfrontUsd()) + " paid up front at purchase (" + instances + " × "
-                            + Fmt.usd(price.upfrontUsd()) + ", included in the rate above)" : ""));
+                            + Fmt.usd(price.upfrontUsd()) + ", included in the rate above" + (pm.name().endsWith("PARTIAL_UPFRONT")
+                                    ? "; the embedded catalog estimates a partial-upfront fee at half the term's cost, 'mlplan catalog refresh'"
+                                            + " reads AWS's" : "") + ")" : ""));
         } else {
             double used = count * hoursPerInstancePerMonth;
             parts.add(CostComponent.of("Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));

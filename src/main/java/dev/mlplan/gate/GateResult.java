@@ -11,10 +11,22 @@ import java.util.List;
  *
  * @param baseline whether a baseline was compared
  * @param maxIncrease the allowed increase, e.g. "+10%", or null
+ * @param pricing the pricing model the gate's costs are under ({@code check --pricing}), or null for each
+ *     workload's best option at any pricing its policy allows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "workloads"})
-public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
+@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "pricing", "workloads"})
+public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads, String pricing) {
+
+    /** A gate on each workload's own plan (no {@code --pricing}). */
+    public GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
+        this(status, summary, baseline, maxIncrease, workloads, null);
+    }
+
+    /** The same result, its costs those of the best options under {@code pricing} ({@code check --pricing}). */
+    public GateResult underPricing(String pricing) {
+        return new GateResult(status, summary, baseline, maxIncrease, workloads, pricing);
+    }
 
     /** How a workload or part compares with the baseline. */
     public enum Change {

@@ -46,6 +46,18 @@ public record Workload(
             Optional<Money> maxUpfront) {
         public static final int DEFAULT_MAX_NODES = 16;
 
+        /**
+         * The pricing models {@code constraints.pricing} (and {@code check --pricing}) may name: the issue's names, each
+         * standing for every payment option of its kind, then the catalog's precise ids (one payment option, one
+         * savings plan kind). dev.mlplan.plan.PricingPolicy maps each to catalog pricing models (docs/limits.md,
+         * Pricing policy).
+         */
+        public static final List<String> PRICING_NAMES = List.of(
+                "on-demand", "spot", "reserved-1y", "reserved-3y", "savings-plan-1y", "savings-plan-3y", "capacity-block",
+                "reserved-1y-no-upfront", "reserved-1y-partial-upfront", "reserved-1y-all-upfront",
+                "reserved-3y-no-upfront", "reserved-3y-partial-upfront", "reserved-3y-all-upfront",
+                "savings-plan-compute-1y", "savings-plan-compute-3y", "savings-plan-instance-1y", "savings-plan-instance-3y");
+
         /** Without a pricing policy or upfront limit. */
         public Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes) {
             this(allowSpot, includeFamilies, excludeFamilies, maxNodes, List.of(), Optional.empty());

@@ -307,17 +307,6 @@ final class WorkloadKeys {
                     .matching(FAMILY_PATTERN),
             Key.of("exclude", Type.STRING_LIST, "Never these families.").matching(FAMILY_PATTERN));
 
-    /**
-     * The pricing models {@code constraints.pricing} may name: the issue's names, each standing for every
-     * payment option of its kind, then the catalog's precise ids (one payment option, one savings plan
-     * kind). dev.mlplan.plan.PricingPolicy maps each to catalog pricing models (docs/limits.md, Pricing policy).
-     */
-    static final List<String> PRICING_NAMES = List.of(
-            "on-demand", "spot", "reserved-1y", "reserved-3y", "savings-plan-1y", "savings-plan-3y", "capacity-block",
-            "reserved-1y-no-upfront", "reserved-1y-partial-upfront", "reserved-1y-all-upfront",
-            "reserved-3y-no-upfront", "reserved-3y-partial-upfront", "reserved-3y-all-upfront",
-            "savings-plan-compute-1y", "savings-plan-compute-3y", "savings-plan-instance-1y", "savings-plan-instance-3y");
-
     static final Section CONSTRAINTS = new Section("constraints", "What the user allows.",
             Key.of("allow_spot", Type.BOOLEAN, "Whether spot capacity may be used.").withDefault("true"),
             Key.section("families", FAMILIES),
@@ -327,7 +316,7 @@ final class WorkloadKeys {
             new Key("pricing", Type.STRING_LIST, false, "Pricing models allowed for instances, such as [on-demand, reserved-1y]:"
                     + " on-demand, spot, reserved-1y, reserved-3y (every payment option), savings-plan-1y, savings-plan-3y (compute and"
                     + " EC2 instance plans), capacity-block, or a precise id such as reserved-1y-no-upfront. Others are not offered."
-                    + " Absent: all. Must agree with allow_spot.", null, PRICING_NAMES, null, false, Bound.atLeast(1), null, null, null),
+                    + " Absent: all. Must agree with allow_spot.", null, Workload.Constraints.PRICING_NAMES, null, false, Bound.atLeast(1), null, null, null),
             Key.quantity("max_upfront", Dimension.MONEY, Bound.nonNegative(), "Most cash an option may need up front (a reservation's"
                     + " upfront fee for its instances, a capacity block's price); options above it are eliminated.")
                     .atMost("10000000000 USD").example("50000 USD"));

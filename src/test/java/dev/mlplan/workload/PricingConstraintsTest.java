@@ -56,7 +56,7 @@ class PricingConstraintsTest {
     }
 
     static List<String> names() {
-        return WorkloadKeys.PRICING_NAMES;
+        return Workload.Constraints.PRICING_NAMES;
     }
 
     @Test
