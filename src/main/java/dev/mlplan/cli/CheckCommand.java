@@ -5,11 +5,14 @@ import dev.mlplan.gate.GateResult;
 import dev.mlplan.gate.Status;
 import dev.mlplan.gate.Threshold;
 import dev.mlplan.plan.PlanResult;
+import dev.mlplan.plan.PricingPolicy;
 import dev.mlplan.report.CheckRenderer;
 import dev.mlplan.report.GithubRenderer;
 import dev.mlplan.report.JUnitRenderer;
 import dev.mlplan.workload.QuantityException;
 import dev.mlplan.workload.QuantityParser;
+import dev.mlplan.workload.Suggestions;
+import dev.mlplan.workload.Workload;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +54,7 @@ import picocli.CommandLine.ParentCommand;
             "  mlplan check workloads/*.yaml --budget 500USD --warn-at 80%%",
             "  mlplan check workloads/*.yaml --budget 20000USD --total",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 10%%",
+            "  mlplan check workloads/reserved-inference.yaml --pricing on-demand",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 200USD \\",
             "      --junit mlplan-junit.xml",
             "",
@@ -83,6 +87,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max-increase", paramLabel = "PCT|USD", description = "Fail when a workload costs more than this over the baseline: 10%% of it, or 200USD.")
     String maxIncrease;
 
+    @Option(names = "--pricing", paramLabel = "MODEL", description = "Gate on the cost of each part's best option under this pricing"
+            + " model (on-demand, spot, reserved-1y, reserved-3y, savings-plan-1y, savings-plan-3y, capacity-block, or a precise id such as"
+            + " reserved-1y-no-upfront), even when another ranks first; it replaces each workload's constraints.pricing. Pay-per-request"
+            + " services and an owned machine stay candidates.")
+    String pricing;
+
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the result as JUnit XML to FILE.")
     Path junit;
 
@@ -99,9 +109,11 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CliEnv env = parent.env();
         Gate.Thresholds thresholds = thresholds();
-        PlanResult plan = Plans.plan(files, catalog, 5, assumptions, env);
+        Optional<PricingPolicy> policy = pricingPolicy();
+        PlanResult plan = Plans.plan(files, catalog, 5, assumptions, env, policy);
         Optional<PlanResult> base = baseline == null ? Optional.empty() : Optional.ofNullable(Plans.read(baseline, "--baseline", env));
-        GateResult result = Gate.check(plan, base, thresholds);
+        GateResult gate = Gate.check(plan, base, thresholds);
+        GateResult result = pricing == null ? gate : gate.underPricing(pricing);
 
         PrintWriter out = parent.out();
         out.print(format.json() ? JacksonText.json(result) : CheckRenderer.render(result, plan.catalog()));
@@ -121,6 +133,19 @@ final class CheckCommand implements Callable<Integer> {
             appendSummary(env.resolve(summaryFile), GithubRenderer.summary(result, plan.catalog()));
         }
         return result.status() == Status.FAIL ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+
+    /** --pricing: one known pricing model name (exit 2 with did-you-mean otherwise). */
+    private Optional<PricingPolicy> pricingPolicy() {
+        if (pricing == null) {
+            return Optional.empty();
+        }
+        List<String> names = Workload.Constraints.PRICING_NAMES;
+        if (!names.contains(pricing)) {
+            throw new ExitException(ExitCode.USAGE, "--pricing: unknown pricing model '" + pricing + "'"
+                    + Suggestions.suffix(pricing.toLowerCase(java.util.Locale.ROOT), names) + "; use one of " + String.join(", ", names.subList(0, 7)) + " or a precise id such as reserved-1y-no-upfront");
+        }
+        return Optional.of(new PricingPolicy(List.of(pricing)));
     }
 
     private Gate.Thresholds thresholds() {

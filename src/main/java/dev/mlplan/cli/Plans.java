@@ -22,10 +22,17 @@ final class Plans {
      * catalog (exit 3) and plans, keeping {@code top} options per part.
      */
     static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env) {
+        return plan(files, catalogOption, top, assumptions, env, java.util.Optional.empty());
+    }
+
+    /** Like {@link #plan(List, CatalogOption, int, AssumptionOptions, CliEnv)}, every workload under {@code pricing} when given. */
+    static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+            java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing) {
         TopOption.checked(top);
         var workloads = assumptions.apply(Inputs.workloads(files, env));
         var catalog = catalogOption.load(env);
-        return new Planner(catalog, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(top), env.today())
+        PlanOptions options = PlanOptions.defaults(VersionProvider.version()).withTop(top);
+        return new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today())
                 .plan(workloads);
     }
 

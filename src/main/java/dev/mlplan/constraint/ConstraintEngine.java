@@ -33,6 +33,7 @@ import dev.mlplan.constraint.rules.S3PrefixRateRule;
 import dev.mlplan.constraint.rules.SpotDeadlineMarginRule;
 import dev.mlplan.constraint.rules.SpotDeadlineRule;
 import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
+import dev.mlplan.constraint.rules.MaxUpfrontRule;
 import dev.mlplan.constraint.rules.TpotRule;
 import dev.mlplan.constraint.rules.TtftRule;
 import java.util.List;
@@ -81,7 +82,8 @@ public final class ConstraintEngine {
                 new SpotNotInterruptibleRule(),
                 new SpotDeadlineRule(),
                 new SpotDeadlineMarginRule(),
-                new CapacityBlockRule()));
+                new CapacityBlockRule(),
+                new MaxUpfrontRule()));
     }
 
     public List<Rule> rules() {

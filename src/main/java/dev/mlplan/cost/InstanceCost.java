@@ -36,7 +36,11 @@ public final class InstanceCost {
             notes.add(pm.id() + ": " + instances + (instances == 1 ? " instance" : " instances") + " paid for all " + Fmt.count(HOURS_PER_MONTH)
                     + " h/month over " + pm.termYears() + (pm.termYears() == 1 ? " year" : " years") + "; this workload uses "
                     + Fmt.pct(utilisation) + " of it" + (instances > count ? " (" + Fmt.count(count * hoursPerInstancePerMonth)
-                            + " instance-hours a month need " + instances + " committed instances)" : ""));
+                            + " instance-hours a month need " + instances + " committed instances)" : "")
+                    + (price.upfrontUsd() > 0 ? "; " + Fmt.usd(instances * price.upfrontUsd()) + " paid up front at purchase (" + instances + " × "
+                            + Fmt.usd(price.upfrontUsd()) + ", included in the rate above" + (pm.name().endsWith("PARTIAL_UPFRONT")
+                                    ? "; the embedded catalog estimates a partial-upfront fee at half the term's cost, 'mlplan catalog refresh'"
+                                            + " reads AWS's" : "") + ")" : ""));
         } else {
             double used = count * hoursPerInstancePerMonth;
             parts.add(CostComponent.of("Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));
@@ -51,6 +55,17 @@ public final class InstanceCost {
             return committedInstances(count, hoursPerInstancePerMonth) * HOURS_PER_MONTH * price.usdPerHour();
         }
         return count * hoursPerInstancePerMonth * price.usdPerHour();
+    }
+
+    /**
+     * Cash paid at purchase for the instances a commitment covers ({@link #committedInstances} × the
+     * price's upfront fee); 0 for pay-as-you-go pricing and commitments without an upfront fee.
+     */
+    public static double upfrontUsd(Price price, int count, double hoursPerInstancePerMonth) {
+        if (!price.pricing().isCommitment() || !(price.upfrontUsd() > 0)) {
+            return 0;
+        }
+        return committedInstances(count, hoursPerInstancePerMonth) * price.upfrontUsd();
     }
 
     /**

@@ -99,7 +99,7 @@ public final class Gate {
             case FAIL -> "failed";
         } : "");
         return new GateResult(overall, summary, baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws,
-                portfolio);
+                portfolio, null);
     }
 
     /**

@@ -11,15 +11,17 @@ import java.util.List;
  *
  * @param baseline whether a baseline was compared
  * @param maxIncrease the allowed increase, e.g. "+10%", or null
+ * @param pricing the pricing model the gate's costs are under ({@code check --pricing}), or null for each
+ *     workload's best option at any pricing its policy allows
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "workloads", "portfolio"})
+@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "pricing", "workloads", "portfolio"})
 public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads,
-        PortfolioGate portfolio) {
+        PortfolioGate portfolio, String pricing) {
 
-    /** A result without a portfolio line (one workload). */
+    /** A result without a portfolio line (one workload), on each workload's own plan (no {@code --pricing}). */
     public GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
-        this(status, summary, baseline, maxIncrease, workloads, null);
+        this(status, summary, baseline, maxIncrease, workloads, null, null);
     }
 
     /**
@@ -34,6 +36,11 @@ public record GateResult(Status status, String summary, boolean baseline, String
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"workloads", "status", "monthlyUsd", "budgetUsd", "warnAtUsd", "reason"})
     public record PortfolioGate(int workloads, Status status, Double monthlyUsd, Double budgetUsd, Double warnAtUsd, String reason) {}
+
+    /** The same result, its costs those of the best options under {@code pricing} ({@code check --pricing}). */
+    public GateResult underPricing(String pricing) {
+        return new GateResult(status, summary, baseline, maxIncrease, workloads, portfolio, pricing);
+    }
 
     /** How a workload or part compares with the baseline. */
     public enum Change {

@@ -66,7 +66,7 @@ final class InferencePlanner {
 
     Result plan(Inference inf) {
         InferenceRequirements req = estimator.requirements(inf);
-        PartCollector col = ctx.collector();
+        PartCollector col = ctx.computeCollector();
         Workload w = ctx.workload();
         double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
@@ -117,6 +117,7 @@ final class InferencePlanner {
             requirements.put("lambdaBreakEvenRequestsPerDay", lambdaBreakEven.get().requestsPerDay());
             requirements.put("lambdaBreakEvenVersus", lambdaBreakEven.get().versus());
         }
+        ctx.pricingPolicy().describe(servicePricing()).ifPresent(p -> requirements.put("pricing", p));
         var part = new PlanResult.PartPlan(Part.INFERENCE.id(), requirements,
                 col.top(ranked, ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
@@ -170,7 +171,8 @@ final class InferencePlanner {
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
                         notes.addAll(ctx.spotRealism(p));
                         return new Option(0, id, Service.EC2, it.name(), fleet.peak(), region, pm, null, round(est.requestsPerSecond()),
-                                round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
+                                round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(),
+                                upfront(InstanceCost.upfrontUsd(p, fleet.peak(), hoursPerMonth)),
                                 priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()))
                                 .withTokenTimes(ttft(req, est), tpot(req, est));
                     }, null));
@@ -234,6 +236,11 @@ final class InferencePlanner {
                 + (req.llm() ? ", " + Fmt.sig(est.tokensPerSecond()) + " tokens/s" : "") + ", p99 " + Fmt.millis(est.latencyMsP99())
                 + (req.llm() ? " (first token " + Fmt.millis(est.ttftMsP99()) + ", " + Fmt.millis(est.tpotMsP99()) + " per output token)" : "")
                 + ", memory " + Fmt.sig(est.neededGiB()) + " of " + Fmt.sig(est.availableGiB()) + " GiB";
+    }
+
+    /** An option's upfront cash: null when there is none (pay-as-you-go), so that the JSON leaves it out. */
+    static Double upfront(double usd) {
+        return usd > 0 ? usd : null;
     }
 
     /** The pricing models a service is compared under: capacity blocks (whole days booked ahead) are for training runs. */

@@ -46,8 +46,16 @@ final class PartCollector {
     private int considered;
     private int feasible;
 
+    /** Which pricing models may be offered: the others are skipped, neither considered nor eliminated. */
+    private final PricingPolicy policy;
+
     PartCollector(Building building) {
+        this(building, PricingPolicy.ALL);
+    }
+
+    PartCollector(Building building, PricingPolicy policy) {
         this.building = building;
+        this.policy = policy;
     }
 
     /** A feasible offer before ranking: its figures, and how to build the whole option when it is shown. */
@@ -93,6 +101,9 @@ final class PartCollector {
             Offers<P> offers) {
         for (String region : regions) {
             for (PricingModel pricing : pricings) {
+                if (!policy.allows(pricing)) {
+                    continue;
+                }
                 Optional<P> price = offers.price().apply(region, pricing);
                 if (price.isEmpty()) {
                     continue;
@@ -146,8 +157,11 @@ final class PartCollector {
         }
     }
 
-    /** An option built at once. */
+    /** An option built at once (not offered when the pricing policy leaves its pricing model out). */
     void add(Option o, Object detail) {
+        if (!policy.allows(o.pricing())) {
+            return;
+        }
         feasible++;
         Group group = Group.of(o);
         Draft prev = best.get(group);

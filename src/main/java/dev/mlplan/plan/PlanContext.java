@@ -54,6 +54,16 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         return new PartCollector(building);
     }
 
+    /** The pricing policy of this plan: check --pricing's, else the workload's constraints.pricing. */
+    PricingPolicy pricingPolicy() {
+        return options.pricingPolicy().orElseGet(() -> new PricingPolicy(workload.constraints().pricing()));
+    }
+
+    /** A collector for a compute part's offers: only pricing models the {@link #pricingPolicy} allows are offered. */
+    PartCollector computeCollector() {
+        return new PartCollector(building, pricingPolicy());
+    }
+
     /** The catalog accelerator a local machine names, matched loosely ("rtx-4090" → "RTX-4090"). */
     Accelerator localAccelerator(String name) {
         String key = norm(name);

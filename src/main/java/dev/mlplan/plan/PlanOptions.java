@@ -10,9 +10,16 @@ import java.util.List;
  * @param pricing pricing models compared for EC2 (convertible reservations are left out by default:
  *     they never cost less than standard ones of the same term and payment; capacity blocks are
  *     compared for training runs only)
+ * @param pricingPolicy when present, the pricing policy of every workload, in place of its own
+ *     {@code constraints.pricing} ({@code check --pricing})
  */
-public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion) {
+public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion, java.util.Optional<PricingPolicy> pricingPolicy) {
     public static final int DEFAULT_TOP = 5;
+
+    /** Each workload's own pricing policy ({@code constraints.pricing}). */
+    public PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion) {
+        this(top, pricing, mlplanVersion, java.util.Optional.empty());
+    }
 
     public static final List<PricingModel> DEFAULT_PRICING = List.of(
             PricingModel.ON_DEMAND,
@@ -34,6 +41,11 @@ public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVers
     }
 
     public PlanOptions withTop(int n) {
-        return new PlanOptions(n, pricing, mlplanVersion);
+        return new PlanOptions(n, pricing, mlplanVersion, pricingPolicy);
+    }
+
+    /** Every workload planned under {@code policy} instead of its own {@code constraints.pricing} ({@code check --pricing}). */
+    public PlanOptions withPricingPolicy(PricingPolicy policy) {
+        return new PlanOptions(top, pricing, mlplanVersion, java.util.Optional.of(policy));
     }
 }

@@ -70,7 +70,7 @@ final class TrainingPlanner {
         }
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
-        PartCollector col = ctx.collector();
+        PartCollector col = ctx.computeCollector();
         int filtered = 0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!it.hasAccelerator() || !it.currentGeneration()) {
@@ -109,6 +109,7 @@ final class TrainingPlanner {
         if (filtered > 0) {
             requirements.put("instanceTypesExcludedByFamilies", filtered);
         }
+        ctx.pricingPolicy().describe(ctx.options().pricing()).ifPresent(p -> requirements.put("pricing", p));
         var part = new PlanResult.PartPlan(Part.TRAINING.id(), requirements, options, col.eliminations(), req.steps(), col.considered(), col.feasible());
         return new Result(part, ranked, local);
     }
@@ -234,8 +235,10 @@ final class TrainingPlanner {
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
                         double perRun = perRunUsd;
+                        Double upfront = block.isPresent() ? Double.valueOf(perRun)
+                                : InferencePlanner.upfront(InstanceCost.upfrontUsd(p, n, billedHours * t.trialsPerMonth()));
                         return sweep(t, new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
-                                priced.monthlyUsd(), block.isPresent() ? perRun : null, priced.components(), List.copyOf(notes), List.of(),
+                                priced.monthlyUsd(), upfront, priced.components(), List.copyOf(notes), List.of(),
                                 withSweepStep(t, OptionSteps.after(req.steps(), chosen.steps()), runHours, perRun, n)), runHours);
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));

@@ -23,6 +23,9 @@ public final class CheckRenderer {
     public static String render(GateResult g, CatalogRef catalog) {
         StringBuilder sb = new StringBuilder();
         sb.append("mlplan check · catalog ").append(catalog.id()).append(" (prices as of ").append(catalog.pricesAsOf()).append(")");
+        if (g.pricing() != null) {
+            sb.append(" · pricing ").append(g.pricing()).append(" (each part's best option under it)");
+        }
         if (g.baseline()) {
             sb.append(" · baseline compared").append(g.maxIncrease() == null ? "" : ", max increase " + g.maxIncrease());
         }

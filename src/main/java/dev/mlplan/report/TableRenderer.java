@@ -4,6 +4,7 @@ import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
 import dev.mlplan.catalog.PricingModel;
+import dev.mlplan.constraint.Service;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.PlanResult.BreakEvenResult;
 import dev.mlplan.plan.PlanResult.Elimination;
@@ -123,6 +124,7 @@ public final class TableRenderer {
         REQUESTS_PER_SECOND("req/s each", HorizontalAlign.RIGHT),
         P99("p99", HorizontalAlign.RIGHT),
         MONTHLY("$/month", HorizontalAlign.RIGHT),
+        UPFRONT("upfront", HorizontalAlign.RIGHT),
         NOTES("why / notes", HorizontalAlign.LEFT);
 
         final String header;
@@ -148,6 +150,11 @@ public final class TableRenderer {
             shown.add(Col.P99);
         }
         shown.add(Col.MONTHLY);
+        // cash paid at purchase (a reservation's fee, a capacity block): only when a shown cloud option needs some
+        // (an owned machine's purchase price alone does not add the column: its notes say it)
+        if (p.options().stream().anyMatch(o -> o.service() != Service.LOCAL && o.upfrontUsd() != null && o.upfrontUsd() > 0)) {
+            shown.add(Col.UPFRONT);
+        }
         shown.add(Col.NOTES);
         Column[] cols = new Column[shown.size()];
         for (int j = 0; j < cols.length; j++) {
@@ -179,6 +186,7 @@ public final class TableRenderer {
             case REQUESTS_PER_SECOND -> o.requestsPerSecondPerInstance() == null ? "-" : Fmt.sig(o.requestsPerSecondPerInstance());
             case P99 -> o.latencyMsP99() == null ? "-" : Fmt.millis(o.latencyMsP99());
             case MONTHLY -> Fmt.usd(o.monthlyUsd());
+            case UPFRONT -> o.upfrontUsd() == null || o.upfrontUsd() <= 0 ? "-" : Fmt.usd(o.upfrontUsd());
             case NOTES -> noteCell(o);
         };
     }

@@ -124,9 +124,30 @@ public record Workload(
      * constraints: what the user allows. Empty include means every family.
      *
      * @param maxNodes the most instances one training run or one inference fleet may use
+     * @param pricing the pricing models allowed ({@code constraints.pricing}, names as written, such as
+     *     "on-demand" or "reserved-1y"); empty when not given: every model is compared
+     * @param maxUpfront the most cash an option may need up front ({@code constraints.max_upfront}); empty for no limit
      */
-    public record Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes) {
+    public record Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes, List<String> pricing,
+            Optional<Money> maxUpfront) {
         public static final int DEFAULT_MAX_NODES = 16;
+
+        /**
+         * The pricing models {@code constraints.pricing} (and {@code check --pricing}) may name: the issue's names, each
+         * standing for every payment option of its kind, then the catalog's precise ids (one payment option, one
+         * savings plan kind). dev.mlplan.plan.PricingPolicy maps each to catalog pricing models (docs/limits.md,
+         * Pricing policy).
+         */
+        public static final List<String> PRICING_NAMES = List.of(
+                "on-demand", "spot", "reserved-1y", "reserved-3y", "savings-plan-1y", "savings-plan-3y", "capacity-block",
+                "reserved-1y-no-upfront", "reserved-1y-partial-upfront", "reserved-1y-all-upfront",
+                "reserved-3y-no-upfront", "reserved-3y-partial-upfront", "reserved-3y-all-upfront",
+                "savings-plan-compute-1y", "savings-plan-compute-3y", "savings-plan-instance-1y", "savings-plan-instance-3y");
+
+        /** Without a pricing policy or upfront limit. */
+        public Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes) {
+            this(allowSpot, includeFamilies, excludeFamilies, maxNodes, List.of(), Optional.empty());
+        }
 
         public static Constraints defaults() {
             return new Constraints(true, List.of(), List.of(), DEFAULT_MAX_NODES);

@@ -324,7 +324,46 @@ final class WorkloadBinder {
             exclude = List.copyOf(exc.keySet());
         }
         int maxNodes = v.integer("max_nodes").orElseThrow();
-        return new Constraints(allowSpot, include, exclude, maxNodes);
+        List<String> pricing = pricing(v, allowSpot);
+        Optional<Money> maxUpfront = v.quantity("max_upfront").map(q -> new Money(q.number()));
+        return new Constraints(allowSpot, include, exclude, maxNodes, pricing, maxUpfront);
+    }
+
+    /**
+     * constraints.pricing: known names (did-you-mean otherwise), each once, at least one; when
+     * allow_spot is written too, the two must agree about spot.
+     */
+    private List<String> pricing(View v, boolean allowSpot) {
+        if (!v.has("pricing")) {
+            return List.of();
+        }
+        Key key = v.section.get("pricing");
+        String path = v.path("pricing");
+        Node node = v.valueNode("pricing");
+        List<ScalarNode> items = list(key, path, node, "[on-demand, reserved-1y]");
+        if (items.isEmpty()) {
+            throw error(node, path + ": expected at least one pricing model such as on-demand or reserved-1y, found an empty list",
+                    "leave the key out to allow them all");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ScalarNode item = items.get(i);
+            String name = item.getValue().strip();
+            if (!key.values().contains(name)) {
+                throw error(item, path + "[" + i + "]: unknown pricing model " + QuantityParser.quote(name),
+                        Suggestions.hint(name.toLowerCase(Locale.ROOT), key.values()));
+            }
+            if (out.contains(name)) {
+                throw error(item, path + "[" + i + "]: '" + name + "' is listed twice", null);
+            }
+            out.add(name);
+        }
+        if (v.has("allow_spot") && allowSpot != out.contains("spot")) {
+            throw error(node, "constraints.allow_spot is " + allowSpot + " but constraints.pricing " + (allowSpot ? "leaves out" : "lists")
+                    + " spot", allowSpot ? "add spot to constraints.pricing, or set allow_spot: false" : "remove spot from constraints.pricing,"
+                            + " or leave allow_spot out");
+        }
+        return List.copyOf(out);
     }
 
     private Map<String, ScalarNode> families(View f, String name) {

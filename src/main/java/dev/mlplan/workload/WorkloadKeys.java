@@ -344,7 +344,15 @@ final class WorkloadKeys {
             Key.of("allow_spot", Type.BOOLEAN, "Whether spot capacity may be used.").withDefault("true"),
             Key.section("families", FAMILIES),
             Key.integer("max_nodes", Bound.between(1, 1024), "Most instances one training run or inference fleet may use.")
-                    .withDefault(Integer.toString(Workload.Constraints.DEFAULT_MAX_NODES)));
+                    .withDefault(Integer.toString(Workload.Constraints.DEFAULT_MAX_NODES)),
+            // issue 16 item 6: commitment policy
+            new Key("pricing", Type.STRING_LIST, false, "Pricing models allowed for instances, such as [on-demand, reserved-1y]:"
+                    + " on-demand, spot, reserved-1y, reserved-3y (every payment option), savings-plan-1y, savings-plan-3y (compute and"
+                    + " EC2 instance plans), capacity-block, or a precise id such as reserved-1y-no-upfront. Others are not offered."
+                    + " Absent: all. Must agree with allow_spot.", null, Workload.Constraints.PRICING_NAMES, null, false, Bound.atLeast(1), null, null, null, 1, 0).since(2),
+            Key.quantity("max_upfront", Dimension.MONEY, Bound.nonNegative(), "Most cash an option may need up front (a reservation's"
+                    + " upfront fee for its instances, a capacity block's price); options above it are eliminated.")
+                    .atMost("10000000000 USD").example("50000 USD").since(2));
 
     static final Section LOCAL = new Section("local", "An owned machine, for break-even.",
             Key.of("accelerator", Type.STRING, "Accelerator name, such as rtx-4090.").asRequired().matching(NON_BLANK),
@@ -371,7 +379,7 @@ final class WorkloadKeys {
                     "Samples per second one vCPU decodes and augments for per-sample (image) training when training.data_pipeline is cpu"
                             + " (JPEG decode, random-resized crop and flip at 224 px); a bare number is per second. Default: 60/s"
                             + " (tensorpack's ImageNet DataFlow, docs/estimation.md).")
-                    .atMost("1000000/s").plain().example("60/s"));
+                    .atMost("1000000/s").plain().example("60/s").since(2));
 
     static Section model(String path, String defaultPrecision, Key... extra) {
         List<Key> keys = new ArrayList<>(modelKeys(defaultPrecision));
@@ -390,16 +398,16 @@ final class WorkloadKeys {
                 Key.integer("kv_heads", Bound.atLeast(1), "Key/value heads (grouped-query attention).").atMost("65,536"),
                 Key.quantity("flops_per_sample", Dimension.FLOPS, Bound.positive(), "Forward FLOPs per sample, such as \"8.2G\".").atMost("1000000T"),
                 Key.integer("context_length", Bound.atLeast(1), "Most tokens the model attends to at once (a preset knows its own): tokens_in + tokens_out, or training.sequence_length,"
-                        + " above it is an error.").atMost("100,000,000"),
+                        + " above it is an error.").atMost("100,000,000").since(2),
                 Key.choice("precision", precisions(), "Numeric precision.").withDefault(defaultPrecision));
     }
 
     // classical (tabular) training: architecture tree or linear (issue 16, item 2; docs/estimation.md)
     static final Section TRAINING_MODEL = model("training.model", "bf16",
             Key.integer("rounds", Bound.atLeast(1), "Boosting rounds (trees) of architecture: tree. Default: "
-                    + Workload.Tabular.DEFAULT_ROUNDS + ".").atMost("1,000,000"),
+                    + Workload.Tabular.DEFAULT_ROUNDS + ".").atMost("1,000,000").since(2),
             Key.integer("depth", Bound.atLeast(1), "Tree depth (XGBoost max_depth) of architecture: tree. Default: "
-                    + Workload.Tabular.DEFAULT_DEPTH + ", XGBoost's.").atMost("64"));
+                    + Workload.Tabular.DEFAULT_DEPTH + ", XGBoost's.").atMost("64").since(2));
     static final Section INFERENCE_MODEL = model("inference.model", "fp16");
 
     static final Section DATASET = new Section("training.dataset", "The training data.",
@@ -407,9 +415,9 @@ final class WorkloadKeys {
             Key.quantity("tokens", Dimension.COUNT, Bound.positive(), "Tokens in one epoch (transformers), such as \"2B\".").atMost("1000T").example("2B"),
             Key.quantity("samples", Dimension.COUNT, Bound.positive(), "Samples in one epoch (CNNs), such as \"1.28M\".").atMost("1000T").example("1.28M"),
             Key.quantity("rows", Dimension.COUNT, Bound.positive(), "Rows of the training set (architecture tree or linear), such as \"50M\".")
-                    .atMost("1000T").example("50M"),
+                    .atMost("1000T").example("50M").since(2),
             Key.integer("features", Bound.atLeast(1), "Features (columns) per row (architecture tree or linear). Default: dataset.size ÷ (rows × 4 bytes),"
-                    + " float32 values.").atMost("100,000,000"),
+                    + " float32 values.").atMost("100,000,000").since(2),
             Key.choice("location", DATASET_LOCATIONS, "Where the data is read from.").withDefault("s3"));
 
     static final Section TRAINING = new Section("training", "A training or fine-tuning job, run repeatedly.",
@@ -428,12 +436,12 @@ final class WorkloadKeys {
             Key.choice("data_pipeline", names(Workload.DataPipeline.values()),
                     "Where per-sample (image) models decode and augment their input: cpu (PyTorch DataLoader workers, limited by the"
                             + " instance's vCPUs × assumptions.decode_rate_per_vcpu) or gpu (NVIDIA DALI with nvJPEG: no CPU ceiling on NVIDIA"
-                            + " GPUs).").withDefault("cpu"),
+                            + " GPUs).").withDefault("cpu").since(2),
             Key.integer("trials", Bound.atLeast(1), "Runs of the job in one sweep (hyperparameter search): each costs one run; the deadline"
-                    + " applies to the whole sweep, and runs_per_month counts sweeps.").atMost("100,000").withDefault("1"),
+                    + " applies to the whole sweep, and runs_per_month counts sweeps.").atMost("100,000").withDefault("1").since(2),
             Key.integer("concurrency", Bound.atLeast(1), "How many trials run at once, at most trials; the sweep takes ceil(trials ÷"
                     + " concurrency) waves of one run each, and concurrency × nodes per trial must fit constraints.max_nodes.")
-                    .atMost("1,024").withDefault("1"));
+                    .atMost("1,024").withDefault("1").since(2));
 
     static final Section TRAFFIC = new Section("inference.traffic", "Request rate.",
             Key.quantity("average", Dimension.RATE, Bound.positive(), "Average request rate, such as \"20/s\".").atMost("10000000/s").asRequired(),
@@ -447,16 +455,16 @@ final class WorkloadKeys {
             Key.integer("tokens_in", Bound.atLeast(1), "Prompt tokens per request.").atMost("10,000,000"),
             Key.integer("tokens_out", Bound.atLeast(1), "Generated tokens per request.").atMost("10,000,000"),
             Key.integer("steps", Bound.atLeast(1),
-                    "Denoising steps per image; diffusion presets only (stable-diffusion-*). Default: the preset's, 50 (the diffusers default).")
+                    "Denoising steps per image; diffusion presets only (stable-diffusion-*, flux.1-*). Default: the preset's, 50 (the diffusers default).")
                     .atMost("1,000"),
             Key.integer("resolution", Bound.atLeast(64),
                     "Image side in pixels, such as 512 or 1024; diffusion presets only. Default: the preset's native resolution.")
                     .atMost("8,192"),
             Key.quantity("latency_p99", Dimension.DURATION, Bound.positive(), "99th percentile latency target.").atMost("24h").example("3s"),
             Key.quantity("ttft_p99", Dimension.DURATION, Bound.positive(), "99th percentile time to first token target (models that"
-                    + " generate tokens: needs tokens_out).").atMost("1h").example("1s"),
+                    + " generate tokens: needs tokens_out).").atMost("1h").example("1s").since(2),
             Key.quantity("tpot_p99", Dimension.DURATION, Bound.positive(), "99th percentile time per output token target (models that"
-                    + " generate tokens: needs tokens_out).").atMost("1h").example("50ms"),
+                    + " generate tokens: needs tokens_out).").atMost("1h").example("50ms").since(2),
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
             Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
 

@@ -82,6 +82,8 @@ public final class WorkloadReference {
         return switch (k.type()) {
             case QUANTITY -> k.dimension().noun() + (k.plainNumber() ? " (or a bare number)" : "");
             case ENUM -> "one of " + String.join(", ", k.values().stream().map(v -> "`" + v + "`").toList());
+            case STRING_LIST -> "string list" + (k.values().isEmpty() ? ""
+                    : " of " + String.join(", ", k.values().stream().map(v -> "`" + v + "`").toList()));
             case SECTION -> k.listable() ? "section, or a list of sections (since version " + k.listSince() + ")" : "section";
             default -> k.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
         };

@@ -110,6 +110,9 @@ public final class WorkloadSchema {
                 if (key.pattern() != null) {
                     items.put("pattern", key.pattern());
                 }
+                if (!key.values().isEmpty()) {
+                    key.values().forEach(items.putArray("enum")::add);
+                }
                 n.put("uniqueItems", true);
                 if (key.bound().hasMin()) {
                     n.put("minItems", (int) key.bound().min());

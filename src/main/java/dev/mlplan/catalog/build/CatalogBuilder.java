@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *       lowest AZ; interruption bucket and savings from ec2instances.info's advisor (~2025-11-30),
  *       else spotinfo (2025-06-28). An advisor entry without a spot price gives an estimated
  *       average = on-demand &times; (1 &minus; savings).
- *   <li>reserved: ec2instances.info platform linux, effective hourly rate, upfront unknown (0).
+ *   <li>reserved: ec2instances.info platform linux, effective hourly rate; upfront fee derived from it ({@link #upfrontUsd}).
  *   <li>savings plans: estimated from the no-upfront RI rates (see {@link Sources#EST_SAVINGS_PLANS}).
  *   <li>service prices: the reference price files per region; docs/limits.md fills us-east-1 gaps.
  * </ul>
@@ -477,12 +477,27 @@ public final class CatalogBuilder {
                 skip("ec2instances.info reserved: price missing or 0");
                 continue;
             }
-            Price prev = out.put(key(region, type, model), new Price(region, type, model, usd, 0, Sources.EI_RESERVED));
+            Price prev = out.put(key(region, type, model), new Price(region, type, model, usd, upfrontUsd(model, usd), Sources.EI_RESERVED));
             if (prev != null) {
                 warnings.add("duplicate reserved row " + key(region, type, model));
             }
         }
         return out;
+    }
+
+    /**
+     * The upfront fee of one reserved instance, from the effective hourly rate (the source has no fee):
+     * all upfront pays the whole term at purchase (effective rate × years × 8,760 h; no recurring
+     * fee); no upfront pays nothing; partial upfront is estimated at half the term's cost, the split of
+     * AWS's published fees (p4d.24xlarge us-east-1, 1-year standard: $56,030 up front + $6.396/h ×
+     * 8,760 h = $56,029; docs/limits.md, Pricing policy). To the dollar, as AWS's fees are ($56,030, $109,822;
+     * the rate's six decimals make the term's product off by at most 3 cents). {@code catalog refresh} reads
+     * the real fee from the Price List.
+     */
+    static double upfrontUsd(PricingModel model, double effectiveUsdPerHour) {
+        double term = effectiveUsdPerHour * model.termYears() * 8760;
+        double fee = model.name().endsWith("ALL_UPFRONT") ? term : model.name().endsWith("PARTIAL_UPFRONT") ? term / 2 : 0;
+        return Math.round(fee);
     }
 
     static PricingModel reservedModel(String termYears, String offeringClass, String purchaseOption) {

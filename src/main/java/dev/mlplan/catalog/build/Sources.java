@@ -117,8 +117,9 @@ final class Sources {
                         "https://github.com/tsaol/aws-gpu/blob/2d0108c7bd261c8e40493fbd35135437bd6c9099/data/gpu_instances_raw.json",
                         "2025-11-30", PUBLISHED,
                         "1/3 years x standard/convertible x no/partial/all upfront. usdPerHour = the scraper's effective hourly rate"
-                                + " (recurring hourly + upfront / (years x 8,760)); the upfront payment itself is not in the source, so"
-                                + " upfrontUsd is 0 (unknown). Some combinations are absent (e.g. p3.2xlarge us-east-1 has no RI terms,"
+                                + " (recurring hourly + upfront / (years x 8,760)); the upfront payment itself is not in the source:"
+                                + " upfrontUsd is the whole term (rate x years x 8,760 h) for all upfront, 0 for no upfront, and estimated"
+                                + " at half the term for partial upfront (the split of AWS's published fees). Some combinations are absent (e.g. p3.2xlarge us-east-1 has no RI terms,"
                                 + " p5.48xlarge us-east-1 no 1-year standard)."),
                 new Source(EI_SPOT, "ec2instances.info spot prices (GPU/accelerator types), platform linux",
                         "https://github.com/tsaol/aws-gpu/blob/2d0108c7bd261c8e40493fbd35135437bd6c9099/data/gpu_instances_raw.json",

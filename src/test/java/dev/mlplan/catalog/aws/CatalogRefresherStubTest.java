@@ -196,6 +196,23 @@ class CatalogRefresherStubTest {
         assertThat(progress).anySatisfy(l -> assertThat(l).contains("EC2 instance prices in us-east-1: page 2"));
     }
 
+    /** The Price List's reserved terms carry an "Upfront Fee" (unit Quantity): the refreshed catalog keeps it per instance. */
+    @Test
+    void reservedTermsKeepTheirUpfrontFee() {
+        stubUsEast1();
+
+        Catalog c = catalog(refresh(options().services(EnumSet.of(AwsService.EC2)).build()));
+
+        Price partial = c.price("us-east-1", "p4d.24xlarge", PricingModel.RESERVED_1Y_PARTIAL_UPFRONT).orElseThrow();
+        assertThat(partial.upfrontUsd()).isEqualTo(56030);
+        assertThat(partial.usdPerHour()).isCloseTo(6.396 + 56030 / 8760.0, within(1e-9));
+        assertThat(partial.source()).isEqualTo("aws-price-list-api-2026-11-21");
+        Price all = c.price("us-east-1", "p4d.24xlarge", PricingModel.RESERVED_1Y_ALL_UPFRONT).orElseThrow();
+        assertThat(all.upfrontUsd()).isEqualTo(109822);
+        assertThat(all.usdPerHour()).isCloseTo(109822 / 8760.0, within(1e-9));
+        assertThat(c.price("us-east-1", "p4d.24xlarge", PricingModel.RESERVED_1Y_NO_UPFRONT).orElseThrow().upfrontUsd()).isZero();
+    }
+
     @Test
     void capacityBlockSkuPricedZeroIsIgnoredAndMalformedItemsAreSkippedAndCounted() {
         stubUsEast1();

@@ -44,6 +44,18 @@ class CatalogBuilderTest {
                 .isEqualTo(PricingModel.RESERVED_3Y_CONVERTIBLE_PARTIAL_UPFRONT);
     }
 
+    /**
+     * The upfront fee from the effective rate: the whole term for all upfront (inf1.xlarge us-east-1
+     * 1y: $0.134132/h × 8,760 h = $1,175, AWS's fee), half of it for partial upfront (estimated), none for no upfront.
+     */
+    @Test
+    void upfrontFeesFromTheEffectiveRate() {
+        assertThat(CatalogBuilder.upfrontUsd(PricingModel.RESERVED_1Y_ALL_UPFRONT, 0.134132)).isEqualTo(1175);
+        assertThat(CatalogBuilder.upfrontUsd(PricingModel.RESERVED_3Y_ALL_UPFRONT, 0.095434)).isEqualTo(2508);
+        assertThat(CatalogBuilder.upfrontUsd(PricingModel.RESERVED_1Y_PARTIAL_UPFRONT, 3.894336)).isEqualTo(17057);
+        assertThat(CatalogBuilder.upfrontUsd(PricingModel.RESERVED_1Y_NO_UPFRONT, 4.0891)).isZero();
+    }
+
     @Test
     void networkText() {
         assertThat(CatalogBuilder.networkGbps("25 Gigabit")).isEqualTo(25);

@@ -8,6 +8,7 @@ package dev.mlplan.constraint.rules;
 abstract class PartFacts<B extends PartFacts<B>> {
     private Boolean allowSpot;
     private Integer maxNodes;
+    private String maxUpfront;
 
     /** {@code constraints.allow_spot} (absent: the workload's default, true). */
     B allowSpot(boolean allow) {
@@ -21,9 +22,15 @@ abstract class PartFacts<B extends PartFacts<B>> {
         return self();
     }
 
+    /** {@code constraints.max_upfront}, such as "50000 USD" (absent: no limit). */
+    B maxUpfront(String money) {
+        this.maxUpfront = money;
+        return self();
+    }
+
     /** The constraints section, or nothing when no constraint was named. */
     String constraintsYaml() {
-        if (allowSpot == null && maxNodes == null) {
+        if (allowSpot == null && maxNodes == null && maxUpfront == null) {
             return "";
         }
         var yaml = new StringBuilder("constraints:\n");
@@ -32,6 +39,9 @@ abstract class PartFacts<B extends PartFacts<B>> {
         }
         if (maxNodes != null) {
             yaml.append("  max_nodes: ").append(maxNodes).append('\n');
+        }
+        if (maxUpfront != null) {
+            yaml.append("  max_upfront: \"").append(maxUpfront).append("\"\n");
         }
         return yaml.toString();
     }
