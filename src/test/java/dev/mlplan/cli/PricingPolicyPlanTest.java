@@ -24,7 +24,7 @@ class PricingPolicyPlanTest {
 
     private PartPlan training(String constraints) throws Exception {
         cli.write("ft.yaml", """
-                version: 1
+                version: 2
                 name: ft
                 regions: [us-east-1]
                 constraints:

@@ -28,7 +28,7 @@ class BatchPlannerTest {
     }
 
     private static Workload yaml(String batch) {
-        return PARSER.parse("batch.yaml", "version: 1\nname: batch-test\n" + batch);
+        return PARSER.parse("batch.yaml", "version: 2\nname: batch-test\n" + batch);
     }
 
     @Test

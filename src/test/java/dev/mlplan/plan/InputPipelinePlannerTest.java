@@ -36,7 +36,7 @@ class InputPipelinePlannerTest {
     void gpuDecodingLiftsTheCeilingOnNvidiaGpusAndEbsDataIsReadAtEbsBandwidth(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("w.yaml");
         Files.writeString(file, """
-                version: 1
+                version: 2
                 name: dali
                 constraints: {families: {include: [p4d]}}
                 training:

@@ -79,7 +79,7 @@ class SweepPlannerTest {
         assertThat(part.at("/options/0").has("sweepHours")).isFalse();
     }
 
-    private static final String BASE = "version: 1\nname: t\nconstraints: {max_nodes: 4}\ntraining:\n  model: {preset: llama-2-7b}\n"
+    private static final String BASE = "version: 2\nname: t\nconstraints: {max_nodes: 4}\ntraining:\n  model: {preset: llama-2-7b}\n"
             + "  dataset: {size: 1 GB, tokens: 1B}\n";
 
     @Test

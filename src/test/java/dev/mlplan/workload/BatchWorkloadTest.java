@@ -50,7 +50,7 @@ class BatchWorkloadTest {
         deadline no unit     | model: { preset: bert-large }\\n  items: 1M\\n  deadline: 6 | w.yaml:6:13: batch.deadline: "6" has no unit; expected a duration such as "6h"
         tokens_out negative  | model: { preset: bert-large }\\n  items: 1M\\n  tokens_out: -1 | w.yaml:6:15: batch.tokens_out: expected a whole number of 0 or more, found "-1"
         key typo             | model: { preset: bert-large }\\n  items: 1M\\n  dedline: 6h | w.yaml:6:3: unknown key 'dedline' in batch (did you mean 'deadline'?)
-        name bad             | name: Embed Docs\\n  model: { preset: bert-large }\\n  items: 1M | w.yaml:4:9: batch.name: "Embed Docs" may only contain lowercase letters, digits and '-' (at most 63 characters)
+        name bad             | name: Embed Docs\\n  model: { preset: bert-large }\\n  items: 1M | w.yaml:4:9: batch.name: "Embed Docs" may only contain lowercase letters, digits and '-' (did you mean 'embed-docs'?)
         steps not diffusion  | model: { preset: bert-large }\\n  items: 1M\\n  steps: 30 | w.yaml:6:10: batch.steps applies only to diffusion presets; model preset 'bert-large' is not a diffusion model (remove it, or use one of flux.1-dev, flux.1-schnell, stable-diffusion-1.5, stable-diffusion-xl)
         audio not speech     | model: { preset: bert-large }\\n  items: 1M\\n  audio_seconds: 60 | w.yaml:6:18: batch.audio_seconds applies only to speech presets; model preset 'bert-large' is not a speech model (remove it, or use one of whisper-large-v3, whisper-large-v3-turbo)
         speech without audio | model: { preset: whisper-large-v3 }\\n  items: 1M | w.yaml:3:1: batch: missing 'audio_seconds' (a speech model's item is audio: its length in seconds) (such as audio_seconds: 3600 for 1-hour files)

@@ -25,7 +25,7 @@ class ContextLengthTest {
                     "bert-base", new PresetContext(512, true, false), "whisper-large-v3", new PresetContext(448, false, true)));
 
     private static String serving(String model, String tokens) {
-        return "version: 1\nname: x\ninference:\n  model: { " + model + " }\n  traffic: { average: 1/s }\n" + tokens;
+        return "version: 2\nname: x\ninference:\n  model: { " + model + " }\n  traffic: { average: 1/s }\n" + tokens;
     }
 
     @Test
@@ -73,7 +73,7 @@ class ContextLengthTest {
 
     @Test
     void aTrainingSequenceLongerThanTheContextIsRefused() {
-        String yaml = "version: 1\nname: x\ntraining:\n  model: { preset: llama-2-7b }\n  dataset: { size: 1 GB, tokens: 1M }\n"
+        String yaml = "version: 2\nname: x\ntraining:\n  model: { preset: llama-2-7b }\n  dataset: { size: 1 GB, tokens: 1M }\n"
                 + "  sequence_length: 8192\n";
         assertThatThrownBy(() -> parser.parse("w.yaml", yaml)).isInstanceOfSatisfying(WorkloadException.class, e -> {
             assertThat(e.line()).isEqualTo(6);

@@ -16,7 +16,7 @@ class PricingConstraintsTest {
     private final WorkloadParser parser = new WorkloadParser(WorkloadParserTest.PRESETS);
 
     private Workload parse(String constraints) {
-        return parser.parse("p.yaml", "version: 1\nname: p\nconstraints:\n" + constraints + "storage: { data: 1 GB }\n");
+        return parser.parse("p.yaml", "version: 2\nname: p\nconstraints:\n" + constraints + "storage: { data: 1 GB }\n");
     }
 
     @Test

@@ -191,7 +191,7 @@ class WorkloadParserTest {
     @Test
     void treesWithRowsAndFeaturesDerivedFromTheSize() {
         Workload w = parser.parse("t.yaml", """
-                version: 1
+                version: 2
                 name: fraud
                 training:
                   model: { architecture: tree, rounds: 500 }
@@ -205,7 +205,7 @@ class WorkloadParserTest {
         assertThat(tab.rounds()).isEqualTo(500);
         assertThat(tab.depth()).isEqualTo(Workload.Tabular.DEFAULT_DEPTH);
         Workload linear = parser.parse("l.yaml", """
-                version: 1
+                version: 2
                 name: ctr
                 training:
                   model: { architecture: linear }
@@ -228,7 +228,7 @@ class WorkloadParserTest {
         deadline size       | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  deadline: 12 GB | w.yaml:7:13: training.deadline: "12 GB" is a size; expected a duration such as "12h"
         deadline hrs        | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  deadline: 12 hrs | w.yaml:7:13: training.deadline: "12 hrs": unknown unit 'hrs' (did you mean 'h'?)
         unknown key epoch   | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  epoch: 3 | w.yaml:7:3: unknown key 'epoch' in training (did you mean 'epochs'?)
-        unknown key list    | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  speed: 3 | w.yaml:7:3: unknown key 'speed' in training (expected one of: model, method, dataset, sequence_length, epochs, runs_per_month, deadline, checkpoint_every, interruptible, deadline_hard, data_pipeline, trials, concurrency)
+        unknown key list    | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  speed: 3 | w.yaml:7:3: unknown key 'speed' in training (expected one of: model, method, dataset, sequence_length, epochs, runs_per_month, deadline, checkpoint_every, interruptible, deadline_hard)
         epochs mapping      | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  epochs: {a: 1} | w.yaml:7:11: training.epochs: expected a number, found a mapping
         epochs list         | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  epochs: [3] | w.yaml:7:11: training.epochs: expected a number, found a list
         epochs empty        | training:\\n  model: {preset: llama-2-7b}\\n  dataset: {size: 1 GB, tokens: 1B}\\n  epochs: | w.yaml:7:10: training.epochs: expected a number, found an empty value
@@ -281,13 +281,25 @@ class WorkloadParserTest {
         region empty        | regions: []\\nstorage: {data: 1 GB} | w.yaml:4:10: regions: expected at least one region (use [any] for every catalog region)
         region scalar       | regions: eu-west-1\\nstorage: {data: 1 GB} | w.yaml:4:10: regions: expected a list such as [us-east-1], found "eu-west-1" (write it as [eu-west-1])
         tree without rows   | training:\\n  model: {architecture: tree}\\n  dataset: {size: 1 GB} | w.yaml:6:3: training.dataset: missing 'rows' (a tree model counts its data in rows and features) (such as rows: 50M, features: 300)
-        rounds on llm       | training:\\n  model: {preset: llama-2-7b, rounds: 10}\\n  dataset: {size: 1 GB, tokens: 1B} | w.yaml:5:39: training.model.rounds applies to boosted trees only (set training.model.architecture: tree)
-        depth 0             | training:\\n  model: {architecture: tree, depth: 0}\\n  dataset: {size: 1 GB, rows: 1M} | w.yaml:5:38: training.model.depth: expected a whole number of at least 1, found "0"
         tree in inference   | inference:\\n  model: {architecture: tree}\\n  traffic: {average: 1/s} | w.yaml:5:25: inference.model.architecture: tree and linear models are planned for training only (use training.model.architecture: tree)
         gov region ok-ish   | regions: [us-gov-west-1, mars]\\nstorage: {data: 1 GB} | w.yaml:4:26: regions[1]: "mars" is not a region code such as "us-east-1"
         """)
     void errors(String name, String body, String message) {
         String yaml = "version: 1\nname: test\ndescription: error case\n" + body.replace("\\n", "\n") + "\n";
+        assertThatThrownBy(() -> parser.parse("w.yaml", yaml))
+                .isInstanceOf(WorkloadException.class)
+                .hasMessage(message);
+    }
+
+    /** Errors in keys schema version 2 added (a version-1 file is refused before their own checks run). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        rounds on llm       | training:\\n  model: {preset: llama-2-7b, rounds: 10}\\n  dataset: {size: 1 GB, tokens: 1B} | w.yaml:5:39: training.model.rounds applies to boosted trees only (set training.model.architecture: tree)
+        depth 0             | training:\\n  model: {architecture: tree, depth: 0}\\n  dataset: {size: 1 GB, rows: 1M} | w.yaml:5:38: training.model.depth: expected a whole number of at least 1, found "0"
+        rounds in version 1 | training:\\n  model: {architecture: tree, rounds: 10}\\n  dataset: {size: 1 GB, rows: 1M} | w.yaml:5:31: `training.model.rounds` needs `version: 2`; this file says version: 1 (write version: 2 at the top)
+        """)
+    void errorsInVersion2Keys(String name, String body, String message) {
+        String yaml = (name.endsWith("version 1") ? "version: 1" : "version: 2") + "\nname: test\ndescription: error case\n" + body.replace("\\n", "\n") + "\n";
         assertThatThrownBy(() -> parser.parse("w.yaml", yaml))
                 .isInstanceOf(WorkloadException.class)
                 .hasMessage(message);

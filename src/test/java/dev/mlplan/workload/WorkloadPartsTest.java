@@ -92,9 +92,9 @@ class WorkloadPartsTest {
         error inside an item    | version: 2\\nname: x\\nstorage:\\n  - {name: a, data: 1 GB}\\n  - {name: b, data: 12 hrs} | w.yaml:5:21: storage[1].data: "12 hrs": unknown unit 'hrs' (expected one of: B, KB, MB, GB, TB, PB, KiB, MiB, GiB, TiB, PiB)
         unknown key in an item  | version: 2\\nname: x\\nstorage:\\n  - {name: a, dta: 1 GB}                  | w.yaml:4:15: unknown key 'dta' in storage[0] (did you mean 'data'?)
         item not a mapping      | version: 2\\nname: x\\nstorage:\\n  - 1 GB                                 | w.yaml:4:5: storage[0]: expected a mapping with keys such as 'data' and 'growth', found "1 GB"
-        serves unknown          | version: 2\\nname: x\\ninference: {name: chat, model: {preset: bert-base}, traffic: {average: 1/s}}\\nstorage: {data: 1 GB, serves: caht} | w.yaml:4:31: storage.serves: 'caht' is not the name of a training or inference item (did you mean 'chat'?)
-        serves unknown in list  | version: 2\\nname: x\\nstorage:\\n  - {name: a, data: 1 GB, serves: b} | w.yaml:4:35: storage[0].serves: 'b' is not the name of a training or inference item (name a training or inference item, or remove serves)
-        serves without compute  | version: 2\\nname: x\\nstorage: {data: 1 GB, serves: chat}                | w.yaml:3:31: storage.serves: 'chat' is not the name of a training or inference item (name a training or inference item, or remove serves)
+        serves unknown          | version: 2\\nname: x\\ninference: {name: chat, model: {preset: bert-base}, traffic: {average: 1/s}}\\nstorage: {data: 1 GB, serves: caht} | w.yaml:4:31: storage.serves: 'caht' is not the name of a training, inference or batch item (did you mean 'chat'?)
+        serves unknown in list  | version: 2\\nname: x\\nstorage:\\n  - {name: a, data: 1 GB, serves: b} | w.yaml:4:35: storage[0].serves: 'b' is not the name of a training, inference or batch item (name a training, inference or batch item, or remove serves)
+        serves without compute  | version: 2\\nname: x\\nstorage: {data: 1 GB, serves: chat}                | w.yaml:3:31: storage.serves: 'chat' is not the name of a training, inference or batch item (name a training, inference or batch item, or remove serves)
         """)
     void errors(String name, String body, String message) {
         assertThatThrownBy(() -> parser.parse("w.yaml", body.replace("\\n", "\n") + "\n"))

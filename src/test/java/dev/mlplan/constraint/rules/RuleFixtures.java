@@ -123,7 +123,7 @@ final class RuleFixtures {
 
     /** Parses a workload from the YAML of its sections (version and name are added). */
     static Workload workload(String sections) {
-        return ModelPresets.workloadParser().parse("test.yaml", "version: 1\nname: rule-test\n" + sections);
+        return ModelPresets.workloadParser().parse("test.yaml", "version: 2\nname: rule-test\n" + sections);
     }
 
     /** A number as the workload YAML writes it: 20, 0.5. */
