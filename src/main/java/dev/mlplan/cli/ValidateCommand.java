@@ -36,7 +36,7 @@ final class ValidateCommand implements Runnable {
     }
 
     private static String parts(Workload w) {
-        return Stream.of(labels("training", w.trainings()), labels("inference", w.inferences()), labels("storage", w.storages()))
+        return Stream.of(labels("training", w.trainings()), labels("inference", w.inferences()), labels("batch", w.batches()), labels("storage", w.storages()))
                 .flatMap(List::stream)
                 .collect(Collectors.joining(", "));
     }

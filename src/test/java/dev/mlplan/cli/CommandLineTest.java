@@ -125,4 +125,13 @@ class CommandLineTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--mfu must be above 0 and at most 1");
     }
+
+    @Test
+    void validateNamesEveryPartKindBatchIncluded() {
+        CliRun v = CliRun.run("validate", "workloads/nightly-embeddings.yaml", "workloads/ml-platform.yaml");
+        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.out()).contains("workloads/nightly-embeddings.yaml: ok (nightly-embeddings: batch embed-corpus)")
+                .contains("training nightly-finetune");
+    }
+
 }
