@@ -129,7 +129,7 @@ class CommandLineTest {
     @Test
     void validateNamesEveryPartKindBatchIncluded() {
         CliRun v = CliRun.run("validate", "workloads/nightly-embeddings.yaml", "workloads/ml-platform.yaml");
-        assertThat(v.code()).as(v.err()).isZero();
+        assertThat(v.exitCode()).as(v.err()).isZero();
         assertThat(v.out()).contains("workloads/nightly-embeddings.yaml: ok (nightly-embeddings: batch embed-corpus)")
                 .contains("training nightly-finetune");
     }
