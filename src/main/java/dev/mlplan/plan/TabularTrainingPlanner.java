@@ -118,7 +118,8 @@ final class TabularTrainingPlanner {
         int perNode = it.accelerators().count();
         training.planNodes(t, req, it, col, ctx.workload().constraints().maxNodes(), n -> estimator.onGpu(req, acc, perNode, n),
                 n -> n + " nodes × " + perNode + " " + acc.name() + " (XGBoost on Dask)",
-                est -> "XGBoost device=cuda, " + Fmt.sig(est.neededGiBPerAccelerator()) + " of " + Fmt.sig(est.availableGiBPerAccelerator()) + " GiB per "
-                        + acc.name() + "; h/run includes " + Fmt.hours(TrainingPlanner.SETUP_HOURS_PER_RUN) + " of setup");
+                est -> "XGBoost device=cuda" + ("arm64".equals(it.arch()) ? " (an Arm host: conda-forge's CUDA build; PyPI's arm64 wheels are CPU-only,"
+                        + " dmlc/xgboost#11563)" : "") + ", " + Fmt.sig(est.neededGiBPerAccelerator()) + " of " + Fmt.sig(est.availableGiBPerAccelerator())
+                        + " GiB per " + acc.name() + "; h/run includes " + Fmt.hours(TrainingPlanner.SETUP_HOURS_PER_RUN) + " of setup");
     }
 }
