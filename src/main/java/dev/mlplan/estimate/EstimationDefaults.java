@@ -126,13 +126,20 @@ public record EstimationDefaults(
      * Vaibhavs10/insanely-fast-whisper README) = 91.8× real time, 3.06 windows of 30 s a second.
      * mlplan's encoder-decoder estimate (one transformer: prefill over the 1,500 encoder frames, then
      * decode) gives several times more there, as it leaves out the pipeline's feature extraction,
-     * chunking and generation overheads; a speech job's throughput is scaled by measured ÷ estimated
-     * on this reference (docs/accuracy.md, case 13c).
+     * chunking and generation overheads. Every estimate of a speech (encoder-decoder) preset, served
+     * or batch, is scaled by measured ÷ estimated on this reference
+     * ({@link InferenceEstimator#speechCalibration()}; docs/accuracy.md, case 13c).
      */
     public static final double SPEECH_REFERENCE_REAL_TIME_FACTOR = 150.0 * 60 / 98;
 
     /** The accelerator of {@link #SPEECH_REFERENCE_REAL_TIME_FACTOR}. */
     public static final String SPEECH_REFERENCE_ACCELERATOR = "A100-80GB";
+
+    /** The model of {@link #SPEECH_REFERENCE_REAL_TIME_FACTOR}, the preset its estimate is taken for. */
+    public static final String SPEECH_REFERENCE_MODEL = "whisper-large-v3";
+
+    /** The precision of {@link #SPEECH_REFERENCE_REAL_TIME_FACTOR} (fp16). */
+    public static final dev.mlplan.workload.Workload.Precision SPEECH_REFERENCE_PRECISION = dev.mlplan.workload.Workload.Precision.FP16;
 
     /** Bytes per second of audio read: 16 kHz × 16-bit mono PCM, Whisper's input format (compressed audio is smaller). */
     public static final double AUDIO_BYTES_PER_SECOND = 16_000 * 2;

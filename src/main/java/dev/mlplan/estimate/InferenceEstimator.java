@@ -1,6 +1,8 @@
 package dev.mlplan.estimate;
 
 import dev.mlplan.catalog.Accelerator;
+import dev.mlplan.catalog.Catalog;
+import dev.mlplan.catalog.CatalogLoader;
 import dev.mlplan.estimate.ModelPreset.Role;
 import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload;
@@ -13,19 +15,104 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Inference memory, throughput and latency (formulas and sources in docs/estimation.md). */
+/**
+ * Inference memory, throughput and latency (formulas and sources in docs/estimation.md).
+ *
+ * <p>Speech presets (encoder-decoder, Whisper) carry the {@linkplain #speechCalibration() speech
+ * calibration}: every estimate of one, served ({@link #requirements}) or offline ({@link #offline}),
+ * on any accelerator or CPU, runs as if the device were that factor as fast. Requests and tokens per
+ * second are × the factor; every time (prefill, decode step, cycle, hence latency p99, time to first
+ * token and time per output token, and a one-shot pass) is ÷ the factor, and the batch a latency
+ * target allows is chosen on those calibrated times. The measurement is a throughput only; mlplan
+ * assumes the pipeline's overheads (feature extraction, chunking, generation loop) stretch every
+ * phase alike, so latency and throughput stay consistent (batch ÷ requests per second = the cycle).
+ */
 public final class InferenceEstimator {
     private final Assumptions assumptions;
     private final EstimationDefaults defaults;
+    /** Where the speech calibration's reference accelerator is looked up; null: the embedded catalog. */
+    private final Catalog catalog;
+    /** Computed on the first speech model, once per estimator (it depends on the assumptions and catalog). */
+    private volatile SpeechCalibration speech;
 
+    /** An estimator with mlplan's defaults, calibrating speech on the embedded catalog's reference accelerator. */
     public InferenceEstimator(Assumptions assumptions) {
         this(assumptions, EstimationDefaults.standard());
     }
 
+    /** An estimator with mlplan's defaults, calibrating speech on {@code catalog}'s reference accelerator (the catalog a plan uses). */
+    public InferenceEstimator(Assumptions assumptions, Catalog catalog) {
+        this(assumptions, EstimationDefaults.standard(), catalog);
+    }
+
     public InferenceEstimator(Assumptions assumptions, EstimationDefaults defaults) {
+        this(assumptions, defaults, null);
+    }
+
+    private InferenceEstimator(Assumptions assumptions, EstimationDefaults defaults, Catalog catalog) {
         this.assumptions = assumptions == null ? Assumptions.none() : assumptions;
         this.defaults = defaults;
+        this.catalog = catalog;
     }
+
+    /**
+     * The speech calibration: Whisper large-v3's published throughput ÷ this estimator's own
+     * uncalibrated estimate of it, in the measured configuration
+     * ({@link EstimationDefaults#SPEECH_REFERENCE_MODEL} at
+     * {@link EstimationDefaults#SPEECH_REFERENCE_PRECISION}, 30 s windows of
+     * {@link #SPEECH_TOKENS_PER_WINDOW} transcript tokens, at the largest batch memory allows, on 1 ×
+     * {@link EstimationDefaults#SPEECH_REFERENCE_ACCELERATOR}), at most 1. One factor for every speech
+     * preset at every precision, so that whisper-large-v3-turbo keeps its estimated speed-up over
+     * large-v3 and an fp32 model its slow-down, and whisper-large-v3 at fp16 on an A100-80GB reproduces
+     * the measurement (docs/accuracy.md, case 13c).
+     *
+     * @throws IllegalArgumentException when the catalog has no reference accelerator
+     */
+    public SpeechCalibration speechCalibration() {
+        SpeechCalibration c = speech;
+        if (c == null) {
+            Catalog from = catalog != null ? catalog : CatalogLoader.embedded();
+            Accelerator acc = from.accelerator(EstimationDefaults.SPEECH_REFERENCE_ACCELERATOR).orElseThrow(() -> new IllegalArgumentException(
+                    "the catalog has no " + EstimationDefaults.SPEECH_REFERENCE_ACCELERATOR + ", the accelerator speech models are calibrated on"));
+            Workload.ModelSpec model = new Workload.ModelSpec(Optional.of(EstimationDefaults.SPEECH_REFERENCE_MODEL), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    EstimationDefaults.SPEECH_REFERENCE_PRECISION);
+            Work reference = uncalibrated(new Request(model, Optional.empty(), Optional.of(SPEECH_TOKENS_PER_WINDOW), Optional.empty(),
+                    Optional.empty(), "batch"));
+            double estimated = on(reference.requirements(0, 0, 0, 0, 0, reference.steps()), acc, 1).requestsPerSecond();
+            double measured = EstimationDefaults.SPEECH_REFERENCE_REAL_TIME_FACTOR / EstimationDefaults.SPEECH_WINDOW_SECONDS;
+            c = new SpeechCalibration(acc.name(), measured, estimated, estimated > 0 ? Math.min(1, measured / estimated) : 1);
+            speech = c;
+        }
+        return c;
+    }
+
+    /**
+     * Measured ÷ estimated windows per second of Whisper on the reference accelerator.
+     *
+     * @param accelerator the reference accelerator (A100-80GB)
+     * @param measured the published windows of 30 s per second
+     * @param estimated mlplan's uncalibrated estimate of the same
+     * @param factor measured ÷ estimated, at most 1: rates × it, times ÷ it
+     */
+    public record SpeechCalibration(String accelerator, double measured, double estimated, double factor) {
+        /** The plan step that states the factor and where it comes from. */
+        public Step step() {
+            String f = dev.mlplan.util.Fmt.sig(factor);
+            return new Step("speech calibration", "× " + f, "published Whisper large-v3 throughput ÷ mlplan's estimate on 1 × " + accelerator + ": "
+                    + dev.mlplan.util.Fmt.sig(measured) + " ÷ " + dev.mlplan.util.Fmt.sig(estimated) + " windows/s (insanely-fast-whisper: 150 min"
+                    + " of audio in 98 s, fp16, batch 24, Flash Attention 2 = " + dev.mlplan.util.Fmt.sig(EstimationDefaults.SPEECH_REFERENCE_REAL_TIME_FACTOR)
+                    + "× real time; the estimate, " + EstimationDefaults.SPEECH_REFERENCE_MODEL + " " + EstimationDefaults.SPEECH_REFERENCE_PRECISION.yamlName() + " with " + SPEECH_TOKENS_PER_WINDOW
+                    + " tokens a window at the largest batch, leaves out feature extraction, chunking and generation overheads); every speech"
+                    + " estimate, served or batch: requests and tokens per second × " + f + ", every time (latency, first token, per token) ÷ " + f);
+        }
+    }
+
+    /**
+     * Transcript tokens of one 30 s window when none are given: {@link EstimationDefaults#SPEECH_TOKENS_PER_SECOND} × 30 s = 100.
+     */
+    public static final int SPEECH_TOKENS_PER_WINDOW = (int) Math.round(EstimationDefaults.SPEECH_TOKENS_PER_SECOND
+            * EstimationDefaults.SPEECH_WINDOW_SECONDS);
 
     public InferenceRequirements requirements(Inference inference) {
         Work work = work(new Request(inference.model(), inference.tokensIn(), inference.tokensOut(), inference.steps(), inference.resolution(),
@@ -79,21 +166,36 @@ public final class InferenceEstimator {
         }
     }
 
-    /** A request's figures before traffic is known. */
-    private record Work(ResolvedModel m, boolean llm, double weightBytes, double kvPerToken, int tokensIn, int tokensOut, double flops,
-            double working, double util, String utilSource, List<Step> steps) {
+    /** A request's figures before traffic is known; {@code calibration} 1 unless a speech model's has been applied. */
+    private record Work(ResolvedModel m, boolean llm, boolean speech, double weightBytes, double kvPerToken, int tokensIn, int tokensOut,
+            double flops, double working, double util, String utilSource, List<Step> steps, double calibration) {
         InferenceRequirements requirements(double peak, double average, double target, double ttftTarget, double tpotTarget, List<Step> allSteps) {
             return new InferenceRequirements(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, peak, average, target, working, util,
-                    utilSource, List.copyOf(allSteps), ttftTarget, tpotTarget);
+                    utilSource, List.copyOf(allSteps), ttftTarget, tpotTarget, calibration);
         }
     }
 
+    /** A request's figures, a speech model's with the speech calibration and its step. */
     private Work work(Request inference) {
+        Work w = uncalibrated(inference);
+        if (!w.speech()) {
+            return w;
+        }
+        SpeechCalibration c = speechCalibration();
+        List<Step> steps = new ArrayList<>(w.steps());
+        steps.add(c.step());
+        return new Work(w.m(), w.llm(), true, w.weightBytes(), w.kvPerToken(), w.tokensIn(), w.tokensOut(), w.flops(), w.working(), w.util(),
+                w.utilSource(), List.copyOf(steps), c.factor());
+    }
+
+    private Work uncalibrated(Request inference) {
         String section = inference.section();
         ModelProfile profile = ModelPresets.profile(inference.model());
         ResolvedModel m = profile.model();
         List<Step> steps = new ArrayList<>(profile.steps());
-        int tokensOut = inference.tokensOut().orElse(0);
+        // a speech model served transcribes: one request is a 30 s window and its transcript
+        boolean speech = profile.role() == Role.ENCODER_DECODER;
+        int tokensOut = inference.tokensOut().orElse(speech ? SPEECH_TOKENS_PER_WINDOW : 0);
         boolean generative = m.isTransformer() && profile.role().generates();
         boolean llm = generative && tokensOut > 0;
         boolean tokenCosted = m.isTransformer() && m.forwardFlopsPerSample() <= 0;
@@ -108,7 +210,8 @@ public final class InferenceEstimator {
         if (generative && tokensOut <= 0) {
             steps.add(new Step("tokens out", "0", "not given: served one-shot (a single forward pass, e.g. scoring or embedding)"));
         } else if (llm) {
-            steps.add(new Step("tokens out", String.valueOf(tokensOut), inference.tokensOutSource()));
+            steps.add(new Step("tokens out", String.valueOf(tokensOut), inference.tokensOut().isPresent() ? inference.tokensOutSource()
+                    : "not given: the transcript of one 30 s window, 150 words a minute × 4/3 tokens per word"));
         }
 
         double weightBytes = m.weightBytes();
@@ -148,9 +251,9 @@ public final class InferenceEstimator {
         double working = profile.diffusion() ? profile.trainingActivationBytesPerSample() / 4 * areaScale(inference, profile)
                 : workingBytesPerRequest(m, tokensIn);
         double util = profile.servingUtilisation();
-        return new Work(m, llm, weightBytes, kvPerToken, tokensIn, tokensOut, flops, working, util,
+        return new Work(m, llm, speech, weightBytes, kvPerToken, tokensIn, tokensOut, flops, working, util,
                 util > 0 ? "preset " + profile.model().name() + ", calibrated on " + profile.servingUtilisationSource() : "",
-                List.copyOf(steps));
+                List.copyOf(steps), 1);
     }
 
     /**
@@ -367,6 +470,8 @@ public final class InferenceEstimator {
         private final int tp;
         private final int replicas;
         private final double eff;
+        /** The model's calibration: every time ÷ it (1 but for speech models). */
+        private final double cal;
         private final double memory;
         private final double weightsNeeded;
         private final double overhead;
@@ -385,15 +490,16 @@ public final class InferenceEstimator {
             this.tp = tp;
             this.replicas = d.count() / tp;
             this.eff = defaults.tensorParallelEfficiency(tp, d.kind());
+            this.cal = req.calibration();
             this.memory = d.memoryBytesPerChip() * tp;
             this.weightsNeeded = d.weightFactor() * req.weightBytes();
             this.overhead = d.overheadBytes() * tp;
             this.kvPerRequest = req.kvBytesPerToken() * (req.tokensIn() + req.tokensOut());
             // a prompt's forward pass is compute-bound, but no faster than one read of the weights
-            this.prefillCompute = 2.0 * req.model().activeParameters() * req.tokensIn() / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
+            this.prefillCompute = 2.0 * req.model().activeParameters() * req.tokensIn() / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff) / cal;
             // every forward pass also pays a fixed time per layer (kernel launches, synchronisation)
-            this.layerTime = req.model().layers() * defaults.layerLatencyMs() / 1000;
-            this.prefill = Math.max(prefillCompute, weightsRead(req.tokensIn()) / (d.mbu() * d.bandwidthPerChip() * tp * eff)) + layerTime;
+            this.layerTime = req.model().layers() * defaults.layerLatencyMs() / 1000 / cal;
+            this.prefill = Math.max(prefillCompute, weightsRead(req.tokensIn()) / (d.mbu() * d.bandwidthPerChip() * tp * eff) / cal) + layerTime;
             this.context = req.tokensIn() + req.tokensOut() / 2.0;
             double free = memory - weightsNeeded - overhead;
             this.memoryLimit = free < kvPerRequest ? 0 : (int) Math.min(defaults.maxBatch(), Math.floor(free / kvPerRequest));
@@ -457,8 +563,9 @@ public final class InferenceEstimator {
             return 2.0 * req.model().activeParameters() * b / (d.computeUtil() * d.peakFlopsPerChip() * tp * eff);
         }
 
+        /** One decode step: memory or compute bound, calibrated, plus the fixed time per layer. */
         double step(int b) {
-            return Math.max(memoryTime(b), computeTime(b)) + layerTime;
+            return Math.max(memoryTime(b), computeTime(b)) / cal + layerTime;
         }
 
         /** Seconds in which the {@code b} requests in flight are replaced once. */
@@ -625,7 +732,7 @@ public final class InferenceEstimator {
             steps.add(new Step("prefill per request", Fmt.ms(prefill), "max(2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency), one read of"
                     + " the weights) = max(2 × " + Fmt.count(req.model().activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil())
                     + " × " + Fmt.sci(peak) + " × " + Fmt.plain(eff) + "), " + Fmt.gb(weightsRead(req.tokensIn())) + " ÷ (MBU × bandwidth × TP efficiency))"
-                    + " (compute-bound for long prompts; Databricks LLM inference)"));
+                    + calibrated(cal) + " (compute-bound for long prompts; Databricks LLM inference)"));
             steps.add(new Step("batch per replica", String.valueOf(batch), batchRule));
             steps.add(new Step("decode step at batch " + batch, Fmt.ms(step(batch)),
                     "max(weights read ÷ (MBU × bandwidth × TP efficiency) + batch · KV bytes per token · context ÷ (KV-read MBU × bandwidth"
@@ -633,7 +740,7 @@ public final class InferenceEstimator {
                             + " ÷ (" + Fmt.plain(d.mbu()) + " × " + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + ") + " + batch + " × "
                             + Fmt.plain(req.kvBytesPerToken() / 1e6) + " MB × " + Fmt.plain(context) + " tokens ÷ (" + Fmt.plain(defaults.kvReadMbu())
                             + " × " + Fmt.plain(bw / 1e9) + " GB/s × " + Fmt.plain(eff) + "), " + Fmt.ms(computeTime(batch))
-                            + ") (Databricks LLM inference; context = tokens_in + tokens_out/2, the mean during decode"
+                            + ")" + calibrated(cal) + " (Databricks LLM inference; context = tokens_in + tokens_out/2, the mean during decode"
                             + (req.model().activeParameters() < req.model().parameters()
                                     ? "; mixture of experts: min(all weights, active weights × batch) read per step" : "") + ")"));
             steps.add(new Step("cycle", Fmt.ms(cycle(batch)), "batch × prefill compute + tokens_out × decode step = " + batch + " × "
@@ -684,9 +791,10 @@ public final class InferenceEstimator {
         double replicaPeak = replicas ? d.peakFlopsPerChip() : d.peakFlopsPerChip() * d.count() * d.tpEfficiency();
         boolean calibrated = req.servingUtilisation() > 0 && !"cpu".equals(d.kind());
         double util = calibrated ? req.servingUtilisation() : d.oneShotUtil();
-        double perRequest = req.flopsPerRequest() / (util * replicaPeak);
+        double cal = req.calibration();
+        double perRequest = req.flopsPerRequest() / (util * replicaPeak) / cal;
         // a forward pass's fixed cost per layer: latency only, which batching and concurrent streams hide in throughput
-        double fixed = m.isTransformer() ? m.layers() * defaults.layerLatencyMs() / 1000 : 0;
+        double fixed = m.isTransformer() ? m.layers() * defaults.layerLatencyMs() / 1000 / cal : 0;
         int batch;
         String rule;
         if (fixedBatch.isPresent()) {
@@ -712,20 +820,26 @@ public final class InferenceEstimator {
             steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule()));
             steps.add(new Step("batch", String.valueOf(batch), rule));
             steps.add(new Step("requests per second", Fmt.plain(rps), replicaCount + " × utilisation × peak ÷ FLOPs per request = " + replicaCount
-                    + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest()) + " (utilisation: "
+                    + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest())
+                    + (cal != 1 ? " × speech calibration " + Fmt.plain(cal) : "") + " (utilisation: "
                     + (calibrated ? req.servingUtilisationSource() : "cpu".equals(d.kind()) ? "mlplan default on CPUs"
                             : "mlplan default for batched one-shot models") + ")"));
             steps.add(new Step("latency p99", Fmt.plain(p99Ms) + " ms", Fmt.plain(defaults.p99OverMean())
                     + (fixed > 0 ? " × (layers × fixed time per layer + batch × FLOPs per request ÷ (utilisation × peak)) = "
                             + Fmt.plain(defaults.p99OverMean()) + " × (" + m.layers() + " × " + Fmt.plain(defaults.layerLatencyMs()) + " ms + "
                             : " × batch × FLOPs per request ÷ (utilisation × peak) = " + Fmt.plain(defaults.p99OverMean()) + " × (")
-                    + batch + " × " + Fmt.ms(perRequest) + ") (a request waits for its whole batch; p99 = "
+                    + batch + " × " + Fmt.ms(perRequest * cal) + ")" + calibrated(cal) + " (a request waits for its whole batch; p99 = "
                     + Fmt.plain(defaults.p99OverMean()) + " × mean, mlplan rule of thumb"
                     + (fixed > 0 ? "; the fixed time per layer, kernel launches and synchronisation, is calibrated on TensorRT BERT at batch 1"
                             + " (docs/accuracy.md)" : "") + ")"));
         }
         return new InferenceEstimate(true, needed / Fmt.GIB, available / Fmt.GIB, batch, 0, rps, p99Ms, mean * 1000,
                 replicas ? 1 : d.count(), replicaCount, 0, 0, done(steps));
+    }
+
+    /** " ÷ speech calibration 0.144" after a time's formula when the model is calibrated, else "". */
+    private static String calibrated(double calibration) {
+        return calibration != 1 ? " ÷ speech calibration " + Fmt.plain(calibration) : "";
     }
 
     /** Activations live during one forward pass: about a quarter of the training figure (nothing kept for backward). */

@@ -18,6 +18,9 @@ import java.util.List;
  * @param servingUtilisationSource where {@code servingUtilisation} comes from (empty for the default)
  * @param ttftTargetMs p99 time-to-first-token target, or 0 when none (LLMs)
  * @param tpotTargetMs p99 time-per-output-token target, or 0 when none (LLMs)
+ * @param calibration measured ÷ estimated speed every estimate of this model is scaled by: rates ×
+ *     it, times ÷ it (the speech calibration of Whisper presets, {@link InferenceEstimator#speechCalibration()});
+ *     1 for every other model
  */
 public record InferenceRequirements(
         ResolvedModel model,
@@ -35,7 +38,16 @@ public record InferenceRequirements(
         String servingUtilisationSource,
         List<Step> steps,
         double ttftTargetMs,
-        double tpotTargetMs) {
+        double tpotTargetMs,
+        double calibration) {
+
+    /** Requirements of an uncalibrated model. */
+    public InferenceRequirements(ResolvedModel model, boolean llm, double weightBytes, double kvBytesPerToken, int tokensIn, int tokensOut,
+            double flopsPerRequest, double peakRps, double averageRps, double latencyTargetMs, double workingBytesPerRequest,
+            double servingUtilisation, String servingUtilisationSource, List<Step> steps, double ttftTargetMs, double tpotTargetMs) {
+        this(model, llm, weightBytes, kvBytesPerToken, tokensIn, tokensOut, flopsPerRequest, peakRps, averageRps, latencyTargetMs,
+                workingBytesPerRequest, servingUtilisation, servingUtilisationSource, steps, ttftTargetMs, tpotTargetMs, 1);
+    }
 
     /** Requirements with at most a latency target. */
     public InferenceRequirements(ResolvedModel model, boolean llm, double weightBytes, double kvBytesPerToken, int tokensIn, int tokensOut,

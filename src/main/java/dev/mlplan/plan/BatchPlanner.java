@@ -51,20 +51,21 @@ final class BatchPlanner {
 
     BatchPlanner(PlanContext ctx) {
         this.ctx = ctx;
-        this.estimator = new InferenceEstimator(ctx.workload().assumptions().orElse(Workload.Assumptions.none()));
+        this.estimator = new InferenceEstimator(ctx.workload().assumptions().orElse(Workload.Assumptions.none()), ctx.catalog());
     }
 
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
 
     /**
      * One job's work: the requirements of one request, how many requests an item is (30 s windows
-     * of audio for speech, else 1), and the bytes read and written per item.
+     * of audio for speech, else 1), and the bytes read and written per item. A speech model's
+     * requirements carry the estimator's speech calibration, so its estimates are calibrated already.
      */
-    record Job(Batch batch, InferenceRequirements req, int requestsPerItem, double calibration, double inputBytesPerItem, double outputBytesPerItem,
+    record Job(Batch batch, InferenceRequirements req, int requestsPerItem, double inputBytesPerItem, double outputBytesPerItem,
             List<Step> steps) {
-        /** Items per second of an instance whose estimate serves {@code requestsPerSecond}: calibrated, per item. */
+        /** Items per second of an instance whose estimate serves {@code requestsPerSecond}. */
         double itemsPerSecond(double requestsPerSecond) {
-            return requestsPerSecond * calibration / requestsPerItem;
+            return requestsPerSecond / requestsPerItem;
         }
 
         double requests() {
@@ -162,10 +163,6 @@ final class BatchPlanner {
         steps.add(new Step("items per run", Fmt.count(b.items()), "batch.items; " + Fmt.sig(b.runsPerMonth()) + " runs a month (batch.runs_per_month)"));
         steps.addAll(itemSteps);
         steps.add(new Step("throughput", "the largest batch memory allows", "offline: no latency target applies"));
-        double calibration = 1;
-        if (shape.kind() == ModelPresets.Kind.SPEECH) {
-            calibration = speechCalibration(b, steps);
-        }
         double input = b.inputPerItem().map(s -> s.bytes()).orElseGet(() -> defaultInput(shape, b, req));
         int windows = requestsPerItem;
         double output = b.outputPerItem().map(s -> s.bytes()).orElseGet(() -> defaultOutput(shape, b, req, windows));
@@ -174,28 +171,7 @@ final class BatchPlanner {
                 : outputRule(shape, b, req, windows)));
         steps.add(new Step("data per run", Fmt.sig(b.items() * input / 1e9) + " GB read, " + Fmt.sig(b.items() * output / 1e9) + " GB written",
                 "items × bytes per item"));
-        return new Job(b, req, requestsPerItem, calibration, input, output, List.copyOf(steps));
-    }
-
-    /**
-     * Measured ÷ estimated windows per second of Whisper on the reference accelerator
-     * ({@link EstimationDefaults#SPEECH_REFERENCE_REAL_TIME_FACTOR}), at this job's model and
-     * precision with 30 s windows of default transcript length: the factor a speech job's estimated
-     * throughput is scaled by.
-     */
-    private double speechCalibration(Batch b, List<Step> steps) {
-        var acc = ctx.catalog().accelerator(EstimationDefaults.SPEECH_REFERENCE_ACCELERATOR).orElseThrow();
-        int tokens = (int) Math.round(EstimationDefaults.SPEECH_TOKENS_PER_SECOND * EstimationDefaults.SPEECH_WINDOW_SECONDS);
-        InferenceRequirements reference = estimator.offline(new InferenceEstimator.Request(b.model(), Optional.empty(), Optional.of(tokens),
-                Optional.empty(), Optional.empty(), "batch"), 0);
-        double estimated = estimator.on(reference, acc, 1).requestsPerSecond();
-        double measured = EstimationDefaults.SPEECH_REFERENCE_REAL_TIME_FACTOR / EstimationDefaults.SPEECH_WINDOW_SECONDS;
-        double factor = estimated > 0 ? Math.min(1, measured / estimated) : 1;
-        steps.add(new Step("speech calibration", "× " + Fmt.sig(factor), "published Whisper large-v3 throughput ÷ mlplan's estimate on 1 × "
-                + acc.name() + ": " + Fmt.sig(measured) + " ÷ " + Fmt.sig(estimated) + " windows/s (insanely-fast-whisper: 150 min of audio in 98 s,"
-                + " fp16, batch 24, Flash Attention 2 = " + Fmt.sig(EstimationDefaults.SPEECH_REFERENCE_REAL_TIME_FACTOR)
-                + "× real time; the estimate leaves out feature extraction, chunking and generation overheads)"));
-        return factor;
+        return new Job(b, req, requestsPerItem, input, output, List.copyOf(steps));
     }
 
     private static double defaultInput(ModelPresets.Shape shape, Batch b, InferenceRequirements req) {
@@ -360,7 +336,7 @@ final class BatchPlanner {
                         double perRun = n * r.hours() * p.usdPerHour() + s3.perRunUsd();
                         List<Step> steps = sizingSteps(job, est, itemsPerSecond, needed, n, hours, r, p.usdPerHour(), s3, it.name());
                         return new Option(0, id, Service.EC2, it.name(), n, region, pm, TrainingPlanner.round2(r.hours()), null, null,
-                                job.req().llm() ? round(est.tokensPerSecond() * job.calibration()) : null, perRun, priced.monthlyUsd() + s3.monthlyUsd(),
+                                job.req().llm() ? round(est.tokensPerSecond()) : null, perRun, priced.monthlyUsd() + s3.monthlyUsd(),
                                 null, List.copyOf(costs), List.copyOf(notes), List.of(), OptionSteps.after(job.steps(), steps));
                     }, null));
                 }));
@@ -403,7 +379,7 @@ final class BatchPlanner {
                                                 hourly.usd(), s3, resource);
                                         return new Option(0, id, Service.SAGEMAKER_BATCH_TRANSFORM, resource, n, region, PricingModel.ON_DEMAND,
                                                 TrainingPlanner.round2(hours), null, null,
-                                                job.req().llm() ? round(est.tokensPerSecond() * job.calibration()) : null,
+                                                job.req().llm() ? round(est.tokensPerSecond()) : null,
                                                 hours * n * hourly.usd() + s3.perRunUsd(), component.monthlyUsd() + s3.monthlyUsd(), null,
                                                 List.copyOf(costs), List.copyOf(notes), List.of(), OptionSteps.after(job.steps(), steps));
                                     }, null));
@@ -436,12 +412,12 @@ final class BatchPlanner {
         }
         double requestsPerMonth = job.requests() * b.runsPerMonth();
         for (String region : ctx.regions()) {
-            var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, secondsEach / job.calibration(), LAMBDA_MB);
+            var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, secondsEach, LAMBDA_MB);
             S3Requests s3 = s3Requests(job, region);
             List<CostComponent> costs = new ArrayList<>(priced.components());
             costs.addAll(s3.components());
             List<String> notes = new ArrayList<>();
-            notes.add(Fmt.count(job.requests()) + " invocations a run of " + Fmt.sig(secondsEach / job.calibration()) + " s each, " + concurrency
+            notes.add(Fmt.count(job.requests()) + " invocations a run of " + Fmt.sig(secondsEach) + " s each, " + concurrency
                     + " at a time (the default regional concurrency): " + Fmt.hours(hours) + " a run");
             notes.addAll(priced.notes());
             notes.add(storageNote(job));
@@ -460,7 +436,7 @@ final class BatchPlanner {
                 ? est.replicas() + (est.replicas() == 1 ? " replica" : " replicas") + " × TP " + est.tensorParallel() + ", batch " + est.batch()
                 : "batch " + est.batch();
         return "per instance (" + where + "): " + layout + ", " + Fmt.sig(est.requestsPerSecond()) + " requests/s"
-                + (job.calibration() < 1 ? " × calibration " + Fmt.sig(job.calibration()) : "")
+                + (job.req().calibration() != 1 ? " (speech calibration × " + Fmt.sig(job.req().calibration()) + " included)" : "")
                 + (job.requestsPerItem() > 1 ? " = " + Fmt.sig(itemsPerSecond) + " items/s (" + job.requestsPerItem() + " requests an item)" : "")
                 + ", memory " + Fmt.sig(est.neededGiB()) + " of " + Fmt.sig(est.availableGiB()) + " GiB";
     }
@@ -469,11 +445,10 @@ final class BatchPlanner {
             S3Requests s3, String resource) {
         Batch b = job.batch();
         List<Step> steps = new ArrayList<>(est.steps());
-        String calibrated = job.calibration() < 1 ? " × speech calibration " + Fmt.sig(job.calibration()) : "";
         steps.add(new Step("items per second per instance", Fmt.sig(itemsPerSecond), job.requestsPerItem() > 1
-                ? "requests per second" + calibrated + " ÷ " + job.requestsPerItem() + " requests per item = " + Fmt.sig(est.requestsPerSecond())
-                        + calibrated + " ÷ " + job.requestsPerItem()
-                : "requests per second" + calibrated + ": one request per item"));
+                ? "requests per second ÷ " + job.requestsPerItem() + " requests per item = " + Fmt.sig(est.requestsPerSecond()) + " ÷ "
+                        + job.requestsPerItem()
+                : "requests per second: one request per item"));
         int forDeadline = nodesNeeded(b, itemsPerSecond);
         String nodesRule = b.deadline().isPresent()
                 ? "ceil(items ÷ (items/s × 3,600 × (deadline − setup))) = ceil(" + Fmt.count(b.items()) + " ÷ (" + Fmt.sig(itemsPerSecond) + " × 3,600 × ("

@@ -58,7 +58,7 @@ final class InferencePlanner {
     InferencePlanner(PlanContext ctx) {
         this.ctx = ctx;
         var assumptions = ctx.workload().assumptions().orElse(Workload.Assumptions.none());
-        this.estimator = new InferenceEstimator(assumptions);
+        this.estimator = new InferenceEstimator(assumptions, ctx.catalog());
         this.headroom = assumptions.servingHeadroom().isPresent() ? assumptions.servingHeadroom().get().fraction() : FleetSizing.DEFAULT_HEADROOM;
     }
 
