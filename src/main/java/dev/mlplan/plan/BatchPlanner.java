@@ -83,25 +83,10 @@ final class BatchPlanner {
 
     Result plan(Batch b) {
         Job job = job(b);
-        PartCollector col = ctx.collector();
+        PartCollector col = ctx.computeCollector();
         Workload w = ctx.workload();
         for (InstanceType it : ctx.catalog().instanceTypes()) {
-            if (!w.constraints().allowsFamily(it.family()) || !it.currentGeneration()) {
-                continue;
-            }
-            InferenceEstimate est;
-            if (it.hasAccelerator()) {
-                Optional<Accelerator> acc = ctx.catalog().accelerator(it.accelerators().name());
-                if (acc.isEmpty()) {
-                    continue;
-                }
-                est = estimator.on(job.req(), acc.get(), it.accelerators().count());
-            } else if (InferencePlanner.CPU_FAMILIES.contains(it.family()) && !it.name().contains("metal")) {
-                est = estimator.onCpu(job.req(), it.vcpus(), it.memoryGiB());
-            } else {
-                continue;
-            }
-            planInstanceType(job, it, est, col);
+            InferencePlanner.servingEstimate(ctx, estimator, job.req(), it).ifPresent(est -> planInstanceType(job, it, est, col));
         }
         planLambda(job, col);
         List<PartCollector.Draft> ranked = col.ranked();
@@ -119,6 +104,7 @@ final class BatchPlanner {
         requirements.put("outputGBPerRun", TrainingPlanner.round1(job.outputGbPerRun()));
         b.deadline().ifPresent(d -> requirements.put("deadlineHours", d.hours()));
         requirements.put("runsPerMonth", b.runsPerMonth());
+        ctx.pricingPolicy().describe(ctx.options().pricing()).ifPresent(p -> requirements.put("pricing", p));
         var part = new PlanResult.PartPlan(Part.BATCH.id(), requirements, col.top(ranked, ctx.options().top()), col.eliminations(), job.steps(),
                 col.considered(), col.feasible());
         return new Result(part, ranked);

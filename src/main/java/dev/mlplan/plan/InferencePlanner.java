@@ -64,28 +64,32 @@ final class InferencePlanner {
 
     record Result(PlanResult.PartPlan part, List<PartCollector.Draft> ranked) {}
 
+    /**
+     * The estimate of one request shape on an instance type, or empty when the type is no candidate for
+     * serving or offline inference: a family the workload leaves out, a previous generation, an
+     * accelerator the catalog does not know, a CPU type outside {@link #CPU_FAMILIES}, or a metal size.
+     * The inference and batch planners share it.
+     */
+    static Optional<InferenceEstimate> servingEstimate(PlanContext ctx, InferenceEstimator estimator, InferenceRequirements req, InstanceType it) {
+        if (!ctx.workload().constraints().allowsFamily(it.family()) || !it.currentGeneration()) {
+            return Optional.empty();
+        }
+        if (it.hasAccelerator()) {
+            return ctx.catalog().accelerator(it.accelerators().name()).map(acc -> estimator.on(req, acc, it.accelerators().count()));
+        }
+        if (CPU_FAMILIES.contains(it.family()) && !it.name().contains("metal")) {
+            return Optional.of(estimator.onCpu(req, it.vcpus(), it.memoryGiB()));
+        }
+        return Optional.empty();
+    }
+
     Result plan(Inference inf) {
         InferenceRequirements req = estimator.requirements(inf);
         PartCollector col = ctx.computeCollector();
         Workload w = ctx.workload();
         double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
-            if (!w.constraints().allowsFamily(it.family()) || !it.currentGeneration()) {
-                continue;
-            }
-            InferenceEstimate est;
-            if (it.hasAccelerator()) {
-                Optional<Accelerator> acc = ctx.catalog().accelerator(it.accelerators().name());
-                if (acc.isEmpty()) {
-                    continue;
-                }
-                est = estimator.on(req, acc.get(), it.accelerators().count());
-            } else if (CPU_FAMILIES.contains(it.family()) && it.currentGeneration() && !it.name().contains("metal")) {
-                est = estimator.onCpu(req, it.vcpus(), it.memoryGiB());
-            } else {
-                continue;
-            }
-            planInstanceType(inf, req, it, est, hoursPerMonth, col);
+            servingEstimate(ctx, estimator, req, it).ifPresent(est -> planInstanceType(inf, req, it, est, hoursPerMonth, col));
         }
         planLambda(inf, req, col);
         planSageMakerServerless(inf, req, col);

@@ -47,7 +47,7 @@ final class TabularTrainingPlanner {
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
         TabularRequirements tab = req.tabular().orElseThrow();
-        PartCollector col = ctx.collector();
+        PartCollector col = ctx.computeCollector();
         int filtered = 0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!it.currentGeneration() || it.name().contains("metal")) {
@@ -97,6 +97,7 @@ final class TabularTrainingPlanner {
         if (t.deadline().isPresent()) {
             requirements.put("deadlineHours", t.deadline().get().hours());
         }
+        ctx.pricingPolicy().describe(ctx.options().pricing()).ifPresent(p -> requirements.put("pricing", p));
         if (filtered > 0) {
             requirements.put("instanceTypesExcludedByFamilies", filtered);
         }

@@ -65,4 +65,38 @@ class PricingPolicyPlanTest {
         assertThat(noSpot.options()).noneMatch(o -> o.pricing().id().equals("spot"));
         assertThat(noSpot.eliminated()).anyMatch(e -> e.rule().equals("spot.not-interruptible") && e.reason().equals("constraints.allow_spot is false"));
     }
+
+    /** The batch and the tree planners obey the policy as the training and inference planners do. */
+    @Test
+    void batchJobsAndTreesKeepToThePolicyToo() throws Exception {
+        cli.write("mixed.yaml", """
+                version: 2
+                name: mixed
+                regions: [us-east-1]
+                constraints:
+                  pricing: [on-demand]
+                  max_nodes: 64
+                training:
+                  model: { architecture: tree, rounds: 200 }
+                  dataset: { size: 4 GB, rows: 10M, features: 100 }
+                  deadline: 4h
+                  runs_per_month: 30
+                batch:
+                  model: { preset: bge-large-en-v1.5 }
+                  items: 10M
+                  tokens_in: 256
+                  tokens_out: 0
+                  deadline: 6h
+                  runs_per_month: 30
+                """);
+        Cli.Result r = cli.run("recommend", "mixed.yaml", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        PlanResult plan = JsonRenderer.read(r.out());
+        assertThat(plan.workloads().get(0).parts()).hasSize(2).allSatisfy(part -> {
+            assertThat(part.options()).isNotEmpty().allSatisfy(o -> assertThat(o.pricing().id()).isIn("on-demand", "lambda", "sagemaker"));
+            assertThat(part.options()).noneMatch(o -> o.pricing().id().equals("spot"));
+            assertThat(part.requirements().get("pricing")).asString().startsWith("on-demand; not offered: spot");
+        });
+    }
+
 }
