@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
         name = "recommend",
         mixinStandardHelpOptions = true,
         description = {
-            "Ranks the options that can run each part of the workloads (training, inference, storage),",
+            "Ranks the options that can run each part of the workloads (training, inference, batch, storage),",
             "says why the others were eliminated, totals the best options per month against the budget,",
             "and works out the break-even against an owned machine."
         },

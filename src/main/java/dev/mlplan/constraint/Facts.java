@@ -63,4 +63,20 @@ public record Facts(
     public double runHours() {
         return effectiveHoursPerRun > 0 ? effectiveHoursPerRun : training.isPresent() ? training.get().hoursPerRun() : 0;
     }
+
+    /** The training sweep this training candidate runs (training.trials above 1); empty for one run and for other parts. */
+    public Optional<dev.mlplan.workload.Workload.Training> sweep() {
+        return part() == Part.TRAINING ? workload.training().filter(dev.mlplan.workload.Workload.Training::isSweep) : Optional.empty();
+    }
+
+    /** Hours the job holds its instances each time it runs: a sweep's waves × {@link #runHours()}, else one run's. */
+    public double jobHours() {
+        return sweep().map(t -> t.sweepHours(runHours())).orElse(runHours());
+    }
+
+    /** Instances the job holds at once: a sweep's concurrent trials × the candidate's nodes, else the candidate's count. */
+    public int instancesAtOnce() {
+        return sweep().map(t -> t.concurrency() * candidate.count()).orElse(candidate.count());
+    }
+
 }

@@ -31,8 +31,13 @@ public record CapacityBlock(int days, double hours) {
 
     /** "a 2-day block per run, 28 instances, $X paid up front when booked". */
     public String explanation(int instances, double usdPerHour) {
+        return explanation(instances, usdPerHour, false);
+    }
+
+    /** The same for a sweep, whose one block holds its concurrent trials for all its waves. */
+    public String explanation(int instances, double usdPerHour, boolean sweep) {
         return "capacity block: " + days + (days == 1 ? " day" : " days") + " × " + instances + (instances == 1 ? " instance" : " instances")
-                + " per run, " + Fmt.usd(hours * instances * usdPerHour) + " paid up front when booked (up to 8 weeks ahead; the"
-                + " instances stop 30 min before the block ends)";
+                + (sweep ? " per sweep (its concurrent trials; the waves reuse them), " : " per run, ") + Fmt.usd(hours * instances * usdPerHour)
+                + " paid up front when booked (up to 8 weeks ahead; the instances stop 30 min before the block ends)";
     }
 }

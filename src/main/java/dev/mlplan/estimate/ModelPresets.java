@@ -63,6 +63,12 @@ public final class ModelPresets {
                 p.layers(), p.hidden(), p.heads(), p.kvHeads(), p.headDim(), p.contextLength(), p.forwardFlopsPerSample(), DEFAULT_PRECISION));
     }
 
+    /** Whether a resolved model's name (the preset's, or "preset (workload sets …)") is a diffusion preset's. */
+    public static boolean isDiffusion(String resolvedName) {
+        String preset = resolvedName.split(" \\(", 2)[0];
+        return preset(preset).map(ModelPreset::diffusion).orElse(false);
+    }
+
     /** Names of the diffusion presets, the only models that take {@code inference.steps} and {@code inference.resolution}. */
     public static SortedSet<String> diffusionNames() {
         SortedSet<String> out = new TreeSet<>();

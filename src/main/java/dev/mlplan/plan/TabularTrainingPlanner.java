@@ -66,7 +66,8 @@ final class TabularTrainingPlanner {
                 continue;
             }
             Optional<Accelerator> acc = ctx.catalog().accelerator(it.accelerators().name());
-            if (acc.isEmpty()) {
+            // a fractional GPU (g6f, gr6f) is a vGPU slice for serving, not a training node (docs/limits.md)
+            if (acc.isEmpty() || acc.get().fractional()) {
                 continue;
             }
             if (!tab.trees() || !"gpu".equals(acc.get().kind())) {

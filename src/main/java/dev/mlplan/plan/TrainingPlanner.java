@@ -207,13 +207,17 @@ final class TrainingPlanner {
                     SpotRun spotRun = run.apply(region, pm);
                     double runHours = spotRun.hours();
                     String id = "training/ec2/" + it.name() + (n > 1 ? "x" + n : "") + "/" + pm.id() + "/" + region;
-                    // a capacity block bills whole days per run (the rule has checked that one exists)
-                    Optional<CapacityBlock> block = pm == PricingModel.CAPACITY_BLOCK ? CapacityBlock.forRun(runHours) : Optional.empty();
-                    double billedHours = block.isPresent() ? block.get().hours() : runHours;
-                    double monthly = InstanceCost.monthlyUsd(p, n, billedHours * t.trialsPerMonth());
+                    // a capacity block bills whole days (the rule has checked that one exists); a sweep books one block for its
+                    // concurrent trials' instances over all its waves, which reuse them
+                    Optional<CapacityBlock> block = pm == PricingModel.CAPACITY_BLOCK ? CapacityBlock.forRun(t.sweepHours(runHours)) : Optional.empty();
+                    int billedInstances = block.isPresent() ? n * t.concurrency() : n;
+                    double billedHoursPerMonth = block.isPresent() ? block.get().hours() * t.runsPerMonth() : runHours * t.trialsPerMonth();
+                    double monthly = InstanceCost.monthlyUsd(p, billedInstances, billedHoursPerMonth);
                     return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
                         List<String> notes = new ArrayList<>();
-                        double perRunUsd = billedHours * n * p.usdPerHour();
+                        // one trial's share: a block's price spread over the sweep's trials
+                        double perRunUsd = block.isPresent() ? block.get().hours() * billedInstances * p.usdPerHour() / t.trials()
+                                : runHours * n * p.usdPerHour();
                         sweepNote(t, runHours, perRunUsd, n).ifPresent(notes::add);
                         notes.addAll(nodesNotes);
                         if (pm == PricingModel.SPOT && largeSpotNote != null) {
@@ -229,14 +233,14 @@ final class TrainingPlanner {
                             oneInterruptionPastDeadline(t, n, runHours, checkpointHours, restartHours).ifPresent(notes::add);
                         }
                         notes.addAll(ctx.spotRealism(p));
-                        var priced = InstanceCost.monthly(p, n, billedHours * t.trialsPerMonth());
+                        var priced = InstanceCost.monthly(p, billedInstances, billedHoursPerMonth);
                         notes.addAll(priced.notes());
-                        block.ifPresent(b -> notes.add(b.explanation(n, p.usdPerHour())));
+                        block.ifPresent(b -> notes.add(b.explanation(billedInstances, p.usdPerHour(), t.isSweep())));
                         ctx.commitmentBreakEven(p).ifPresent(notes::add);
                         ctx.estimatedRateNote(p).ifPresent(notes::add);
                         double perRun = perRunUsd;
-                        Double upfront = block.isPresent() ? Double.valueOf(perRun)
-                                : InferencePlanner.upfront(InstanceCost.upfrontUsd(p, n, billedHours * t.trialsPerMonth()));
+                        Double upfront = block.isPresent() ? Double.valueOf(block.get().hours() * billedInstances * p.usdPerHour())
+                                : InferencePlanner.upfront(InstanceCost.upfrontUsd(p, n, billedHoursPerMonth));
                         return sweep(t, new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
                                 priced.monthlyUsd(), upfront, priced.components(), List.copyOf(notes), List.of(),
                                 withSweepStep(t, OptionSteps.after(req.steps(), chosen.steps()), runHours, perRun, n)), runHours);

@@ -514,7 +514,12 @@ final class WorkloadBinder {
         String sum = String.join(" + ", parts) + (parts.size() > 1 ? " = " + String.format(Locale.ROOT, "%,d", total) : "");
         throw error(v.valueNode(at), v.section.path() + ": " + sum + " tokens exceed " + window(model, c),
                 "shorten the prompt or the output, or use a model with a longer context; " + (model.contextLength().isPresent() ? "raise " : "set ")
-                        + v.section.path() + ".model.context_length if the model reads more");
+                        + v.section.path() + ".model.context_length if the model reads more" + versionTwoHint());
+    }
+
+    /** Appended to a hint that names a key schema version 2 added, when the file is still version 1. */
+    private String versionTwoHint() {
+        return version < 2 ? " (a version-2 key: write version: 2 at the top)" : "";
     }
 
     private String preset(View v, String text) {
@@ -548,7 +553,7 @@ final class WorkloadBinder {
             throw error(v.valueNode("sequence_length"), v.path("sequence_length") + " " + String.format(Locale.ROOT, "%,d", sequenceLength.get())
                     + " exceeds " + window(model, context.get()),
                     "use a sequence length of at most " + String.format(Locale.ROOT, "%,d", context.get().tokens())
-                            + ", or set training.model.context_length when the run extends the context with RoPE scaling");
+                            + ", or set training.model.context_length when the run extends the context with RoPE scaling" + versionTwoHint());
         }
         View datasetView = v.section("dataset").orElseThrow();
         Dataset dataset = dataset(datasetView, model);

@@ -19,7 +19,7 @@ public final class WorkloadReference {
         sb.append("`mvn test -Dtest=WorkloadReferenceTest -Dmlplan.golden.update=true`. Editors can validate against\n");
         sb.append("`mlplan schema` (JSON Schema). Values carry their units as text (\"200 GB\", \"24h\", \"50/s\", \"4500 USD\");\n");
         sb.append("unknown keys are errors with a \"did you mean\" hint. Every section but `version` and `name` is optional;\n");
-        sb.append("a workload has at least one of `training`, `inference`, `storage`.\n\n");
+        sb.append("a workload has at least one of `training`, `inference`, `batch`, `storage`.\n\n");
         sb.append("A file says `version: 1` or `version: 2`. Version 2 reads every version-1 file the same way and adds the keys\n");
         sb.append("marked \"Since schema version 2\" below; a version-1 file that uses one gets an error naming the version it needs.\n");
         sb.append("From version 2, each of ").append(listable()).append(" may also be a list of mappings, each planned as\n");

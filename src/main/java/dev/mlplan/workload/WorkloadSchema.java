@@ -46,7 +46,7 @@ public final class WorkloadSchema {
         ObjectNode body = section(WorkloadKeys.ROOT, new TreeSet<>(presetNames));
         root.setAll(body);
         ArrayNode anyOf = root.putArray("anyOf");
-        for (String part : List.of("training", "inference", "storage")) {
+        for (String part : List.of("training", "inference", "batch", "storage")) {
             anyOf.addObject().putArray("required").add(part);
         }
         return root;
@@ -68,7 +68,7 @@ public final class WorkloadSchema {
         ObjectNode properties = node.putObject("properties");
         ArrayNode required = JSON.arrayNode();
         for (Key key : section.keys()) {
-            properties.set(key.name(), key(key, presets, section.path().isEmpty() ? "#/properties/" + key.name() : null));
+            properties.set(key.name(), key(key, presets));
             if (key.required()) {
                 required.add(key.name());
             }
@@ -80,10 +80,9 @@ public final class WorkloadSchema {
         return node;
     }
 
-    /** @param self the JSON pointer of this key's schema, for a list's items to refer to (top-level keys only) */
-    private static ObjectNode key(Key key, Set<String> presets, String self) {
+    private static ObjectNode key(Key key, Set<String> presets) {
         ObjectNode node = switch (key.type()) {
-            case SECTION -> key.listable() ? listable(section(key.section(), presets), self) : section(key.section(), presets);
+            case SECTION -> key.listable() ? listable(section(key.section(), presets)) : section(key.section(), presets);
             case STRING -> {
                 ObjectNode n = JSON.objectNode().put("type", "string");
                 if (key.pattern() != null) {
@@ -142,7 +141,7 @@ public final class WorkloadSchema {
      * One mapping, or (schema version 2) a non-empty list of them, each with a name: the object's
      * keywords apply to an object and {@code items} to an array.
      */
-    private static ObjectNode listable(ObjectNode object, String self) {
+    private static ObjectNode listable(ObjectNode object) {
         ObjectNode node = JSON.objectNode();
         node.putArray("type").add("object").add("array");
         node.put("description", object.get("description").asText() + " One mapping, or from schema version 2 a list of them, each with a"
@@ -153,9 +152,11 @@ public final class WorkloadSchema {
             }
         });
         node.put("minItems", 1);
-        ObjectNode items = node.putObject("items");
-        items.put("$ref", self);
-        items.putArray("required").add("name");
+        // an item is the section's own object, with its name required (not a reference to this object-or-array node)
+        ObjectNode items = object.deepCopy();
+        ArrayNode required = items.has("required") ? (ArrayNode) items.get("required") : items.putArray("required");
+        required.add("name");
+        node.set("items", items);
         return node;
     }
 

@@ -44,7 +44,7 @@ class WorkloadSchemaTest {
         assertThat(schema.at("/properties/constraints/properties/max_nodes/maximum").asInt()).isEqualTo(1024);
         assertThat(schema.at("/properties/training/required").toString()).isEqualTo("[\"model\",\"dataset\"]");
         assertThat(schema.at("/anyOf").toString())
-                .isEqualTo("[{\"required\":[\"training\"]},{\"required\":[\"inference\"]},{\"required\":[\"storage\"]}]");
+                .isEqualTo("[{\"required\":[\"training\"]},{\"required\":[\"inference\"]},{\"required\":[\"batch\"]},{\"required\":[\"storage\"]}]");
     }
 
     private static void assertSection(JsonNode node, Section section) {
@@ -82,7 +82,19 @@ class WorkloadSchemaTest {
         assertThat(validate(schema, load("version: 2\nname: x\nstorage: []\n"), "")).containsExactly("/storage: too few items");
         assertThat(validate(schema, load("version: 2\nname: x\nstorage: [{name: a, data: 1 GB, colour: red}]\n"), ""))
                 .containsExactly("/storage/0: unexpected property colour");
-        assertThat(schema.at("/properties/training/items/$ref").asText()).isEqualTo("#/properties/training");
+        assertThat(validate(schema, load("version: 2\nname: x\nstorage: [[{name: a, data: 1 GB}]]\n"), "")).isNotEmpty();
+    }
+
+    /** Every example workload, batch-only ones included, validates against the schema it names. */
+    @Test
+    void everyExampleWorkloadValidates() throws IOException {
+        try (var files = Files.list(Path.of("workloads"))) {
+            List<Path> yamls = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertThat(yamls).hasSizeGreaterThan(20);
+            for (Path f : yamls) {
+                assertThat(validate(schema, load(Files.readString(f, StandardCharsets.UTF_8)), "")).as(f.toString()).isEmpty();
+            }
+        }
     }
 
     /** Every default in the key tables is valid under its own schema and parses with the parser. */

@@ -3,6 +3,7 @@ package dev.mlplan.constraint.rules;
 import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.workload.Workload;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,11 @@ import java.util.Optional;
  *   <li>boosted trees and linear models (architecture tree or linear) on Trainium or Inferentia:
  *       XGBoost, LightGBM and scikit-learn have no Neuron backend (XGBoost runs on CPUs and on CUDA
  *       GPUs, {@code device=cuda}: XGBoost GPU docs);</li>
- *   <li>linear models on a GPU: mlplan costs them as scikit-learn's SGD, which runs on CPUs only.</li>
+ *   <li>linear models on a GPU: mlplan costs them as scikit-learn's SGD, which runs on CPUs only;</li>
+ *   <li>token generation (LLMs, Whisper) and diffusion models on Inferentia1 (inf1): its NeuronCore-v1
+ *       runs torch-neuron, which AWS now calls legacy inference for CNNs and encoders; LLM serving (vLLM
+ *       with NxD Inference) and diffusion transformers run on Inf2, Trn1 and Trn2 only (AWS Neuron, "AI
+ *       Inference on Neuron" and "Install AWS Neuron SDK": Inf1 "Legacy inference").</li>
  * </ul>
  */
 public final class AcceleratorSupportRule implements Rule {
@@ -57,6 +62,12 @@ public final class AcceleratorSupportRule implements Rule {
         if (tabular.isPresent() && !tabular.get().trees()) {
             return violation("linear model on " + type.accelerators().name() + " (" + type.family()
                     + "): mlplan costs linear models as scikit-learn's SGD, which runs on CPUs only");
+        }
+        boolean inferentia1 = "Inferentia1".equals(type.accelerators().name());
+        var serving = f.inferenceRequirements();
+        if (inferentia1 && serving.isPresent() && (serving.get().llm() || ModelPresets.isDiffusion(serving.get().model().name()))) {
+            return violation((serving.get().llm() ? "token generation" : "a diffusion model") + " on Inferentia1 (" + type.family()
+                    + "): inf1's torch-neuron runs CNNs and encoders only; LLMs and diffusion models need Inferentia2 or Trainium (Neuron: NxD Inference)");
         }
         boolean qlora = requirements.isPresent() && requirements.get().method() == Workload.Method.QLORA;
         if (qlora && !gpu) {

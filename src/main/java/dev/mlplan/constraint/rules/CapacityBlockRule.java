@@ -30,12 +30,16 @@ public final class CapacityBlockRule implements Rule {
         if (f.candidate().part() != Part.TRAINING) {
             return Optional.empty();
         }
-        if (f.candidate().count() > CapacityBlock.MAX_INSTANCES) {
-            return violation(f.candidate().count() + " instances; a capacity block holds at most " + CapacityBlock.MAX_INSTANCES);
+        // a sweep books one block for its concurrent trials, for all its waves
+        int instances = f.instancesAtOnce();
+        if (instances > CapacityBlock.MAX_INSTANCES) {
+            return violation(instances + " instances" + (f.sweep().isPresent() ? " (" + f.sweep().get().concurrency() + " concurrent trials × "
+                    + f.candidate().count() + ")" : "") + "; a capacity block holds at most " + CapacityBlock.MAX_INSTANCES);
         }
-        double hours = f.runHours();
+        double hours = f.jobHours();
         if (hours > 0 && CapacityBlock.forRun(hours).isEmpty()) {
-            return violation("one run takes " + Fmt.hours(hours) + "; a capacity block lasts at most " + CapacityBlock.MAX_DAYS + " days");
+            return violation((f.sweep().isPresent() ? "one sweep takes " : "one run takes ") + Fmt.hours(hours) + "; a capacity block lasts at most "
+                    + CapacityBlock.MAX_DAYS + " days");
         }
         return Optional.empty();
     }

@@ -54,16 +54,19 @@ public final class MaxUpfrontRule implements Rule {
         int count = f.candidate().count();
         double limit = max.get().value();
         if (pricing == PricingModel.CAPACITY_BLOCK) {
-            Optional<CapacityBlock> block = CapacityBlock.forRun(f.runHours());
+            // a sweep books one block for its concurrent trials, for all its waves (TrainingPlanner prices it so)
+            Optional<CapacityBlock> block = CapacityBlock.forRun(f.jobHours());
             if (block.isEmpty()) {
                 return Optional.empty(); // capacity-block.limits says why
             }
-            double upfront = block.get().hours() * count * p.usdPerHour();
+            int instances = f.instancesAtOnce();
+            double upfront = block.get().hours() * instances * p.usdPerHour();
             if (upfront <= limit) {
                 return Optional.empty();
             }
-            return violation(() -> "capacity-block: " + Fmt.usd(upfront) + " paid up front per run (" + block.get().days() + "-day block × " + count
-                    + (count == 1 ? " instance" : " instances") + " × " + Fmt.usd(p.usdPerHour()) + "/h); constraints.max_upfront is " + Fmt.usd(limit));
+            return violation(() -> "capacity-block: " + Fmt.usd(upfront) + " paid up front per " + (f.sweep().isPresent() ? "sweep" : "run") + " ("
+                    + block.get().days() + "-day block × " + instances + (instances == 1 ? " instance" : " instances") + " × "
+                    + Fmt.usd(p.usdPerHour()) + "/h); constraints.max_upfront is " + Fmt.usd(limit));
         }
         double hours = hoursPerInstancePerMonth(f);
         double upfront = InstanceCost.upfrontUsd(p, count, hours);

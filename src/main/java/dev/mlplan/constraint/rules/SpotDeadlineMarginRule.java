@@ -41,8 +41,11 @@ public final class SpotDeadlineMarginRule implements Rule {
         if (runHours <= 0 || one.endHours() <= deadline) {
             return Optional.empty();
         }
-        return violation(one.explanation() + " on " + f.candidate().count() + " spot instances"
-                + (training.get().waves() > 1 ? " in the last of " + training.get().waves() + " waves" : "") + "; training.deadline_hard asks the "
+        int waves = training.get().waves();
+        // in a sweep, say where the whole sweep then ends: the waves before plus the interrupted last run
+        String sweepEnd = waves > 1 ? " in the last of " + waves + " waves, so the sweep ends at " + (waves - 1) + " × " + Fmt.hours(runHours) + " + "
+                + Fmt.hours(one.endHours()) + " = " + Fmt.hours((waves - 1) * runHours + one.endHours()) : "";
+        return violation(one.explanation() + " on " + f.candidate().count() + " spot instances" + sweepEnd + "; training.deadline_hard asks the "
                 + Fmt.hours(training.get().deadline().get().hours()) + " deadline to hold");
     }
 }

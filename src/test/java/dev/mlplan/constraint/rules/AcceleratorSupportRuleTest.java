@@ -53,4 +53,16 @@ class AcceleratorSupportRuleTest {
                 .isEqualTo("linear model on A10G (g5): mlplan costs linear models as scikit-learn's SGD, which runs on CPUs only"));
         assertThat(rule.check(RuleFixtures.tabular().linear().on(instance("c7i.2xlarge")))).isEmpty();
     }
+
+    @Test
+    void inferentia1ServesEncodersButNotGenerationOrDiffusion() {
+        assertThat(rule.check(inference().model("llama-3.1-8b").tokensOut(256).on(instance("inf1.6xlarge")))).hasValueSatisfying(v -> assertThat(v.reason())
+                .isEqualTo("token generation on Inferentia1 (inf1): inf1's torch-neuron runs CNNs and encoders only; LLMs and diffusion models need"
+                        + " Inferentia2 or Trainium (Neuron: NxD Inference)"));
+        assertThat(rule.check(inference().model("stable-diffusion-xl").on(instance("inf1.24xlarge")))).hasValueSatisfying(v -> assertThat(v.reason())
+                .startsWith("a diffusion model on Inferentia1 (inf1)"));
+        assertThat(rule.check(inference().model("bert-base").on(instance("inf1.xlarge")))).isEmpty();
+        assertThat(rule.check(inference().model("llama-3.1-8b").tokensOut(256).on(instance("inf2.xlarge")))).isEmpty();
+    }
+
 }

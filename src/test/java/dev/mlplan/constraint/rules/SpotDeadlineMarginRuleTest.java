@@ -41,7 +41,7 @@ class SpotDeadlineMarginRuleTest {
         var tight = training().deadline("12h").deadlineHard(true).checkpointEvery("1h").trials(4, 2).hoursPerRunWithSpotRework(5.5)
                 .on(instances(4, "p4d.24xlarge"));
         assertThat(rule.checkOffer(tight, "us-east-1", PricingModel.SPOT)).hasValueSatisfying(v -> assertThat(v.reason())
-                .contains("on 4 spot instances in the last of 2 waves; training.deadline_hard asks the 12 h deadline to hold"));
+                .contains("on 4 spot instances in the last of 2 waves, so the sweep ends at 1 × 5.5 h + 6.67 h = 12.2 h; training.deadline_hard asks the 12 h deadline to hold"));
         var roomy = training().deadline("13h").deadlineHard(true).checkpointEvery("1h").trials(4, 2).hoursPerRunWithSpotRework(5.5)
                 .on(instances(4, "p4d.24xlarge"));
         assertThat(rule.checkOffer(roomy, "us-east-1", PricingModel.SPOT)).isEmpty();
