@@ -106,6 +106,10 @@ public final class HtmlRenderer {
         sb.append("<ul>\n<li>file: <code>").append(esc(w.file())).append("</code></li>\n<li>regions: ").append(esc(String.join(", ", w.regions())))
                 .append("</li>\n<li>monthly total (best option of each part): <strong>")
                 .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("</strong></li>\n");
+        if (PlanText.upfrontOfBest(w) > 0) {
+            sb.append("<li>up front at purchase (reservations, capacity blocks of the best options): <strong>").append(Fmt.usd(PlanText.upfrontOfBest(w)))
+                    .append("</strong></li>\n");
+        }
         if (w.budget() != null) {
             sb.append("<li>budget: ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → <span class=\"status ").append(esc(w.budget().status()))
                     .append("\">").append(esc(w.budget().status())).append("</span>: ").append(esc(w.budget().reason())).append("</li>\n");

@@ -66,6 +66,10 @@ public final class MarkdownRenderer {
         sb.append("- regions: ").append(String.join(", ", w.regions())).append('\n');
         sb.append("- monthly total (best option of each part): **")
                 .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("**\n");
+        if (PlanText.upfrontOfBest(w) > 0) {
+            sb.append("- up front at purchase (reservations, capacity blocks of the best options): **").append(Fmt.usd(PlanText.upfrontOfBest(w)))
+                    .append("**\n");
+        }
         if (w.budget() != null) {
             sb.append("- budget: ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → **").append(w.budget().status()).append("**: ")
                     .append(text(w.budget().reason())).append('\n');

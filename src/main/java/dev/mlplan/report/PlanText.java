@@ -76,6 +76,23 @@ final class PlanText {
     }
 
     /** The table's and explanation's heading: "TRAINING", or "TRAINING: nightly-finetune" for a named item. */
+    /**
+     * Cash the workload's chosen options need at purchase: the upfront fees of the rank-1 reservations
+     * and capacity blocks (an owned machine's price is not counted: the break-even says it).
+     */
+    static double upfrontOfBest(PlanResult.WorkloadPlan w) {
+        double sum = 0;
+        for (PartPlan p : w.parts()) {
+            if (!p.options().isEmpty()) {
+                var best = p.options().get(0);
+                if (best.service() != dev.mlplan.constraint.Service.LOCAL && best.upfrontUsd() != null && best.upfrontUsd() > 0) {
+                    sum += best.upfrontUsd();
+                }
+            }
+        }
+        return sum;
+    }
+
     static String heading(PartPlan p) {
         return p.part().toUpperCase(Locale.ROOT) + (p.name() == null ? "" : ": " + p.name());
     }

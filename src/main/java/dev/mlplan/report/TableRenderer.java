@@ -69,6 +69,10 @@ public final class TableRenderer {
         }
         sb.append('\n').append(bold("MONTHLY TOTAL")).append("  ");
         sb.append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()));
+        double upfront = PlanText.upfrontOfBest(w);
+        if (upfront > 0) {
+            sb.append(" (+ ").append(Fmt.usd(upfront)).append(" up front at purchase)");
+        }
         if (w.budget() != null) {
             String status = w.budget().status().toUpperCase(Locale.ROOT);
             String painted = switch (w.budget().status()) {
@@ -157,9 +161,12 @@ public final class TableRenderer {
         }
         shown.add(Col.NOTES);
         Column[] cols = new Column[shown.size()];
+        // a sweep's options show one trial's hours and cost; the notes give the sweep's
+        boolean sweep = p.requirements().containsKey("trials");
         for (int j = 0; j < cols.length; j++) {
             Col c = shown.get(j);
-            cols[j] = new Column().header(c.header).headerAlign(c.align).dataAlign(c.align).maxWidth(c.header.startsWith("why") ? 70 : 40);
+            String header = sweep && c == Col.HOURS_PER_RUN ? "h/trial" : sweep && c == Col.USD_PER_RUN ? "$/trial" : c.header;
+            cols[j] = new Column().header(header).headerAlign(c.align).dataAlign(c.align).maxWidth(c.header.startsWith("why") ? 70 : 40);
         }
         String[][] data = new String[p.options().size()][];
         for (int i = 0; i < data.length; i++) {
