@@ -28,6 +28,7 @@ public final class DiffRenderer {
         StringBuilder sb = new StringBuilder();
         sb.append("mlplan diff · base ").append(side(d.baseline())).append('\n');
         sb.append("            · new  ").append(side(d.current())).append('\n');
+        catalogNote(d).ifPresent(n -> sb.append(n).append('\n'));
         String[][] rows = d.workloads().stream()
                 .map(w -> new String[] {CheckRenderer.marker(w.change()), w.name(), CheckRenderer.usd(w.baselineUsd()),
                     CheckRenderer.usd(w.currentUsd()), CheckRenderer.delta(w.deltaUsd()), CheckRenderer.pct(w.deltaPercent())})
@@ -76,6 +77,7 @@ public final class DiffRenderer {
         sb.append(MarkdownRenderer.text(counts)).append("\n\n");
         sb.append("Base: ").append(MarkdownRenderer.text(side(d.baseline()))).append("  \n");
         sb.append("New: ").append(MarkdownRenderer.text(side(d.current()))).append("\n");
+        catalogNote(d).ifPresent(n -> sb.append("\n> ").append(MarkdownRenderer.text(n)).append("\n"));
         for (WorkloadDiff w : d.workloads()) {
             sb.append("\n### ").append(CheckRenderer.marker(w.change())).append(' ').append(MarkdownRenderer.text(w.name())).append(" · ")
                     .append(w.change().id()).append(" · ").append(CheckRenderer.usd(w.baselineUsd())).append(" → ").append(CheckRenderer.usd(w.currentUsd()))
@@ -115,6 +117,17 @@ public final class DiffRenderer {
             }
         }
         return sb.toString();
+    }
+
+    /** When the two sides were priced from different catalogs, part of every delta is a price change: say so. */
+    private static java.util.Optional<String> catalogNote(PlanDiff d) {
+        var b = d.baseline().catalog();
+        var a = d.current().catalog();
+        if (Objects.equals(b.id(), a.id()) && Objects.equals(b.pricesAsOf(), a.pricesAsOf())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("note: base and new were priced from different catalogs (" + b.id() + ", prices as of " + b.pricesAsOf() + " → "
+                + a.id() + ", prices as of " + a.pricesAsOf() + "): part of each delta is a change of prices");
     }
 
     private static String side(Side s) {

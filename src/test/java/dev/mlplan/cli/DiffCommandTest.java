@@ -134,6 +134,17 @@ class DiffCommandTest {
     }
 
     @Test
+    void plansFromDifferentCatalogsAreFlagged() throws IOException {
+        Cli.Result saved = cli.run("recommend", CHAT, "--format", "json", "--output", "old.json");
+        assertThat(saved.code()).as(saved.err()).isZero();
+        cli.write("old.json", cli.read("old.json").replace("\"id\" : \"aws-2026-07\"", "\"id\" : \"aws-2026-01\""));
+        Cli.Result r = cli.run("diff", "old.json", CHAT);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("note: base and new were priced from different catalogs (aws-2026-01, prices as of 2026-07-20 → aws-2026-07");
+        assertThat(cli.run("diff", CHAT, BUSIER).out()).doesNotContain("different catalogs");
+    }
+
+    @Test
     void writesAtomicallyToOutput() {
         Cli.Result r = cli.run("diff", CHAT, BUSIER, "--format", "markdown", "--output", "diff.md");
         assertThat(r.code()).as(r.err()).isZero();
