@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             RecommendCommand.class,
             CheckCommand.class,
+            DiffCommand.class,
             ReportCommand.class,
             ExplainCommand.class,
             ValidateCommand.class,

@@ -12,14 +12,14 @@ import dev.mlplan.util.Fmt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The CI gate: a pure function of a plan, an optional baseline plan and thresholds.
+ *
+ * Plans are matched and compared by {@link PlanComparison}, which {@code mlplan diff} uses too.
  *
  * <ul>
  *   <li>budget: the budget is {@code --budget}, else the workload's {@code budget.monthly}; it
@@ -37,8 +37,7 @@ public final class Gate {
     /** The warn threshold when neither the workload nor the check names one. */
     public static final double DEFAULT_WARN_AT = 0.8;
 
-    /** A monthly difference smaller than this (half a cent) is no change. */
-    private static final double EPSILON_USD = 0.005;
+    private static final double EPSILON_USD = PlanComparison.EPSILON_USD;
 
     /**
      * @param budgetUsd overrides every workload's budget (null: the workload's own)
@@ -59,24 +58,9 @@ public final class Gate {
     private Gate() {}
 
     public static GateResult check(PlanResult plan, Optional<PlanResult> baseline, Thresholds t) {
-        Map<String, WorkloadPlan> base = new LinkedHashMap<>();
-        if (baseline.isPresent()) {
-            for (WorkloadPlan w : baseline.get().workloads()) {
-                base.putIfAbsent(w.name(), w);
-            }
-        }
         List<WorkloadGate> out = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (WorkloadPlan w : plan.workloads()) {
-            if (!seen.add(w.name())) {
-                continue;
-            }
-            out.add(workload(w, baseline.isPresent(), base.get(w.name()), t));
-        }
-        for (WorkloadPlan b : base.values()) {
-            if (!seen.contains(b.name())) {
-                out.add(removed(b));
-            }
+        for (PlanComparison.WorkloadPair pair : PlanComparison.workloads(baseline.orElse(null), plan)) {
+            out.add(pair.current() == null ? removed(pair.baseline()) : workload(pair.current(), baseline.isPresent(), pair.baseline(), t));
         }
         out.sort(Comparator.comparing(WorkloadGate::name));
         List<WorkloadGate> ws = List.copyOf(out);
@@ -217,39 +201,7 @@ public final class Gate {
     }
 
     private static List<PartDiff> parts(WorkloadPlan w, WorkloadPlan b) {
-        Map<String, PartPlan> now = byPart(w);
-        Map<String, PartPlan> before = b == null ? Map.of() : byPart(b);
-        List<String> names = new ArrayList<>(now.keySet());
-        for (String k : before.keySet()) {
-            if (!now.containsKey(k)) {
-                names.add(k);
-            }
-        }
-        names.sort(Comparator.comparingInt(Gate::partOrder).thenComparing(Comparator.naturalOrder()));
-        List<PartDiff> out = new ArrayList<>();
-        for (String name : names) {
-            PartPlan n = now.get(name);
-            PartPlan o = before.get(name);
-            Double cur = best(n);
-            Double old = best(o);
-            Change c;
-            if (o == null) {
-                c = Change.ADDED;
-            } else if (n == null) {
-                c = Change.REMOVED;
-            } else if (!java.util.Objects.equals(bestId(n), bestId(o)) || cur == null != (old == null)
-                    || (cur != null && Math.abs(cur - old) >= EPSILON_USD)) {
-                c = Change.CHANGED;
-            } else {
-                c = Change.UNCHANGED;
-            }
-            Double delta = cur == null && old == null ? null : snap(nz(cur) - nz(old));
-            if ((cur == null && n != null) || (old == null && o != null)) {
-                delta = null;
-            }
-            out.add(new PartDiff(name, c, old, cur, delta, bestId(o), bestId(n)));
-        }
-        return List.copyOf(out);
+        return PlanComparison.parts(b, w).stream().map(PlanComparison::diff).toList();
     }
 
     /** The worst of these statuses; pass when there are none. */
@@ -269,40 +221,20 @@ public final class Gate {
                 Change.REMOVED, reason, List.of(new RuleResult("max-increase", Status.PASS, reason)), parts);
     }
 
-    private static Map<String, PartPlan> byPart(WorkloadPlan w) {
-        Map<String, PartPlan> m = new LinkedHashMap<>();
-        for (PartPlan p : w.parts()) {
-            m.putIfAbsent(p.label(), p);
-        }
-        return m;
-    }
-
-    /** Parts in the order training, inference, storage, then others (by name); a named item ("training: nightly") by its kind. */
-    private static int partOrder(String part) {
-        int colon = part.indexOf(':');
-        return switch (colon < 0 ? part : part.substring(0, colon)) {
-            case "training" -> 0;
-            case "inference" -> 1;
-            case "storage" -> 2;
-            default -> 3;
-        };
-    }
-
     private static Double best(PartPlan p) {
-        return p == null || p.options().isEmpty() ? null : p.options().get(0).monthlyUsd();
+        return PlanComparison.best(p);
     }
 
     private static String bestId(PartPlan p) {
-        return p == null || p.options().isEmpty() ? null : p.options().get(0).id();
+        return PlanComparison.bestId(p);
     }
 
-    /** Differences under half a cent are rounding noise of a saved plan (10 significant digits): zero. */
     private static double snap(double d) {
-        return Math.abs(d) < EPSILON_USD ? 0.0 : d;
+        return PlanComparison.snap(d);
     }
 
     private static double nz(Double d) {
-        return d == null ? 0 : d;
+        return PlanComparison.nz(d);
     }
 
     private static String summary(Status overall, List<WorkloadGate> ws) {
