@@ -110,6 +110,18 @@ final class PlanText {
                 + " h/run";
     }
 
+    /** A frontier point's hours per run, with enough digits to differ from its neighbours' (458.08 beside 458 h, not 458 twice). */
+    static String frontierHours(List<PlanResult.FrontierPoint> frontier, int i) {
+        double h = frontier.get(i).hoursPerRun();
+        String shown = Fmt.sig(h);
+        for (int j : new int[] {i - 1, i + 1}) {
+            if (j >= 0 && j < frontier.size() && shown.equals(Fmt.sig(frontier.get(j).hoursPerRun()))) {
+                shown = Fmt.sigBeside(h, frontier.get(j).hoursPerRun());
+            }
+        }
+        return shown;
+    }
+
     /** A frontier point's resource: "p5.48xlarge × 4", or the service for a serverless one. */
     static String resource(PlanResult.FrontierPoint p) {
         return (p.instanceType() == null ? p.service().id() : p.instanceType()) + (p.count() > 1 ? " × " + p.count() : "");

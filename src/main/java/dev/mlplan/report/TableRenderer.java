@@ -108,7 +108,7 @@ public final class TableRenderer {
         String[][] data = new String[p.frontier().size()][];
         for (int i = 0; i < data.length; i++) {
             PlanResult.FrontierPoint f = p.frontier().get(i);
-            data[i] = new String[] {String.valueOf(f.rank()), PlanText.resource(f), f.pricing().id(), f.region(), Fmt.sig(f.hoursPerRun()),
+            data[i] = new String[] {String.valueOf(f.rank()), PlanText.resource(f), f.pricing().id(), f.region(), PlanText.frontierHours(p.frontier(), i),
                 Fmt.usd(f.monthlyUsd()), PlanText.frontierTrade(p.frontier(), i)};
         }
         sb.append(Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols, data)).append('\n');
