@@ -336,7 +336,8 @@ final class InferencePlanner {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         Option lambda = null;
         Option alwaysOn = null;
-        for (PartCollector.Draft d : ranked) {
+        // against the cheapest Lambda and always-on options whatever the plan is ranked by (--objective)
+        for (PartCollector.Draft d : Objective.COST.rank(ranked, PartCollector.Draft::option)) {
             Option o = d.option();
             if (lambda == null && o.service() == Service.LAMBDA) {
                 lambda = o;
