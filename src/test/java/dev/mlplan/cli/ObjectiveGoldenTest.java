@@ -70,6 +70,15 @@ class ObjectiveGoldenTest {
     }
 
     @Test
+    void frontierChartInHtml() {
+        CliRun r = CliRun.run("report", "--format", "html", "--frontier", "--objective", "time", "workloads/hparam-sweep.yaml");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Options ranked by time").contains("<table class=\"frontier\">").contains("class=\"chart frontier\"")
+                .contains("<polyline points=").contains("#1 p6-b200.48xlarge spot: 0.77 h/run, $701.54/month (frontier)")
+                .contains("−$380.13/month (−59%) for +2.97 h/run");
+    }
+
+    @Test
     void anUnknownObjectiveIsAUsageError() {
         CliRun r = CliRun.run("recommend", "--objective", "fast", "workloads/bulk-images.yaml");
         assertThat(r.exitCode()).isEqualTo(2);
