@@ -28,10 +28,20 @@ final class Plans {
     /** Like {@link #plan(List, CatalogOption, int, AssumptionOptions, CliEnv)}, every workload under {@code pricing} when given. */
     static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing) {
+        return plan(files, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Like {@link #plan(List, CatalogOption, int, AssumptionOptions, CliEnv)}, ranked as {@code objective} says (--objective, --frontier). */
+    static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env, ObjectiveOptions objective) {
+        return plan(files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
+    }
+
+    private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+            java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
         TopOption.checked(top);
         var workloads = assumptions.apply(Inputs.workloads(files, env));
         var catalog = catalogOption.load(env);
-        PlanOptions options = PlanOptions.defaults(VersionProvider.version()).withTop(top);
+        PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
         return new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today())
                 .plan(workloads);
     }

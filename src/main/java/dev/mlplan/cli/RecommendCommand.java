@@ -26,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
             "  mlplan recommend workloads/*.yaml --format csv --output options.csv",
             "  mlplan recommend workloads/llama2-7b-finetune.yaml --format markdown",
             "  mlplan recommend my.yaml --catalog refreshed-catalog.json",
-            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3   (a simple serving stack)"
+            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3   (a simple serving stack)",
+            "  mlplan recommend workloads/hparam-sweep.yaml --objective time --frontier"
         })
 final class RecommendCommand implements Runnable {
     @ParentCommand
@@ -48,12 +49,15 @@ final class RecommendCommand implements Runnable {
     TopOption top;
 
     @Mixin
+    ObjectiveOptions objective;
+
+    @Mixin
     AssumptionOptions assumptions;
 
     @Override
     public void run() {
         CliEnv env = parent.env();
-        PlanResult plan = Plans.plan(files, catalog, top.value(), assumptions, env);
+        PlanResult plan = Plans.plan(files, catalog, top.value(), assumptions, env, objective);
         String text = format.format.render(plan, parent.colorAllowed(output.file));
         OutputTarget.write(text, output.file, env, parent.out(), Inputs.paths(files, env));
     }

@@ -53,6 +53,9 @@ final class ReportCommand implements Runnable {
     @Mixin
     TopOption top;
 
+    @Mixin
+    ObjectiveOptions objective;
+
     @Override
     public void run() {
         CliEnv env = parent.env();
@@ -62,7 +65,7 @@ final class ReportCommand implements Runnable {
         if (from == null && files.isEmpty()) {
             throw new ExitException(ExitCode.USAGE, "give workload FILEs to plan, or --from PLAN to render a saved plan");
         }
-        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env);
+        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env, objective);
         List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
         if (from != null) {
             inputs.add(env.resolve(from));

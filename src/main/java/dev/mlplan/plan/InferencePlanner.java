@@ -155,7 +155,7 @@ final class InferencePlanner {
                                     + InstanceCost.monthlyUsd(p, 1, Math.max(0, fleet.mean() - base(fleet)) * hoursPerMonth)
                             : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
                     String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
-                    return Optional.of(new PartCollector.Offer(id, monthly, null, () -> {
+                    return Optional.of(new PartCollector.Offer(id, monthly, null, round(est.latencyMsP99()), () -> {
                         List<String> notes = new ArrayList<>(notesFirst);
                         InstanceCost.Priced priced;
                         if (pm.isCommitment()) {
@@ -198,7 +198,7 @@ final class InferencePlanner {
                 new PartCollector.Offers<>((region, pm) -> ctx.catalog().servicePrice(priceId, region), (region, pm, hourly) -> List.of(),
                         (region, pm, hourly) -> {
                             String id = "inference/sagemaker-endpoint/" + resource + "/on-demand/" + region;
-                            return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, () -> {
+                            return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, round(est.latencyMsP99()), () -> {
                                 var component = CostComponent.of("Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
                                         hourly.source());
                                 List<String> notes = new ArrayList<>();
@@ -336,7 +336,8 @@ final class InferencePlanner {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         Option lambda = null;
         Option alwaysOn = null;
-        for (PartCollector.Draft d : ranked) {
+        // against the cheapest Lambda and always-on options whatever the plan is ranked by (--objective)
+        for (PartCollector.Draft d : Objective.COST.rank(ranked, PartCollector.Draft::option)) {
             Option o = d.option();
             if (lambda == null && o.service() == Service.LAMBDA) {
                 lambda = o;

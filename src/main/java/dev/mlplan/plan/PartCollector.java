@@ -19,9 +19,10 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * Gathers one part's feasible offers and eliminations while candidates are evaluated, then ranks:
- * cheapest per month first (ties: shorter run, then id). Of offers that differ only in region, the
- * cheapest region is kept and the others are mentioned in its notes. Eliminations are grouped by
+ * Gathers one part's feasible offers and eliminations while candidates are evaluated, then ranks them
+ * by the plan's {@link Objective} (by default cheapest per month first; ties: shorter run, then id).
+ * Of offers that differ only in region, the cheapest region is kept (the fastest, then cheapest, under
+ * {@link Objective#TIME}: spot rework differs by region) and the others are mentioned in its notes. Eliminations are grouped by
  * (service, resource, rule) with the first reason and a count.
  *
  * <p>An offer is ranked by its figures (monthly cost, hours per run, id); its {@link Option} (notes,
@@ -49,13 +50,21 @@ final class PartCollector {
     /** Which pricing models may be offered: the others are skipped, neither considered nor eliminated. */
     private final PricingPolicy policy;
 
+    /** What the offers are ranked by. */
+    private final Objective objective;
+
     PartCollector(Building building) {
         this(building, PricingPolicy.ALL);
     }
 
     PartCollector(Building building, PricingPolicy policy) {
+        this(building, policy, Objective.COST);
+    }
+
+    PartCollector(Building building, PricingPolicy policy, Objective objective) {
         this.building = building;
         this.policy = policy;
+        this.objective = objective;
     }
 
     /** A feasible offer before ranking: its figures, and how to build the whole option when it is shown. */
@@ -76,7 +85,12 @@ final class PartCollector {
     }
 
     /** A feasible offer's figures and how to build its option ({@code detail} is for break-even). */
-    record Offer(String id, double monthlyUsd, Double hoursPerRun, Supplier<Option> build, Object detail) {}
+    record Offer(String id, double monthlyUsd, Double hoursPerRun, Double latencyMsP99, Supplier<Option> build, Object detail) {
+        /** An offer of a run (training, batch): ranked by its hours per run, no latency. */
+        Offer(String id, double monthlyUsd, Double hoursPerRun, Supplier<Option> build, Object detail) {
+            this(id, monthlyUsd, hoursPerRun, null, build, detail);
+        }
+    }
 
     /** Something a planner works out for one offer: from its region, pricing model and price. */
     @FunctionalInterface
@@ -131,9 +145,9 @@ final class PartCollector {
         feasible++;
         regionCost(group, region, offer.monthlyUsd());
         Option figures = new Option(0, offer.id(), group.service(), group.resource(), group.count(), region, group.pricing(), offer.hoursPerRun(),
-                null, null, null, null, offer.monthlyUsd(), null, List.of(), List.of(), List.of(), List.of());
+                null, offer.latencyMsP99(), null, null, offer.monthlyUsd(), null, List.of(), List.of(), List.of(), List.of());
         Draft prev = best.get(group);
-        if (prev == null || ORDER.compare(figures, prev.option()) < 0) {
+        if (prev == null || objective.groupOrder().compare(figures, prev.option()) < 0) {
             if (building == Building.AT_ONCE) {
                 Option built = offer.build().get();
                 verify(figures, built);
@@ -151,7 +165,8 @@ final class PartCollector {
         if (!(Objects.equals(figures.id(), built.id()) && figures.service() == built.service()
                 && Objects.equals(figures.instanceType(), built.instanceType()) && figures.count() == built.count()
                 && Objects.equals(figures.region(), built.region()) && figures.pricing() == built.pricing()
-                && Objects.equals(figures.hoursPerRun(), built.hoursPerRun()) && Double.compare(figures.monthlyUsd(), built.monthlyUsd()) == 0)) {
+                && Objects.equals(figures.hoursPerRun(), built.hoursPerRun())
+                && (figures.latencyMsP99() == null || Objects.equals(figures.latencyMsP99(), built.latencyMsP99())) && Double.compare(figures.monthlyUsd(), built.monthlyUsd()) == 0)) {
             throw new IllegalStateException("offer " + figures.id() + " was ranked at " + figures.monthlyUsd() + " USD/month, " + figures.hoursPerRun()
                     + " h/run but built as " + built.id() + " at " + built.monthlyUsd() + " USD/month, " + built.hoursPerRun() + " h/run");
         }
@@ -165,7 +180,7 @@ final class PartCollector {
         feasible++;
         Group group = Group.of(o);
         Draft prev = best.get(group);
-        if (prev == null || ORDER.compare(o, prev.option()) < 0) {
+        if (prev == null || objective.groupOrder().compare(o, prev.option()) < 0) {
             best.put(group, new Draft(o, detail, () -> o));
         }
         regionCost(group, o.region(), o.monthlyUsd());
@@ -208,14 +223,9 @@ final class PartCollector {
         vs.forEach(v -> eliminate(service, resource, v, score));
     }
 
-    /** Cheapest per month first; ties: shorter run (none counts as 0), then id. */
-    static final Comparator<Option> ORDER = Comparator.comparingDouble(Option::monthlyUsd)
-            .thenComparingDouble(o -> o.hoursPerRun() == null ? 0 : o.hoursPerRun())
-            .thenComparing(Option::id);
-
-    /** All groups' best offers, ranked. */
+    /** All groups' best offers, ranked by the plan's {@link Objective}. */
     List<Draft> ranked() {
-        List<Draft> all = best.values().stream().sorted(Comparator.comparing(Draft::option, ORDER)).toList();
+        List<Draft> all = objective.rank(List.copyOf(best.values()), Draft::option);
         List<Draft> out = new ArrayList<>(all.size());
         for (Draft d : all) {
             out.add(new Draft(d.option().ranked(out.size() + 1, d.option().notes(), List.of()), d.detail(), d.build()));
@@ -275,6 +285,25 @@ final class PartCollector {
             rank++;
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The cost/time frontier of {@link #ranked()}'s list: of every feasible offer the part keeps (each
+     * resource × count × pricing model at the region the ranking keeps), those no other beats on both
+     * monthly cost and hours per run ({@link Frontier}), fastest first, each with the rank of its
+     * resource as {@link #top} numbers them. From the offers' figures only: nothing is built.
+     */
+    static List<PlanResult.FrontierPoint> frontier(List<Draft> ranked) {
+        Map<Resource, Integer> ranks = new LinkedHashMap<>();
+        for (Draft d : ranked) {
+            Option o = d.option();
+            ranks.putIfAbsent(new Resource(o.service(), o.instanceType(), o.count()), ranks.size() + 1);
+        }
+        List<Option> options = ranked.stream().map(Draft::option).toList();
+        return Frontier.of(options, o -> Optional.ofNullable(o.hoursPerRun()).map(h -> new Frontier.Axes(o.monthlyUsd(), h))).stream()
+                .map(o -> new PlanResult.FrontierPoint(ranks.get(new Resource(o.service(), o.instanceType(), o.count())), o.id(), o.service(),
+                        o.instanceType(), o.count(), o.region(), o.pricing(), o.hoursPerRun(), o.monthlyUsd()))
+                .toList();
     }
 
     /** By rule; within a rule the most capable first, then by service and resource. */

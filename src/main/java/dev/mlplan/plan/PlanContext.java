@@ -51,7 +51,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
 
     /** A collector for one part's offers. */
     PartCollector collector() {
-        return new PartCollector(building);
+        return new PartCollector(building, PricingPolicy.ALL, options.objective());
     }
 
     /** The pricing policy of this plan: check --pricing's, else the workload's constraints.pricing. */
@@ -61,7 +61,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
 
     /** A collector for a compute part's offers: only pricing models the {@link #pricingPolicy} allows are offered. */
     PartCollector computeCollector() {
-        return new PartCollector(building, pricingPolicy());
+        return new PartCollector(building, pricingPolicy(), options.objective());
     }
 
     /** The catalog accelerator a local machine names, matched loosely ("rtx-4090" → "RTX-4090"). */

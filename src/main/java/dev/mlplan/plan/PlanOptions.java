@@ -12,13 +12,21 @@ import java.util.List;
  *     compared for training runs only)
  * @param pricingPolicy when present, the pricing policy of every workload, in place of its own
  *     {@code constraints.pricing} ({@code check --pricing})
+ * @param objective what each part's options are ranked by ({@code recommend --objective}; cost by default)
+ * @param frontier whether training and batch parts list their cost/time Pareto frontier ({@code --frontier})
  */
-public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion, java.util.Optional<PricingPolicy> pricingPolicy) {
+public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion, java.util.Optional<PricingPolicy> pricingPolicy,
+        Objective objective, boolean frontier) {
     public static final int DEFAULT_TOP = 5;
 
     /** Each workload's own pricing policy ({@code constraints.pricing}). */
     public PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion) {
         this(top, pricing, mlplanVersion, java.util.Optional.empty());
+    }
+
+    /** Ranked by cost, without frontiers. */
+    public PlanOptions(int top, List<PricingModel> pricing, String mlplanVersion, java.util.Optional<PricingPolicy> pricingPolicy) {
+        this(top, pricing, mlplanVersion, pricingPolicy, Objective.COST, false);
     }
 
     public static final List<PricingModel> DEFAULT_PRICING = List.of(
@@ -41,11 +49,16 @@ public record PlanOptions(int top, List<PricingModel> pricing, String mlplanVers
     }
 
     public PlanOptions withTop(int n) {
-        return new PlanOptions(n, pricing, mlplanVersion, pricingPolicy);
+        return new PlanOptions(n, pricing, mlplanVersion, pricingPolicy, objective, frontier);
+    }
+
+    /** Options ranked by {@code o}, with the cost/time frontier of training and batch parts when {@code withFrontier}. */
+    public PlanOptions withObjective(Objective o, boolean withFrontier) {
+        return new PlanOptions(top, pricing, mlplanVersion, pricingPolicy, o, withFrontier);
     }
 
     /** Every workload planned under {@code policy} instead of its own {@code constraints.pricing} ({@code check --pricing}). */
     public PlanOptions withPricingPolicy(PricingPolicy policy) {
-        return new PlanOptions(top, pricing, mlplanVersion, java.util.Optional.of(policy));
+        return new PlanOptions(top, pricing, mlplanVersion, java.util.Optional.of(policy), objective, frontier);
     }
 }

@@ -15,15 +15,24 @@ import java.util.Map;
  * renderer and the CI gate read this model, never the engine's internals. Fields beyond those named
  * in docs/design.md are additions; none named there are renamed or removed within a schema version.
  */
-@JsonPropertyOrder({"schemaVersion", "mlplanVersion", "catalog", "workloads", "portfolio"})
+@JsonPropertyOrder({"schemaVersion", "mlplanVersion", "catalog", "objective", "workloads", "portfolio"})
 public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Portfolio portfolio) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Portfolio portfolio,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String objective) {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** A plan without a portfolio total (one workload, or a plan built by hand). */
     public PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads) {
         this(schemaVersion, mlplanVersion, catalog, workloads, null);
+    }
+
+    /**
+     * A plan ranked by cost, mlplan's default objective; {@code objective} names any other
+     * ({@code "time"}, {@code "balanced"}: recommend --objective) and is absent for cost.
+     */
+    public PlanResult(int schemaVersion, String mlplanVersion, CatalogRef catalog, List<WorkloadPlan> workloads, Portfolio portfolio) {
+        this(schemaVersion, mlplanVersion, catalog, workloads, portfolio, null);
     }
 
     /**
@@ -78,8 +87,9 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
      * @param considered candidates evaluated (shapes × regions × pricing models)
      * @param feasible feasible offers before the top-N cut
      * @param name the item's name in the workload (schema version 2); null, and not written, for an unnamed one
+     * @param frontier the cost/time Pareto frontier of a training or batch part, fastest first ({@code --frontier}); absent otherwise
      */
-    @JsonPropertyOrder({"part", "name", "requirements", "options", "eliminated", "assumptions", "considered", "feasible"})
+    @JsonPropertyOrder({"part", "name", "requirements", "options", "frontier", "eliminated", "assumptions", "considered", "feasible"})
     public record PartPlan(
             String part,
             Map<String, Object> requirements,
@@ -88,7 +98,19 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Step> assumptions,
             int considered,
             int feasible,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FrontierPoint> frontier) {
+
+        /** A part without a frontier. */
+        public PartPlan(String part, Map<String, Object> requirements, List<Option> options, List<Elimination> eliminated, List<Step> assumptions,
+                int considered, int feasible, String name) {
+            this(part, requirements, options, eliminated, assumptions, considered, feasible, name, null);
+        }
+
+        /** The same part with its cost/time frontier. */
+        public PartPlan withFrontier(List<FrontierPoint> points) {
+            return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, name, points);
+        }
 
         /** An unnamed part (a workload's only item of its kind, as in schema version 1). */
         public PartPlan(String part, Map<String, Object> requirements, List<Option> options, List<Elimination> eliminated, List<Step> assumptions,
@@ -103,7 +125,7 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
          */
         public PartPlan named(String newName) {
             if (newName == null) {
-                return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, null);
+                return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, null, frontier);
             }
             List<Option> renamed = new java.util.ArrayList<>(options.size());
             for (Option o : options) {
@@ -111,7 +133,10 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
                         : o.alternatives().stream().map(a -> new Alternative(a.pricing(), a.region(), a.monthlyUsd(), itemId(a.id(), newName))).toList();
                 renamed.add(o.withId(itemId(o.id(), newName), alternatives));
             }
-            return new PartPlan(part, requirements, List.copyOf(renamed), eliminated, assumptions, considered, feasible, newName);
+            List<FrontierPoint> points = frontier == null ? null
+                    : frontier.stream().map(f -> new FrontierPoint(f.rank(), itemId(f.id(), newName), f.service(), f.instanceType(), f.count(),
+                            f.region(), f.pricing(), f.hoursPerRun(), f.monthlyUsd())).toList();
+            return new PartPlan(part, requirements, List.copyOf(renamed), eliminated, assumptions, considered, feasible, newName, points);
         }
 
         private String itemId(String id, String itemName) {
@@ -206,6 +231,17 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
                     sweepHours, usdPerSweep);
         }
     }
+
+    /**
+     * An option on a part's cost/time frontier: no other feasible option of the part costs less per
+     * month and runs in fewer hours (recommend --frontier).
+     *
+     * @param rank the rank of its resource (instance type × count) in the part's ranking: a row of the
+     *     options shown when at most --top, else ranked below them
+     */
+    @JsonPropertyOrder({"rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun", "monthlyUsd"})
+    public record FrontierPoint(int rank, String id, Service service, String instanceType, int count, String region, PricingModel pricing,
+            Double hoursPerRun, double monthlyUsd) {}
 
     /** The same resource under another pricing model (its cheapest region). */
     @JsonPropertyOrder({"pricing", "region", "monthlyUsd", "id"})

@@ -70,7 +70,7 @@ public final class Planner {
         // several workloads (files) also get their portfolio total
         return new PlanResult(PlanResult.SCHEMA_VERSION, options.mlplanVersion(),
                 new PlanResult.CatalogRef(catalog.id(), catalog.pricesAsOf(), catalog.description()), List.copyOf(plans),
-                plans.size() > 1 ? PlanResult.Portfolio.of(plans) : null);
+                plans.size() > 1 ? PlanResult.Portfolio.of(plans) : null, options.objective() == Objective.COST ? null : options.objective().id());
     }
 
     public WorkloadPlan plan(Workload w) {
@@ -90,7 +90,7 @@ public final class Planner {
         ComputeLink firstInference = null;
         for (Named<Training> item : w.trainings()) {
             var r = new TrainingPlanner(ctx.focus(w.withParts(List.of(item), w.inferences(), w.storages()))).plan(item.value());
-            parts.add(r.part().named(item.name().orElse(null)));
+            parts.add(withFrontier(r.part(), r.ranked()).named(item.name().orElse(null)));
             // break-even compares the owned machine with the first training item only
             if (w.local().isPresent() && firstTraining == null) {
                 breakEven.addAll(trainingBreakEven(w, item.value(), r));
@@ -108,8 +108,9 @@ public final class Planner {
         }
         ComputeLink firstBatch = null;
         for (Named<Batch> item : w.batches()) {
-            var batch = new BatchPlanner(ctx.focus(w.withBatches(List.of(item)))).plan(item.value()).part();
-            parts.add(batch.named(item.name().orElse(null)));
+            var batchResult = new BatchPlanner(ctx.focus(w.withBatches(List.of(item)))).plan(item.value());
+            var batch = batchResult.part();
+            parts.add(withFrontier(batch, batchResult.ranked()).named(item.name().orElse(null)));
             ComputeLink link = ComputeLink.batch(item.value(), batch);
             links.put(item.name().orElse(""), link);
             firstBatch = firstBatch == null ? link : firstBatch;
@@ -151,6 +152,11 @@ public final class Planner {
         Budget budget = w.budget().isPresent() ? budget(w.budget().get(), monthly) : null;
         return new WorkloadPlan(w.name(), w.file(), w.description(), ctx.regions().size() > 8 ? List.of("any") : ctx.regions(),
                 List.copyOf(parts), List.copyOf(breakEven), monthly, budget, List.copyOf(warnings));
+    }
+
+    /** The part with its cost/time frontier when the plan asks for it ({@code --frontier}; training and batch parts). */
+    private PartPlan withFrontier(PartPlan part, List<PartCollector.Draft> ranked) {
+        return options.frontier() ? part.withFrontier(PartCollector.frontier(ranked)) : part;
     }
 
     /**

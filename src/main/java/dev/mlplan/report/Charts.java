@@ -117,6 +117,38 @@ final class Charts {
         return b.formula() != null && b.formula().startsWith("a commitment");
     }
 
+    /** One option on the cost/time chart: on the frontier, or one of the ranked options shown that is not. */
+    record Dot(String label, double hours, double monthlyUsd, boolean onFrontier) {}
+
+    /**
+     * Monthly cost against hours per run for a part with a frontier (--frontier): the frontier's points,
+     * fastest first, to be joined, and the ranked options shown that are not on it, as dots.
+     */
+    record FrontierChart(String title, double xMax, double yMax, List<Dot> dots) {
+        List<Dot> frontier() {
+            return dots.stream().filter(Dot::onFrontier).toList();
+        }
+    }
+
+    static Optional<FrontierChart> frontier(PartPlan p) {
+        if (p.frontier() == null || p.frontier().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Dot> dots = new ArrayList<>();
+        for (var f : p.frontier()) {
+            dots.add(new Dot("#" + f.rank() + " " + PlanText.resource(f) + " " + f.pricing().id(), f.hoursPerRun(), f.monthlyUsd(), true));
+        }
+        var onFrontier = p.frontier().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet());
+        for (Option o : p.options()) {
+            if (o.hoursPerRun() != null && !onFrontier.contains(o.id())) {
+                dots.add(new Dot("#" + o.rank() + " " + PlanText.resource(o) + " " + o.pricing().id(), o.hoursPerRun(), o.monthlyUsd(), false));
+            }
+        }
+        double xMax = niceCeil(dots.stream().mapToDouble(Dot::hours).max().orElse(1) * 1.05);
+        double yMax = niceCeil(dots.stream().mapToDouble(Dot::monthlyUsd).max().orElse(1) * 1.05);
+        return Optional.of(new FrontierChart(p.label() + ": monthly cost (USD) against hours per run; the frontier joined", xMax, yMax, List.copyOf(dots)));
+    }
+
     /** The largest of the values (NaN if one is), or {@code empty} when there are none. */
     static double max(List<Double> values, double empty) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(empty);

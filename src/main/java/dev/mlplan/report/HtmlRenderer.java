@@ -63,7 +63,9 @@ public final class HtmlRenderer {
                 .append("<title>mlplan report: ").append(esc(String.join(", ", names)))
                 .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         sb.append("<header>\n<h1>mlplan report</h1>\n<p class=\"meta\">mlplan ").append(esc(plan.mlplanVersion())).append(" · catalog <code>")
-                .append(esc(plan.catalog().id())).append("</code>, prices as of ").append(esc(plan.catalog().pricesAsOf())).append("</p>\n</header>\n");
+                .append(esc(plan.catalog().id())).append("</code>, prices as of ").append(esc(plan.catalog().pricesAsOf())).append("</p>\n");
+        PlanText.objective(plan).ifPresent(o -> sb.append("<p class=\"meta\">Options ").append(esc(o)).append(".</p>\n"));
+        sb.append("</header>\n");
         sb.append("<main>\n<h2 class=\"summary\">Summary</h2>\n<table>\n<thead><tr><th>workload</th><th>parts</th><th class=\"num\">monthly (best options)</th>")
                 .append("<th class=\"num\">budget</th><th>status</th></tr></thead>\n<tbody>\n");
         for (WorkloadPlan w : plan.workloads()) {
@@ -159,6 +161,7 @@ public final class HtmlRenderer {
             sb.append("</tbody>\n</table>\n");
             sb.append("<figure>\n").append(Svg.bars(Charts.optionCosts(p))).append("<figcaption>Monthly cost of the ranked options; #1 highlighted.</figcaption>\n</figure>\n");
         }
+        frontier(sb, p);
         if (!p.eliminated().isEmpty()) {
             sb.append("<p><strong>Eliminated options</strong>, by rule</p>\n<table class=\"eliminated\">\n<thead><tr><th>rule</th><th>resources</th>")
                     .append("<th class=\"num\">candidates</th><th>reason</th></tr></thead>\n<tbody>\n");
@@ -177,6 +180,27 @@ public final class HtmlRenderer {
             }
             sb.append("</tbody>\n</table>\n");
         }
+    }
+
+    /** The cost/time frontier (--frontier): a table, each point against the faster one before it, and the chart. */
+    private static void frontier(StringBuilder sb, PartPlan p) {
+        Optional<Charts.FrontierChart> chart = Charts.frontier(p);
+        if (chart.isEmpty()) {
+            return;
+        }
+        sb.append("<p><strong>Cost against time</strong>: ").append(esc(PlanText.frontierCaption(p))).append("</p>\n");
+        sb.append("<table class=\"frontier\">\n<thead><tr><th class=\"num\">#</th><th>resource</th><th>pricing</th><th>region</th>")
+                .append("<th class=\"num\">h/run</th><th class=\"num\">$/month</th><th>against the faster point</th></tr></thead>\n<tbody>\n");
+        for (int i = 0; i < p.frontier().size(); i++) {
+            var f = p.frontier().get(i);
+            sb.append("<tr><td class=\"num\">").append(f.rank()).append("</td><td>").append(esc(PlanText.resource(f))).append("</td><td>")
+                    .append(esc(f.pricing().id())).append("</td><td>").append(esc(f.region())).append("</td><td class=\"num\">").append(PlanText.frontierHours(p.frontier(), i))
+                    .append("</td><td class=\"num\">").append(Fmt.usd(f.monthlyUsd())).append("</td><td>").append(esc(PlanText.frontierTrade(p.frontier(), i)))
+                    .append("</td></tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        sb.append("<figure>\n").append(Svg.frontier(chart.get()))
+                .append("<figcaption>Monthly cost against hours per run: the frontier joined (blue), the other ranked options shown in grey.</figcaption>\n</figure>\n");
     }
 
     private static void breakEven(StringBuilder sb, WorkloadPlan w) {

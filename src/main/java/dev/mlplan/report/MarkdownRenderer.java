@@ -30,6 +30,7 @@ public final class MarkdownRenderer {
         sb.append("# mlplan report\n\n");
         sb.append("mlplan ").append(plan.mlplanVersion()).append(" · catalog `").append(plan.catalog().id()).append("`, prices as of ")
                 .append(plan.catalog().pricesAsOf()).append("\n\n");
+        PlanText.objective(plan).ifPresent(o -> sb.append("Options ").append(o).append(".\n\n"));
         sb.append("## Summary\n\n");
         sb.append("| workload | parts | monthly (best options) | budget | status |\n");
         sb.append("|---|---|--:|--:|---|\n");
@@ -112,6 +113,7 @@ public final class MarkdownRenderer {
             }
             bars(sb, Charts.optionCosts(p));
         }
+        frontier(sb, p);
         if (!p.eliminated().isEmpty()) {
             sb.append("\n**Eliminated options**, by rule\n\n");
             sb.append("| rule | resources | candidates | reason |\n|---|---|--:|---|\n");
@@ -145,6 +147,40 @@ public final class MarkdownRenderer {
         sb.append("    x-axis [").append(String.join(", ", labels)).append("]\n");
         sb.append("    y-axis \"USD per month\" 0 --> ").append(plain(Charts.niceCeil(max))).append('\n');
         sb.append("    bar [").append(String.join(", ", values)).append("]\n");
+        sb.append("```\n");
+    }
+
+    /**
+     * The cost/time frontier (--frontier): a table, each point against the faster one before it, and
+     * a Mermaid line through the points (Mermaid's xychart has no numeric x axis: the points are
+     * spaced evenly and labelled with their hours).
+     */
+    private static void frontier(StringBuilder sb, PartPlan p) {
+        Optional<Charts.FrontierChart> chart = Charts.frontier(p);
+        if (chart.isEmpty()) {
+            return;
+        }
+        sb.append("\n**Cost against time**: ").append(PlanText.frontierCaption(p)).append("\n\n");
+        sb.append("| # | resource | pricing | region | h/run | $/month | against the faster point |\n|--:|---|---|---|--:|--:|---|\n");
+        for (int i = 0; i < p.frontier().size(); i++) {
+            var f = p.frontier().get(i);
+            sb.append("| ").append(f.rank()).append(" | ").append(cell(PlanText.resource(f))).append(" | ").append(f.pricing().id()).append(" | ")
+                    .append(f.region()).append(" | ").append(PlanText.frontierHours(p.frontier(), i)).append(" | ").append(Fmt.usd(f.monthlyUsd())).append(" | ")
+                    .append(cell(PlanText.frontierTrade(p.frontier(), i))).append(" |\n");
+        }
+        Charts.FrontierChart c = chart.get();
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
+        for (int i = 0; i < c.frontier().size(); i++) {
+            Charts.Dot d = c.frontier().get(i);
+            xs.add("\"" + PlanText.frontierHours(p.frontier(), i) + " h\"");
+            ys.add(plain(d.monthlyUsd()));
+        }
+        sb.append("\n```mermaid\nxychart-beta\n");
+        sb.append("    title \"").append(quoted(p.label() + ": cost/time frontier, monthly cost (USD) by hours per run")).append("\"\n");
+        sb.append("    x-axis [").append(String.join(", ", xs)).append("]\n");
+        sb.append("    y-axis \"USD per month\" 0 --> ").append(plain(c.yMax())).append('\n');
+        sb.append("    line [").append(String.join(", ", ys)).append("]\n");
         sb.append("```\n");
     }
 

@@ -97,6 +97,53 @@ final class PlanText {
         return p.part().toUpperCase(Locale.ROOT) + (p.name() == null ? "" : ": " + p.name());
     }
 
+    /** What a plan ranked by another objective than cost says under its title; empty for cost. */
+    static java.util.Optional<String> objective(dev.mlplan.plan.PlanResult plan) {
+        if (plan.objective() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("ranked by " + plan.objective() + switch (plan.objective()) {
+            case "time" -> ": fastest first (hours per run; p99 latency for a service), ties by monthly cost";
+            case "balanced" -> ": the cheapest option within 25% of the fastest option's time first (hours per run; p99 latency for a service)";
+            default -> "";
+        });
+    }
+
+    /** The frontier's caption. */
+    static String frontierCaption(PartPlan p) {
+        return "cost/time frontier: " + p.frontier().size() + " of " + Fmt.count(p.feasible())
+                + " feasible options that no other beats on both $/month and h/run, fastest first";
+    }
+
+    /** What a frontier point trades against the faster one before it: "−$1,234/month (−12%) for +3.5 h/run"; "fastest" for the first. */
+    static String frontierTrade(List<PlanResult.FrontierPoint> frontier, int i) {
+        if (i == 0) {
+            return "fastest";
+        }
+        PlanResult.FrontierPoint faster = frontier.get(i - 1);
+        PlanResult.FrontierPoint p = frontier.get(i);
+        double saved = faster.monthlyUsd() - p.monthlyUsd();
+        return "−" + Fmt.usd(saved) + "/month (−" + Fmt.pct(saved / faster.monthlyUsd()) + ") for +" + Fmt.sig(p.hoursPerRun() - faster.hoursPerRun())
+                + " h/run";
+    }
+
+    /** A frontier point's hours per run, with enough digits to differ from its neighbours' (458.08 beside 458 h, not 458 twice). */
+    static String frontierHours(List<PlanResult.FrontierPoint> frontier, int i) {
+        double h = frontier.get(i).hoursPerRun();
+        String shown = Fmt.sig(h);
+        for (int j : new int[] {i - 1, i + 1}) {
+            if (j >= 0 && j < frontier.size() && shown.equals(Fmt.sig(frontier.get(j).hoursPerRun()))) {
+                shown = Fmt.sigBeside(h, frontier.get(j).hoursPerRun());
+            }
+        }
+        return shown;
+    }
+
+    /** A frontier point's resource: "p5.48xlarge × 4", or the service for a serverless one. */
+    static String resource(PlanResult.FrontierPoint p) {
+        return (p.instanceType() == null ? p.service().id() : p.instanceType()) + (p.count() > 1 ? " × " + p.count() : "");
+    }
+
     static String optionsCaption(PartPlan p) {
         return p.options().size() + " best of " + Fmt.count(p.feasible()) + " feasible (" + Fmt.count(p.considered()) + " considered)";
     }

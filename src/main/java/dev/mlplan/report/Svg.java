@@ -113,6 +113,60 @@ final class Svg {
         return sb.toString();
     }
 
+    /** Monthly cost against hours per run: the frontier's points joined fastest first, the other options shown as grey dots. */
+    static String frontier(Charts.FrontierChart c) {
+        int left = 80;
+        int right = 20;
+        int top = 34;
+        int plotH = 300;
+        int axisH = 50;
+        int height = top + plotH + axisH;
+        int plotW = WIDTH - left - right;
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart frontier\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
+                .append(HtmlRenderer.esc(c.title())).append("\">\n");
+        sb.append("<title>").append(HtmlRenderer.esc(c.title())).append("</title>\n");
+        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(c.title())).append("</text>\n");
+        int ticks = 5;
+        for (int i = 0; i <= ticks; i++) {
+            double y = top + plotH - plotH * (double) i / ticks;
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
+                    .append("\" class=\"grid\"/>\n");
+            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
+                    .append(Fmt.usd(c.yMax() * i / ticks).replace(".00", "")).append("</text>\n");
+            double x = left + plotW * (double) i / ticks;
+            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
+                    .append(Fmt.sig(c.xMax() * i / ticks)).append("</text>\n");
+        }
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
+                .append(top + plotH).append("\" class=\"axis\"/>\n");
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
+                .append("\" class=\"axis\"/>\n");
+        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
+                .append("\" text-anchor=\"middle\" class=\"axis-label\">hours per run</text>\n");
+        StringBuilder line = new StringBuilder();
+        for (Charts.Dot d : c.frontier()) {
+            line.append(line.length() == 0 ? "" : " ").append(f(left + plotW * d.hours() / c.xMax())).append(',')
+                    .append(f(top + plotH - plotH * d.monthlyUsd() / c.yMax()));
+        }
+        sb.append("<polyline points=\"").append(line).append("\" fill=\"none\" stroke=\"").append(COLORS.get(0)).append("\" stroke-width=\"2\"/>\n");
+        for (Charts.Dot d : c.dots()) {
+            double x = left + plotW * d.hours() / c.xMax();
+            double y = top + plotH - plotH * d.monthlyUsd() / c.yMax();
+            sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"").append(d.onFrontier() ? "5" : "4")
+                    .append("\" fill=\"").append(d.onFrontier() ? COLORS.get(0) : "#b0b7bf").append("\"><title>").append(HtmlRenderer.esc(d.label()))
+                    .append(": ").append(Fmt.sig(d.hours())).append(" h/run, ").append(Fmt.usd(d.monthlyUsd())).append("/month")
+                    .append(d.onFrontier() ? " (frontier)" : "").append("</title></circle>\n");
+            if (d.onFrontier()) {
+                sb.append("<text x=\"").append(f(x + 7)).append("\" y=\"").append(f(y - 7)).append("\" class=\"label\">")
+                        .append(HtmlRenderer.esc(shorten(d.label(), 32))).append("</text>\n");
+            }
+        }
+        sb.append("</svg>\n");
+        return sb.toString();
+    }
+
     private static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }

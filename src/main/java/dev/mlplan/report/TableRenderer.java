@@ -36,6 +36,7 @@ public final class TableRenderer {
         StringBuilder sb = new StringBuilder();
         sb.append("mlplan ").append(plan.mlplanVersion()).append(" · catalog ").append(plan.catalog().id())
                 .append(" (prices as of ").append(plan.catalog().pricesAsOf()).append(")\n");
+        PlanText.objective(plan).ifPresent(o -> sb.append(o).append('\n'));
         for (WorkloadPlan w : plan.workloads()) {
             sb.append('\n');
             renderWorkload(sb, w);
@@ -92,7 +93,29 @@ public final class TableRenderer {
         } else {
             sb.append(table(p)).append('\n');
         }
+        if (p.frontier() != null && !p.frontier().isEmpty()) {
+            renderFrontier(sb, p);
+        }
         renderEliminations(sb, p.eliminated());
+    }
+
+    /** The cost/time frontier under the part's options: each point with what it saves against the faster one before it. */
+    private static void renderFrontier(StringBuilder sb, PartPlan p) {
+        sb.append("  ").append(PlanText.frontierCaption(p)).append(":\n");
+        String[] headers = {"#", "resource", "pricing", "region", "h/run", "$/month", "against the faster point"};
+        HorizontalAlign[] aligns = {HorizontalAlign.RIGHT, HorizontalAlign.LEFT, HorizontalAlign.LEFT, HorizontalAlign.LEFT, HorizontalAlign.RIGHT,
+            HorizontalAlign.RIGHT, HorizontalAlign.LEFT};
+        Column[] cols = new Column[headers.length];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = new Column().header(headers[j]).headerAlign(aligns[j]).dataAlign(aligns[j]).maxWidth(50);
+        }
+        String[][] data = new String[p.frontier().size()][];
+        for (int i = 0; i < data.length; i++) {
+            PlanResult.FrontierPoint f = p.frontier().get(i);
+            data[i] = new String[] {String.valueOf(f.rank()), PlanText.resource(f), f.pricing().id(), f.region(), PlanText.frontierHours(p.frontier(), i),
+                Fmt.usd(f.monthlyUsd()), PlanText.frontierTrade(p.frontier(), i)};
+        }
+        sb.append(Tables.getTable(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS, cols, data)).append('\n');
     }
 
     private static String summary(PartPlan p) {
