@@ -26,20 +26,26 @@ import picocli.CommandLine.ParentCommand;
         name = "sweep",
         mixinStandardHelpOptions = true,
         description = {
-            "Plans the workload at each value of a numeric key (or each cell of a grid of two keys), shows the best",
-            "option of every part and the monthly total at each step, and finds the crossovers: the value, by",
-            "bisection, at which a part's best option changes service, instance type, pricing model or region."
+            "Plans the workload at each value of a numeric key (or each cell of a grid",
+            "of two keys), shows each part's best option and the monthly total per step,",
+            "and finds the crossovers: the value, by bisection, at which a part's best",
+            "option changes service, instance type, pricing model or region."
         },
         footer = {
             "",
-            "KEY is a numeric workload key as docs/workload-reference.md names it; an item of a list by index or",
-            "name (training[1].runs_per_month). FROM and TO are written in the key's units.",
+            "KEY is a numeric workload key as docs/workload-reference.md names it; an",
+            "item of a list by index or name: training[1].runs_per_month. FROM and TO",
+            "are written in the key's units.",
             "",
             "Examples:",
-            "  mlplan sweep workloads/tiny-sporadic.yaml --vary inference.traffic.average=10/day..80000/day --log",
-            "  mlplan sweep workloads/llama2-7b-finetune.yaml --vary training.runs_per_month=1..60 --steps 60",
-            "  mlplan sweep my.yaml --vary training.dataset.tokens=1B..100B --log --format html --output sweep.html",
-            "  mlplan sweep my.yaml --vary inference.traffic.average=1/s..100/s --vary inference.hours_per_day=4..24 --steps 10"
+            "  mlplan sweep workloads/tiny-sporadic.yaml \\",
+            "      --vary inference.traffic.average=10/day..80000/day --log",
+            "  mlplan sweep workloads/llama2-7b-finetune.yaml \\",
+            "      --vary training.runs_per_month=1..60 --steps 60",
+            "  mlplan sweep my.yaml --vary training.dataset.tokens=1B..100B --log \\",
+            "      --format html --output sweep.html",
+            "  mlplan sweep my.yaml --vary inference.traffic.average=1/s..100/s \\",
+            "      --vary inference.hours_per_day=4..24 --steps 10"
         })
 final class SweepCommand implements Runnable {
     @ParentCommand

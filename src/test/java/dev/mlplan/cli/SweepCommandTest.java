@@ -124,6 +124,14 @@ class SweepCommandTest {
     }
 
     @Test
+    void helpIsGolden() {
+        CliRun r = CliRun.run("sweep", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Examples:", "--vary", "--log");
+        Golden.assertMatches("cli/help-sweep.txt", r.out());
+    }
+
+    @Test
     void aGridIsBoundedByItsCells() {
         CliRun r = CliRun.run("sweep", "workloads/tiny-sporadic.yaml", "--vary", "inference.traffic.average=1/day..2/day",
                 "--vary", "inference.hours_per_day=4..24", "--steps", "101");
