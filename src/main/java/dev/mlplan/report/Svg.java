@@ -154,7 +154,7 @@ final class Svg {
             sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
                     .append("\" class=\"grid\"/>\n");
             sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
-                    .append(Fmt.usd(yv)).append("</text>\n");
+                    .append(log ? "$" + Fmt.sig(yv) : Fmt.usd(yv)).append("</text>\n");
             double xv = c.log() ? xLo * Math.pow(xHi / xLo, t) : xLo + (xHi - xLo) * t;
             sb.append("<text x=\"").append(f(left + plotW * t)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
                     .append(Fmt.sig(xv)).append("</text>\n");

@@ -37,7 +37,12 @@ public final class SweepRenderer {
 
     /** The swept value as written: "1,000/day", "2.5B". */
     static String value(double v, String unit) {
-        String n = Fmt.sig(v);
+        return value(v, v, unit);
+    }
+
+    /** The value with enough digits to tell it from {@code other}. */
+    static String value(double v, double other, String unit) {
+        String n = Fmt.sigBeside(v, other);
         if (unit.isEmpty()) {
             return n;
         }
@@ -94,10 +99,11 @@ public final class SweepRenderer {
     }
 
     static String crossover(Crossover c) {
-        return c.part() + (c.row().isEmpty() ? "" : " (row " + Fmt.sig(c.row().get(0)) + ")") + ": at " + value(c.at(), c.unit()) + ", "
+        return c.part() + (c.row().isEmpty() ? "" : " (row " + Fmt.sig(c.row().get(0)) + ")") + ": at " + value(c.at(), c.below(), c.unit()) + ", "
                 + c.from().label() + (c.from().monthlyUsd() == null ? "" : " (" + Fmt.usd(c.from().monthlyUsd()) + "/month)") + " gives way to "
                 + c.to().label() + (c.to().monthlyUsd() == null ? "" : " (" + Fmt.usd(c.to().monthlyUsd()) + "/month)")
-                + "; recommend ranks the first at " + value(c.below(), c.unit()) + ", the second at " + value(c.above(), c.unit());
+                + "; recommend ranks the first at " + value(c.below(), c.above(), c.unit()) + ", the second at "
+                + value(c.above(), c.below(), c.unit());
     }
 
     private static String crossovers(Sweep.Result r, String bullet) {
