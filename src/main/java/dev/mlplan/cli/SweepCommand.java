@@ -136,12 +136,18 @@ final class SweepCommand implements Runnable {
         var cat = catalog.load(env);
         Planner planner = new Planner(cat, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()), env.today());
         PlanResult.CatalogRef ref = new PlanResult.CatalogRef(cat.id(), cat.pricesAsOf(), cat.description());
+        // a variation is edited in place, so each planning thread edits its own copy of the file's node tree
+        ThreadLocal<List<WorkloadVariation.Knob>> perThread = ThreadLocal.withInitial(() -> {
+            WorkloadVariation own = WorkloadVariation.of(ModelPresets.workloadParser(), file.toString(), text);
+            return knobs.stream().map(k -> own.knob(k.path())).toList();
+        });
         Sweep.Result result = Sweep.run(axes, values -> {
+            List<WorkloadVariation.Knob> own = perThread.get();
             for (int i = 0; i < values.length; i++) {
-                knobs.get(i).set(values[i]);
+                own.get(i).set(values[i]);
             }
             try {
-                return planner.plan(variation.bind().withFile(file.toString()));
+                return planner.plan(own.get(0).bind().withFile(file.toString()));
             } catch (WorkloadException e) {
                 throw new ExitException(ExitCode.USAGE, "--vary: " + e.getMessage());
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * A what-if sweep: one workload planned at each value of one key (or each cell of a grid of two),
@@ -129,7 +130,10 @@ public final class Sweep {
     public record Result(int schemaVersion, String mlplanVersion, PlanResult.CatalogRef catalog, String workload, String file, List<Axis> vary,
             List<Step> steps, List<Crossover> crossovers) {}
 
-    /** Plans one workload at a point: the values of the axes in their base units, in axis order. */
+    /**
+     * Plans one workload at a point: the values of the axes in their base units, in axis order. Called
+     * from several threads at once (the steps are planned in parallel), so it must be thread-safe.
+     */
     public interface PointPlanner {
         WorkloadPlan plan(double[] baseValues);
     }
@@ -151,10 +155,14 @@ public final class Sweep {
                     ? new double[] {first.base(v), axes.get(1).base(row)} : new double[] {first.base(v)});
             List<Double> rowAt = axes.size() == 2 ? List.of(row) : List.of();
             List<Double> values = first.values();
+            // the steps are independent plans: planned in parallel (the catalog is read-only and the planner keeps no
+            // state between plans), collected in order, so the output does not depend on the number of cores
+            List<WorkloadPlan> plans = IntStream.range(0, values.size()).parallel().mapToObj(i -> along.apply(values.get(i))).toList();
             Map<String, Best> previous = null;
             double previousAt = Double.NaN;
-            for (double v : values) {
-                WorkloadPlan w = along.apply(v);
+            for (int i = 0; i < values.size(); i++) {
+                double v = values.get(i);
+                WorkloadPlan w = plans.get(i);
                 Map<String, Best> best = best(w);
                 List<Double> at = new ArrayList<>();
                 at.add(v);
