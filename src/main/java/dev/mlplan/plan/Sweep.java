@@ -29,7 +29,6 @@ public final class Sweep {
     public static final int MAX_STEPS = 10_000;
     /** Bisection stops when the bracket is this narrow relative to its upper end (or one whole unit of an integer key). */
     public static final double RELATIVE_TOLERANCE = 1e-4;
-    private static final int MAX_BISECTIONS = 80;
 
     private Sweep() {}
 
@@ -172,7 +171,7 @@ public final class Sweep {
                     for (String part : best.keySet()) {
                         Best before = previous.get(part);
                         if (before != null && !before.identity().equals(best.get(part).identity())) {
-                            crossovers.addAll(bisect(first, along, part, previousAt, before, v, best.get(part), rowAt));
+                            crossovers.addAll(Crossovers.between(first, along, part, previousAt, before, v, best.get(part), rowAt));
                         }
                     }
                 }
@@ -183,42 +182,10 @@ public final class Sweep {
         return new Result(SCHEMA_VERSION, mlplanVersion, catalog, workload, file, List.copyOf(axes), List.copyOf(steps), List.copyOf(crossovers));
     }
 
-    private static Map<String, Best> best(WorkloadPlan w) {
+    static Map<String, Best> best(WorkloadPlan w) {
         Map<String, Best> out = new LinkedHashMap<>();
         for (PartPlan p : w.parts()) {
             out.put(p.label(), Best.of(p));
-        }
-        return out;
-    }
-
-    /**
-     * The crossovers of {@code part} between lo (best {@code a}) and hi (best {@code b}): bisection
-     * until the bracket is narrow; a third option met on the way is a crossover of its own.
-     */
-    private static List<Crossover> bisect(Axis axis, DoubleFunction<WorkloadPlan> along, String part, double lo, Best a, double hi, Best b,
-            List<Double> row) {
-        List<Crossover> out = new ArrayList<>();
-        double l = lo;
-        double h = hi;
-        Best atH = b;
-        for (int i = 0; i < MAX_BISECTIONS && !axis.narrow(l, h); i++) {
-            double m = axis.mid(l, h);
-            if (m <= l || m >= h) {
-                break;
-            }
-            Best bm = best(along.apply(m)).get(part);
-            if (bm != null && bm.identity().equals(a.identity())) {
-                l = m;
-                a = bm;
-            } else {
-                h = m;
-                atH = bm;
-            }
-        }
-        double at = axis.integer() ? h : (l + h) / 2;
-        out.add(new Crossover(part, at, axis.unit(), l, h, row, a, atH));
-        if (atH != null && !atH.identity().equals(b.identity())) {
-            out.addAll(bisect(axis, along, part, h, atH, hi, b, row));
         }
         return out;
     }
