@@ -123,6 +123,26 @@ class SweepCommandTest {
         assertThat(r.err()).contains("--steps");
     }
 
+    /** docs/sweep-tiny-sporadic.svg: the HTML report's chart as a standalone image for the docs, kept current like a golden. */
+    @Test
+    void theDocsShowTheSweepChart() throws IOException {
+        String html = CliRun.run(with("--format", "html")).out();
+        String svg = html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + "</svg>".length());
+        StringBuilder style = new StringBuilder();
+        for (String line : html.substring(html.indexOf("<style>"), html.indexOf("</style>")).split("\n")) {
+            if (line.strip().startsWith("svg")) {
+                style.append(line.strip()).append('\n');
+            }
+        }
+        String doc = svg.replaceFirst(">\n", ">\n<style>\nsvg { background: #fff; font-family: system-ui, sans-serif; }\n" + style + "</style>\n") + "\n";
+        Path file = Path.of("docs", "sweep-tiny-sporadic.svg");
+        if (Golden.updating()) {
+            java.nio.file.Files.writeString(file, doc);
+        }
+        assertThat(java.nio.file.Files.readString(file)).as("docs/sweep-tiny-sporadic.svg is stale; regenerate with -Dmlplan.golden.update=true")
+                .isEqualTo(doc);
+    }
+
     @Test
     void helpIsGolden() {
         CliRun r = CliRun.run("sweep", "--help");
