@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.DoubleFunction;
 import java.util.stream.IntStream;
 
@@ -188,10 +187,5 @@ public final class Sweep {
             out.put(p.label(), Best.of(p));
         }
         return out;
-    }
-
-    /** Whether two options are the same choice for a crossover (same service, instance type, pricing model and region). */
-    public static boolean sameChoice(Best x, Best y) {
-        return Objects.equals(x.identity(), y.identity());
     }
 }

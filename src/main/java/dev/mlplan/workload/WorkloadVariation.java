@@ -8,7 +8,6 @@ import dev.mlplan.workload.WorkloadKeys.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
@@ -45,11 +44,8 @@ public final class WorkloadVariation {
      * node tree for edits.
      */
     public static WorkloadVariation of(WorkloadParser parser, String displayName, String yaml) {
-        Workload checked = parser.parse(displayName, yaml);
+        parser.parse(displayName, yaml);
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-        if (checked == null) {
-            throw new IllegalStateException("no workload");
-        }
         return new WorkloadVariation(parser, displayName, text, WorkloadParser.compose(displayName, text));
     }
 
@@ -270,11 +266,6 @@ public final class WorkloadVariation {
                 case ENERGY_PRICE -> n + " USD/kWh";
                 case PERCENT -> BigDecimal.valueOf(value).multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString() + "%";
             };
-        }
-
-        @Override
-        public String toString() {
-            return path.toLowerCase(Locale.ROOT);
         }
     }
 
