@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {
             RecommendCommand.class,
+            SweepCommand.class,
             CheckCommand.class,
             DiffCommand.class,
             ReportCommand.class,

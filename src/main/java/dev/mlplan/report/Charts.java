@@ -35,6 +35,15 @@ final class Charts {
      */
     record BreakEvenChart(String title, double xMax, double yMax, double workloadHours, List<Line> lines, List<Point> points) {}
 
+    /** A named series of (x, y) points. */
+    record Series(String name, List<double[]> points) {}
+
+    /**
+     * A sweep's chart: the monthly cost of each leading option against the swept value (in FROM's
+     * unit), on log axes when the sweep is geometric, with the crossovers marked.
+     */
+    record SweepChart(String title, String xLabel, double xMin, double xMax, boolean log, List<Series> series, List<Double> crossovers) {}
+
     static Bars optionCosts(PartPlan p) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();

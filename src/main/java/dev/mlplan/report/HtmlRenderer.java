@@ -51,6 +51,11 @@ public final class HtmlRenderer {
 
     private HtmlRenderer() {}
 
+    /** The page's style sheet, shared with the sweep page. */
+    static String css() {
+        return CSS;
+    }
+
     public static String render(PlanResult plan) {
         List<String> names = new ArrayList<>(plan.workloads().size());
         for (WorkloadPlan w : plan.workloads()) {

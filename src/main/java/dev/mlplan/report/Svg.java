@@ -113,6 +113,87 @@ final class Svg {
         return sb.toString();
     }
 
+    /** A sweep: each leading option's monthly cost against the swept value (log axes for a geometric sweep), crossovers dashed. */
+    static String sweep(Charts.SweepChart c) {
+        int left = 80;
+        int right = 20;
+        int top = 34;
+        int plotH = 300;
+        int axisH = 50;
+        int legendLine = 20;
+        int height = top + plotH + axisH + legendLine * c.series().size() + 10;
+        int plotW = WIDTH - left - right;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = 0;
+        for (Charts.Series s : c.series()) {
+            for (double[] p : s.points()) {
+                yMax = Math.max(yMax, p[1]);
+                if (p[1] > 0) {
+                    yMin = Math.min(yMin, p[1]);
+                }
+            }
+        }
+        boolean log = c.log() && yMin < Double.POSITIVE_INFINITY;
+        double y0 = log ? Math.pow(10, Math.floor(Math.log10(yMin))) : 0;
+        double y1 = log ? Math.pow(10, Math.ceil(Math.log10(Math.max(yMax, y0 * 10)))) : Charts.niceCeil(yMax);
+        double xLo = Math.min(c.xMin(), c.xMax());
+        double xHi = Math.max(c.xMin(), c.xMax());
+        java.util.function.DoubleUnaryOperator px = x -> left + plotW * (c.log() ? Math.log(x / xLo) / Math.log(xHi / xLo) : (x - xLo) / (xHi - xLo));
+        java.util.function.DoubleUnaryOperator py = y -> top + plotH - plotH * (log ? Math.log(Math.max(y, y0) / y0) / Math.log(y1 / y0) : (y - y0) / (y1 - y0));
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
+                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
+                .append(HtmlRenderer.esc(c.title())).append("\">\n");
+        sb.append("<title>").append(HtmlRenderer.esc(c.title())).append("</title>\n");
+        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(c.title())).append("</text>\n");
+        int ticks = 5;
+        for (int i = 0; i <= ticks; i++) {
+            double t = (double) i / ticks;
+            double yv = log ? y0 * Math.pow(y1 / y0, t) : y0 + (y1 - y0) * t;
+            double y = top + plotH - plotH * t;
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
+                    .append("\" class=\"grid\"/>\n");
+            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
+                    .append(log ? "$" + Fmt.sig(yv) : Fmt.usd(yv)).append("</text>\n");
+            double xv = c.log() ? xLo * Math.pow(xHi / xLo, t) : xLo + (xHi - xLo) * t;
+            sb.append("<text x=\"").append(f(left + plotW * t)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
+                    .append(Fmt.sig(xv)).append("</text>\n");
+        }
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
+                .append(top + plotH).append("\" class=\"axis\"/>\n");
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
+                .append("\" class=\"axis\"/>\n");
+        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
+                .append("\" text-anchor=\"middle\" class=\"axis-label\">").append(HtmlRenderer.esc(c.xLabel())).append("</text>\n");
+        for (double x : c.crossovers()) {
+            double cx = px.applyAsDouble(x);
+            sb.append("<line x1=\"").append(f(cx)).append("\" y1=\"").append(top).append("\" x2=\"").append(f(cx)).append("\" y2=\"").append(top + plotH)
+                    .append("\" class=\"marker\"><title>crossover at ").append(Fmt.sig(x)).append("</title></line>\n");
+        }
+        for (int i = 0; i < c.series().size(); i++) {
+            Charts.Series s = c.series().get(i);
+            String color = COLORS.get(i % COLORS.size());
+            StringBuilder pts = new StringBuilder();
+            for (double[] p : s.points()) {
+                pts.append(pts.length() == 0 ? "" : " ").append(f(px.applyAsDouble(p[0]))).append(',').append(f(py.applyAsDouble(p[1])));
+            }
+            sb.append("<polyline points=\"").append(pts).append("\" fill=\"none\" stroke=\"").append(color).append("\" stroke-width=\"3\"><title>")
+                    .append(HtmlRenderer.esc(s.name())).append("</title></polyline>\n");
+            for (double[] p : s.points()) {
+                sb.append("<circle cx=\"").append(f(px.applyAsDouble(p[0]))).append("\" cy=\"").append(f(py.applyAsDouble(p[1]))).append("\" r=\"3\" fill=\"")
+                        .append(color).append("\"><title>").append(HtmlRenderer.esc(s.name())).append(" at ").append(Fmt.sig(p[0])).append(": ")
+                        .append(Fmt.usd(p[1])).append("/month</title></circle>\n");
+            }
+            int ly = top + plotH + axisH + i * legendLine;
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(ly).append("\" x2=\"").append(left + 30).append("\" y2=\"").append(ly)
+                    .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"/>\n");
+            sb.append("<text x=\"").append(left + 38).append("\" y=\"").append(ly + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(s.name()))
+                    .append("</text>\n");
+        }
+        sb.append("</svg>\n");
+        return sb.toString();
+    }
+
     /** Monthly cost against hours per run: the frontier's points joined fastest first, the other options shown as grey dots. */
     static String frontier(Charts.FrontierChart c) {
         int left = 80;

@@ -117,10 +117,18 @@ public final class WorkloadParser {
             throw tooLarge(displayName, yaml.length());
         }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+        return bind(displayName, text, () -> compose(displayName, text));
+    }
+
+    /**
+     * Binds the node tree {@code root} supplies (composed from {@code text}) with the one binder, every
+     * problem reported as {@link #parse(String, String)} reports it. {@link WorkloadVariation} binds
+     * an edited tree here, so that an edited value is checked as if the user had written it.
+     */
+    Workload bind(String displayName, String text, java.util.function.Supplier<Node> root) {
         WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets, speechPresets, contexts);
         try {
-            Node root = compose(displayName, text);
-            return binder.bind(root);
+            return binder.bind(root.get());
         } catch (WorkloadException e) {
             throw e;
         } catch (MarkedYAMLException e) {
@@ -152,7 +160,7 @@ public final class WorkloadParser {
         return options;
     }
 
-    private static Node compose(String display, String text) {
+    static Node compose(String display, String text) {
         // what Yaml.composeAll does, without building a Yaml: its object constructor (unused here) sets
         // up java.util.logging, some 10 ms of every start (docs/performance.md)
         LoaderOptions options = loaderOptions();

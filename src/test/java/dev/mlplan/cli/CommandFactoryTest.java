@@ -15,7 +15,7 @@ class CommandFactoryTest {
         PrintWriter w = new PrintWriter(new StringWriter());
         CommandLine cl = CommandFactory.create(CliEnv.system(), w, w);
         assertThat(cl.getSubcommands().keySet())
-                .containsExactly("recommend", "check", "diff", "report", "explain", "validate", "init", "schema", "catalog", "completion", "help");
+                .containsExactly("recommend", "sweep", "check", "diff", "report", "explain", "validate", "init", "schema", "catalog", "completion", "help");
         assertThat(cl.getSubcommands().get("catalog").getSubcommands()).containsOnlyKeys("info", "list", "show", "refresh");
     }
 
