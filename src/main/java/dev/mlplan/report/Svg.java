@@ -2,6 +2,7 @@ package dev.mlplan.report;
 
 import dev.mlplan.util.Fmt;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.Locale;
 
 /**
@@ -25,12 +26,7 @@ final class Svg {
         int plotW = WIDTH - labelW - 110;
         int height = top + b.values().size() * (barH + gap) + 10;
         double max = Charts.niceCeil(Charts.max(b.values(), 1));
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bars\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(HtmlRenderer.esc(b.title())).append("\">\n");
-        sb.append("<title>").append(HtmlRenderer.esc(b.title())).append("</title>\n");
-        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(b.title())).append("</text>\n");
+        StringBuilder sb = open("bars", b.title(), height);
         for (int i = 0; i < b.values().size(); i++) {
             double v = b.values().get(i);
             int y = top + i * (barH + gap);
@@ -57,31 +53,9 @@ final class Svg {
         int legendLine = 20;
         int height = top + plotH + axisH + legendLine * c.lines().size() + 10;
         int plotW = WIDTH - left - right;
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart break-even\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(HtmlRenderer.esc(c.title())).append("\">\n");
-        sb.append("<title>").append(HtmlRenderer.esc(c.title())).append("</title>\n");
-        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(c.title())).append("</text>\n");
-        int ticks = 5;
-        for (int i = 0; i <= ticks; i++) {
-            double yv = c.yMax() * i / ticks;
-            double y = top + plotH - plotH * (double) i / ticks;
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
-                    .append("\" class=\"grid\"/>\n");
-            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
-                    .append(Fmt.usd(yv).replace(".00", "")).append("</text>\n");
-            double xv = c.xMax() * i / ticks;
-            double x = left + plotW * (double) i / ticks;
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
-                    .append(Fmt.count(xv)).append("</text>\n");
-        }
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
-                .append(top + plotH).append("\" class=\"axis\"/>\n");
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
-                .append("\" class=\"axis\"/>\n");
-        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
-                .append("\" text-anchor=\"middle\" class=\"axis-label\">local working hours per month</text>\n");
+        StringBuilder sb = open("break-even", c.title(), height);
+        frame(sb, left, top, plotW, plotH, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.count(c.xMax() * i / TICKS),
+                "local working hours per month");
         double wx = left + plotW * c.workloadHours() / c.xMax();
         sb.append("<line x1=\"").append(f(wx)).append("\" y1=\"").append(top).append("\" x2=\"").append(f(wx)).append("\" y2=\"").append(top + plotH)
                 .append("\" class=\"marker\"/>\n");
@@ -97,10 +71,7 @@ final class Svg {
                     .append(i == 0 ? "" : " stroke-dasharray=\"" + (i % 2 == 1 ? "none" : "6 3") + "\"").append("><title>").append(HtmlRenderer.esc(l.name()))
                     .append("</title></line>\n");
             int ly = top + plotH + axisH + i * legendLine;
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(ly).append("\" x2=\"").append(left + 30).append("\" y2=\"").append(ly)
-                    .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"/>\n");
-            sb.append("<text x=\"").append(left + 38).append("\" y=\"").append(ly + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(l.name()))
-                    .append("</text>\n");
+            legend(sb, left, ly, color, l.name());
         }
         for (Charts.Point p : c.points()) {
             double x = left + plotW * p.x() / c.xMax();
@@ -140,31 +111,15 @@ final class Svg {
         double xHi = Math.max(c.xMin(), c.xMax());
         java.util.function.DoubleUnaryOperator px = x -> left + plotW * (c.log() ? Math.log(x / xLo) / Math.log(xHi / xLo) : (x - xLo) / (xHi - xLo));
         java.util.function.DoubleUnaryOperator py = y -> top + plotH - plotH * (log ? Math.log(Math.max(y, y0) / y0) / Math.log(y1 / y0) : (y - y0) / (y1 - y0));
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sweep\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(HtmlRenderer.esc(c.title())).append("\">\n");
-        sb.append("<title>").append(HtmlRenderer.esc(c.title())).append("</title>\n");
-        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(c.title())).append("</text>\n");
-        int ticks = 5;
-        for (int i = 0; i <= ticks; i++) {
-            double t = (double) i / ticks;
+        StringBuilder sb = open("sweep", c.title(), height);
+        frame(sb, left, top, plotW, plotH, i -> {
+            double t = (double) i / TICKS;
             double yv = log ? y0 * Math.pow(y1 / y0, t) : y0 + (y1 - y0) * t;
-            double y = top + plotH - plotH * t;
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
-                    .append("\" class=\"grid\"/>\n");
-            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
-                    .append(log ? "$" + Fmt.sig(yv) : Fmt.usd(yv)).append("</text>\n");
-            double xv = c.log() ? xLo * Math.pow(xHi / xLo, t) : xLo + (xHi - xLo) * t;
-            sb.append("<text x=\"").append(f(left + plotW * t)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
-                    .append(Fmt.sig(xv)).append("</text>\n");
-        }
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
-                .append(top + plotH).append("\" class=\"axis\"/>\n");
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
-                .append("\" class=\"axis\"/>\n");
-        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
-                .append("\" text-anchor=\"middle\" class=\"axis-label\">").append(HtmlRenderer.esc(c.xLabel())).append("</text>\n");
+            return log ? "$" + Fmt.sig(yv) : Fmt.usd(yv);
+        }, i -> {
+            double t = (double) i / TICKS;
+            return Fmt.sig(c.log() ? xLo * Math.pow(xHi / xLo, t) : xLo + (xHi - xLo) * t);
+        }, c.xLabel());
         for (double x : c.crossovers()) {
             double cx = px.applyAsDouble(x);
             sb.append("<line x1=\"").append(f(cx)).append("\" y1=\"").append(top).append("\" x2=\"").append(f(cx)).append("\" y2=\"").append(top + plotH)
@@ -185,10 +140,7 @@ final class Svg {
                         .append(Fmt.usd(p[1])).append("/month</title></circle>\n");
             }
             int ly = top + plotH + axisH + i * legendLine;
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(ly).append("\" x2=\"").append(left + 30).append("\" y2=\"").append(ly)
-                    .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"/>\n");
-            sb.append("<text x=\"").append(left + 38).append("\" y=\"").append(ly + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(s.name()))
-                    .append("</text>\n");
+            legend(sb, left, ly, color, s.name());
         }
         sb.append("</svg>\n");
         return sb.toString();
@@ -203,29 +155,8 @@ final class Svg {
         int axisH = 50;
         int height = top + plotH + axisH;
         int plotW = WIDTH - left - right;
-        StringBuilder sb = new StringBuilder();
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart frontier\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
-                .append(HtmlRenderer.esc(c.title())).append("\">\n");
-        sb.append("<title>").append(HtmlRenderer.esc(c.title())).append("</title>\n");
-        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(c.title())).append("</text>\n");
-        int ticks = 5;
-        for (int i = 0; i <= ticks; i++) {
-            double y = top + plotH - plotH * (double) i / ticks;
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
-                    .append("\" class=\"grid\"/>\n");
-            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
-                    .append(Fmt.usd(c.yMax() * i / ticks).replace(".00", "")).append("</text>\n");
-            double x = left + plotW * (double) i / ticks;
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
-                    .append(Fmt.sig(c.xMax() * i / ticks)).append("</text>\n");
-        }
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
-                .append(top + plotH).append("\" class=\"axis\"/>\n");
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
-                .append("\" class=\"axis\"/>\n");
-        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
-                .append("\" text-anchor=\"middle\" class=\"axis-label\">hours per run</text>\n");
+        StringBuilder sb = open("frontier", c.title(), height);
+        frame(sb, left, top, plotW, plotH, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.sig(c.xMax() * i / TICKS), "hours per run");
         StringBuilder line = new StringBuilder();
         for (Charts.Dot d : c.frontier()) {
             line.append(line.length() == 0 ? "" : " ").append(f(left + plotW * d.hours() / c.xMax())).append(',')
@@ -246,6 +177,52 @@ final class Svg {
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    private static final int TICKS = 5;
+
+    /** A chart's svg element, its title for screen readers and its visible title. */
+    private static StringBuilder open(String cssClass, String title, int height) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ").append(cssClass).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-label=\"")
+                .append(HtmlRenderer.esc(title)).append("\">\n");
+        sb.append("<title>").append(HtmlRenderer.esc(title)).append("</title>\n");
+        sb.append("<text x=\"0\" y=\"16\" class=\"chart-title\">").append(HtmlRenderer.esc(title)).append("</text>\n");
+        return sb;
+    }
+
+    /**
+     * The frame every line chart shares: {@link #TICKS} + 1 grid lines with their y tick labels
+     * ({@code yTick} of tick i, 0 at the bottom), the x tick labels ({@code xTick} of tick i, 0 at the
+     * left), both axes and the x axis label.
+     */
+    private static void frame(StringBuilder sb, int left, int top, int plotW, int plotH, IntFunction<String> yTick, IntFunction<String> xTick,
+            String xLabel) {
+        for (int i = 0; i <= TICKS; i++) {
+            double y = top + plotH - plotH * (double) i / TICKS;
+            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
+                    .append("\" class=\"grid\"/>\n");
+            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
+                    .append(yTick.apply(i)).append("</text>\n");
+            double x = left + plotW * (double) i / TICKS;
+            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
+                    .append(xTick.apply(i)).append("</text>\n");
+        }
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
+                .append(top + plotH).append("\" class=\"axis\"/>\n");
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
+                .append("\" class=\"axis\"/>\n");
+        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
+                .append("\" text-anchor=\"middle\" class=\"axis-label\">").append(HtmlRenderer.esc(xLabel)).append("</text>\n");
+    }
+
+    /** One legend entry: a short line in the series' colour and its name. */
+    private static void legend(StringBuilder sb, int left, int y, String color, String name) {
+        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + 30).append("\" y2=\"").append(y)
+                .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"/>\n");
+        sb.append("<text x=\"").append(left + 38).append("\" y=\"").append(y + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(name))
+                .append("</text>\n");
     }
 
     private static String shorten(String s, int max) {
