@@ -14,6 +14,13 @@ final class Svg {
     static final List<String> COLORS = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000");
 
     private static final int WIDTH = 760;
+    /** The line charts' layout: margins, plot size, the x axis band and one legend line, in px. */
+    private static final int LEFT = 80;
+    private static final int TOP = 34;
+    private static final int PLOT_H = 300;
+    private static final int AXIS_H = 50;
+    private static final int LEGEND_LINE = 20;
+    private static final int PLOT_W = WIDTH - LEFT - 20;
 
     private Svg() {}
 
@@ -45,37 +52,30 @@ final class Svg {
 
     /** Monthly cost lines against local working hours, break-even points, and this workload's hours. */
     static String breakEven(Charts.BreakEvenChart c) {
-        int left = 80;
-        int right = 20;
-        int top = 34;
-        int plotH = 300;
-        int axisH = 50;
-        int legendLine = 20;
-        int height = top + plotH + axisH + legendLine * c.lines().size() + 10;
-        int plotW = WIDTH - left - right;
+        int height = TOP + PLOT_H + AXIS_H + LEGEND_LINE * c.lines().size() + 10;
         StringBuilder sb = open("break-even", c.title(), height);
-        frame(sb, left, top, plotW, plotH, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.count(c.xMax() * i / TICKS),
+        frame(sb, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.count(c.xMax() * i / TICKS),
                 "local working hours per month");
-        double wx = left + plotW * c.workloadHours() / c.xMax();
-        sb.append("<line x1=\"").append(f(wx)).append("\" y1=\"").append(top).append("\" x2=\"").append(f(wx)).append("\" y2=\"").append(top + plotH)
+        double wx = LEFT + PLOT_W * c.workloadHours() / c.xMax();
+        sb.append("<line x1=\"").append(f(wx)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(f(wx)).append("\" y2=\"").append(TOP + PLOT_H)
                 .append("\" class=\"marker\"/>\n");
-        sb.append("<text x=\"").append(f(wx + 4)).append("\" y=\"").append(top + 12).append("\" class=\"tick\">this workload: ")
+        sb.append("<text x=\"").append(f(wx + 4)).append("\" y=\"").append(TOP + 12).append("\" class=\"tick\">this workload: ")
                 .append(Fmt.sig(c.workloadHours())).append(" h</text>\n");
         for (int i = 0; i < c.lines().size(); i++) {
             Charts.Line l = c.lines().get(i);
             String color = COLORS.get(i % COLORS.size());
-            double y0 = top + plotH - plotH * l.y0() / c.yMax();
-            double y1 = top + plotH - plotH * l.y1() / c.yMax();
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y0)).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
+            double y0 = TOP + PLOT_H - PLOT_H * l.y0() / c.yMax();
+            double y1 = TOP + PLOT_H - PLOT_H * l.y1() / c.yMax();
+            sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(y0)).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"")
                     .append(f(y1)).append("\" stroke=\"").append(color).append("\" stroke-width=\"").append(i == 0 ? "3" : "2").append('"')
                     .append(i == 0 ? "" : " stroke-dasharray=\"" + (i % 2 == 1 ? "none" : "6 3") + "\"").append("><title>").append(HtmlRenderer.esc(l.name()))
                     .append("</title></line>\n");
-            int ly = top + plotH + axisH + i * legendLine;
-            legend(sb, left, ly, color, l.name());
+            int ly = TOP + PLOT_H + AXIS_H + i * LEGEND_LINE;
+            legend(sb, ly, color, l.name());
         }
         for (Charts.Point p : c.points()) {
-            double x = left + plotW * p.x() / c.xMax();
-            double y = top + plotH - plotH * p.y() / c.yMax();
+            double x = LEFT + PLOT_W * p.x() / c.xMax();
+            double y = TOP + PLOT_H - PLOT_H * p.y() / c.yMax();
             sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"5\" class=\"point\"><title>break-even vs ")
                     .append(HtmlRenderer.esc(p.label())).append(": ").append(Fmt.sig(p.x())).append(" local h/month, ").append(Fmt.usd(p.y()))
                     .append("/month</title></circle>\n");
@@ -86,14 +86,7 @@ final class Svg {
 
     /** A sweep: each leading option's monthly cost against the swept value (log axes for a geometric sweep), crossovers dashed. */
     static String sweep(Charts.SweepChart c) {
-        int left = 80;
-        int right = 20;
-        int top = 34;
-        int plotH = 300;
-        int axisH = 50;
-        int legendLine = 20;
-        int height = top + plotH + axisH + legendLine * c.series().size() + 10;
-        int plotW = WIDTH - left - right;
+        int height = TOP + PLOT_H + AXIS_H + LEGEND_LINE * c.series().size() + 10;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = 0;
         for (Charts.Series s : c.series()) {
@@ -109,10 +102,10 @@ final class Svg {
         double y1 = log ? Math.pow(10, Math.ceil(Math.log10(Math.max(yMax, y0 * 10)))) : Charts.niceCeil(yMax);
         double xLo = Math.min(c.xMin(), c.xMax());
         double xHi = Math.max(c.xMin(), c.xMax());
-        java.util.function.DoubleUnaryOperator px = x -> left + plotW * (c.log() ? Math.log(x / xLo) / Math.log(xHi / xLo) : (x - xLo) / (xHi - xLo));
-        java.util.function.DoubleUnaryOperator py = y -> top + plotH - plotH * (log ? Math.log(Math.max(y, y0) / y0) / Math.log(y1 / y0) : (y - y0) / (y1 - y0));
+        java.util.function.DoubleUnaryOperator px = x -> LEFT + PLOT_W * (c.log() ? Math.log(x / xLo) / Math.log(xHi / xLo) : (x - xLo) / (xHi - xLo));
+        java.util.function.DoubleUnaryOperator py = y -> TOP + PLOT_H - PLOT_H * (log ? Math.log(Math.max(y, y0) / y0) / Math.log(y1 / y0) : (y - y0) / (y1 - y0));
         StringBuilder sb = open("sweep", c.title(), height);
-        frame(sb, left, top, plotW, plotH, i -> {
+        frame(sb, i -> {
             double t = (double) i / TICKS;
             double yv = log ? y0 * Math.pow(y1 / y0, t) : y0 + (y1 - y0) * t;
             return log ? "$" + Fmt.sig(yv) : Fmt.usd(yv);
@@ -122,7 +115,7 @@ final class Svg {
         }, c.xLabel());
         for (double x : c.crossovers()) {
             double cx = px.applyAsDouble(x);
-            sb.append("<line x1=\"").append(f(cx)).append("\" y1=\"").append(top).append("\" x2=\"").append(f(cx)).append("\" y2=\"").append(top + plotH)
+            sb.append("<line x1=\"").append(f(cx)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(f(cx)).append("\" y2=\"").append(TOP + PLOT_H)
                     .append("\" class=\"marker\"><title>crossover at ").append(Fmt.sig(x)).append("</title></line>\n");
         }
         for (int i = 0; i < c.series().size(); i++) {
@@ -139,8 +132,8 @@ final class Svg {
                         .append(color).append("\"><title>").append(HtmlRenderer.esc(s.name())).append(" at ").append(Fmt.sig(p[0])).append(": ")
                         .append(Fmt.usd(p[1])).append("/month</title></circle>\n");
             }
-            int ly = top + plotH + axisH + i * legendLine;
-            legend(sb, left, ly, color, s.name());
+            int ly = TOP + PLOT_H + AXIS_H + i * LEGEND_LINE;
+            legend(sb, ly, color, s.name());
         }
         sb.append("</svg>\n");
         return sb.toString();
@@ -148,24 +141,18 @@ final class Svg {
 
     /** Monthly cost against hours per run: the frontier's points joined fastest first, the other options shown as grey dots. */
     static String frontier(Charts.FrontierChart c) {
-        int left = 80;
-        int right = 20;
-        int top = 34;
-        int plotH = 300;
-        int axisH = 50;
-        int height = top + plotH + axisH;
-        int plotW = WIDTH - left - right;
+        int height = TOP + PLOT_H + AXIS_H;
         StringBuilder sb = open("frontier", c.title(), height);
-        frame(sb, left, top, plotW, plotH, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.sig(c.xMax() * i / TICKS), "hours per run");
+        frame(sb, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.sig(c.xMax() * i / TICKS), "hours per run");
         StringBuilder line = new StringBuilder();
         for (Charts.Dot d : c.frontier()) {
-            line.append(line.length() == 0 ? "" : " ").append(f(left + plotW * d.hours() / c.xMax())).append(',')
-                    .append(f(top + plotH - plotH * d.monthlyUsd() / c.yMax()));
+            line.append(line.length() == 0 ? "" : " ").append(f(LEFT + PLOT_W * d.hours() / c.xMax())).append(',')
+                    .append(f(TOP + PLOT_H - PLOT_H * d.monthlyUsd() / c.yMax()));
         }
         sb.append("<polyline points=\"").append(line).append("\" fill=\"none\" stroke=\"").append(COLORS.get(0)).append("\" stroke-width=\"2\"/>\n");
         for (Charts.Dot d : c.dots()) {
-            double x = left + plotW * d.hours() / c.xMax();
-            double y = top + plotH - plotH * d.monthlyUsd() / c.yMax();
+            double x = LEFT + PLOT_W * d.hours() / c.xMax();
+            double y = TOP + PLOT_H - PLOT_H * d.monthlyUsd() / c.yMax();
             sb.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(y)).append("\" r=\"").append(d.onFrontier() ? "5" : "4")
                     .append("\" fill=\"").append(d.onFrontier() ? COLORS.get(0) : "#b0b7bf").append("\"><title>").append(HtmlRenderer.esc(d.label()))
                     .append(": ").append(Fmt.sig(d.hours())).append(" h/run, ").append(Fmt.usd(d.monthlyUsd())).append("/month")
@@ -197,31 +184,30 @@ final class Svg {
      * ({@code yTick} of tick i, 0 at the bottom), the x tick labels ({@code xTick} of tick i, 0 at the
      * left), both axes and the x axis label.
      */
-    private static void frame(StringBuilder sb, int left, int top, int plotW, int plotH, IntFunction<String> yTick, IntFunction<String> xTick,
-            String xLabel) {
+    private static void frame(StringBuilder sb, IntFunction<String> yTick, IntFunction<String> xTick, String xLabel) {
         for (int i = 0; i <= TICKS; i++) {
-            double y = top + plotH - plotH * (double) i / TICKS;
-            sb.append("<line x1=\"").append(left).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(left + plotW).append("\" y2=\"").append(f(y))
+            double y = TOP + PLOT_H - PLOT_H * (double) i / TICKS;
+            sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(y)).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"").append(f(y))
                     .append("\" class=\"grid\"/>\n");
-            sb.append("<text x=\"").append(left - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
+            sb.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(f(y + 4)).append("\" text-anchor=\"end\" class=\"tick\">")
                     .append(yTick.apply(i)).append("</text>\n");
-            double x = left + plotW * (double) i / TICKS;
-            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(top + plotH + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
+            double x = LEFT + PLOT_W * (double) i / TICKS;
+            sb.append("<text x=\"").append(f(x)).append("\" y=\"").append(TOP + PLOT_H + 18).append("\" text-anchor=\"middle\" class=\"tick\">")
                     .append(xTick.apply(i)).append("</text>\n");
         }
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top + plotH).append("\" x2=\"").append(left + plotW).append("\" y2=\"")
-                .append(top + plotH).append("\" class=\"axis\"/>\n");
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(top).append("\" x2=\"").append(left).append("\" y2=\"").append(top + plotH)
+        sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP + PLOT_H).append("\" x2=\"").append(LEFT + PLOT_W).append("\" y2=\"")
+                .append(TOP + PLOT_H).append("\" class=\"axis\"/>\n");
+        sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT).append("\" y2=\"").append(TOP + PLOT_H)
                 .append("\" class=\"axis\"/>\n");
-        sb.append("<text x=\"").append(left + plotW / 2).append("\" y=\"").append(top + plotH + 38)
+        sb.append("<text x=\"").append(LEFT + PLOT_W / 2).append("\" y=\"").append(TOP + PLOT_H + 38)
                 .append("\" text-anchor=\"middle\" class=\"axis-label\">").append(HtmlRenderer.esc(xLabel)).append("</text>\n");
     }
 
     /** One legend entry: a short line in the series' colour and its name. */
-    private static void legend(StringBuilder sb, int left, int y, String color, String name) {
-        sb.append("<line x1=\"").append(left).append("\" y1=\"").append(y).append("\" x2=\"").append(left + 30).append("\" y2=\"").append(y)
+    private static void legend(StringBuilder sb, int y, String color, String name) {
+        sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(y).append("\" x2=\"").append(LEFT + 30).append("\" y2=\"").append(y)
                 .append("\" stroke=\"").append(color).append("\" stroke-width=\"3\"/>\n");
-        sb.append("<text x=\"").append(left + 38).append("\" y=\"").append(y + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(name))
+        sb.append("<text x=\"").append(LEFT + 38).append("\" y=\"").append(y + 4).append("\" class=\"label\">").append(HtmlRenderer.esc(name))
                 .append("</text>\n");
     }
 
