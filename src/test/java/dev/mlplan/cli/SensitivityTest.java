@@ -91,4 +91,18 @@ class SensitivityTest {
         assertThat(explain.out().replaceAll("(?m)^  sensitivity: rank 1 changes if\n(    .*\n)+", ""))
                 .isEqualTo(CliRun.run("explain", "workloads/" + file).out());
     }
+
+    /** A plan saved with its sensitivity reads back and renders it; report --from does not re-plan. */
+    @Test
+    void aSavedPlanKeepsItsSensitivity(@TempDir Path tmp) throws IOException {
+        Cli cli = Cli.withWorkloads(tmp);
+        Cli.Result saved = cli.run("recommend", "--sensitivity", "--format", "json", "--output", "plan.json", "workloads/nightly-embeddings.yaml");
+        assertThat(saved.code()).as(saved.err()).isZero();
+        Cli.Result md = cli.run("report", "--from", "plan.json", "--format", "markdown");
+        assertThat(md.code()).as(md.err()).isZero();
+        assertThat(md.out()).contains("**Sensitivity**: rank 1 changes if").contains("- batch.items > ");
+        Cli.Result both = cli.run("report", "--from", "plan.json", "--sensitivity");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--sensitivity plans the workload FILEs");
+    }
 }
