@@ -91,15 +91,13 @@ final class Sensitivities {
                         if (!Double.isNaN(peakValue)) {
                             peak.set(Math.max(peakValue, v));
                         }
-                        Workload varied;
-                        try {
-                            varied = knob.bind().withFile(file);
-                        } catch (WorkloadException e) {
-                            throw new ExitException(ExitCode.USAGE, "--sensitivity: " + key + " at " + v + ": " + e.getMessage());
-                        }
-                        return planner.plan(assumptions.apply(List.of(varied)).get(0));
+                        return planner.plan(assumptions.apply(List.of(knob.bind().withFile(file))).get(0));
                     });
-            out.addAll(Sensitivity.of(p.label(), now, in, plans));
+            try {
+                out.addAll(Sensitivity.of(p.label(), now, in, plans));
+            } catch (WorkloadException e) {
+                // a value in the range that the file's other keys do not allow (a rule across keys): this input is not reported
+            }
         }
         return List.copyOf(out);
     }
