@@ -36,14 +36,26 @@ final class Plans {
         return plan(files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
     }
 
+    /** Like {@link #plan(List, CatalogOption, int, AssumptionOptions, CliEnv)}; with {@code sensitivity}, each part says where its rank-1 option flips. */
+    static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env, ObjectiveOptions objective,
+            boolean sensitivity) {
+        return plan(files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply, sensitivity);
+    }
+
     private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
+        return plan(files, catalogOption, top, assumptions, env, pricing, tune, false);
+    }
+
+    private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+            java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune, boolean sensitivity) {
         TopOption.checked(top);
         var workloads = assumptions.apply(Inputs.workloads(files, env));
         var catalog = catalogOption.load(env);
         PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
-        return new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today())
-                .plan(workloads);
+        Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
+        PlanResult result = planner.plan(workloads);
+        return sensitivity ? Sensitivities.attach(result, files, env, assumptions, planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
     }
 
     /**

@@ -56,6 +56,9 @@ final class ReportCommand implements Runnable {
     @Mixin
     ObjectiveOptions objective;
 
+    @Option(names = "--sensitivity", description = "Under each part, where its rank-1 option changes as each input moves from ÷4 to ×4 (as recommend --sensitivity).")
+    boolean sensitivity;
+
     @Override
     public void run() {
         CliEnv env = parent.env();
@@ -65,7 +68,10 @@ final class ReportCommand implements Runnable {
         if (from == null && files.isEmpty()) {
             throw new ExitException(ExitCode.USAGE, "give workload FILEs to plan, or --from PLAN to render a saved plan");
         }
-        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env, objective);
+        if (from != null && sensitivity) {
+            throw new ExitException(ExitCode.USAGE, "--sensitivity plans the workload FILEs; a saved plan (--from) shows the sensitivity it was saved with");
+        }
+        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity);
         List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
         if (from != null) {
             inputs.add(env.resolve(from));

@@ -88,8 +88,9 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
      * @param feasible feasible offers before the top-N cut
      * @param name the item's name in the workload (schema version 2); null, and not written, for an unnamed one
      * @param frontier the cost/time Pareto frontier of a training or batch part, fastest first ({@code --frontier}); absent otherwise
+     * @param sensitivity where each input flips the rank-1 option ({@code --sensitivity}); absent otherwise
      */
-    @JsonPropertyOrder({"part", "name", "requirements", "options", "frontier", "eliminated", "assumptions", "considered", "feasible"})
+    @JsonPropertyOrder({"part", "name", "requirements", "options", "frontier", "sensitivity", "eliminated", "assumptions", "considered", "feasible"})
     public record PartPlan(
             String part,
             Map<String, Object> requirements,
@@ -99,7 +100,19 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             int considered,
             int feasible,
             @JsonInclude(JsonInclude.Include.NON_NULL) String name,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FrontierPoint> frontier) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FrontierPoint> frontier,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Sensitivity.Entry> sensitivity) {
+
+        /** A part without a sensitivity list. */
+        public PartPlan(String part, Map<String, Object> requirements, List<Option> options, List<Elimination> eliminated, List<Step> assumptions,
+                int considered, int feasible, String name, List<FrontierPoint> frontier) {
+            this(part, requirements, options, eliminated, assumptions, considered, feasible, name, frontier, null);
+        }
+
+        /** The same part with its sensitivity list. */
+        public PartPlan withSensitivity(List<Sensitivity.Entry> entries) {
+            return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, name, frontier, entries);
+        }
 
         /** A part without a frontier. */
         public PartPlan(String part, Map<String, Object> requirements, List<Option> options, List<Elimination> eliminated, List<Step> assumptions,
@@ -109,7 +122,7 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
 
         /** The same part with its cost/time frontier. */
         public PartPlan withFrontier(List<FrontierPoint> points) {
-            return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, name, points);
+            return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, name, points, sensitivity);
         }
 
         /** An unnamed part (a workload's only item of its kind, as in schema version 1). */
@@ -125,7 +138,7 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
          */
         public PartPlan named(String newName) {
             if (newName == null) {
-                return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, null, frontier);
+                return new PartPlan(part, requirements, options, eliminated, assumptions, considered, feasible, null, frontier, sensitivity);
             }
             List<Option> renamed = new java.util.ArrayList<>(options.size());
             for (Option o : options) {
@@ -136,7 +149,7 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             List<FrontierPoint> points = frontier == null ? null
                     : frontier.stream().map(f -> new FrontierPoint(f.rank(), itemId(f.id(), newName), f.service(), f.instanceType(), f.count(),
                             f.region(), f.pricing(), f.hoursPerRun(), f.monthlyUsd())).toList();
-            return new PartPlan(part, requirements, List.copyOf(renamed), eliminated, assumptions, considered, feasible, newName, points);
+            return new PartPlan(part, requirements, List.copyOf(renamed), eliminated, assumptions, considered, feasible, newName, points, sensitivity);
         }
 
         private String itemId(String id, String itemName) {

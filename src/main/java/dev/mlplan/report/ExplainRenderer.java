@@ -46,6 +46,11 @@ public final class ExplainRenderer {
                 for (Option o : p.options().subList(0, Math.min(shown, p.options().size()))) {
                     option(sb, o, "    ");
                 }
+                List<String> sensitivity = PlanText.sensitivity(p);
+                if (!sensitivity.isEmpty()) {
+                    sb.append("  sensitivity: rank 1 changes if\n");
+                    sensitivity.forEach(line -> sb.append("    ").append(line).append('\n'));
+                }
                 eliminations(sb, p.eliminated());
             }
             if (!w.breakEven().isEmpty()) {

@@ -167,6 +167,12 @@ public final class HtmlRenderer {
             sb.append("<figure>\n").append(Svg.bars(Charts.optionCosts(p))).append("<figcaption>Monthly cost of the ranked options; #1 highlighted.</figcaption>\n</figure>\n");
         }
         frontier(sb, p);
+        List<String> sensitivity = PlanText.sensitivity(p);
+        if (!sensitivity.isEmpty()) {
+            sb.append("<p><strong>Sensitivity</strong>: rank 1 changes if</p>\n<ul class=\"sensitivity\">\n");
+            sensitivity.forEach(line -> sb.append("<li>").append(esc(line)).append("</li>\n"));
+            sb.append("</ul>\n");
+        }
         if (!p.eliminated().isEmpty()) {
             sb.append("<p><strong>Eliminated options</strong>, by rule</p>\n<table class=\"eliminated\">\n<thead><tr><th>rule</th><th>resources</th>")
                     .append("<th class=\"num\">candidates</th><th>reason</th></tr></thead>\n<tbody>\n");

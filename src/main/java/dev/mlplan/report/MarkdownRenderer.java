@@ -114,6 +114,11 @@ public final class MarkdownRenderer {
             bars(sb, Charts.optionCosts(p));
         }
         frontier(sb, p);
+        List<String> sensitivity = PlanText.sensitivity(p);
+        if (!sensitivity.isEmpty()) {
+            sb.append("\n**Sensitivity**: rank 1 changes if\n\n");
+            sensitivity.forEach(line -> sb.append("- ").append(line).append('\n'));
+        }
         if (!p.eliminated().isEmpty()) {
             sb.append("\n**Eliminated options**, by rule\n\n");
             sb.append("| rule | resources | candidates | reason |\n|---|---|--:|---|\n");

@@ -109,6 +109,29 @@ final class PlanText {
         });
     }
 
+    /**
+     * The sensitivity lines of a part ({@code --sensitivity}), one per flip or per input without one:
+     * "training.runs_per_month > 2.6 (now 1, ×2.6): ec2 trn1.32xlarge × 3 spot → ec2 p4d.24xlarge spot ($1,234 → $1,230/month there)";
+     * "inference.hours_per_day: no flip within ×0.25–×1 (6 to 24)". Empty without a sensitivity list.
+     */
+    static List<String> sensitivity(PartPlan p) {
+        List<String> out = new ArrayList<>();
+        if (p.sensitivity() == null) {
+            return out;
+        }
+        for (var e : p.sensitivity()) {
+            if (e.noFlip() != null) {
+                out.add(e.key() + ": no flip within " + e.noFlip() + " (now " + e.currentText() + ")");
+            } else {
+                out.add(e.key() + (e.direction().equals("lower") ? " < " : " > ") + e.flipsAtText() + " (now " + e.currentText() + ", ×"
+                        + Fmt.sig(e.ratio()) + "): " + e.from().label() + " → " + e.to().label() + " ("
+                        + (e.from().monthlyUsd() == null ? "—" : Fmt.usd(e.from().monthlyUsd())) + " → "
+                        + (e.to().monthlyUsd() == null ? "—" : Fmt.usd(e.to().monthlyUsd())) + "/month there)");
+            }
+        }
+        return out;
+    }
+
     /** The frontier's caption. */
     static String frontierCaption(PartPlan p) {
         return "cost/time frontier: " + p.frontier().size() + " of " + Fmt.count(p.feasible())

@@ -96,6 +96,12 @@ public final class TableRenderer {
         if (p.frontier() != null && !p.frontier().isEmpty()) {
             renderFrontier(sb, p);
         }
+        List<String> sensitivity = PlanText.sensitivity(p);
+        if (!sensitivity.isEmpty()) {
+            sb.append("  sensitivity: rank 1 changes if\n");
+            sensitivity.forEach(line -> sb.append("    ").append(line).append('\n'));
+            sb.append('\n');
+        }
         renderEliminations(sb, p.eliminated());
     }
 

@@ -203,6 +203,31 @@ public final class WorkloadVariation {
             return path;
         }
 
+        /** The value as the file writes it ("500/day"), or null when the file leaves the key at its default; read it before any {@link #set}. */
+        public String written() {
+            for (NodeTuple t : parent.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && name.equals(k.getValue()) && t.getValueNode() instanceof ScalarNode v) {
+                    return v.getValue();
+                }
+            }
+            return null;
+        }
+
+        /** The key's default as YAML text ("24"), or null when it has none (an assumption whose default depends on the accelerator). */
+        public String defaultText() {
+            return key.defaultValue();
+        }
+
+        /** The smallest value the key takes, in its base unit (exclusive for a key that must be above it). */
+        public double min() {
+            return key.bound().min();
+        }
+
+        /** The largest value the key takes, in its base unit. */
+        public double max() {
+            return key.bound().max();
+        }
+
         /** Whether the key takes whole numbers only. */
         public boolean integer() {
             return key.type() == Type.INTEGER;
