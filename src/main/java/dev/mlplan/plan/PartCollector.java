@@ -139,9 +139,13 @@ final class PartCollector {
 
     /**
      * Records an offer by its figures; its {@link Option} is built only if it is the best of its group
-     * and shown ({@link #top}). {@code build} must give an option with these figures.
+     * and shown ({@link #top}). {@code build} must give an option with these figures. An offer at a
+     * pricing model the policy leaves out is dropped, as {@link #add} does.
      */
     void offer(Group group, String region, Offer offer) {
+        if (!policy.allows(group.pricing())) {
+            return;
+        }
         feasible++;
         regionCost(group, region, offer.monthlyUsd());
         Option figures = new Option(0, offer.id(), group.service(), group.resource(), group.count(), region, group.pricing(), offer.hoursPerRun(),
