@@ -311,10 +311,16 @@ final class PartCollector {
     }
 
     /** By rule; within a rule the most capable first, then by service and resource. */
-    private static final Comparator<Eliminated> ELIMINATION_ORDER = Comparator.<Eliminated, String>comparing(e -> e.first.rule())
-            .thenComparingDouble(e -> -e.score)
-            .thenComparing(e -> e.first.service().id())
-            .thenComparing(e -> e.first.instanceType() == null ? "" : e.first.instanceType());
+    private static final Comparator<Eliminated> ELIMINATION_ORDER = (a, b) -> {
+        int c = a.first.rule().compareTo(b.first.rule());
+        if (c == 0) {
+            c = Double.compare(-a.score, -b.score);
+        }
+        if (c == 0) {
+            c = a.first.service().id().compareTo(b.first.service().id());
+        }
+        return c != 0 ? c : (a.first.instanceType() == null ? "" : a.first.instanceType()).compareTo(b.first.instanceType() == null ? "" : b.first.instanceType());
+    };
 
     List<Elimination> eliminations() {
         return eliminations.values().stream().sorted(ELIMINATION_ORDER)
