@@ -38,6 +38,8 @@ public final class Catalog {
     private final SortedSet<String> regions = new TreeSet<>();
     /** Instance type → the numbers of the regions in which it has a price. */
     private final Map<String, BitSet> pricedIn;
+    /** {@link #pricedRegions} of each type asked for, made once. */
+    private final Map<String, Set<String>> pricedRegionSets = new java.util.concurrent.ConcurrentHashMap<>();
     /** Each region's index, once read (all of them at once for a catalog made from a document). */
     private final AtomicReferenceArray<Region> byRegion;
     /** Where regions are read from; null for a catalog made from a document. */
@@ -245,8 +247,11 @@ public final class Catalog {
 
     /** The regions in which the type has at least one price (no region's rows are read for this). */
     public Set<String> pricedRegions(String type) {
-        BitSet in = pricedIn.get(type);
-        return in == null ? Set.of() : in.stream().mapToObj(n -> regionNames[n]).collect(Collectors.toUnmodifiableSet());
+        // asked for every candidate type of every plan (a sweep plans thousands): each type's set is made once
+        return pricedRegionSets.computeIfAbsent(type, t -> {
+            BitSet in = pricedIn.get(t);
+            return in == null ? Set.of() : in.stream().mapToObj(n -> regionNames[n]).collect(Collectors.toUnmodifiableSet());
+        });
     }
 
     /** The type's prices in every region, in the catalog's order (for a binary catalog, reads every region). */

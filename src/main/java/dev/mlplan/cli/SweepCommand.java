@@ -134,7 +134,8 @@ final class SweepCommand implements Runnable {
                     knob.integer()));
         }
         var cat = catalog.load(env);
-        Planner planner = new Planner(cat, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()), env.today());
+        // a sweep shows each part's best option only: the planner builds (notes, cost lines, steps) just that one
+        Planner planner = new Planner(cat, ConstraintEngine.standard(), PlanOptions.defaults(VersionProvider.version()).withTop(1), env.today());
         PlanResult.CatalogRef ref = new PlanResult.CatalogRef(cat.id(), cat.pricesAsOf(), cat.description());
         // a variation is edited in place, so each planning thread edits its own copy of the file's node tree
         ThreadLocal<List<WorkloadVariation.Knob>> perThread = ThreadLocal.withInitial(() -> {

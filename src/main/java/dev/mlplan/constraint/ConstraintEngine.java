@@ -36,7 +36,9 @@ import dev.mlplan.constraint.rules.SpotNotInterruptibleRule;
 import dev.mlplan.constraint.rules.MaxUpfrontRule;
 import dev.mlplan.constraint.rules.TpotRule;
 import dev.mlplan.constraint.rules.TtftRule;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs every rule over a candidate and collects the violations. Stateless. */
 public final class ConstraintEngine {
@@ -92,11 +94,26 @@ public final class ConstraintEngine {
 
     /** Violations of the candidate's shape (service, type, count). Empty means feasible so far. */
     public List<Violation> check(Facts facts) {
-        return rules.stream().flatMap(r -> r.check(facts).stream()).toList();
+        // plain loops: these run for every shape and every offer of every plan (a sweep makes thousands of plans)
+        List<Violation> out = null;
+        for (Rule r : rules) {
+            Optional<Violation> v = r.check(facts);
+            if (v.isPresent()) {
+                (out == null ? out = new ArrayList<>() : out).add(v.get());
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
     }
 
     /** Violations of one offer of a feasible shape. */
     public List<Violation> checkOffer(Facts facts, String region, PricingModel pricing) {
-        return rules.stream().flatMap(r -> r.checkOffer(facts, region, pricing).stream()).toList();
+        List<Violation> out = null;
+        for (Rule r : rules) {
+            Optional<Violation> v = r.checkOffer(facts, region, pricing);
+            if (v.isPresent()) {
+                (out == null ? out = new ArrayList<>() : out).add(v.get());
+            }
+        }
+        return out == null ? List.of() : List.copyOf(out);
     }
 }

@@ -32,9 +32,19 @@ public final class SpotRework {
 
     private SpotRework() {}
 
-    public record Estimate(double interruptionsPerRun, double lostHoursEach, double reworkFraction, String explanation) {
+    /** @param bucket the interruption bucket the rate comes from, as the Spot Instance Advisor names it */
+    public record Estimate(double interruptionsPerRun, double lostHoursEach, double reworkFraction, String bucket) {
         public double hoursWithRework(double hours) {
             return hours * (1 + reworkFraction);
+        }
+
+        /**
+         * "interruption bucket 5-10%: 0.0123 expected interruptions per run × 10 min lost each = +0.2% rework".
+         * Made when asked for: every spot offer is estimated, few are shown.
+         */
+        public String explanation() {
+            return "interruption bucket " + bucket + ": " + Fmt.sig(interruptionsPerRun) + " expected interruptions per run × "
+                    + Fmt.hours(lostHoursEach) + " lost each = +" + Fmt.pct(reworkFraction) + " rework";
         }
     }
 
@@ -47,9 +57,7 @@ public final class SpotRework {
         double interruptions = instances * hoursPerRun * upper / HOURS_PER_MONTH;
         double lost = checkpointHours > 0 ? Math.min(checkpointHours / 2 + restartHours, hoursPerRun / 2 + restartHours) : hoursPerRun / 2 + restartHours;
         double rework = hoursPerRun > 0 ? interruptions * lost / hoursPerRun : 0;
-        String explanation = "interruption bucket " + bucket + ": " + Fmt.sig(interruptions) + " expected interruptions per run × "
-                + Fmt.hours(lost) + " lost each = +" + Fmt.pct(rework) + " rework";
-        return new Estimate(interruptions, lost, rework, explanation);
+        return new Estimate(interruptions, lost, rework, bucket);
     }
 
     /**

@@ -345,10 +345,10 @@ public final class InferenceEstimator {
         double mbu = assumptions.mbu().orElse(defaults.fallbackMbu());
         Device cpu = new Device("CPU", 1, memoryGiB * Fmt.GIB, defaults.cpuRuntimeGiB() * Fmt.GIB, defaults.cpuLoadFactor(),
                 "× weights while loading a PyTorch model on CPU (docs/limits.md)", peak,
-                Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuGflopsPerVcpu())
-                        + " GFLOPS (AVX-512 FP32 at ~3 GHz; a vCPU is half a core)",
-                bw, Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuBandwidthGBsPerVcpu()) + " GB/s, capped at "
-                        + Fmt.plain(defaults.cpuBandwidthCapGBs()) + " GB/s",
+                Lazy.of(() -> Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuGflopsPerVcpu())
+                        + " GFLOPS (AVX-512 FP32 at ~3 GHz; a vCPU is half a core)"),
+                bw, Lazy.of(() -> Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuBandwidthGBsPerVcpu()) + " GB/s, capped at "
+                        + Fmt.plain(defaults.cpuBandwidthCapGBs()) + " GB/s"),
                 mbu, assumptions.mbu().isPresent() ? "assumptions.mbu" : "mlplan default", defaults.cpuMfu(), defaults.cpuMfu(), 1.0, "cpu");
         return cpu;
     }
@@ -367,13 +367,14 @@ public final class InferenceEstimator {
         }
         return new Device(acc.name(), count, acc.memoryGiB() * Fmt.GIB, defaults.frameworkOverheadGiB() * Fmt.GIB,
                 defaults.inferenceMemoryFactor(), "× weights (EleutherAI Transformer Math 101)", peak.flopsPerSecond(),
-                peak.rule() + " per chip", acc.bandwidthGBs() * 1e9, Fmt.plain(acc.bandwidthGBs()) + " GB/s per chip",
+                Lazy.of(() -> peak.rule() + " per chip"), acc.bandwidthGBs() * 1e9, Lazy.of(() -> Fmt.plain(acc.bandwidthGBs()) + " GB/s per chip"),
                 mbu, mbuSource, defaults.inferenceMfu(), defaults.oneShotUtilisation(), defaults.tensorParallelEfficiency(count, acc.kind()),
                 acc.kind());
     }
 
     /**
-     * Where a model is served: {@code count} chips (or one CPU machine) with per-chip figures.
+     * Where a model is served: {@code count} chips (or one CPU machine) with per-chip figures. The
+     * peak's and bandwidth's rules are text for the steps, made only when the steps are.
      *
      * @param overheadBytes runtime context per chip
      * @param weightFactor memory needed per byte of weights
@@ -382,7 +383,7 @@ public final class InferenceEstimator {
      * @param tpEfficiency tensor-parallel efficiency on {@code count} chips
      */
     private record Device(String label, int count, double memoryBytesPerChip, double overheadBytes, double weightFactor,
-            String weightFactorRule, double peakFlopsPerChip, String peakRule, double bandwidthPerChip, String bandwidthRule,
+            String weightFactorRule, double peakFlopsPerChip, Lazy<String> peakRule, double bandwidthPerChip, Lazy<String> bandwidthRule,
             double mbu, String mbuSource, double computeUtil, double oneShotUtil, double tpEfficiency, String kind) {
 
         double memoryBytes() {
@@ -716,8 +717,8 @@ public final class InferenceEstimator {
                             + (req.ttftTargetMs() > 0 || req.tpotTargetMs() > 0 ? "targets" : "latency target") + others));
             double peak = d.peakFlopsPerChip() * tp;
             double bw = d.bandwidthPerChip() * tp;
-            steps.add(new Step("compute peak per replica", Fmt.plain(peak / 1e12) + " TFLOPS", tp + " × " + d.peakRule()));
-            steps.add(new Step("memory bandwidth per replica", Fmt.plain(bw / 1e9) + " GB/s", tp + " × " + d.bandwidthRule()
+            steps.add(new Step("compute peak per replica", Fmt.plain(peak / 1e12) + " TFLOPS", tp + " × " + d.peakRule().get()));
+            steps.add(new Step("memory bandwidth per replica", Fmt.plain(bw / 1e9) + " GB/s", tp + " × " + d.bandwidthRule().get()
                     + "; MBU " + Fmt.plain(d.mbu()) + " (" + d.mbuSource() + ")"));
             if (tp > 1) {
                 int free = defaults.tensorParallelFreeUpTo(d.kind());
@@ -810,14 +811,15 @@ public final class InferenceEstimator {
                     batch = b;
                 }
             }
-            rule = "largest power of two ≤ " + defaults.maxBatch() + " whose working memory fits"
+            // text for the steps only: not formatted when they are not written
+            rule = steps == null ? null : "largest power of two ≤ " + defaults.maxBatch() + " whose working memory fits"
                     + (req.latencyTargetMs() > 0 ? " and whose p99 meets " + Fmt.plain(req.latencyTargetMs()) + " ms" : "");
         }
         double rps = replicaCount / perRequest;
         double mean = fixed + batch * perRequest;
         double p99Ms = defaults.p99OverMean() * mean * 1000;
         if (steps != null) {
-            steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule()));
+            steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule().get()));
             steps.add(new Step("batch", String.valueOf(batch), rule));
             steps.add(new Step("requests per second", Fmt.plain(rps), replicaCount + " × utilisation × peak ÷ FLOPs per request = " + replicaCount
                     + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest())

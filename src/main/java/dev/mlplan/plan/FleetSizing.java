@@ -1,6 +1,7 @@
 package dev.mlplan.plan;
 
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload.Availability;
 import dev.mlplan.workload.Workload.Inference;
 import dev.mlplan.workload.Workload.Pattern;
@@ -14,9 +15,19 @@ import dev.mlplan.workload.Workload.Pattern;
  *
  * @param peak instances at peak
  * @param mean mean instances over the serving hours (what pay-as-you-go pays for)
- * @param explanation one line for notes
+ * @param line one line for notes, made when first asked for ({@link #explanation()}): a fleet is sized
+ *     for every candidate type at every step of a sweep, and its line is shown for a handful
  */
-record FleetSizing(int peak, double mean, String explanation) {
+record FleetSizing(int peak, double mean, Lazy<String> line) {
+    FleetSizing(int peak, double mean, String explanation) {
+        this(peak, mean, Lazy.ofValue(explanation));
+    }
+
+    /** One line for notes. */
+    String explanation() {
+        return line.get();
+    }
+
     /** Headroom over peak unless the workload says otherwise (assumptions.serving_headroom). */
     static final double DEFAULT_HEADROOM = 0.20;
 
@@ -29,21 +40,18 @@ record FleetSizing(int peak, double mean, String explanation) {
         }
         int peak = Math.max(min, (int) Math.ceil(peakRps * (1 + headroom) / rpsPerInstance - 1e-9));
         int forAverage = Math.max(min, (int) Math.ceil(avgRps * (1 + headroom) / rpsPerInstance - 1e-9));
-        double mean;
-        String how;
-        if (inf.traffic().pattern() == Pattern.STEADY) {
-            mean = peak;
-            how = peak + " for peak " + Fmt.sig(peakRps) + "/s + " + Fmt.pct(headroom) + " headroom";
-        } else if (inf.traffic().pattern() == Pattern.DIURNAL) {
-            mean = forAverage;
-            how = (forAverage == peak ? peak + " (autoscaling has no room: average " : "autoscaled " + forAverage + "–" + peak + " (average ") + Fmt.sig(avgRps) + "/s, peak " + Fmt.sig(peakRps) + "/s, +" + Fmt.pct(headroom) + " headroom)";
-        } else {
-            mean = min;
-            how = min + " kept warm for sporadic traffic; up to " + peak + " at peak";
-        }
-        if (min == 2) {
-            how += "; at least 2 across AZs";
-        }
-        return new FleetSizing(peak, mean, how);
+        Pattern pattern = inf.traffic().pattern();
+        double mean = pattern == Pattern.STEADY ? peak : pattern == Pattern.DIURNAL ? forAverage : min;
+        return new FleetSizing(peak, mean, Lazy.of(() -> {
+            String how;
+            if (pattern == Pattern.STEADY) {
+                how = peak + " for peak " + Fmt.sig(peakRps) + "/s + " + Fmt.pct(headroom) + " headroom";
+            } else if (pattern == Pattern.DIURNAL) {
+                how = (forAverage == peak ? peak + " (autoscaling has no room: average " : "autoscaled " + forAverage + "–" + peak + " (average ") + Fmt.sig(avgRps) + "/s, peak " + Fmt.sig(peakRps) + "/s, +" + Fmt.pct(headroom) + " headroom)";
+            } else {
+                how = min + " kept warm for sporadic traffic; up to " + peak + " at peak";
+            }
+            return min == 2 ? how + "; at least 2 across AZs" : how;
+        }));
     }
 }

@@ -22,6 +22,7 @@ import dev.mlplan.estimate.InferenceEstimator;
 import dev.mlplan.estimate.InferenceRequirements;
 import dev.mlplan.plan.PlanResult.Option;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Lazy;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.Workload.Inference;
 import java.util.ArrayList;
@@ -138,10 +139,8 @@ final class InferencePlanner {
             col.eliminateAll(Service.EC2, it.name(), vs, capability(it));
             return;
         }
-        // the same for every region and pricing model: made once per type
-        String fleetNote = "fleet: " + fleet.explanation();
-        String instanceNote = describe(req, est, it);
-        List<String> notesFirst = List.of(fleetNote, instanceNote, ORCHESTRATION_NOTE);
+        // the same for every region and pricing model: made once per type, and only if one of its options is shown
+        Lazy<List<String>> notesFirst = Lazy.of(() -> List.of("fleet: " + fleet.explanation(), describe(req, est, it), ORCHESTRATION_NOTE));
         col.offers(Service.EC2, it.name(), fleet.peak(), capability(it), ctx.regions(), servicePricing(), new PartCollector.Offers<>(
                 (region, pm) -> ctx.price(region, it.name(), pm),
                 (region, pm, p) -> ctx.engine().checkOffer(f, region, pm),
@@ -156,7 +155,7 @@ final class InferencePlanner {
                             : InstanceCost.monthlyUsd(p, 1, fleet.mean() * hoursPerMonth);
                     String id = "inference/ec2/" + it.name() + "/" + pm.id() + "/" + region;
                     return Optional.of(new PartCollector.Offer(id, monthly, null, round(est.latencyMsP99()), () -> {
-                        List<String> notes = new ArrayList<>(notesFirst);
+                        List<String> notes = new ArrayList<>(notesFirst.get());
                         InstanceCost.Priced priced;
                         if (pm.isCommitment()) {
                             priced = InstanceCost.monthly(p, fleet.peak(), hoursPerMonth);
@@ -276,46 +275,52 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.LAMBDA, null, "lambda-" + (int) mb + "mb", 1, mb);
             sizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
-        cheapestSizePerRegion(Service.LAMBDA, sizes, Sized::violations, region -> true, (region, z) -> {
+        cheapestSizePerRegion(Service.LAMBDA, PricingModel.PER_REQUEST, sizes, Sized::violations, region -> true, (region, z) -> {
             var priced = LambdaCost.monthly(ctx.prices(), region, requestsPerMonth, z.warm().meanLatencyMs() / 1000.0, z.mb());
-            List<String> notes = new ArrayList<>(priced.notes());
-            if (z.est() != z.warm()) {
-                notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
-            }
             InferenceEstimate est = z.est();
-            return new Option(0, "inference/lambda/" + z.candidate().resource() + "/per-request/" + region, Service.LAMBDA,
-                    z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null, round(est.requestsPerSecond()),
-                    round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null, priced.monthlyUsd(), null,
-                    priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+            String id = "inference/lambda/" + z.candidate().resource() + "/per-request/" + region;
+            return new SizeOffer(z.candidate().resource(), 1, new PartCollector.Offer(id, priced.monthlyUsd(), null, round(est.latencyMsP99()), () -> {
+                List<String> notes = new ArrayList<>(priced.notes());
+                if (z.est() != z.warm()) {
+                    notes.add("p99 includes a cold start: sporadic traffic finds no warm function");
+                }
+                return new Option(0, id, Service.LAMBDA, z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null,
+                        round(est.requestsPerSecond()), round(est.latencyMsP99()), req.llm() ? round(est.tokensPerSecond()) : null, null,
+                        priced.monthlyUsd(), null, priced.components(), List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+            }, null));
         }, col);
     }
 
+    /** A size's offer in a region: the resource it is offered as, how many, and its figures with how to build its option. */
+    private record SizeOffer(String resource, int count, PartCollector.Offer offer) {}
+
     /**
      * A serverless or container service at its cheapest feasible size in each region where it is
-     * priced; when no size works, the violations of the last size are reported once.
+     * priced; when no size works, the violations of the last size are reported once. Only the sizes'
+     * figures are compared: the option of the cheapest is built if it is shown.
      */
-    private <Z> void cheapestSizePerRegion(Service service, List<Z> sizes, Function<Z, List<Violation>> violations, Predicate<String> priced,
-            BiFunction<String, Z, Option> offer, PartCollector col) {
+    private <Z> void cheapestSizePerRegion(Service service, PricingModel pricing, List<Z> sizes, Function<Z, List<Violation>> violations,
+            Predicate<String> priced, BiFunction<String, Z, SizeOffer> offer, PartCollector col) {
         List<Violation> last = List.of();
         boolean any = false;
         for (String region : ctx.regions()) {
             if (!priced.test(region)) {
                 continue;
             }
-            Option best = null;
+            SizeOffer best = null;
             for (Z z : sizes) {
                 col.considered(1);
                 if (!violations.apply(z).isEmpty()) {
                     last = violations.apply(z);
                     continue;
                 }
-                Option o = offer.apply(region, z);
-                if (best == null || o.monthlyUsd() < best.monthlyUsd()) {
+                SizeOffer o = offer.apply(region, z);
+                if (best == null || o.offer().monthlyUsd() < best.offer().monthlyUsd()) {
                     best = o;
                 }
             }
             if (best != null) {
-                col.add(best, null);
+                col.offer(new PartCollector.Group(service, best.resource(), best.count(), pricing), region, best.offer());
                 any = true;
             }
         }
@@ -387,13 +392,16 @@ final class InferencePlanner {
             serverlessSizes.add(new Sized(mb, warm, est, c, ctx.engine().check(facts(c, req, est, 0))));
         }
         String priceId = "sagemaker-serverless.gb-second";
-        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, serverlessSizes, Sized::violations, region -> ctx.prices().find(priceId, region).isPresent(),
-                (region, z) -> {
+        cheapestSizePerRegion(Service.SAGEMAKER_SERVERLESS, PricingModel.PER_REQUEST, serverlessSizes, Sized::violations,
+                region -> ctx.prices().find(priceId, region).isPresent(), (region, z) -> {
                     var gbs = ctx.prices().find(priceId, region).orElseThrow();
                     double mb = z.mb();
                     double seconds = z.warm().meanLatencyMs() / 1000.0;
                     var component = CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
                             requestsPerMonth * seconds * mb / 1024, gbs.usd(), gbs.source());
+                    InferenceEstimate est = z.est();
+                    String id = "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region;
+                    return new SizeOffer(z.candidate().resource(), 1, new PartCollector.Offer(id, component.monthlyUsd(), null, round(est.latencyMsP99()), () -> {
                     List<String> notes = new ArrayList<>();
                     notes.add("per request " + Fmt.usd(component.monthlyUsd() / Math.max(1e-9, requestsPerMonth) * 1000) + " per 1,000 ("
                             + Fmt.sig(seconds * 1000) + " ms at " + Fmt.count(mb) + " MB; CPU share assumed as Lambda's)");
@@ -401,11 +409,10 @@ final class InferencePlanner {
                         notes.add("Serverless Inference price for " + region + " not in the catalog; us-east-1 price used");
                     }
                     ctx.catalog().source(gbs.source()).filter(Source::estimated).ifPresent(source -> notes.add("price is estimated: " + source.note()));
-                    InferenceEstimate est = z.est();
-                    return new Option(0, "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region,
-                            Service.SAGEMAKER_SERVERLESS, z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null,
+                    return new Option(0, id, Service.SAGEMAKER_SERVERLESS, z.candidate().resource(), 1, region, PricingModel.PER_REQUEST, null,
                             round(est.requestsPerSecond()), round(est.latencyMsP99()), null, null, component.monthlyUsd(), null, List.of(component),
                             List.copyOf(notes), List.of(), OptionSteps.after(req.steps(), est.steps()));
+                    }, null));
                 }, col);
     }
 
@@ -428,7 +435,7 @@ final class InferencePlanner {
             Candidate c = new Candidate(Part.INFERENCE, Service.FARGATE, null, resource, fleet.peak(), size[1] * 1000);
             sizes.add(new FargateSize(size, est, fleet, resource, ctx.engine().check(facts(c, req, est, fleet.peak()))));
         }
-        cheapestSizePerRegion(Service.FARGATE, sizes, FargateSize::violations,
+        cheapestSizePerRegion(Service.FARGATE, PricingModel.ON_DEMAND, sizes, FargateSize::violations,
                 region -> ctx.prices().find(FARGATE_VCPU, region).isPresent() && ctx.prices().find(FARGATE_GB, region).isPresent(), (region, z) -> {
                     var vcpuPrice = ctx.prices().find(FARGATE_VCPU, region).orElseThrow();
                     var gbPrice = ctx.prices().find(FARGATE_GB, region).orElseThrow();
@@ -438,10 +445,14 @@ final class InferencePlanner {
                     double taskHours = fleet.mean() * hoursPerMonth;
                     var cpu = CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.usd(), vcpuPrice.source());
                     var mem = CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.usd(), gbPrice.source());
-                    List<String> notes = List.of("fleet: " + fleet.explanation(), describeCpu(req, z.est(), (int) size[0]));
-                    return new Option(0, "inference/fargate/" + resource + "/on-demand/" + region, Service.FARGATE, resource, fleet.peak(), region,
-                            PricingModel.ON_DEMAND, null, round(z.est().requestsPerSecond()), round(z.est().latencyMsP99()), null, null,
-                            cpu.monthlyUsd() + mem.monthlyUsd(), null, List.of(cpu, mem), notes, List.of(), OptionSteps.after(req.steps(), z.est().steps()));
+                    String id = "inference/fargate/" + resource + "/on-demand/" + region;
+                    return new SizeOffer(resource, fleet.peak(), new PartCollector.Offer(id, cpu.monthlyUsd() + mem.monthlyUsd(), null,
+                            round(z.est().latencyMsP99()), () -> {
+                                List<String> notes = List.of("fleet: " + fleet.explanation(), describeCpu(req, z.est(), (int) size[0]));
+                                return new Option(0, id, Service.FARGATE, resource, fleet.peak(), region, PricingModel.ON_DEMAND, null,
+                                        round(z.est().requestsPerSecond()), round(z.est().latencyMsP99()), null, null, cpu.monthlyUsd() + mem.monthlyUsd(),
+                                        null, List.of(cpu, mem), notes, List.of(), OptionSteps.after(req.steps(), z.est().steps()));
+                            }, null));
                 }, col);
     }
 

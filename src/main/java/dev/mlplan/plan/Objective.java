@@ -30,9 +30,14 @@ public enum Objective {
     public static final double BALANCED_SLACK = 0.25;
 
     /** Cheapest per month first; ties: shorter run (none counts as 0), then id. */
-    static final Comparator<Option> COST_ORDER = Comparator.comparingDouble(Option::monthlyUsd)
-            .thenComparingDouble(o -> o.hoursPerRun() == null ? 0 : o.hoursPerRun())
-            .thenComparing(Option::id);
+    static final Comparator<Option> COST_ORDER = (a, b) -> {
+        // one comparison instead of a chain of comparators: every part's offers are sorted at every step of a sweep
+        int c = Double.compare(a.monthlyUsd(), b.monthlyUsd());
+        if (c == 0) {
+            c = Double.compare(a.hoursPerRun() == null ? 0 : a.hoursPerRun(), b.hoursPerRun() == null ? 0 : b.hoursPerRun());
+        }
+        return c != 0 ? c : a.id().compareTo(b.id());
+    };
 
     /** Fastest first; options without a time after the others; ties: the cost order. */
     static final Comparator<Option> TIME_ORDER = Comparator.<Option, Double>comparing(Objective::time, Comparator.nullsLast(Comparator.naturalOrder()))

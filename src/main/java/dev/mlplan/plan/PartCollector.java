@@ -139,9 +139,13 @@ final class PartCollector {
 
     /**
      * Records an offer by its figures; its {@link Option} is built only if it is the best of its group
-     * and shown ({@link #top}). {@code build} must give an option with these figures.
+     * and shown ({@link #top}). {@code build} must give an option with these figures. An offer at a
+     * pricing model the policy leaves out is dropped, as {@link #add} does.
      */
     void offer(Group group, String region, Offer offer) {
+        if (!policy.allows(group.pricing())) {
+            return;
+        }
         feasible++;
         regionCost(group, region, offer.monthlyUsd());
         Option figures = new Option(0, offer.id(), group.service(), group.resource(), group.count(), region, group.pricing(), offer.hoursPerRun(),
@@ -307,10 +311,16 @@ final class PartCollector {
     }
 
     /** By rule; within a rule the most capable first, then by service and resource. */
-    private static final Comparator<Eliminated> ELIMINATION_ORDER = Comparator.<Eliminated, String>comparing(e -> e.first.rule())
-            .thenComparingDouble(e -> -e.score)
-            .thenComparing(e -> e.first.service().id())
-            .thenComparing(e -> e.first.instanceType() == null ? "" : e.first.instanceType());
+    private static final Comparator<Eliminated> ELIMINATION_ORDER = (a, b) -> {
+        int c = a.first.rule().compareTo(b.first.rule());
+        if (c == 0) {
+            c = Double.compare(-a.score, -b.score);
+        }
+        if (c == 0) {
+            c = a.first.service().id().compareTo(b.first.service().id());
+        }
+        return c != 0 ? c : (a.first.instanceType() == null ? "" : a.first.instanceType()).compareTo(b.first.instanceType() == null ? "" : b.first.instanceType());
+    };
 
     List<Elimination> eliminations() {
         return eliminations.values().stream().sorted(ELIMINATION_ORDER)

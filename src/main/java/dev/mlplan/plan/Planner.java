@@ -48,6 +48,8 @@ public final class Planner {
     private final PlanOptions options;
     private final LocalDate today;
     private final PartCollector.Building building;
+    /** The warning that the catalog is old, if it is: the same for every plan, so worked out once. */
+    private final Optional<String> catalogAge;
 
     public Planner(Catalog catalog, ConstraintEngine engine, PlanOptions options, LocalDate today) {
         this(catalog, engine, options, today, PartCollector.Building.WHEN_SHOWN);
@@ -60,6 +62,7 @@ public final class Planner {
         this.options = options;
         this.today = today;
         this.building = building;
+        this.catalogAge = catalogAge();
     }
 
     public PlanResult plan(List<Workload> workloads) {
@@ -77,7 +80,7 @@ public final class Planner {
         PlanContext ctx = PlanContext.of(w, catalog, engine, options, building, today);
         List<PartPlan> parts = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Optional<String> age = catalogAge();
+        Optional<String> age = catalogAge;
         if (age.isPresent()) {
             warnings.add(age.get());
         }

@@ -347,19 +347,26 @@ final class TrainingPlanner {
      * ({@code dataset.location: ebs}) at the instance's EBS-optimised baseline bandwidth; anything else
      * (S3, EFS, FSx) over the network at {@link #NETWORK_SHARE_FOR_DATA} of its bandwidth.
      *
-     * @param text how the divisor reads in the step: "1 × 100 Gbps × 80% of the network"
+     * @param ebs whether it reads from EBS (else over the network)
      */
-    private record ReadPath(double bytesPerSecond, String text) {
+    private record ReadPath(double bytesPerSecond, boolean ebs, InstanceType it, int nodes) {
         static ReadPath of(String location, InstanceType it, int nodes) {
             double ebsMbps = it.ebs() == null ? 0 : it.ebs().baselineMbps();
             if ("ebs".equals(location) && ebsMbps > 0) {
-                return new ReadPath(nodes * ebsMbps * 1e6 / 8, nodes + " × " + Fmt.count(ebsMbps) + " Mbps EBS baseline bandwidth");
+                return new ReadPath(nodes * ebsMbps * 1e6 / 8, true, it, nodes);
             }
             if (it.networkGbps() <= 0) {
-                return new ReadPath(0, "");
+                return new ReadPath(0, false, it, nodes);
             }
-            return new ReadPath(nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA,
-                    nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × " + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network");
+            return new ReadPath(nodes * it.networkGbps() * 1e9 / 8 * NETWORK_SHARE_FOR_DATA, false, it, nodes);
+        }
+
+        /** How the divisor reads in the step, "1 × 100 Gbps × 80% of the network": made when shown, as most estimates are not. */
+        String text() {
+            if (ebs) {
+                return nodes + " × " + Fmt.count(it.ebs().baselineMbps()) + " Mbps EBS baseline bandwidth";
+            }
+            return bytesPerSecond <= 0 ? "" : nodes + " × " + Fmt.sig(it.networkGbps()) + " Gbps × " + Fmt.pct(NETWORK_SHARE_FOR_DATA) + " of the network";
         }
     }
 

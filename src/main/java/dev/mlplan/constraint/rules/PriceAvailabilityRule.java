@@ -37,14 +37,17 @@ public final class PriceAvailabilityRule implements Rule {
             if (f.candidate().part() == Part.TRAINING || hasPriceOtherThanBlocks(f, type, any ? priced : Set.copyOf(w.regions()))) {
                 return Optional.empty();
             }
-            return violation(type + " is sold only as capacity blocks in " + (any ? "any region" : String.join(", ", w.regions()))
+            return violation(() -> type + " is sold only as capacity blocks in " + (any ? "any region" : String.join(", ", w.regions()))
                     + " (whole days booked ahead: mlplan prices them for training runs, not for an always-on service)");
         }
-        String where = any ? "any region" : String.join(", ", w.regions());
-        String elsewhere = priced.isEmpty() ? " (not purchasable on demand: capacity blocks only)"
-                : hasPriceOtherThanBlocks(f, type, priced) ? " (it is sold in other regions)"
-                : " (sold only as capacity blocks, in " + String.join(", ", new java.util.TreeSet<>(priced)) + ")";
-        return violation(type + " has no on-demand, spot or reserved price in " + where + elsewhere);
+        // formatted only if shown: most candidates eliminated here are never the one an elimination shows
+        return violation(() -> {
+            String where = any ? "any region" : String.join(", ", w.regions());
+            String elsewhere = priced.isEmpty() ? " (not purchasable on demand: capacity blocks only)"
+                    : hasPriceOtherThanBlocks(f, type, priced) ? " (it is sold in other regions)"
+                    : " (sold only as capacity blocks, in " + String.join(", ", new java.util.TreeSet<>(priced)) + ")";
+            return type + " has no on-demand, spot or reserved price in " + where + elsewhere;
+        });
     }
 
     private static boolean hasPriceOtherThanBlocks(Facts f, String type, Set<String> regions) {
