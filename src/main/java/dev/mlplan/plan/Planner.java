@@ -146,7 +146,10 @@ public final class Planner {
         for (PartPlan p : parts) {
             if (p.options().isEmpty()) {
                 complete = false;
-                warnings.add(p.label() + ": no feasible option; see the eliminations");
+                // offers the pricing policy leaves out are not eliminations, so say when it may be why nothing is left
+                Object policy = p.requirements().get("pricing");
+                warnings.add(p.label() + ": no feasible option; see the eliminations" + (policy == null ? ""
+                        : " (constraints.pricing allows only " + String.valueOf(policy).split(";")[0] + "; the offers it removes are not listed there)"));
             } else {
                 total += p.options().get(0).monthlyUsd();
             }

@@ -99,4 +99,15 @@ class PricingPolicyPlanTest {
         });
     }
 
+
+    /** When the policy leaves a part nothing, the warning says so: the offers it removes are not eliminations. */
+    @Test
+    void aPolicyThatLeavesNothingSaysSo() throws Exception {
+        PartPlan none = training("  families: { include: [p5] }\n  pricing: [reserved-1y]");
+        assertThat(none.options()).isEmpty();
+        Cli.Result r = cli.run("recommend", "ft.yaml");
+        assertThat(r.out() + r.err()).contains("training: no feasible option; see the eliminations (constraints.pricing allows only reserved-1y;"
+                + " the offers it removes are not listed there)");
+    }
+
 }
