@@ -49,15 +49,15 @@ final class ExplainCommand implements Runnable {
     @Mixin
     CatalogOption catalog;
 
-    @Option(names = "--sensitivity", description = "Under each part, where its rank-1 option changes as each input moves from ÷4 to ×4 (as recommend --sensitivity).")
-    boolean sensitivity;
+    @Mixin
+    SensitivityOption sensitivity;
 
     @Override
     public void run() {
         TopOption.checked(top);
         // with --option, every feasible option is planned, so that any can be found, not only the shown ones
         PlanResult plan = Plans.plan(List.of(file), catalog, option == null ? top : TopOption.MAX, assumptions, parent.env(), new ObjectiveOptions(),
-                sensitivity);
+                sensitivity.sensitivity);
         String text;
         if (option == null) {
             text = ExplainRenderer.render(plan, top);

@@ -54,14 +54,13 @@ final class RecommendCommand implements Runnable {
     @Mixin
     AssumptionOptions assumptions;
 
-    @picocli.CommandLine.Option(names = "--sensitivity", description = "Under each part, where its rank-1 option changes: each input (MFU, MBU, traffic,"
-            + " hours per day, runs per month, dataset size, items) moved from ÷4 to ×4 of its value, the nearest flip on each side (docs/design.md).")
-    boolean sensitivity;
+    @Mixin
+    SensitivityOption sensitivity;
 
     @Override
     public void run() {
         CliEnv env = parent.env();
-        PlanResult plan = Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity);
+        PlanResult plan = Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity);
         String text = format.format.render(plan, parent.colorAllowed(output.file));
         OutputTarget.write(text, output.file, env, parent.out(), Inputs.paths(files, env));
     }

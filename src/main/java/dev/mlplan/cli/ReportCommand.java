@@ -56,8 +56,8 @@ final class ReportCommand implements Runnable {
     @Mixin
     ObjectiveOptions objective;
 
-    @Option(names = "--sensitivity", description = "Under each part, where its rank-1 option changes as each input moves from ÷4 to ×4 (as recommend --sensitivity).")
-    boolean sensitivity;
+    @Mixin
+    SensitivityOption sensitivity;
 
     @Override
     public void run() {
@@ -68,10 +68,10 @@ final class ReportCommand implements Runnable {
         if (from == null && files.isEmpty()) {
             throw new ExitException(ExitCode.USAGE, "give workload FILEs to plan, or --from PLAN to render a saved plan");
         }
-        if (from != null && sensitivity) {
+        if (from != null && sensitivity.sensitivity) {
             throw new ExitException(ExitCode.USAGE, "--sensitivity plans the workload FILEs; a saved plan (--from) shows the sensitivity it was saved with");
         }
-        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity);
+        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity);
         List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
         if (from != null) {
             inputs.add(env.resolve(from));

@@ -10,6 +10,7 @@ import dev.mlplan.plan.Sensitivity;
 import dev.mlplan.plan.Sweep;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadException;
+import dev.mlplan.workload.WorkloadParser;
 import dev.mlplan.workload.WorkloadVariation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +64,13 @@ final class Sensitivities {
             AtomicInteger plans) {
         Sweep.Best now = Sensitivity.rankOne(p);
         List<Sensitivity.Entry> out = new ArrayList<>();
+        WorkloadParser parser = ModelPresets.workloadParser();
         for (String key : KEYS.get(p.part())) {
             if (key.equals("assumptions.mfu") && assumptions.mfu != null || key.equals("assumptions.mbu") && assumptions.mbu != null
                     || key.equals("assumptions.multi_node_efficiency") && assumptions.multiNodeEfficiency != null) {
                 continue; // set on the command line, which overrides the file
             }
-            WorkloadVariation variation = WorkloadVariation.of(ModelPresets.workloadParser(), file, text);
+            WorkloadVariation variation = WorkloadVariation.of(parser, file, text);
             String path = key.startsWith(p.part() + ".") && p.name() != null ? p.part() + "[" + p.name() + "]" + key.substring(p.part().length()) : key;
             WorkloadVariation.Knob knob;
             try {

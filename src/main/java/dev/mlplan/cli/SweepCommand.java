@@ -8,6 +8,7 @@ import dev.mlplan.plan.Planner;
 import dev.mlplan.plan.Sweep;
 import dev.mlplan.report.SweepRenderer;
 import dev.mlplan.workload.WorkloadException;
+import dev.mlplan.workload.WorkloadParser;
 import dev.mlplan.workload.WorkloadVariation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,9 +92,11 @@ final class SweepCommand implements Runnable {
         } catch (IOException e) {
             throw new ExitException(ExitCode.USAGE, file + ": cannot read (" + e.getMessage() + ")");
         }
+        // one parser (immutable; each parse has its own binder) for the file and every thread's copy of it
+        WorkloadParser parser = ModelPresets.workloadParser();
         WorkloadVariation variation;
         try {
-            variation = WorkloadVariation.of(ModelPresets.workloadParser(), file.toString(), text);
+            variation = WorkloadVariation.of(parser, file.toString(), text);
         } catch (WorkloadException e) {
             throw new ExitException(ExitCode.USAGE, e.getMessage());
         }
@@ -139,7 +142,7 @@ final class SweepCommand implements Runnable {
         PlanResult.CatalogRef ref = new PlanResult.CatalogRef(cat.id(), cat.pricesAsOf(), cat.description());
         // a variation is edited in place, so each planning thread edits its own copy of the file's node tree
         ThreadLocal<List<WorkloadVariation.Knob>> perThread = ThreadLocal.withInitial(() -> {
-            WorkloadVariation own = WorkloadVariation.of(ModelPresets.workloadParser(), file.toString(), text);
+            WorkloadVariation own = WorkloadVariation.of(parser, file.toString(), text);
             return knobs.stream().map(k -> own.knob(k.path())).toList();
         });
         Sweep.Result result = Sweep.run(axes, values -> {
