@@ -10,11 +10,14 @@ import java.util.List;
  * @param unitPriceUsd USD per unit
  * @param monthlyUsd quantity × unit price (upfront payments amortised over their term)
  * @param source catalog source id of the unit price (or "workload" when the user gave it)
+ * @param category which part of the bill the line belongs to (compute, storage, network, front door,
+ *     operations); null only in plans saved before the field existed
  */
-public record CostComponent(String name, String unit, double quantity, double unitPriceUsd, double monthlyUsd, String source) {
+public record CostComponent(String name, String unit, double quantity, double unitPriceUsd, double monthlyUsd, String source,
+        CostCategory category) {
 
-    public static CostComponent of(String name, String unit, double quantity, double unitPriceUsd, String source) {
-        return new CostComponent(name, unit, quantity, unitPriceUsd, quantity * unitPriceUsd, source);
+    public static CostComponent of(CostCategory category, String name, String unit, double quantity, double unitPriceUsd, String source) {
+        return new CostComponent(name, unit, quantity, unitPriceUsd, quantity * unitPriceUsd, source, category);
     }
 
     /** The monthly total of these lines ({@code DoubleStream.sum()}: compensated summation). */

@@ -31,7 +31,7 @@ public final class InstanceCost {
         if (pm.isCommitment()) {
             int instances = committedInstances(count, hoursPerInstancePerMonth);
             double committed = instances * HOURS_PER_MONTH;
-            parts.add(CostComponent.of("Committed instance hours " + label, "hours", committed, price.usdPerHour(), price.source()));
+            parts.add(CostComponent.of(CostCategory.COMPUTE, "Committed instance hours " + label, "hours", committed, price.usdPerHour(), price.source()));
             double utilisation = count * hoursPerInstancePerMonth / committed;
             notes.add(pm.id() + ": " + instances + (instances == 1 ? " instance" : " instances") + " paid for all " + Fmt.count(HOURS_PER_MONTH)
                     + " h/month over " + pm.termYears() + (pm.termYears() == 1 ? " year" : " years") + "; this workload uses "
@@ -43,7 +43,7 @@ public final class InstanceCost {
                                             + " reads AWS's" : "") + ")" : ""));
         } else {
             double used = count * hoursPerInstancePerMonth;
-            parts.add(CostComponent.of("Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));
+            parts.add(CostComponent.of(CostCategory.COMPUTE, "Instance hours " + label, "hours", used, price.usdPerHour(), price.source()));
         }
         double total = CostComponent.total(parts);
         return new Priced(List.copyOf(parts), total, price.usdPerHour(), List.copyOf(notes));

@@ -19,8 +19,8 @@ public final class LambdaCost {
         var gbs = prices.get(GB_SECOND, region);
         var req = prices.get(REQUESTS, region);
         double gbSeconds = requestsPerMonth * secondsPerRequest * memoryMb / 1024.0;
-        var duration = CostComponent.of("Duration [" + Fmt.count(memoryMb) + " MB, x86]", "GB-seconds", gbSeconds, gbs.usd(), gbs.source());
-        var requests = CostComponent.of("Requests", "1M requests", requestsPerMonth / 1e6, req.usd(), req.source());
+        var duration = CostComponent.of(CostCategory.COMPUTE, "Duration [" + Fmt.count(memoryMb) + " MB, x86]", "GB-seconds", gbSeconds, gbs.usd(), gbs.source());
+        var requests = CostComponent.of(CostCategory.COMPUTE, "Requests", "1M requests", requestsPerMonth / 1e6, req.usd(), req.source());
         double total = duration.monthlyUsd() + requests.monthlyUsd();
         double perRequest = requestsPerMonth > 0 ? total / requestsPerMonth : 0;
         List<String> notes = new java.util.ArrayList<>();

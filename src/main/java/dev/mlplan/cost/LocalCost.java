@@ -30,16 +30,16 @@ public final class LocalCost {
     public static InstanceCost.Priced monthly(LocalMachine m, double workingHoursPerMonth) {
         List<CostComponent> c = new ArrayList<>();
         double months = m.amortization().months();
-        c.add(CostComponent.of("Hardware amortisation [" + m.accelerator() + " × " + m.count() + ", " + Fmt.sig(months) + " months]",
+        c.add(CostComponent.of(CostCategory.COMPUTE, "Hardware amortisation [" + m.accelerator() + " × " + m.count() + ", " + Fmt.sig(months) + " months]",
                 "months", 1, m.hardwareCost().value() / months, "workload"));
         if (m.operations().usdPerMonth() > 0) {
-            c.add(CostComponent.of("Operations", "months", 1, m.operations().usdPerMonth(), "workload"));
+            c.add(CostComponent.of(CostCategory.OPERATIONS, "Operations", "months", 1, m.operations().usdPerMonth(), "workload"));
         }
-        c.add(CostComponent.of("Electricity while working [" + Fmt.count(m.power().watts()) + " W]", "kWh",
+        c.add(CostComponent.of(CostCategory.COMPUTE, "Electricity while working [" + Fmt.count(m.power().watts()) + " W]", "kWh",
                 m.power().kilowatts() * workingHoursPerMonth, m.electricity().usdPerKwh(), "workload"));
         if (m.idlePower().isPresent()) {
             var idle = m.idlePower().get();
-            c.add(CostComponent.of("Electricity while idle [" + Fmt.count(idle.watts()) + " W]", "kWh",
+            c.add(CostComponent.of(CostCategory.COMPUTE, "Electricity while idle [" + Fmt.count(idle.watts()) + " W]", "kWh",
                     idle.kilowatts() * Math.max(0, HOURS_PER_MONTH - workingHoursPerMonth), m.electricity().usdPerKwh(), "workload"));
         }
         double total = CostComponent.total(c);

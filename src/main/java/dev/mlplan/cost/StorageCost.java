@@ -84,17 +84,17 @@ public final class StorageCost {
             double first = Math.min(gb, 50 * TB);
             double next = Math.min(Math.max(0, gb - 50 * TB), 450 * TB);
             double over = Math.max(0, gb - 500 * TB);
-            c.add(CostComponent.of("Storage [S3 Standard, first 50 TB]", "GB-months", first, t1.usd(), t1.source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "Storage [S3 Standard, first 50 TB]", "GB-months", first, t1.usd(), t1.source()));
             if (next > 0) {
-                c.add(CostComponent.of("Storage [S3 Standard, next 450 TB]", "GB-months", next, t2.usd(), t2.source()));
+                c.add(CostComponent.of(CostCategory.STORAGE, "Storage [S3 Standard, next 450 TB]", "GB-months", next, t2.usd(), t2.source()));
             }
             if (over > 0) {
-                c.add(CostComponent.of("Storage [S3 Standard, over 500 TB]", "GB-months", over, t3.usd(), t3.source()));
+                c.add(CostComponent.of(CostCategory.STORAGE, "Storage [S3 Standard, over 500 TB]", "GB-months", over, t3.usd(), t3.source()));
             }
             fallbackNote(notes, region, t1);
         } else {
             var p = prices.get("s3." + storageClass + ".gb-month", region);
-            c.add(CostComponent.of("Storage [S3 " + storageClass + "]", "GB-months", gb, p.usd(), p.source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "Storage [S3 " + storageClass + "]", "GB-months", gb, p.usd(), p.source()));
             fallbackNote(notes, region, p);
         }
         String prefix = standard ? "s3." : "s3." + storageClass + ".";
@@ -107,10 +107,10 @@ public final class StorageCost {
         double puts = avgWrites * seconds / 1000;
         String when = Fmt.hours(seconds / 3600) + "/month";
         if (gets > 0) {
-            c.add(CostComponent.of("GET requests [" + Fmt.count(avgReads) + "/s average for " + when + "]", "1k requests", gets, get.usd(), get.source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "GET requests [" + Fmt.count(avgReads) + "/s average for " + when + "]", "1k requests", gets, get.usd(), get.source()));
         }
         if (puts > 0) {
-            c.add(CostComponent.of("PUT requests [" + Fmt.count(avgWrites) + "/s average for " + when + "]", "1k requests", puts, put.usd(), put.source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "PUT requests [" + Fmt.count(avgWrites) + "/s average for " + when + "]", "1k requests", puts, put.usd(), put.source()));
         }
         if (gets > 0 || puts > 0) {
             notes.add("requests on the average rate for " + when + " (" + reading.basis() + "); the peak rate only sizes the prefixes");
@@ -118,14 +118,14 @@ public final class StorageCost {
         if (!standard) {
             var retrieval = prices.get(prefix + "retrieval.gb", region);
             if (reading.gb() > 0) {
-                c.add(CostComponent.of("Retrieval [S3 " + storageClass + ", " + reading.gbBasis() + "]", "GB", reading.gb(), retrieval.usd(),
+                c.add(CostComponent.of(CostCategory.STORAGE, "Retrieval [S3 " + storageClass + ", " + reading.gbBasis() + "]", "GB", reading.gb(), retrieval.usd(),
                         retrieval.source()));
             } else {
                 notes.add("S3 " + storageClass + " charges " + Fmt.usd(retrieval.usd()) + " per GB retrieved; no read volume given, not priced");
             }
             var restore = prices.find(prefix + "restore.per-1k", region);
             if (restore.isPresent() && gets > 0) {
-                c.add(CostComponent.of("Restore requests [S3 " + storageClass + ", Standard tier, one per GET]", "1k requests", gets,
+                c.add(CostComponent.of(CostCategory.STORAGE, "Restore requests [S3 " + storageClass + ", Standard tier, one per GET]", "1k requests", gets,
                         restore.get().usd(), restore.get().source()));
                 notes.add("S3 " + storageClass + " objects are restored before they are read (Standard tier: hours, not milliseconds)");
             }
@@ -176,22 +176,22 @@ public final class StorageCost {
                     + Fmt.count(baselinePerTiB) + " MiB/s per TiB baseline)");
         }
         var storage = prices.get("ebs." + t + ".gb-month", region);
-        c.add(CostComponent.of("Storage [" + t + ", " + volumes + (volumes == 1 ? " volume" : " volumes") + "]", "GB-months", gib * volumes, storage.usd(), storage.source()));
+        c.add(CostComponent.of(CostCategory.STORAGE, "Storage [" + t + ", " + volumes + (volumes == 1 ? " volume" : " volumes") + "]", "GB-months", gib * volumes, storage.usd(), storage.source()));
         fallbackNote(notes, region, storage);
         if ("gp3".equals(t)) {
             double extraIops = Math.max(0, iops - type.includedIops());
             double extraMibps = Math.max(0, mibps - type.includedMiBps());
             if (extraIops > 0) {
                 var p = prices.get("ebs.gp3.iops-month", region);
-                c.add(CostComponent.of("Provisioned IOPS [gp3, over 3,000]", "IOPS-months", extraIops * volumes, p.usd(), p.source()));
+                c.add(CostComponent.of(CostCategory.STORAGE, "Provisioned IOPS [gp3, over 3,000]", "IOPS-months", extraIops * volumes, p.usd(), p.source()));
             }
             if (extraMibps > 0) {
                 var p = prices.get("ebs.gp3.mibps-month", region);
-                c.add(CostComponent.of("Provisioned throughput [gp3, over 125 MiB/s]", "MiB/s-months", extraMibps * volumes, p.usd(), p.source()));
+                c.add(CostComponent.of(CostCategory.STORAGE, "Provisioned throughput [gp3, over 125 MiB/s]", "MiB/s-months", extraMibps * volumes, p.usd(), p.source()));
             }
         } else if ("io1".equals(t) && iops > 0) {
             var p = prices.get("ebs.io1.iops-month", region);
-            c.add(CostComponent.of("Provisioned IOPS [io1]", "IOPS-months", iops * volumes, p.usd(), p.source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "Provisioned IOPS [io1]", "IOPS-months", iops * volumes, p.usd(), p.source()));
         } else if ("io2".equals(t) && iops > 0) {
             var p1 = prices.get("ebs.io2.iops-month", region);
             var p2 = prices.get("ebs.io2.iops-month.32k-64k", region);
@@ -199,12 +199,12 @@ public final class StorageCost {
             double a = Math.min(iops, 32000);
             double b = Math.min(Math.max(0, iops - 32000), 32000);
             double d = Math.max(0, iops - 64000);
-            c.add(CostComponent.of("Provisioned IOPS [io2, up to 32,000]", "IOPS-months", a * volumes, p1.usd(), p1.source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "Provisioned IOPS [io2, up to 32,000]", "IOPS-months", a * volumes, p1.usd(), p1.source()));
             if (b > 0) {
-                c.add(CostComponent.of("Provisioned IOPS [io2, 32,001–64,000]", "IOPS-months", b * volumes, p2.usd(), p2.source()));
+                c.add(CostComponent.of(CostCategory.STORAGE, "Provisioned IOPS [io2, 32,001–64,000]", "IOPS-months", b * volumes, p2.usd(), p2.source()));
             }
             if (d > 0) {
-                c.add(CostComponent.of("Provisioned IOPS [io2, over 64,000]", "IOPS-months", d * volumes, p3.usd(), p3.source()));
+                c.add(CostComponent.of(CostCategory.STORAGE, "Provisioned IOPS [io2, over 64,000]", "IOPS-months", d * volumes, p3.usd(), p3.source()));
             }
         }
         return total(c, notes);
@@ -219,10 +219,10 @@ public final class StorageCost {
         var p = prices.get("efs.standard.gb-month", region);
         List<CostComponent> c = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        c.add(CostComponent.of("Storage [EFS Standard]", "GB-months", s.averageDataBytes() / DataSize.GB, p.usd(), p.source()));
+        c.add(CostComponent.of(CostCategory.STORAGE, "Storage [EFS Standard]", "GB-months", s.averageDataBytes() / DataSize.GB, p.usd(), p.source()));
         var read = prices.find("efs.elastic.read.gb", region);
         if (read.isPresent() && readGbPerMonth > 0) {
-            c.add(CostComponent.of("Elastic throughput reads [" + readBasis + "]", "GB", readGbPerMonth, read.get().usd(), read.get().source()));
+            c.add(CostComponent.of(CostCategory.STORAGE, "Elastic throughput reads [" + readBasis + "]", "GB", readGbPerMonth, read.get().usd(), read.get().source()));
         } else if (readGbPerMonth > 0) {
             notes.add("EFS elastic throughput also charges per GB read; the catalog has no price for it");
         }
@@ -247,7 +247,7 @@ public final class StorageCost {
         List<String> notes = new ArrayList<>();
         notes.add("file system of " + Fmt.sig(provisioned) + " TiB gives " + Fmt.count(provisioned * mbPerTiB) + " MB/s in one AZ");
         fallbackNote(notes, region, p);
-        return total(List.of(CostComponent.of("Storage [FSx for Lustre PERSISTENT_2, " + mbPerTiB + " MB/s/TiB]", "GB-months",
+        return total(List.of(CostComponent.of(CostCategory.STORAGE, "Storage [FSx for Lustre PERSISTENT_2, " + mbPerTiB + " MB/s/TiB]", "GB-months",
                 provisioned * 1024 * DataSize.GIB / DataSize.GB, p.usd(), p.source())), notes);
     }
 
@@ -259,15 +259,15 @@ public final class StorageCost {
         List<CostComponent> c = new ArrayList<>();
         if (t.crossAz().bytesPerSecond() > 0) {
             var p = prices.get("transfer.cross-az.gb", region);
-            c.add(CostComponent.of("Data transfer [cross-AZ, both directions]", "GB", t.crossAz().gbPerMonth() * 2, p.usd(), p.source()));
+            c.add(CostComponent.of(CostCategory.NETWORK, "Data transfer [cross-AZ, both directions]", "GB", t.crossAz().gbPerMonth() * 2, p.usd(), p.source()));
         }
         if (t.crossRegion().bytesPerSecond() > 0) {
             var p = prices.get("transfer.cross-region.gb", region);
-            c.add(CostComponent.of("Data transfer [cross-region]", "GB", t.crossRegion().gbPerMonth(), p.usd(), p.source()));
+            c.add(CostComponent.of(CostCategory.NETWORK, "Data transfer [cross-region]", "GB", t.crossRegion().gbPerMonth(), p.usd(), p.source()));
         }
         if (t.internet().bytesPerSecond() > 0) {
             var p = prices.get("transfer.internet.gb", region);
-            c.add(CostComponent.of("Data transfer [internet, after 100 GB free]", "GB", Math.max(0, t.internet().gbPerMonth() - 100), p.usd(), p.source()));
+            c.add(CostComponent.of(CostCategory.NETWORK, "Data transfer [internet, after 100 GB free]", "GB", Math.max(0, t.internet().gbPerMonth() - 100), p.usd(), p.source()));
         }
         return c;
     }
@@ -282,7 +282,7 @@ public final class StorageCost {
             return List.of();
         }
         var p = prices.get("transfer.cross-region.gb", storageRegion);
-        return List.of(CostComponent.of("Data transfer [cross-region to " + computeRegion + ", " + reading.gbBasis() + "]", "GB", reading.gb(),
+        return List.of(CostComponent.of(CostCategory.NETWORK, "Data transfer [cross-region to " + computeRegion + ", " + reading.gbBasis() + "]", "GB", reading.gb(),
                 p.usd(), p.source()));
     }
 

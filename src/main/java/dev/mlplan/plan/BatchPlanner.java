@@ -12,6 +12,7 @@ import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.constraint.rules.LambdaConcurrencyRule;
+import dev.mlplan.cost.CostCategory;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
@@ -351,7 +352,7 @@ final class BatchPlanner {
                             S3Requests s3 = s3Requests(job, region);
                             return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd() + s3.monthlyUsd(), TrainingPlanner.round2(hours),
                                     () -> {
-                                        var component = CostComponent.of("Batch Transform instance hours [" + resource + ", SageMaker]", "hours",
+                                        var component = CostComponent.of(CostCategory.COMPUTE, "Batch Transform instance hours [" + resource + ", SageMaker]", "hours",
                                                 instanceHours, hourly.usd(), hourly.source());
                                         List<String> notes = new ArrayList<>();
                                         notes.add(n + " × " + resource + " at " + Fmt.sig(itemsPerSecond) + " items/s each: " + Fmt.hours(hours) + " a run");
@@ -467,11 +468,11 @@ final class BatchPlanner {
         var put = ctx.prices().get("s3.put.per-1k", region);
         List<CostComponent> c = new ArrayList<>();
         if (gets > 0) {
-            c.add(CostComponent.of("S3 GET requests [" + Fmt.count(gets) + " input objects a run]", "1k requests", gets * b.runsPerMonth() / 1000,
+            c.add(CostComponent.of(CostCategory.STORAGE, "S3 GET requests [" + Fmt.count(gets) + " input objects a run]", "1k requests", gets * b.runsPerMonth() / 1000,
                     get.usd(), get.source()));
         }
         if (puts > 0) {
-            c.add(CostComponent.of("S3 PUT requests [" + Fmt.count(puts) + " output objects a run]", "1k requests", puts * b.runsPerMonth() / 1000,
+            c.add(CostComponent.of(CostCategory.STORAGE, "S3 PUT requests [" + Fmt.count(puts) + " output objects a run]", "1k requests", puts * b.runsPerMonth() / 1000,
                     put.usd(), put.source()));
         }
         double perRun = gets / 1000 * get.usd() + puts / 1000 * put.usd();

@@ -13,6 +13,7 @@ import dev.mlplan.constraint.Facts;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
+import dev.mlplan.cost.CostCategory;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.LambdaCost;
@@ -198,7 +199,7 @@ final class InferencePlanner {
                         (region, pm, hourly) -> {
                             String id = "inference/sagemaker-endpoint/" + resource + "/on-demand/" + region;
                             return Optional.of(new PartCollector.Offer(id, hours * hourly.usd(), null, round(est.latencyMsP99()), () -> {
-                                var component = CostComponent.of("Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
+                                var component = CostComponent.of(CostCategory.COMPUTE, "Endpoint instance hours [" + resource + ", SageMaker]", "hours", hours, hourly.usd(),
                                         hourly.source());
                                 List<String> notes = new ArrayList<>();
                                 notes.add("fleet: " + fleet.explanation());
@@ -397,7 +398,7 @@ final class InferencePlanner {
                     var gbs = ctx.prices().find(priceId, region).orElseThrow();
                     double mb = z.mb();
                     double seconds = z.warm().meanLatencyMs() / 1000.0;
-                    var component = CostComponent.of("Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
+                    var component = CostComponent.of(CostCategory.COMPUTE, "Serverless compute [" + Fmt.count(mb) + " MB]", "GB-seconds",
                             requestsPerMonth * seconds * mb / 1024, gbs.usd(), gbs.source());
                     InferenceEstimate est = z.est();
                     String id = "inference/sagemaker-serverless/" + z.candidate().resource() + "/per-request/" + region;
@@ -443,8 +444,8 @@ final class InferencePlanner {
                     FleetSizing fleet = z.fleet();
                     String resource = z.resource();
                     double taskHours = fleet.mean() * hoursPerMonth;
-                    var cpu = CostComponent.of("Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.usd(), vcpuPrice.source());
-                    var mem = CostComponent.of("Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.usd(), gbPrice.source());
+                    var cpu = CostComponent.of(CostCategory.COMPUTE, "Task vCPU hours [" + resource + "]", "vCPU-hours", taskHours * size[0], vcpuPrice.usd(), vcpuPrice.source());
+                    var mem = CostComponent.of(CostCategory.COMPUTE, "Task memory hours [" + resource + "]", "GB-hours", taskHours * size[1], gbPrice.usd(), gbPrice.source());
                     String id = "inference/fargate/" + resource + "/on-demand/" + region;
                     return new SizeOffer(resource, fleet.peak(), new PartCollector.Offer(id, cpu.monthlyUsd() + mem.monthlyUsd(), null,
                             round(z.est().latencyMsP99()), () -> {

@@ -12,6 +12,7 @@ import dev.mlplan.constraint.Part;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
+import dev.mlplan.cost.CostCategory;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.CapacityBlock;
 import dev.mlplan.cost.InstanceCost;
@@ -324,7 +325,7 @@ final class TrainingPlanner {
                 (region, pm, hourly) -> {
                     String id = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
                     return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd(), round2(hours), () -> {
-                        var component = CostComponent.of("Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
+                        var component = CostComponent.of(CostCategory.COMPUTE, "Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();
                         sweepNote(t, hours, hours * n * hourly.usd(), n).ifPresent(notes::add);

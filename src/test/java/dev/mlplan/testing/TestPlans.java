@@ -2,6 +2,7 @@ package dev.mlplan.testing;
 
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.Service;
+import dev.mlplan.cost.CostCategory;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.estimate.Step;
 import dev.mlplan.plan.PlanResult;
@@ -33,19 +34,19 @@ public final class TestPlans {
     public static Option training(int rank, String type, String pricing, double hours, double monthly) {
         String id = "training/ec2/" + type + "/" + pricing + "/us-east-1";
         return new Option(rank, id, Service.EC2, type, 1, "us-east-1", PricingModel.fromJson(pricing), hours, null, null, null, monthly / 4, monthly, null,
-                List.of(CostComponent.of("Instance hours [" + type + ", " + pricing + "]", "hours", hours * 4, monthly / (hours * 4), "test-prices")),
+                List.of(CostComponent.of(CostCategory.COMPUTE, "Instance hours [" + type + ", " + pricing + "]", "hours", hours * 4, monthly / (hours * 4), "test-prices")),
                 List.of("MFU 40%", pricing + ": test note"), rank == 1 ? List.of(new PlanResult.Alternative(PricingModel.ON_DEMAND, "us-east-1", monthly * 2.5,
                         "training/ec2/" + type + "/on-demand/us-east-1")) : List.of(), List.of());
     }
 
     public static Option storage(int rank, String type, double monthly) {
         return new Option(rank, "storage/ebs/" + type + "/us-east-1", Service.EBS, type, 1, "us-east-1", PricingModel.ON_DEMAND, null, null, null, null, null,
-                monthly, null, List.of(CostComponent.of("Storage [" + type + "]", "GB-months", 100, monthly / 100, "test-prices")), List.of(), List.of(), List.of());
+                monthly, null, List.of(CostComponent.of(CostCategory.STORAGE, "Storage [" + type + "]", "GB-months", 100, monthly / 100, "test-prices")), List.of(), List.of(), List.of());
     }
 
     public static Option inference(int rank, String type, String pricing, int count, double monthly) {
         return new Option(rank, "inference/ec2/" + type + "/" + pricing + "/us-east-1", Service.EC2, type, count, "us-east-1", PricingModel.fromJson(pricing), null, 120.0, 35.5,
-                null, null, monthly, null, List.of(CostComponent.of("Instance hours [" + type + ", " + pricing + "]", "hours", 730.0 * count,
+                null, null, monthly, null, List.of(CostComponent.of(CostCategory.COMPUTE, "Instance hours [" + type + ", " + pricing + "]", "hours", 730.0 * count,
                         monthly / (730.0 * count), "test-prices")), List.of("fleet: " + count + " for peak"), List.of(), List.of());
     }
 
