@@ -92,4 +92,5 @@ cmds=(
 if [ -n "${HEAP:-}" ]; then
   cmds+=("$n files (json, -Xmx$HEAP)=env MLPLAN_JAVA_OPTS=-Xmx$HEAP ./mlplan recommend $all--format json --output $out/bulk-heap.json")
 fi
+[ -n "${GEN_ONLY:-}" ] && exit 0
 python3 "$root/bench/rusage.py" -n "$runs" -o "$out/bulk.json" "${cmds[@]}"

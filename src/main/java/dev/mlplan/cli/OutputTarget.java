@@ -28,8 +28,27 @@ public final class OutputTarget {
      * @param inputs files the command reads, which must never be overwritten
      */
     public static void write(String content, Path output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
+        stream(w -> w.write(content), output, env, out, inputs);
+    }
+
+    /** What writes a command's result, streamed (a plan of many workloads is written as it is planned). */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /**
+     * Like {@link #write(String, Path, CliEnv, PrintWriter, Collection)}, the content written by
+     * {@code body} as it goes: into standard output, or into the new file that then replaces the
+     * target (so an error half-way leaves the previous file as it was).
+     */
+    public static void stream(Body body, Path output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
         if (output == null || output.toString().equals("-")) {
-            out.print(content);
+            try {
+                body.writeTo(out);
+            } catch (IOException e) {
+                throw new ExitException(ExitCode.USAGE, "cannot write the standard output: " + describe(e));
+            }
             out.flush();
             return;
         }
@@ -50,7 +69,7 @@ public final class OutputTarget {
         if (isStreamTarget(target)) {
             // a device, a pipe or /dev/stdout: written into, never replaced by a rename
             try (OutputStream o = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
-                o.write(content.getBytes(StandardCharsets.UTF_8));
+                writeUtf8(body, o);
             } catch (IOException e) {
                 throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + describe(e));
             }
@@ -69,10 +88,16 @@ public final class OutputTarget {
             throw new ExitException(ExitCode.USAGE, "--output " + output + ": directory " + dir + " does not exist");
         }
         try {
-            AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(target, o -> writeUtf8(body, o));
         } catch (IOException e) {
             throw new ExitException(ExitCode.USAGE, "cannot write " + output + ": " + describe(e));
         }
+    }
+
+    private static void writeUtf8(Body body, OutputStream o) throws IOException {
+        java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
+        body.writeTo(w);
+        w.flush();
     }
 
     /** Devices, pipes and the /dev and /proc trees are written into: a rename would replace the device (or /dev/stdout). */

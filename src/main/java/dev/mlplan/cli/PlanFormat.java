@@ -5,6 +5,7 @@ import dev.mlplan.report.CsvRenderer;
 import dev.mlplan.report.HtmlRenderer;
 import dev.mlplan.report.JsonRenderer;
 import dev.mlplan.report.MarkdownRenderer;
+import dev.mlplan.report.PlanWriter;
 import dev.mlplan.report.TableRenderer;
 
 /** The formats a plan renders to; every one renders the same {@link PlanResult}. */
@@ -18,6 +19,17 @@ enum PlanFormat {
             case csv -> CsvRenderer.render(plan);
             case markdown -> MarkdownRenderer.render(plan);
             case html -> HtmlRenderer.render(plan);
+        };
+    }
+
+    /** A writer of this format into {@code out}, one workload at a time (the same output as {@link #render}). */
+    PlanWriter writer(java.io.Writer out, boolean color) {
+        return switch (this) {
+            case table -> new TableRenderer(color).writer(out);
+            case json -> JsonRenderer.writer(out);
+            case csv -> CsvRenderer.writer(out);
+            case markdown -> MarkdownRenderer.writer(out);
+            case html -> HtmlRenderer.writer(out);
         };
     }
 }

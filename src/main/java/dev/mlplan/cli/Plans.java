@@ -5,6 +5,8 @@ import dev.mlplan.plan.PlanOptions;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.Planner;
 import dev.mlplan.report.JsonRenderer;
+import dev.mlplan.report.PlanWriter;
+import dev.mlplan.workload.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
@@ -49,13 +51,57 @@ final class Plans {
 
     private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune, boolean sensitivity) {
-        TopOption.checked(top);
-        var workloads = assumptions.apply(Inputs.workloads(files, env));
-        var catalog = catalogOption.load(env);
-        PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
-        Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
-        PlanResult result = planner.plan(workloads);
-        return sensitivity ? Sensitivities.attach(result, files, env, assumptions, planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
+        Session s = Session.open(files, catalogOption, top, assumptions, env, pricing, tune);
+        PlanResult result = s.planner.plan(s.workloads);
+        return sensitivity ? Sensitivities.attach(result, files, env, assumptions, s.planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
+    }
+
+    /**
+     * Plans the files one workload at a time into {@code sink} (recommend and report): each workload
+     * is planned, written and let go before the next, so that memory does not grow with the number
+     * of files. Every file is parsed first, so that an invalid one stops the command (exit 2) before
+     * anything is written.
+     */
+    static void stream(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env, ObjectiveOptions objective,
+            boolean sensitivity, PlanWriter sink) throws IOException {
+        Session s = Session.open(files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
+        var counter = new java.util.concurrent.atomic.AtomicInteger();
+        var tally = new PlanResult.Portfolio.Tally();
+        sink.begin(s.planner.head());
+        for (int i = 0; i < s.workloads.size(); i++) {
+            PlanResult.WorkloadPlan w = s.planner.plan(s.workloads.get(i));
+            if (sensitivity) {
+                w = Sensitivities.attach(w, files.get(i), env, assumptions, s.planner, counter);
+            }
+            sink.workload(w);
+            tally.add(w);
+        }
+        sink.end(tally.workloads() > 1 ? tally.portfolio() : null);
+    }
+
+    /** The parsed workloads (exit 2 on any problem, with the command line's assumptions) and a planner over the loaded catalog (exit 3). */
+    private record Session(List<Workload> workloads, Planner planner) {
+        static Session open(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+                java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
+            TopOption.checked(top);
+            var workloads = assumptions.apply(Inputs.workloads(files, env));
+            var catalog = catalogOption.load(env);
+            PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
+            Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
+            // what the files name from the catalog, all checked before anything is planned or written
+            List<String> errors = new java.util.ArrayList<>();
+            for (Workload w : workloads) {
+                try {
+                    planner.checkAgainstCatalog(w);
+                } catch (dev.mlplan.workload.WorkloadException e) {
+                    errors.add(e.getMessage());
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ExitException(ExitCode.USAGE, String.join(System.lineSeparator() + "mlplan: ", errors));
+            }
+            return new Session(workloads, planner);
+        }
     }
 
     /**

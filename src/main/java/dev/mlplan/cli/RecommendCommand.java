@@ -60,8 +60,8 @@ final class RecommendCommand implements Runnable {
     @Override
     public void run() {
         CliEnv env = parent.env();
-        PlanResult plan = Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity);
-        String text = format.format.render(plan, parent.colorAllowed(output.file));
-        OutputTarget.write(text, output.file, env, parent.out(), Inputs.paths(files, env));
+        boolean color = parent.colorAllowed(output.file);
+        OutputTarget.stream(out -> Plans.stream(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity,
+                format.format.writer(out, color)), output.file, env, parent.out(), Inputs.paths(files, env));
     }
 }

@@ -71,12 +71,15 @@ final class ReportCommand implements Runnable {
         if (from != null && sensitivity.sensitivity) {
             throw new ExitException(ExitCode.USAGE, "--sensitivity plans the workload FILEs; a saved plan (--from) shows the sensitivity it was saved with");
         }
-        PlanResult plan = from != null ? Plans.read(from, "--from", env) : Plans.plan(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity);
         List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
+        boolean color = parent.colorAllowed(output.file);
         if (from != null) {
             inputs.add(env.resolve(from));
+            PlanResult plan = Plans.read(from, "--from", env);
+            OutputTarget.write(format.format.render(plan, color), output.file, env, parent.out(), inputs);
+            return;
         }
-        String text = format.format.render(plan, parent.colorAllowed(output.file));
-        OutputTarget.write(text, output.file, env, parent.out(), inputs);
+        OutputTarget.stream(out -> Plans.stream(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity,
+                format.format.writer(out, color)), output.file, env, parent.out(), inputs);
     }
 }

@@ -46,18 +46,22 @@ final class Sensitivities {
     static PlanResult attach(PlanResult result, List<Path> files, CliEnv env, AssumptionOptions assumptions, Planner planner, AtomicInteger plans) {
         List<WorkloadPlan> workloads = new ArrayList<>();
         for (int i = 0; i < result.workloads().size(); i++) {
-            WorkloadPlan w = result.workloads().get(i);
-            String text = read(files.get(i), env);
-            List<PartPlan> parts = new ArrayList<>();
-            for (PartPlan p : w.parts()) {
-                parts.add(p.options().isEmpty() || !KEYS.containsKey(p.part()) ? p
-                        : p.withSensitivity(part(p, files.get(i).toString(), text, assumptions, planner, plans)));
-            }
-            workloads.add(new WorkloadPlan(w.name(), w.file(), w.description(), w.regions(), List.copyOf(parts), w.breakEven(), w.monthlyUsd(),
-                    w.budget(), w.warnings()));
+            workloads.add(attach(result.workloads().get(i), files.get(i), env, assumptions, planner, plans));
         }
         return new PlanResult(result.schemaVersion(), result.mlplanVersion(), result.catalog(), List.copyOf(workloads), result.portfolio(),
                 result.objective());
+    }
+
+    /** One workload's plan, planned from {@code file}, with each part's sensitivity list. */
+    static WorkloadPlan attach(WorkloadPlan w, Path file, CliEnv env, AssumptionOptions assumptions, Planner planner, AtomicInteger plans) {
+        String text = read(file, env);
+        List<PartPlan> parts = new ArrayList<>();
+        for (PartPlan p : w.parts()) {
+            parts.add(p.options().isEmpty() || !KEYS.containsKey(p.part()) ? p
+                    : p.withSensitivity(part(p, file.toString(), text, assumptions, planner, plans)));
+        }
+        return new WorkloadPlan(w.name(), w.file(), w.description(), w.regions(), List.copyOf(parts), w.breakEven(), w.monthlyUsd(),
+                w.budget(), w.warnings());
     }
 
     private static List<Sensitivity.Entry> part(PartPlan p, String file, String text, AssumptionOptions assumptions, Planner planner,

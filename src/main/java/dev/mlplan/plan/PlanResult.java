@@ -50,16 +50,35 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {
 
         public static Portfolio of(List<WorkloadPlan> plans) {
-            double sum = 0;
-            List<String> unknown = new java.util.ArrayList<>();
+            Tally tally = new Tally();
             for (WorkloadPlan w : plans) {
+                tally.add(w);
+            }
+            return tally.portfolio();
+        }
+
+        /** The portfolio total built one workload at a time, for a plan streamed workload by workload. */
+        public static final class Tally {
+            private int workloads;
+            private double sum;
+            private final List<String> unknown = new java.util.ArrayList<>();
+
+            public void add(WorkloadPlan w) {
+                workloads++;
                 if (w.monthlyUsd() == null) {
                     unknown.add(w.name());
                 } else {
                     sum += w.monthlyUsd();
                 }
             }
-            return new Portfolio(plans.size(), unknown.isEmpty() ? sum : null, List.copyOf(unknown));
+
+            public int workloads() {
+                return workloads;
+            }
+
+            public Portfolio portfolio() {
+                return new Portfolio(workloads, unknown.isEmpty() ? sum : null, List.copyOf(unknown));
+            }
         }
     }
 

@@ -71,9 +71,30 @@ public final class Planner {
             plans.add(plan(w));
         }
         // several workloads (files) also get their portfolio total
+        PlanResult head = head();
+        return new PlanResult(head.schemaVersion(), head.mlplanVersion(), head.catalog(), List.copyOf(plans),
+                plans.size() > 1 ? PlanResult.Portfolio.of(plans) : null, head.objective());
+    }
+
+    /**
+     * A plan's head without its workloads: versions, catalog and objective, what a plan streamed one
+     * workload at a time ({@link #plan(Workload)}) writes before the first.
+     */
+    public PlanResult head() {
         return new PlanResult(PlanResult.SCHEMA_VERSION, options.mlplanVersion(),
-                new PlanResult.CatalogRef(catalog.id(), catalog.pricesAsOf(), catalog.description()), List.copyOf(plans),
-                plans.size() > 1 ? PlanResult.Portfolio.of(plans) : null, options.objective() == Objective.COST ? null : options.objective().id());
+                new PlanResult.CatalogRef(catalog.id(), catalog.pricesAsOf(), catalog.description()), List.of(), null,
+                options.objective() == Objective.COST ? null : options.objective().id());
+    }
+
+    /**
+     * Checks what a workload names against the catalog (its regions, its owned machine's
+     * accelerator) without planning it, throwing the {@link dev.mlplan.workload.WorkloadException}
+     * that planning would: a plan streamed workload by workload checks every file before it writes
+     * anything.
+     */
+    public void checkAgainstCatalog(Workload w) {
+        PlanContext ctx = PlanContext.of(w, catalog, engine, options, building, today);
+        w.local().ifPresent(m -> ctx.localAccelerator(m.accelerator()));
     }
 
     public WorkloadPlan plan(Workload w) {

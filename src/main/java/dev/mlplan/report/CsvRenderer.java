@@ -46,28 +46,53 @@ public final class CsvRenderer {
     }
 
     public static String render(PlanResult plan) {
-        try {
-            return MAPPER.writer(SCHEMA).writeValueAsString(rows(plan));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render plan as CSV: " + e.getOriginalMessage(), e);
-        }
+        return PlanWriter.render(plan, CsvRenderer::writer);
+    }
+
+    /** Writes the rows into {@code out} one workload at a time ({@link PlanWriter}): the header, then each workload's rows. */
+    public static PlanWriter writer(java.io.Writer out) {
+        return new PlanWriter() {
+            private com.fasterxml.jackson.databind.SequenceWriter rows;
+
+            @Override
+            public void begin(PlanResult head) throws java.io.IOException {
+                rows = MAPPER.writer(SCHEMA).writeValues(out);
+            }
+
+            @Override
+            public void workload(WorkloadPlan w) throws java.io.IOException {
+                rows.writeAll(rows(w));
+            }
+
+            @Override
+            public void end(PlanResult.Portfolio portfolio) throws java.io.IOException {
+                rows.flush();
+                out.flush();
+            }
+        };
     }
 
     static List<Row> rows(PlanResult plan) {
         List<Row> rows = new ArrayList<>();
         for (WorkloadPlan w : plan.workloads()) {
-            for (PartPlan p : w.parts()) {
-                for (Option o : p.options()) {
-                    rows.add(new Row(w.name(), w.file(), p.label(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
-                            o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
-                            sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
-                            sig(o.tokensPerSecondPerInstance()), null, null, null,
-                            o.notes() == null ? null : String.join("; ", o.notes())));
-                }
-                for (Elimination e : p.eliminated()) {
-                    rows.add(new Row(w.name(), w.file(), p.label(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
-                            null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
-                }
+            rows.addAll(rows(w));
+        }
+        return rows;
+    }
+
+    static List<Row> rows(WorkloadPlan w) {
+        List<Row> rows = new ArrayList<>();
+        for (PartPlan p : w.parts()) {
+            for (Option o : p.options()) {
+                rows.add(new Row(w.name(), w.file(), p.label(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
+                        o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
+                        sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
+                        sig(o.tokensPerSecondPerInstance()), null, null, null,
+                        o.notes() == null ? null : String.join("; ", o.notes())));
+            }
+            for (Elimination e : p.eliminated()) {
+                rows.add(new Row(w.name(), w.file(), p.label(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
+                        null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
             }
         }
         return rows;

@@ -8,6 +8,7 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.report.PlanText.RuleGroup;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Spool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,51 +58,81 @@ public final class HtmlRenderer {
     }
 
     public static String render(PlanResult plan) {
-        List<String> names = new ArrayList<>(plan.workloads().size());
-        for (WorkloadPlan w : plan.workloads()) {
-            names.add(w.name());
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"mlplan ").append(esc(plan.mlplanVersion())).append("\">\n")
-                .append("<title>mlplan report: ").append(esc(String.join(", ", names)))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
-        sb.append("<header>\n<h1>mlplan report</h1>\n<p class=\"meta\">mlplan ").append(esc(plan.mlplanVersion())).append(" · catalog <code>")
-                .append(esc(plan.catalog().id())).append("</code>, prices as of ").append(esc(plan.catalog().pricesAsOf())).append("</p>\n");
-        PlanText.objective(plan).ifPresent(o -> sb.append("<p class=\"meta\">Options ").append(esc(o)).append(".</p>\n"));
-        sb.append("</header>\n");
-        sb.append("<main>\n<h2 class=\"summary\">Summary</h2>\n<table>\n<thead><tr><th>workload</th><th>parts</th><th class=\"num\">monthly (best options)</th>")
-                .append("<th class=\"num\">budget</th><th>status</th></tr></thead>\n<tbody>\n");
-        for (WorkloadPlan w : plan.workloads()) {
-            sb.append("<tr><td><a href=\"#").append(esc(MarkdownRenderer.anchor(w.name()))).append("\">").append(esc(w.name())).append("</a></td><td>")
-                    .append(esc(PlanText.partNames(w))).append("</td><td class=\"num\">")
-                    .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append("</td><td class=\"num\">")
-                    .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append("</td><td>");
-            if (w.budget() == null) {
-                sb.append("no budget");
-            } else {
-                sb.append("<span class=\"status ").append(esc(w.budget().status())).append("\">").append(esc(w.budget().status())).append("</span> ")
-                        .append(esc(w.budget().reason()));
+        return PlanWriter.render(plan, HtmlRenderer::writer);
+    }
+
+    /**
+     * Writes the page into {@code out} one workload at a time ({@link PlanWriter}). The title and the
+     * summary table come first but name every workload, so the workloads' sections wait in a
+     * {@link Spool} (a temporary file beyond a few MB) until the end.
+     */
+    public static PlanWriter writer(java.io.Writer out) {
+        return new PlanWriter() {
+            private PlanResult head;
+            private final List<String> names = new ArrayList<>();
+            private final StringBuilder summary = new StringBuilder();
+            private final Spool sections = new Spool();
+
+            @Override
+            public void begin(PlanResult head) {
+                this.head = head;
             }
-            sb.append("</td></tr>\n");
-        }
-        if (plan.portfolio() != null) {
-            var p = plan.portfolio();
-            sb.append("<tr class=\"portfolio\"><td><strong>portfolio</strong></td><td>").append(p.workloads()).append(" workloads</td><td class=\"num\"><strong>")
-                    .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("</strong></td><td class=\"num\">-</td><td>")
-                    .append(esc(PlanText.portfolio(p))).append("</td></tr>\n");
-        }
-        sb.append("</tbody>\n</table>\n");
-        for (WorkloadPlan w : plan.workloads()) {
-            workload(sb, w);
-        }
-        sb.append("</main>\n<footer>\n<h2 class=\"provenance\">Catalog provenance</h2>\n<ul>\n<li>catalog: <code>").append(esc(plan.catalog().id()))
-                .append("</code></li>\n<li>prices as of: ").append(esc(plan.catalog().pricesAsOf())).append("</li>\n<li>sources: ")
-                .append(esc(plan.catalog().source())).append("</li>\n")
-                .append("<li>each cost line names the catalog source of its unit price (<code>mlplan explain</code>, <code>mlplan catalog info</code>)</li>\n")
-                .append("</ul>\n</footer>\n</body>\n</html>\n");
-        return sb.toString();
+
+            @Override
+            public void workload(WorkloadPlan w) throws java.io.IOException {
+                names.add(w.name());
+                StringBuilder sb = summary;
+                sb.append("<tr><td><a href=\"#").append(esc(MarkdownRenderer.anchor(w.name()))).append("\">").append(esc(w.name())).append("</a></td><td>")
+                        .append(esc(PlanText.partNames(w))).append("</td><td class=\"num\">")
+                        .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append("</td><td class=\"num\">")
+                        .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append("</td><td>");
+                if (w.budget() == null) {
+                    sb.append("no budget");
+                } else {
+                    sb.append("<span class=\"status ").append(esc(w.budget().status())).append("\">").append(esc(w.budget().status())).append("</span> ")
+                            .append(esc(w.budget().reason()));
+                }
+                sb.append("</td></tr>\n");
+                StringBuilder section = new StringBuilder();
+                HtmlRenderer.workload(section, w);
+                sections.append(section);
+            }
+
+            @Override
+            public void end(PlanResult.Portfolio p) throws java.io.IOException {
+                try (sections) {
+                    StringBuilder sb = new StringBuilder();
+                    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                            .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                            .append("<meta name=\"generator\" content=\"mlplan ").append(esc(head.mlplanVersion())).append("\">\n")
+                            .append("<title>mlplan report: ").append(esc(String.join(", ", names)))
+                            .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                    sb.append("<header>\n<h1>mlplan report</h1>\n<p class=\"meta\">mlplan ").append(esc(head.mlplanVersion())).append(" · catalog <code>")
+                            .append(esc(head.catalog().id())).append("</code>, prices as of ").append(esc(head.catalog().pricesAsOf())).append("</p>\n");
+                    PlanText.objective(head).ifPresent(o -> sb.append("<p class=\"meta\">Options ").append(esc(o)).append(".</p>\n"));
+                    sb.append("</header>\n");
+                    sb.append("<main>\n<h2 class=\"summary\">Summary</h2>\n<table>\n<thead><tr><th>workload</th><th>parts</th><th class=\"num\">monthly (best options)</th>")
+                            .append("<th class=\"num\">budget</th><th>status</th></tr></thead>\n<tbody>\n");
+                    sb.append(summary);
+                    if (p != null) {
+                        sb.append("<tr class=\"portfolio\"><td><strong>portfolio</strong></td><td>").append(p.workloads()).append(" workloads</td><td class=\"num\"><strong>")
+                                .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("</strong></td><td class=\"num\">-</td><td>")
+                                .append(esc(PlanText.portfolio(p))).append("</td></tr>\n");
+                    }
+                    sb.append("</tbody>\n</table>\n");
+                    out.append(sb);
+                    sections.copyTo(out);
+                    sb.setLength(0);
+                    sb.append("</main>\n<footer>\n<h2 class=\"provenance\">Catalog provenance</h2>\n<ul>\n<li>catalog: <code>").append(esc(head.catalog().id()))
+                            .append("</code></li>\n<li>prices as of: ").append(esc(head.catalog().pricesAsOf())).append("</li>\n<li>sources: ")
+                            .append(esc(head.catalog().source())).append("</li>\n")
+                            .append("<li>each cost line names the catalog source of its unit price (<code>mlplan explain</code>, <code>mlplan catalog info</code>)</li>\n")
+                            .append("</ul>\n</footer>\n</body>\n</html>\n");
+                    out.append(sb);
+                    out.flush();
+                }
+            }
+        };
     }
 
     private static void workload(StringBuilder sb, WorkloadPlan w) {

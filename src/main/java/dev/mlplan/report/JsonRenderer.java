@@ -49,11 +49,51 @@ public final class JsonRenderer {
 
     /** The plan as the JSON contract, with a final newline. */
     public static String render(PlanResult plan) {
-        try {
-            return WRITER.writeValueAsString(plan) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render plan as JSON: " + e.getOriginalMessage(), e);
-        }
+        return PlanWriter.render(plan, JsonRenderer::writer);
+    }
+
+    /**
+     * Writes the plan into {@code out} one workload at a time ({@link PlanWriter}): the same document
+     * as data binding the whole {@link PlanResult} gives, field for field and byte for byte (the
+     * fields in {@link PlanResult}'s order, each workload bound on its own).
+     */
+    public static PlanWriter writer(java.io.Writer out) {
+        return new PlanWriter() {
+            private JsonGenerator gen;
+
+            @Override
+            public void begin(PlanResult head) throws IOException {
+                gen = WRITER.createGenerator(out);
+                gen.writeStartObject();
+                gen.writeNumberField("schemaVersion", head.schemaVersion());
+                gen.writeStringField("mlplanVersion", head.mlplanVersion());
+                gen.writeFieldName("catalog");
+                gen.writeObject(head.catalog());
+                if (head.objective() != null) {
+                    gen.writeStringField("objective", head.objective());
+                }
+                gen.writeArrayFieldStart("workloads");
+            }
+
+            @Override
+            public void workload(PlanResult.WorkloadPlan w) throws IOException {
+                // through the generator's own mapper, so that the pretty printer keeps its nesting
+                gen.writeObject(w);
+            }
+
+            @Override
+            public void end(PlanResult.Portfolio portfolio) throws IOException {
+                gen.writeEndArray();
+                if (portfolio != null) {
+                    gen.writeFieldName("portfolio");
+                    gen.writeObject(portfolio);
+                }
+                gen.writeEndObject();
+                gen.flush();
+                out.write("\n");
+                out.flush();
+            }
+        };
     }
 
     public static PlanResult read(String json) throws IOException {

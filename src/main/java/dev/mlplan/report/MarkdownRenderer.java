@@ -8,6 +8,7 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.report.PlanText.RuleGroup;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.Spool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,36 +27,67 @@ public final class MarkdownRenderer {
     private MarkdownRenderer() {}
 
     public static String render(PlanResult plan) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("# mlplan report\n\n");
-        sb.append("mlplan ").append(plan.mlplanVersion()).append(" · catalog `").append(plan.catalog().id()).append("`, prices as of ")
-                .append(plan.catalog().pricesAsOf()).append("\n\n");
-        PlanText.objective(plan).ifPresent(o -> sb.append("Options ").append(o).append(".\n\n"));
-        sb.append("## Summary\n\n");
-        sb.append("| workload | parts | monthly (best options) | budget | status |\n");
-        sb.append("|---|---|--:|--:|---|\n");
-        for (WorkloadPlan w : plan.workloads()) {
-            sb.append("| [").append(cell(w.name())).append("](#").append(anchor(w.name())).append(") | ")
-                    .append(PlanText.partNames(w)).append(" | ")
-                    .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append(" | ")
-                    .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append(" | ")
-                    .append(w.budget() == null ? "no budget" : "**" + w.budget().status() + "**: " + cell(w.budget().reason())).append(" |\n");
-        }
-        if (plan.portfolio() != null) {
-            var p = plan.portfolio();
-            sb.append("| **portfolio** | ").append(p.workloads()).append(" workloads | **")
-                    .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("** | - | ")
-                    .append(cell(PlanText.portfolio(p))).append(" |\n");
-        }
-        for (WorkloadPlan w : plan.workloads()) {
-            workload(sb, w);
-        }
-        sb.append("\n## Catalog provenance\n\n");
-        sb.append("- catalog: `").append(plan.catalog().id()).append("`\n");
-        sb.append("- prices as of: ").append(plan.catalog().pricesAsOf()).append('\n');
-        sb.append("- sources: ").append(text(plan.catalog().source())).append('\n');
-        sb.append("- each cost line names the catalog source of its unit price (see `mlplan explain` and `mlplan catalog info`)\n");
-        return sb.toString();
+        return PlanWriter.render(plan, MarkdownRenderer::writer);
+    }
+
+    /**
+     * Writes the report into {@code out} one workload at a time ({@link PlanWriter}). The summary
+     * table comes first but sums every workload, so the workloads' sections wait in a {@link Spool}
+     * (a temporary file beyond a few MB) until the end.
+     */
+    public static PlanWriter writer(java.io.Writer out) {
+        return new PlanWriter() {
+            private PlanResult head;
+            private final StringBuilder summary = new StringBuilder();
+            private final Spool sections = new Spool();
+
+            @Override
+            public void begin(PlanResult head) {
+                this.head = head;
+            }
+
+            @Override
+            public void workload(WorkloadPlan w) throws java.io.IOException {
+                summary.append("| [").append(cell(w.name())).append("](#").append(anchor(w.name())).append(") | ")
+                        .append(PlanText.partNames(w)).append(" | ")
+                        .append(w.monthlyUsd() == null ? "unknown" : Fmt.usd(w.monthlyUsd())).append(" | ")
+                        .append(w.budget() == null ? "-" : Fmt.usd(w.budget().monthlyUsd())).append(" | ")
+                        .append(w.budget() == null ? "no budget" : "**" + w.budget().status() + "**: " + cell(w.budget().reason())).append(" |\n");
+                StringBuilder sb = new StringBuilder();
+                MarkdownRenderer.workload(sb, w);
+                sections.append(sb);
+            }
+
+            @Override
+            public void end(PlanResult.Portfolio p) throws java.io.IOException {
+                try (sections) {
+                    StringBuilder sb = new StringBuilder();
+                    sb.append("# mlplan report\n\n");
+                    sb.append("mlplan ").append(head.mlplanVersion()).append(" · catalog `").append(head.catalog().id()).append("`, prices as of ")
+                            .append(head.catalog().pricesAsOf()).append("\n\n");
+                    PlanText.objective(head).ifPresent(o -> sb.append("Options ").append(o).append(".\n\n"));
+                    sb.append("## Summary\n\n");
+                    sb.append("| workload | parts | monthly (best options) | budget | status |\n");
+                    sb.append("|---|---|--:|--:|---|\n");
+                    sb.append(summary);
+                    if (p != null) {
+                        sb.append("| **portfolio** | ").append(p.workloads()).append(" workloads | **")
+                                .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("** | - | ")
+                                .append(cell(PlanText.portfolio(p))).append(" |\n");
+                    }
+                    out.append(sb);
+                    sections.copyTo(out);
+                    sb.setLength(0);
+                    sb.append("\n## Catalog provenance\n\n");
+                    sb.append("- catalog: `").append(head.catalog().id()).append("`\n");
+                    sb.append("- prices as of: ").append(head.catalog().pricesAsOf()).append('\n');
+                    sb.append("- sources: ").append(text(head.catalog().source())).append('\n');
+                    sb.append("- each cost line names the catalog source of its unit price (see `mlplan explain` and `mlplan catalog info`)\n");
+                    out.append(sb);
+                    out.flush();
+                }
+            }
+        };
     }
 
     private static void workload(StringBuilder sb, WorkloadPlan w) {

@@ -33,18 +33,36 @@ public final class TableRenderer {
     }
 
     public String render(PlanResult plan) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("mlplan ").append(plan.mlplanVersion()).append(" · catalog ").append(plan.catalog().id())
-                .append(" (prices as of ").append(plan.catalog().pricesAsOf()).append(")\n");
-        PlanText.objective(plan).ifPresent(o -> sb.append(o).append('\n'));
-        for (WorkloadPlan w : plan.workloads()) {
-            sb.append('\n');
-            renderWorkload(sb, w);
-        }
-        if (plan.portfolio() != null) {
-            sb.append('\n').append(bold("== portfolio")).append("  ").append(PlanText.portfolio(plan.portfolio())).append('\n');
-        }
-        return sb.toString();
+        return PlanWriter.render(plan, this::writer);
+    }
+
+    /** Writes the plan into {@code out} one workload at a time ({@link PlanWriter}). */
+    public PlanWriter writer(java.io.Writer out) {
+        return new PlanWriter() {
+            @Override
+            public void begin(PlanResult head) throws java.io.IOException {
+                StringBuilder sb = new StringBuilder();
+                sb.append("mlplan ").append(head.mlplanVersion()).append(" · catalog ").append(head.catalog().id())
+                        .append(" (prices as of ").append(head.catalog().pricesAsOf()).append(")\n");
+                PlanText.objective(head).ifPresent(o -> sb.append(o).append('\n'));
+                out.append(sb);
+            }
+
+            @Override
+            public void workload(WorkloadPlan w) throws java.io.IOException {
+                StringBuilder sb = new StringBuilder("\n");
+                renderWorkload(sb, w);
+                out.append(sb);
+            }
+
+            @Override
+            public void end(PlanResult.Portfolio portfolio) throws java.io.IOException {
+                if (portfolio != null) {
+                    out.append('\n').append(bold("== portfolio")).append("  ").append(PlanText.portfolio(portfolio)).append('\n');
+                }
+                out.flush();
+            }
+        };
     }
 
     private void renderWorkload(StringBuilder sb, WorkloadPlan w) {

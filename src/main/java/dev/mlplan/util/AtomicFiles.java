@@ -19,13 +19,24 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, o -> o.write(content));
+    }
+
+    /** What writes a file's content, streamed (a plan of many workloads is never held whole). */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Like {@link #write(Path, byte[])}, the content streamed by {@code content} into the new file. */
+    public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         boolean created = false;
         try {
             try (OutputStream o = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 created = true;
-                o.write(content);
+                content.writeTo(o);
             }
             keepPermissions(abs, tmp);
             try {
