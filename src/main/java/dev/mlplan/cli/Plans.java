@@ -50,12 +50,26 @@ final class Plans {
     private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune, boolean sensitivity) {
         TopOption.checked(top);
-        var workloads = assumptions.apply(Inputs.workloads(files, env));
+        return plan(Inputs.workloads(files, env), catalogOption, top, assumptions, env, pricing, tune, sensitivity ? files : null);
+    }
+
+    /** Plans workloads already parsed ({@code check} plans the valid ones among its files), every workload under {@code pricing} when given. */
+    static PlanResult planParsed(List<dev.mlplan.workload.Workload> parsed, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
+            CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing) {
+        return plan(parsed, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity(), null);
+    }
+
+    /** @param sensitivityFiles the files again for --sensitivity, or null without it */
+    private static PlanResult plan(List<dev.mlplan.workload.Workload> parsed, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
+            CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune,
+            List<Path> sensitivityFiles) {
+        TopOption.checked(top);
+        var workloads = assumptions.apply(parsed);
         var catalog = catalogOption.load(env);
         PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
         Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
         PlanResult result = planner.plan(workloads);
-        return sensitivity ? Sensitivities.attach(result, files, env, assumptions, planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
+        return sensitivityFiles != null ? Sensitivities.attach(result, sensitivityFiles, env, assumptions, planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
     }
 
     /**
