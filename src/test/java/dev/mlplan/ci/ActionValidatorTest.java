@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,22 @@ class ActionValidatorTest {
             ActionScriptsTest.Run r = ActionScriptsTest.bash(ROOT, Map.of(), "'" + validator + "' '" + f + "'");
             assertThat(r.code()).as("action-validator %s:%n%s", ROOT.relativize(f), r.out()).isZero();
         }
+    }
+
+    /** The workflows docs/ci.md shows (YAML blocks whose first line names a file under .github/workflows/) are valid too. */
+    @Test
+    void workflowsInTheDocsAreValid() throws Exception {
+        assumeValidator();
+        Matcher m = Pattern.compile("```yaml\n# (\\.github/workflows/[\\w.-]+)\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(ROOT.resolve("docs/ci.md")));
+        int n = 0;
+        while (m.find()) {
+            Path wf = Files.createDirectories(tmp.resolve("docs-" + n++ + "/.github/workflows")).resolve(Path.of(m.group(1)).getFileName());
+            Files.writeString(wf, m.group(2));
+            ActionScriptsTest.Run r = ActionScriptsTest.bash(tmp, Map.of(), "'" + validator + "' '" + wf + "'");
+            assertThat(r.code()).as("action-validator on docs/ci.md's %s:%n%s", m.group(1), r.out()).isZero();
+        }
+        assertThat(n).as("docs/ci.md shows a workflow").isPositive();
     }
 
     @Test
