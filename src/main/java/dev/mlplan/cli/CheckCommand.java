@@ -13,6 +13,7 @@ import dev.mlplan.workload.QuantityException;
 import dev.mlplan.workload.QuantityParser;
 import dev.mlplan.workload.Suggestions;
 import dev.mlplan.workload.Workload;
+import dev.mlplan.workload.WorkloadParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** mlplan check: the CI gate. */
 @Command(
@@ -44,10 +48,12 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {
             "",
-            "In CI: --junit FILE writes JUnit XML (a test case per workload and rule).",
-            "When GITHUB_STEP_SUMMARY is set, a Markdown summary is appended to that file;",
-            "when GITHUB_ACTIONS=true, failed and warned workloads are also printed as",
-            "::error / ::warning annotations. See docs/ci.md.",
+            "In CI: --junit FILE writes JUnit XML (a test case per workload and rule, an",
+            "<error> per invalid file). When GITHUB_STEP_SUMMARY is set, a Markdown summary",
+            "is appended to that file (--format markdown prints it instead); when",
+            "GITHUB_ACTIONS=true, invalid files, failed and warned workloads are also printed",
+            "as ::error / ::warning annotations at their line. An invalid file does not stop",
+            "the check: the other files are checked, and it exits 2. See docs/ci.md.",
             "",
             "Examples:",
             "  mlplan check workloads/*.yaml",
@@ -55,6 +61,7 @@ import picocli.CommandLine.ParentCommand;
             "  mlplan check workloads/*.yaml --budget 20000USD --total",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 10%%",
             "  mlplan check workloads/reserved-inference.yaml --pricing on-demand",
+            "  mlplan check workloads/*.yaml --format markdown --output mlplan-check.md",
             "  mlplan check workloads/*.yaml --baseline plan.json --max-increase 200USD \\",
             "      --junit mlplan-junit.xml",
             "",
@@ -96,8 +103,18 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "Also write the result as JUnit XML to FILE.")
     Path junit;
 
+    /** The check's output formats: markdown is the step summary, for CI systems that have none. */
+    enum Format { table, json, markdown }
+
+    @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE});"
+            + " markdown is the GitHub step summary, for CI systems without one (a merge-request note, a GitLab artifact).")
+    Format format;
+
     @Mixin
-    TextFormatOption format;
+    OutputOption output;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     CatalogOption catalog;
@@ -105,34 +122,93 @@ final class CheckCommand implements Callable<Integer> {
     /** The file GitHub Actions reads the job summary from. */
     static final String STEP_SUMMARY_ENV = "GITHUB_STEP_SUMMARY";
 
+    /** The checkout GitHub Actions resolves annotation paths against. */
+    static final String WORKSPACE_ENV = "GITHUB_WORKSPACE";
+
     @Override
     public Integer call() {
         CliEnv env = parent.env();
         Gate.Thresholds thresholds = thresholds();
         Optional<PricingPolicy> policy = pricingPolicy();
-        PlanResult plan = Plans.plan(files, catalog, 5, assumptions, env, policy);
-        Optional<PlanResult> base = baseline == null ? Optional.empty() : Optional.ofNullable(Plans.read(baseline, "--baseline", env));
-        GateResult gate = Gate.check(plan, base, thresholds);
+        // an invalid file does not stop the check: the valid ones are planned and gated, each invalid one reported (exit 2)
+        Inputs.Parsed parsed = Inputs.parseEach(files, env);
+        // a file naming what the catalog lacks (a region, an accelerator) is invalid too, found while planning the others
+        List<GateResult.InvalidFile> invalid = new ArrayList<>(parsed.invalid());
+        PlanResult plan = Plans.planParsed(parsed.valid(), catalog, 5, assumptions, env, policy, invalid);
+        invalid.forEach(f -> spec.commandLine().getErr().println("mlplan: " + f.describe()));
+        spec.commandLine().getErr().flush();
+        Optional<PlanResult> base = baseline == null ? Optional.empty()
+                : Optional.ofNullable(Plans.read(baseline, "--baseline", env)).map(b -> withoutFiles(b, invalid));
+        GateResult gate = Gate.check(plan, base, thresholds, invalid);
         GateResult result = pricing == null ? gate : gate.underPricing(pricing);
 
         PrintWriter out = parent.out();
-        out.print(format.json() ? JacksonText.json(result) : CheckRenderer.render(result, plan.catalog()));
+        List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
+        if (baseline != null) {
+            inputs.add(env.resolve(baseline));
+        }
+        String rendered = switch (format) {
+            case json -> JacksonText.json(result);
+            case markdown -> GithubRenderer.summary(result, plan.catalog());
+            case table -> CheckRenderer.render(result, plan.catalog());
+        };
+        OutputTarget.write(rendered, output.file, env, out, inputs);
         if ("true".equals(env.env().get("GITHUB_ACTIONS"))) {
-            GithubRenderer.annotations(result).forEach(out::println);
+            // after the table; when standard output carries JSON or Markdown, on standard error (the runner reads both)
+            PrintWriter to = format != Format.table && (output.file == null || output.file.toString().equals("-")) ? spec.commandLine().getErr() : out;
+            GithubRenderer.annotations(result, places(env)).forEach(to::println);
+            to.flush();
         }
         out.flush();
         if (junit != null) {
-            List<Path> inputs = new ArrayList<>(Inputs.paths(files, env));
-            if (baseline != null) {
-                inputs.add(env.resolve(baseline));
-            }
             OutputTarget.write(JUnitRenderer.render(result), junit, env, out, inputs);
         }
         String summaryFile = env.env().get(STEP_SUMMARY_ENV);
         if (summaryFile != null && !summaryFile.isBlank()) {
             appendSummary(env.resolve(summaryFile), GithubRenderer.summary(result, plan.catalog()));
         }
+        if (!result.invalid().isEmpty()) {
+            return ExitCode.USAGE;
+        }
         return result.status() == Status.FAIL ? ExitCode.CHECK_FAILED : ExitCode.OK;
+    }
+
+    /** Where GitHub finds the places annotations point at; see {@link GithubRenderer.Places}. */
+    private GithubRenderer.Places places(CliEnv env) {
+        String workspace = env.env().get(WORKSPACE_ENV);
+        UnaryOperator<String> path = workspace == null || workspace.isBlank() ? UnaryOperator.identity() : f -> relativeTo(env, workspace, f);
+        // with --budget (and not --total) the budget is the command line's, so no line of the file decided it
+        boolean ownBudget = budget == null || total;
+        return new GithubRenderer.Places(path, f -> ownBudget ? budgetLine(env.resolve(f)) : Optional.empty());
+    }
+
+    /** The file relative to the workspace when it lies inside it (GitHub resolves annotation paths from there), else as given. */
+    static String relativeTo(CliEnv env, String workspace, String file) {
+        Path root = env.resolve(workspace).toAbsolutePath().normalize();
+        Path abs = env.resolve(file).toAbsolutePath().normalize();
+        return abs.startsWith(root) && !abs.equals(root) ? root.relativize(abs).toString().replace('\\', '/') : file;
+    }
+
+    /** Where {@code budget.monthly} stands in the file, from the parser's node positions; empty when it cannot be read. */
+    private static Optional<WorkloadParser.Position> budgetLine(Path file) {
+        try {
+            return WorkloadParser.position(Files.readString(file, StandardCharsets.UTF_8), "budget", "monthly");
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The baseline without the workloads of files that are invalid now: they were not planned, so
+     * they are reported as invalid, not as removed.
+     */
+    private static PlanResult withoutFiles(PlanResult base, List<GateResult.InvalidFile> invalid) {
+        if (invalid.isEmpty()) {
+            return base;
+        }
+        var names = invalid.stream().map(GateResult.InvalidFile::file).collect(java.util.stream.Collectors.toSet());
+        var kept = base.workloads().stream().filter(w -> w.file() == null || !names.contains(w.file())).toList();
+        return new PlanResult(base.schemaVersion(), base.mlplanVersion(), base.catalog(), kept, base.portfolio(), base.objective());
     }
 
     /** --pricing: one known pricing model name (exit 2 with did-you-mean otherwise). */

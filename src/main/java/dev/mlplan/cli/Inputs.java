@@ -3,6 +3,7 @@ package dev.mlplan.cli;
 import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogLoader;
 import dev.mlplan.estimate.ModelPresets;
+import dev.mlplan.gate.GateResult;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadException;
 import dev.mlplan.workload.WorkloadParser;
@@ -32,20 +33,47 @@ final class Inputs {
      * @param files as the user wrote them (messages use these names)
      */
     static List<Workload> workloads(List<Path> files, CliEnv env) {
+        Parsed parsed = parseEach(files, env);
+        if (!parsed.invalid().isEmpty()) {
+            throw new ExitException(ExitCode.USAGE, parsed.invalid().stream().map(GateResult.InvalidFile::describe)
+                    .collect(java.util.stream.Collectors.joining(System.lineSeparator() + "mlplan: ")));
+        }
+        return parsed.valid();
+    }
+
+    /** The files that parsed, and the problem of each that did not, in the order given. */
+    record Parsed(List<Workload> valid, List<GateResult.InvalidFile> invalid) {}
+
+    /**
+     * Parses every file, keeping going past invalid ones ({@code check} plans the valid files and
+     * reports each invalid one).
+     *
+     * @param files as the user wrote them (messages use these names)
+     */
+    static Parsed parseEach(List<Path> files, CliEnv env) {
         WorkloadParser parser = ModelPresets.workloadParser();
         List<Workload> out = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<GateResult.InvalidFile> invalid = new ArrayList<>();
         for (Path f : files) {
             try {
                 out.add(withDisplayName(parser.parse(env.resolve(f)), f.toString()));
             } catch (WorkloadException e) {
-                errors.add(e.getMessage().replace(env.resolve(f).toString(), f.toString()));
+                invalid.add(invalid(e, f.toString(), env.resolve(f).toString()));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new ExitException(ExitCode.USAGE, String.join(System.lineSeparator() + "mlplan: ", errors));
-        }
-        return out;
+        return new Parsed(List.copyOf(out), List.copyOf(invalid));
+    }
+
+    /** A workload's problem as an invalid file named {@code file}. */
+    static GateResult.InvalidFile invalid(WorkloadException e, String file) {
+        return invalid(e, file, file);
+    }
+
+    /** @param resolved the file's path as read, replaced by {@code file} in the message */
+    private static GateResult.InvalidFile invalid(WorkloadException e, String file, String resolved) {
+        String problem = e.problem() + e.hint().filter(h -> !h.isBlank()).map(h -> " (" + h + ")").orElse("");
+        return new GateResult.InvalidFile(file, e.line() > 0 ? e.line() : null, e.line() > 0 && e.column() > 0 ? e.column() : null,
+                problem.replace(resolved, file));
     }
 
     static List<Path> paths(List<Path> files, CliEnv env) {

@@ -1,6 +1,7 @@
 package dev.mlplan.cli;
 
 import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.gate.GateResult;
 import dev.mlplan.plan.PlanOptions;
 import dev.mlplan.plan.PlanResult;
 import dev.mlplan.plan.Planner;
@@ -51,20 +52,34 @@ final class Plans {
 
     private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune, boolean sensitivity) {
-        Session s = Session.open(files, catalogOption, top, assumptions, env, pricing, tune);
+        Session s = Session.open(Inputs.workloads(files, env), catalogOption, top, assumptions, env, pricing, tune);
+        s.refuseInvalid();
         PlanResult result = s.planner.plan(s.workloads);
         return sensitivity ? Sensitivities.attach(result, files, env, assumptions, s.planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
     }
 
     /**
+     * Plans workloads already parsed ({@code check} plans the valid ones among its files), every
+     * workload under {@code pricing} when given; a workload naming what the catalog lacks (a region,
+     * an accelerator) is added to {@code invalid} and not planned.
+     */
+    static PlanResult planParsed(List<Workload> parsed, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
+            CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, List<GateResult.InvalidFile> invalid) {
+        Session s = Session.open(parsed, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
+        invalid.addAll(s.invalid);
+        return s.planner.plan(s.workloads);
+    }
+
+    /**
      * Plans the files one workload at a time into {@code sink} (recommend and report): each workload
      * is planned, written and let go before the next, so that memory does not grow with the number
-     * of files. Every file is parsed first, so that an invalid one stops the command (exit 2) before
-     * anything is written.
+     * of files. Every file is parsed and checked against the catalog first, so that an invalid one
+     * stops the command (exit 2) before anything is written.
      */
     static void stream(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env, ObjectiveOptions objective,
             boolean sensitivity, PlanWriter sink) throws IOException {
-        Session s = Session.open(files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
+        Session s = Session.open(Inputs.workloads(files, env), catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
+        s.refuseInvalid();
         var counter = new java.util.concurrent.atomic.AtomicInteger();
         var tally = new PlanResult.Portfolio.Tally();
         sink.begin(s.planner.head());
@@ -79,28 +94,37 @@ final class Plans {
         sink.end(tally.workloads() > 1 ? tally.portfolio() : null);
     }
 
-    /** The parsed workloads (exit 2 on any problem, with the command line's assumptions) and a planner over the loaded catalog (exit 3). */
-    private record Session(List<Workload> workloads, Planner planner) {
-        static Session open(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+    /**
+     * Parsed workloads with the command line's assumptions, a planner over the loaded catalog (exit
+     * 3), and the workloads that name what the catalog lacks (checked before anything is planned).
+     */
+    private record Session(List<Workload> workloads, Planner planner, List<GateResult.InvalidFile> invalid) {
+        static Session open(List<Workload> parsed, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
                 java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
             TopOption.checked(top);
-            var workloads = assumptions.apply(Inputs.workloads(files, env));
+            var workloads = assumptions.apply(parsed);
             var catalog = catalogOption.load(env);
             PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
             Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
-            // what the files name from the catalog, all checked before anything is planned or written
-            List<String> errors = new java.util.ArrayList<>();
+            List<Workload> valid = new java.util.ArrayList<>();
+            List<GateResult.InvalidFile> invalid = new java.util.ArrayList<>();
             for (Workload w : workloads) {
                 try {
                     planner.checkAgainstCatalog(w);
+                    valid.add(w);
                 } catch (dev.mlplan.workload.WorkloadException e) {
-                    errors.add(e.getMessage());
+                    invalid.add(Inputs.invalid(e, w.file()));
                 }
             }
-            if (!errors.isEmpty()) {
-                throw new ExitException(ExitCode.USAGE, String.join(System.lineSeparator() + "mlplan: ", errors));
+            return new Session(List.copyOf(valid), planner, List.copyOf(invalid));
+        }
+
+        /** Exit 2 naming every workload that names what the catalog lacks. */
+        void refuseInvalid() {
+            if (!invalid.isEmpty()) {
+                throw new ExitException(ExitCode.USAGE, String.join(System.lineSeparator() + "mlplan: ",
+                        invalid.stream().map(GateResult.InvalidFile::describe).toList()));
             }
-            return new Session(workloads, planner);
         }
     }
 

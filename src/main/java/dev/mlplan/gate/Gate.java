@@ -58,6 +58,14 @@ public final class Gate {
     private Gate() {}
 
     public static GateResult check(PlanResult plan, Optional<PlanResult> baseline, Thresholds t) {
+        return check(plan, baseline, t, List.of());
+    }
+
+    /**
+     * The check of a plan made from the valid files among several; {@code invalid} are the others.
+     * An invalid file makes the check fail whatever the rest, and is counted in the summary.
+     */
+    public static GateResult check(PlanResult plan, Optional<PlanResult> baseline, Thresholds t, List<GateResult.InvalidFile> invalid) {
         List<WorkloadGate> out = new ArrayList<>();
         for (PlanComparison.WorkloadPair pair : PlanComparison.workloads(baseline.orElse(null), plan)) {
             out.add(pair.current() == null ? removed(pair.baseline()) : workload(pair.current(), baseline.isPresent(), pair.baseline(), t));
@@ -76,14 +84,19 @@ public final class Gate {
         if (portfolio != null) {
             statuses.add(portfolio.status());
         }
+        if (!invalid.isEmpty()) {
+            statuses.add(Status.FAIL);
+        }
         Status overall = worst(statuses);
-        String summary = summary(overall, ws) + (t.total() ? "; portfolio " + switch (portfolio.status()) {
+        String summary = summary(overall, ws) + (invalid.isEmpty() ? "" : "; " + invalid.size() + (invalid.size() == 1 ? " file" : " files")
+                + " invalid") + (t.total() ? "; portfolio " + switch (portfolio.status()) {
             case PASS -> "passed";
             case WARN -> "warned";
             case FAIL -> "failed";
         } : "");
+        List<GateResult.InvalidFile> invalidByFile = invalid.stream().sorted(Comparator.comparing(GateResult.InvalidFile::file)).toList();
         return new GateResult(overall, summary, baseline.isPresent(), t.maxIncrease() == null ? null : t.maxIncrease().describe(), ws,
-                portfolio, null);
+                portfolio, null, invalidByFile);
     }
 
     /**

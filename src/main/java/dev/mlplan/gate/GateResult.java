@@ -13,11 +13,19 @@ import java.util.List;
  * @param maxIncrease the allowed increase, e.g. "+10%", or null
  * @param pricing the pricing model the gate's costs are under ({@code check --pricing}), or null for each
  *     workload's best option at any pricing its policy allows
+ * @param invalid the files that could not be read as workloads, so were not planned; any makes the
+ *     check fail (and {@code mlplan check} exit 2)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "pricing", "workloads", "portfolio"})
+@JsonPropertyOrder({"status", "summary", "baseline", "maxIncrease", "pricing", "workloads", "portfolio", "invalid"})
 public record GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads,
-        PortfolioGate portfolio, String pricing) {
+        PortfolioGate portfolio, String pricing, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InvalidFile> invalid) {
+
+    /** A result of valid files only. */
+    public GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads,
+            PortfolioGate portfolio, String pricing) {
+        this(status, summary, baseline, maxIncrease, workloads, portfolio, pricing, List.of());
+    }
 
     /** A result without a portfolio line (one workload), on each workload's own plan (no {@code --pricing}). */
     public GateResult(Status status, String summary, boolean baseline, String maxIncrease, List<WorkloadGate> workloads) {
@@ -39,7 +47,24 @@ public record GateResult(Status status, String summary, boolean baseline, String
 
     /** The same result, its costs those of the best options under {@code pricing} ({@code check --pricing}). */
     public GateResult underPricing(String pricing) {
-        return new GateResult(status, summary, baseline, maxIncrease, workloads, portfolio, pricing);
+        return new GateResult(status, summary, baseline, maxIncrease, workloads, portfolio, pricing, invalid);
+    }
+
+    /**
+     * A workload file that could not be checked: where the problem is and what it is.
+     *
+     * @param file as the command line named it
+     * @param line 1-based, or null for a problem with the file as a whole (missing, empty)
+     * @param column 1-based, or null
+     * @param problem what is wrong, with its hint ("unknown key 'epoch' (did you mean 'epochs'?)")
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"file", "line", "column", "problem"})
+    public record InvalidFile(String file, Integer line, Integer column, String problem) {
+        /** "file:line:column: problem", as mlplan reports any invalid workload. */
+        public String describe() {
+            return file + (line == null ? "" : ":" + line + (column == null ? "" : ":" + column)) + ": " + problem;
+        }
     }
 
     /** How a workload or part compares with the baseline. */

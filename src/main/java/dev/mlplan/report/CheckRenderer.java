@@ -30,12 +30,16 @@ public final class CheckRenderer {
             sb.append(" · baseline compared").append(g.maxIncrease() == null ? "" : ", max increase " + g.maxIncrease());
         }
         sb.append('\n');
-        String[][] rows = new String[g.workloads().size()][];
-        for (int i = 0; i < rows.length; i++) {
+        String[][] rows = new String[g.workloads().size() + g.invalid().size()][];
+        for (int i = 0; i < g.workloads().size(); i++) {
             WorkloadGate w = g.workloads().get(i);
             rows[i] = new String[] {
                 w.status().id().toUpperCase(Locale.ROOT), w.name(), usd(w.monthlyUsd()), usd(w.budgetUsd()),
                 g.baseline() ? usd(w.baselineUsd()) : null, g.baseline() ? delta(w.deltaUsd()) : null, g.baseline() ? pct(w.deltaPercent()) : null};
+        }
+        for (int i = 0; i < g.invalid().size(); i++) {
+            // an invalid file has no name or cost: the file stands in the workload column
+            rows[g.workloads().size() + i] = new String[] {"INVALID", g.invalid().get(i).file(), "-", "-", "-", "-", "-"};
         }
         Column[] cols = g.baseline()
                 ? new Column[] {col("status", false), col("workload", false), col("monthly", true), col("budget", true), col("baseline", true),
@@ -50,6 +54,9 @@ public final class CheckRenderer {
         sb.append('\n');
         for (WorkloadGate w : g.workloads()) {
             sb.append(w.status().id().toUpperCase(Locale.ROOT)).append(' ').append(w.name()).append(": ").append(w.reason()).append('\n');
+        }
+        for (GateResult.InvalidFile f : g.invalid()) {
+            sb.append("INVALID ").append(f.describe()).append('\n');
         }
         if (g.portfolio() != null) {
             sb.append(g.portfolio().status().id().toUpperCase(Locale.ROOT)).append(" portfolio: ").append(g.portfolio().reason()).append('\n');

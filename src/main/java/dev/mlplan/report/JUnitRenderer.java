@@ -1,6 +1,7 @@
 package dev.mlplan.report;
 
 import dev.mlplan.gate.GateResult;
+import dev.mlplan.gate.GateResult.InvalidFile;
 import dev.mlplan.gate.GateResult.RuleResult;
 import dev.mlplan.gate.GateResult.WorkloadGate;
 import dev.mlplan.gate.Status;
@@ -12,7 +13,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * A check as JUnit XML, which CI systems (GitHub Actions reporters, GitLab, Jenkins) display: one
  * test suite per workload, one test case per rule (budget, max-increase). A failed rule is a
- * {@code <failure>}; a warning passes and says so in {@code <system-out>} (JUnit has no warning).
+ * {@code <failure>}; a warning passes and says so in {@code <system-out>} (JUnit has no warning). An
+ * invalid file is a suite of one case with an {@code <error>} at its line.
  * No timestamps or host names, so the file is byte-stable. Written with the JDK's StAX writer.
  */
 public final class JUnitRenderer {
@@ -28,7 +30,7 @@ public final class JUnitRenderer {
             x.writeAttribute("name", "mlplan check");
             x.writeAttribute("tests", String.valueOf(tests(g)));
             x.writeAttribute("failures", String.valueOf(failures(g)));
-            x.writeAttribute("errors", "0");
+            x.writeAttribute("errors", String.valueOf(g.invalid().size()));
             x.writeAttribute("time", "0");
             for (WorkloadGate w : g.workloads()) {
                 nl(x, 1);
@@ -69,6 +71,9 @@ public final class JUnitRenderer {
                 nl(x, 1);
                 x.writeEndElement();
             }
+            for (InvalidFile f : g.invalid()) {
+                invalid(x, f);
+            }
             if (GithubRenderer.gated(g)) {
                 portfolio(x, g.portfolio());
             }
@@ -81,6 +86,38 @@ public final class JUnitRenderer {
             throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
         return sw.toString();
+    }
+
+    /** An invalid file: a suite with one case, "workload", in {@code <error>} (the file could not be checked, which is not a failed rule). */
+    private static void invalid(XMLStreamWriter x, InvalidFile f) throws XMLStreamException {
+        nl(x, 1);
+        x.writeStartElement("testsuite");
+        x.writeAttribute("name", "mlplan check: " + f.file());
+        x.writeAttribute("tests", "1");
+        x.writeAttribute("failures", "0");
+        x.writeAttribute("errors", "1");
+        x.writeAttribute("skipped", "0");
+        x.writeAttribute("time", "0");
+        x.writeAttribute("file", f.file());
+        nl(x, 2);
+        x.writeStartElement("testcase");
+        x.writeAttribute("classname", "mlplan." + f.file());
+        x.writeAttribute("name", "workload");
+        x.writeAttribute("file", f.file());
+        if (f.line() != null) {
+            x.writeAttribute("line", String.valueOf(f.line()));
+        }
+        x.writeAttribute("time", "0");
+        nl(x, 3);
+        x.writeStartElement("error");
+        x.writeAttribute("type", "invalid-workload");
+        x.writeAttribute("message", f.describe());
+        x.writeCharacters(f.describe());
+        x.writeEndElement();
+        nl(x, 2);
+        x.writeEndElement();
+        nl(x, 1);
+        x.writeEndElement();
     }
 
     /** With {@code --total}: a suite for the portfolio with one case, its budget. */
@@ -118,7 +155,7 @@ public final class JUnitRenderer {
     }
 
     private static int tests(GateResult g) {
-        return g.workloads().stream().mapToInt(w -> w.rules().size()).sum() + (GithubRenderer.gated(g) ? 1 : 0);
+        return g.workloads().stream().mapToInt(w -> w.rules().size()).sum() + (GithubRenderer.gated(g) ? 1 : 0) + g.invalid().size();
     }
 
     private static long failures(GateResult g) {

@@ -288,4 +288,36 @@ public final class WorkloadParser {
         }
         return WorkloadException.ofFile(display, "invalid YAML: " + message.lines().findFirst().orElse(message));
     }
+
+    /** Where a key stands in a workload file: 1-based line and column. */
+    public record Position(int line, int column) {}
+
+    /**
+     * Where the nested key {@code keys} (e.g. {@code "budget", "monthly"}) stands in workload YAML,
+     * from the composer's node marks; empty when the text does not compose or has no such key. For
+     * pointing a message (a CI annotation) at a line, never for reading values: the binder does that.
+     */
+    public static java.util.Optional<Position> position(String yaml, String... keys) {
+        Node node;
+        try {
+            node = compose("", yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml);
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        Node key = null;
+        for (String k : keys) {
+            if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+                return java.util.Optional.empty();
+            }
+            org.yaml.snakeyaml.nodes.NodeTuple found = m.getValue().stream()
+                    .filter(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals(k)).findFirst().orElse(null);
+            if (found == null) {
+                return java.util.Optional.empty();
+            }
+            key = found.getKeyNode();
+            node = found.getValueNode();
+        }
+        return key == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new Position(key.getStartMark().getLine() + 1, key.getStartMark().getColumn() + 1));
+    }
 }

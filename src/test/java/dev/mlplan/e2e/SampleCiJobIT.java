@@ -34,6 +34,7 @@ class SampleCiJobIT {
                 .redirectOutput(log.toFile());
         pb.environment().remove("MLPLAN");
         pb.environment().remove("GITHUB_STEP_SUMMARY");
+        pb.environment().remove("GITHUB_WORKSPACE");
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         Process p = pb.start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("the sample CI job finishes").isTrue();

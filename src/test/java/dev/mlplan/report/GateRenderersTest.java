@@ -88,6 +88,42 @@ class GateRenderersTest {
         assertThat(GithubRenderer.annotations(result())).hasSize(3).allSatisfy(a -> assertThat(a).startsWith("::error file=workloads/"));
     }
 
+    /** budgetOnly's workloads and two files that could not be read: one at a line and column, one as a whole. */
+    static GateResult withInvalid() {
+        return Gate.check(plan(finetune(300, 10, 1000.0), serving(100, 120.0)), Optional.empty(), Gate.Thresholds.none(), List.of(
+                new GateResult.InvalidFile("workloads/typo.yaml", 6, 17, "inference.availability: unknown value \"multi_az\" (did you mean 'multi-az'?)"),
+                new GateResult.InvalidFile("workloads/empty.yaml", null, null, "file is empty: expected a workload with at least 'version' and 'name'")));
+    }
+
+    @Test
+    void invalidFilesInEveryRendering() throws Exception {
+        GateResult g = withInvalid();
+        assertThat(g.status()).isEqualTo(dev.mlplan.gate.Status.FAIL);
+        assertThat(g.summary()).isEqualTo("FAIL: 2 workloads, 1 passed, 1 warned, 0 failed; 2 files invalid");
+        assertThat(g.invalid()).extracting(GateResult.InvalidFile::file).containsExactly("workloads/empty.yaml", "workloads/typo.yaml");
+        Golden.assertMatches("check/check-invalid.txt", CheckRenderer.render(g, TestPlans.CATALOG));
+        Golden.assertMatches("check/github-summary-invalid.md", GithubRenderer.summary(g, TestPlans.CATALOG));
+        String xml = JUnitRenderer.render(g);
+        Golden.assertMatches("check/junit-invalid.xml", xml);
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
+                .getDocumentElement();
+        assertThat(root.getAttribute("tests")).isEqualTo("4");
+        assertThat(root.getAttribute("failures")).isEqualTo("0");
+        assertThat(root.getAttribute("errors")).isEqualTo("2");
+        assertThat(root.getElementsByTagName("error").getLength()).isEqualTo(2);
+        assertThat(GithubRenderer.annotations(g, new GithubRenderer.Places(f -> "repo/" + f,
+                f -> Optional.of(new dev.mlplan.workload.WorkloadParser.Position(4, 3))))).containsExactly(
+                "::error file=repo/workloads/empty.yaml,title=mlplan invalid workload::file is empty: expected a workload with at least 'version' and 'name'",
+                "::error file=repo/workloads/typo.yaml,line=6,col=17,title=mlplan invalid workload::inference.availability: unknown value \"multi_az\" (did you mean 'multi-az'?)",
+                "::warning file=repo/workloads/serving.yaml,line=4,col=3,title=mlplan budget::serving: $100.00 a month is 83%25 of the budget of $120.00 (warns at 75%25)");
+    }
+
+    @Test
+    void everyPartOfAnAnnotationIsEscaped() {
+        assertThat(GithubRenderer.command("error", "dir,a/b:c%.yaml", 3, 4, "t:1,2", "50% of\r\nx::y"))
+                .isEqualTo("::error file=dir%2Ca/b%3Ac%25.yaml,line=3,col=4,title=t%3A1%2C2::50%25 of%0D%0Ax::y");
+    }
+
     @Test
     void annotationEscaping() {
         assertThat(GithubRenderer.property("a:b,c%")).isEqualTo("a%3Ab%2Cc%25");
