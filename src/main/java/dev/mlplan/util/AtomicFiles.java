@@ -18,7 +18,21 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Checks the written temporary file before it replaces the target; throwing keeps the target as it was. */
+    @FunctionalInterface
+    public interface Check {
+        void accept(Path written) throws IOException;
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, written -> { });
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, running {@code check} on the complete temporary file before the
+     * rename: whatever it throws leaves the target untouched and the temporary file deleted.
+     */
+    public static void write(Path target, byte[] content, Check check) throws IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         boolean created = false;
@@ -27,6 +41,7 @@ public final class AtomicFiles {
                 created = true;
                 o.write(content);
             }
+            check.accept(tmp);
             keepPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -30,17 +30,42 @@ final class AwsErrors {
 
     /** Runs one AWS call (or a whole paginated iteration); any SDK failure becomes a {@link RefreshException}. */
     static <T> T call(String operation, Redactor redactor, Supplier<T> body) {
+        return call(operation, redactor, null, body);
+    }
+
+    /** As {@link #call(String, Redactor, Supplier)}; a timeout after {@code deadline} has passed says so. */
+    static <T> T call(String operation, Redactor redactor, Deadline deadline, Supplier<T> body) {
         try {
             return body.get();
         } catch (RefreshException e) {
             throw e;
         } catch (SdkException e) {
-            throw map(e, operation, redactor);
+            if (deadline != null && deadline.expired() && isTimeout(e)) {
+                RefreshException r = deadline.expiredDuring(operation);
+                r.initCause(redactor.sanitise(e));
+                throw r;
+            }
+            throw map(e, operation, redactor, deadline);
         }
     }
 
     static RefreshException map(Throwable e, String operation, Redactor redactor) {
+        return map(e, operation, redactor, null);
+    }
+
+    static RefreshException map(Throwable e, String operation, Redactor redactor, Deadline deadline) {
         Throwable cause = redactor.sanitise(e);
+        if (isTimeout(e)) {
+            String per = deadline == null ? "" : " (" + Deadline.human(deadline.callTimeout()) + " per attempt)";
+            return new RefreshException(Reason.TIMEOUT, "catalog refresh failed: AWS did not answer in time during "
+                    + operation + per + ", after every attempt (" + redactor.redact(rootMessage(e)) + "). Check the network"
+                    + " connection and --endpoint-url / AWS_ENDPOINT_URL; nothing was written.", cause);
+        }
+        if (tooLarge(e) != null) {
+            return new RefreshException(Reason.UNEXPECTED_RESPONSE, "catalog refresh failed: unexpected response from AWS"
+                    + " during " + operation + ": " + tooLarge(e).getMessage() + ". If --endpoint-url or AWS_ENDPOINT_URL is"
+                    + " set, check that it points at the AWS API.", cause);
+        }
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             String detail = redactor.redact(describe(ase, code));
@@ -109,6 +134,26 @@ final class AwsErrors {
             return msg;
         }
         return msg == null || msg.isBlank() ? code : code + ": " + msg;
+    }
+
+    /** A per-attempt, whole-call or socket read timeout somewhere in the chain. */
+    static boolean isTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ApiCallTimeoutException || c instanceof ApiCallAttemptTimeoutException
+                    || c instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseLimit.TooLarge tooLarge(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ResponseLimit.TooLarge t) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**
