@@ -41,10 +41,11 @@ final class AwsErrors {
             throw e;
         } catch (SdkException e) {
             if (deadline != null && deadline.expired() && isTimeout(e)) {
-                RefreshException r = deadline.expiredDuring(operation);
-                r.initCause(redactor.sanitise(e));
-                throw r;
+                throw deadline.expiredDuring(operation, redactor.sanitise(e));
             }
+            throw map(e, operation, redactor, deadline);
+        } catch (java.io.UncheckedIOException e) {
+            // the URL-connection client lets some read failures out unwrapped ("Invalid Http response")
             throw map(e, operation, redactor, deadline);
         }
     }
@@ -70,7 +71,10 @@ final class AwsErrors {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             String detail = redactor.redact(describe(ase, code));
             int status = ase.statusCode();
-            if (code != null && REJECTED_CREDENTIAL_CODES.contains(code)) {
+            // HTTP 401 is "not authenticated"; the URL-connection client cannot read a 401 body (EC2's AuthFailure)
+            // when the request was streamed, so the code may be missing
+            if ((code != null && REJECTED_CREDENTIAL_CODES.contains(code)) || (status == 401 && (code == null
+                    || !DENIED_CODES.contains(code)))) {
                 return new RefreshException(Reason.ACCESS_DENIED, "catalog refresh failed: AWS rejected the credentials ("
                         + detail + ") during " + operation + ". Check the access key, refresh the session"
                         + " (e.g. aws sso login) or choose another profile with --profile.", cause);

@@ -186,11 +186,23 @@ public final class CatalogRefresher {
                 }
             }
             return out.build();
+        } catch (RefreshException e) {
+            throw withEndpoint(e, opts);
         } finally {
             if (provider instanceof SdkAutoCloseable closeable && !clients.isOverride(provider)) {
                 closeable.close();
             }
         }
+    }
+
+    /** A network failure or timeout with an endpoint override names the endpoint (scheme, host and port only). */
+    private static RefreshException withEndpoint(RefreshException e, RefreshOptions opts) {
+        java.net.URI u = opts.endpointUrl();
+        if (u == null || (e.reason() != Reason.NETWORK && e.reason() != Reason.TIMEOUT)) {
+            return e;
+        }
+        String where = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        return new RefreshException(e.reason(), e.getMessage() + " The endpoint override was " + where + ".", e.getCause());
     }
 
     /**

@@ -51,9 +51,13 @@ final class Deadline {
     }
 
     RefreshException expiredDuring(String operation) {
+        return expiredDuring(operation, null);
+    }
+
+    RefreshException expiredDuring(String operation, Throwable sanitisedCause) {
         return new RefreshException(Reason.TIMEOUT, "catalog refresh failed: the refresh did not finish within --timeout "
                 + human(total) + " (stopped during " + operation + "). Nothing was written. Raise --timeout, or refresh"
-                + " fewer regions or services at a time.");
+                + " fewer regions or services at a time.", sanitisedCause);
     }
 
     /** The timeouts for the next request; checks the deadline first. */

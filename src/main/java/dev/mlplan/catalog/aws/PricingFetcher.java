@@ -117,8 +117,23 @@ final class PricingFetcher {
         }
         for (ItemResult result : results) {
             if (result instanceof Priced p) {
-                p.prices().forEach(out::price);
-                p.servicePrices().forEach(out::servicePrice);
+                // an item for another region than the query's is not an answer to it: never written
+                p.prices().forEach(price -> {
+                    if (price.region().equals(region)) {
+                        out.price(price);
+                    } else {
+                        out.implausible("a price of " + price.instanceType() + " for " + price.region() + " in the answer"
+                                + " to a query for " + region);
+                    }
+                });
+                p.servicePrices().forEach(sp -> {
+                    if (sp.region().equals(region)) {
+                        out.servicePrice(sp);
+                    } else {
+                        out.implausible("a price of " + sp.id() + " for " + sp.region() + " in the answer to a query for "
+                                + region);
+                    }
+                });
             } else if (result instanceof ZeroPriced) {
                 out.zeroPriced();
             } else if (result instanceof Malformed m) {
