@@ -3,17 +3,24 @@ package dev.mlplan.catalog.aws;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Bounds every response body the SDK reads ({@link RefreshOptions#maxResponseBytes()}): past the
- * limit the read fails with {@link TooLarge}, so an endpoint that sends without end (or a body that
- * unpacks to gigabytes) cannot make the refresh hold it all in memory.
+ * limit the read fails with {@link TooLarge}, so an endpoint that sends without end cannot make the
+ * refresh hold it all in memory. A gzip-encoded body is unpacked here, and the limit applies to the
+ * unpacked bytes (the SDK would otherwise unpack it after this bound, and a 50 KB body can unpack to
+ * gigabytes).
  */
 final class ResponseLimit implements ExecutionInterceptor {
+    private static final ExecutionAttribute<Boolean> GZIP = new ExecutionAttribute<>("mlplan.gzip");
     private final long maxBytes;
 
     ResponseLimit(long maxBytes) {
@@ -21,9 +28,27 @@ final class ResponseLimit implements ExecutionInterceptor {
     }
 
     @Override
+    public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+        SdkHttpResponse r = context.httpResponse();
+        boolean gzip = r.firstMatchingHeader("Content-Encoding").map(v -> v.trim().equalsIgnoreCase("gzip")).orElse(false);
+        attributes.putAttribute(GZIP, gzip);
+        return gzip ? r.toBuilder().removeHeader("Content-Encoding").removeHeader("Content-Length").build() : r;
+    }
+
+    @Override
     public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-            ExecutionAttributes executionAttributes) {
-        return context.responseBody().map(in -> new Bounded(in, maxBytes));
+            ExecutionAttributes attributes) {
+        boolean gzip = Boolean.TRUE.equals(attributes.getAttribute(GZIP));
+        return context.responseBody().map(in -> {
+            if (!gzip) {
+                return new Bounded(in, maxBytes);
+            }
+            try {
+                return new Bounded(new GZIPInputStream(new Bounded(in, maxBytes)), maxBytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The response body was larger than the limit. */

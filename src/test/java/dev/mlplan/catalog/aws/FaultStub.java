@@ -94,14 +94,17 @@ final class FaultStub {
                 + (nextToken == null ? "<nextToken/>" : "<nextToken>" + nextToken + "</nextToken>") + "</DescribeSpotPriceHistoryResponse>");
     }
 
-    /** {@code n} bytes of zeros, gzipped: a small body that unpacks to a large one. */
-    static byte[] gzipOfZeros(int n) {
+    /** A Price List page whose one item is {@code n} bytes long, gzipped: a small body that unpacks to a large one. */
+    static byte[] gzipBomb(int n) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write("{\"FormatVersion\":\"aws_v1\",\"PriceList\":[\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1 << 16];
+            java.util.Arrays.fill(chunk, (byte) 'x');
             for (int left = n; left > 0; left -= chunk.length) {
                 gz.write(chunk, 0, Math.min(left, chunk.length));
             }
+            gz.write("\"]}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
