@@ -611,6 +611,36 @@ class FaultInjectionTest {
     }
 
     @Test
+    void secretsFromTheCredentialsFileAreMaskedToo() throws IOException {
+        Path credentials = Path.of(System.getProperty("aws.sharedCredentialsFile"));
+        String empty = Files.readString(credentials);
+        Files.writeString(credentials, "[fault]\naws_access_key_id = " + KEY_ID + "\naws_secret_access_key = " + SECRET
+                + "\naws_session_token = " + TOKEN + "\n");
+        try {
+            stub.server.stubFor(anyGetProducts().atPriority(1).willReturn(pricingError(400, "IncompleteSignature",
+                    "bad signature for " + SECRET + " / " + java.net.URLEncoder.encode(TOKEN, StandardCharsets.UTF_8)
+                            + " / token {{request.headers.X-Amz-Security-Token}}").withTransformers("response-template")));
+
+            StringBuilder shown = new StringBuilder();
+            try {
+                new CatalogRefresher(AwsClients.standard()).refreshTo(previous, options().profile("fault").build(), out);
+            } catch (CatalogException e) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                shown.append(e.getMessage()).append(trace);
+                assertThat(RefreshException.reasonOf(e)).contains(Reason.ACCESS_DENIED);
+            }
+            assertThat(shown.toString()).contains("rejected the credentials").contains("****");
+            assertNoCredential(shown + String.join("\n", progress));
+            assertThat(Files.readAllBytes(out)).isEqualTo(before);
+            assertThat(stub.server.getAllServeEvents()).allSatisfy(ev ->
+                    assertThat(ev.getRequest().getHeader("X-Amz-Security-Token")).isEqualTo(TOKEN));
+        } finally {
+            Files.writeString(credentials, empty);
+        }
+    }
+
+    @Test
     void theSourcesSayTheFiguresCameThroughAnEndpointOverride() throws IOException {
         stubLambda(lambdaItems(lambdaRequests("0.0000002100")));
 
