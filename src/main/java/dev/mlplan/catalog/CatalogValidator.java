@@ -63,10 +63,22 @@ public final class CatalogValidator {
 
     /** The problems found, grouped by kind ("3 prices ≤ 0 or not a number, e.g. …"); empty when valid. */
     public static List<String> problems(CatalogDocument doc) {
+        return check(doc).summary();
+    }
+
+    /**
+     * How many problems of each kind ("required limits missing" → 29); empty when valid. Lets a caller
+     * that starts from a catalog it did not load itself ask whether a change added problems.
+     */
+    public static Map<String, Integer> problemCounts(CatalogDocument doc) {
+        return Map.copyOf(check(doc).counts);
+    }
+
+    private static Problems check(CatalogDocument doc) {
         Problems p = new Problems();
         if (doc == null) {
             p.add("document", "the catalog is empty");
-            return p.summary();
+            return p;
         }
         if (doc.formatVersion() != CatalogDocument.FORMAT_VERSION) {
             p.add("format version", "format version " + doc.formatVersion() + ", expected " + CatalogDocument.FORMAT_VERSION);
@@ -182,7 +194,7 @@ public final class CatalogValidator {
                 p.add("required EBS volume types missing", name);
             }
         }
-        return p.summary();
+        return p;
     }
 
     /** Kinds of accelerator the estimators know. */

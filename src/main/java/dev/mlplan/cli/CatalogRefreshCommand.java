@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "  mlplan catalog refresh --region us-east-1 --region us-west-2 --services ec2,lambda --profile ml",
             "  mlplan catalog refresh --endpoint-url http://localhost:4566 --output test-catalog.json",
             "",
-            "IAM permissions needed: pricing:GetProducts, ec2:DescribeInstanceTypes, ec2:DescribeSpotPriceHistory."
+            "IAM permissions needed: pricing:GetProducts, ec2:DescribeInstanceTypes, ec2:DescribeSpotPriceHistory.",
+            "Each request gives up after 30 s without an answer (5 attempts); the whole refresh after --timeout."
         })
 final class CatalogRefreshCommand implements Runnable {
     @ParentCommand
@@ -75,6 +76,26 @@ final class CatalogRefreshCommand implements Runnable {
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "5", description = "Attempts per request, with backoff on throttling (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m",
+            description = "Give up when the whole refresh takes longer: e.g. 90s, 5m, 1h (default: ${DEFAULT-VALUE}).")
+    String timeout;
+
+    /** "90s", "5m", "1h", "250ms" or plain seconds. */
+    static java.time.Duration parseTimeout(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m|h)?").matcher(text.trim());
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("--timeout '" + text + "' is not a positive duration; expected e.g. 90s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        return switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            case "h" -> java.time.Duration.ofHours(n);
+            default -> java.time.Duration.ofSeconds(n);
+        };
+    }
 
     /**
      * The AWS SDK is not in mlplan.jar but in {@code lib/mlplan-aws-sdk.jar} beside it, named by the
@@ -122,6 +143,7 @@ final class CatalogRefreshCommand implements Runnable {
                     .environment(env.env())
                     .pricingRegion(pricingRegion)
                     .maxAttempts(maxAttempts)
+                    .timeout(parseTimeout(timeout))
                     .progress(line -> {
                         if (!quiet) {
                             err.println("refresh: " + line);

@@ -1,56 +1,47 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.catalog.aws.Redactor;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The credential values mlplan could know about, masked in anything the command line prints about
- * an error (messages and, with --verbose, stack traces): the secret access key and session token from
- * the environment (the command's and the process's) and from the AWS SDK's system properties. A
- * second line of defence behind the refresh's own redaction (catalog.aws.Redactor), for any exception
- * that did not pass through it. The access key id is not a secret and is left alone.
+ * The credential values the command line can know about, masked in anything it prints about an error
+ * (messages and, with --verbose, stack traces): the secret access key, session token and access key id
+ * from the environment (the command's and the process's) and from the AWS SDK's system properties. A
+ * second line of defence behind the refresh's own redaction, for any exception that did not pass
+ * through it; both use the one {@link Redactor} (every encoding; the key id down to its last four
+ * characters).
  */
 final class Secrets {
-    static final String MASK = "****";
+    static final String MASK = Redactor.MASK;
     static final List<String> ENV_VARS = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN");
     static final List<String> PROPERTIES = List.of("aws.secretAccessKey", "aws.secretKey", "aws.sessionToken");
-    private static final int MIN_LENGTH = 4;
+    static final List<String> KEY_ID_ENV_VARS = List.of("AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY");
+    static final List<String> KEY_ID_PROPERTIES = List.of("aws.accessKeyId");
 
-    private final List<String> values;
+    private final Redactor redactor;
 
-    private Secrets(List<String> values) {
-        this.values = values;
+    private Secrets(Redactor redactor) {
+        this.redactor = redactor;
     }
 
     static Secrets of(CliEnv env) {
-        List<String> v = new ArrayList<>();
-        for (String name : ENV_VARS) {
-            add(v, env == null ? null : env.env().get(name));
-            add(v, System.getenv(name));
-        }
-        for (String name : PROPERTIES) {
-            add(v, System.getProperty(name));
-        }
-        // longest first, so that a secret containing another is masked whole
-        v.sort(Comparator.comparingInt(String::length).reversed());
-        return new Secrets(List.copyOf(v));
+        return new Secrets(Redactor.of(values(env, KEY_ID_ENV_VARS, KEY_ID_PROPERTIES), values(env, ENV_VARS, PROPERTIES)));
     }
 
-    private static void add(List<String> v, String value) {
-        if (value != null && value.strip().length() >= MIN_LENGTH && !v.contains(value.strip())) {
-            v.add(value.strip());
+    private static List<String> values(CliEnv env, List<String> vars, List<String> properties) {
+        List<String> v = new ArrayList<>();
+        for (String name : vars) {
+            v.add(env == null ? null : env.env().get(name));
+            v.add(System.getenv(name));
         }
+        for (String name : properties) {
+            v.add(System.getProperty(name));
+        }
+        return v;
     }
 
     String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        for (String s : values) {
-            out = out.replace(s, MASK);
-        }
-        return out;
+        return redactor.redact(text);
     }
 }

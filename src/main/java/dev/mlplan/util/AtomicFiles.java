@@ -18,8 +18,22 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Checks the written temporary file before it replaces the target; throwing keeps the target as it was. */
+    @FunctionalInterface
+    public interface Check {
+        void accept(Path written) throws IOException;
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
-        write(target, o -> o.write(content));
+        write(target, o -> o.write(content), written -> { });
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, running {@code check} on the complete temporary file before the
+     * rename: whatever it throws leaves the target untouched and the temporary file deleted.
+     */
+    public static void write(Path target, byte[] content, Check check) throws IOException {
+        write(target, o -> o.write(content), check);
     }
 
     /** What writes a file's content, streamed (a plan of many workloads is never held whole). */
@@ -30,6 +44,11 @@ public final class AtomicFiles {
 
     /** Like {@link #write(Path, byte[])}, the content streamed by {@code content} into the new file. */
     public static void write(Path target, Content content) throws IOException {
+        write(target, content, written -> { });
+    }
+
+    /** Like {@link #write(Path, byte[], Check)}, the content streamed by {@code content} into the new file. */
+    public static void write(Path target, Content content, Check check) throws IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
         boolean created = false;
@@ -38,6 +57,7 @@ public final class AtomicFiles {
                 created = true;
                 content.writeTo(o);
             }
+            check.accept(tmp);
             keepPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

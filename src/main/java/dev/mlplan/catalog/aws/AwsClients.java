@@ -29,11 +29,15 @@ import software.amazon.awssdk.services.pricing.PricingClient;
  *       RequestLimitExceeded, HTTP 429 …) with a longer throttling backoff. {@code maxAttempts == 1}
  *       gives {@link AwsRetryStrategy#doNotRetry()}.
  *   <li>Endpoint: {@link RefreshOptions#endpointUrl()} when set, for Pricing and EC2 alike.
+ *   <li>Timeouts: connect {@link RefreshOptions#connectTimeout()}, socket read and
+ *       {@code apiCallAttemptTimeout} {@link RefreshOptions#callTimeout()}; each request also carries the
+ *       overall deadline ({@link Deadline}). With the defaults (5 attempts, 5 s connect), an endpoint
+ *       that refuses or never answers connections fails within about 30 s.
+ *   <li>Responses: bodies larger than {@link RefreshOptions#maxResponseBytes()} fail the call
+ *       ({@link ResponseLimit}).
  * </ul>
  */
 public final class AwsClients {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
     private final AwsCredentialsProvider credentialsOverride;
@@ -79,7 +83,7 @@ public final class AwsClients {
             RefreshOptions opts, String region, AwsCredentialsProvider credentials) {
         builder.region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClient(httpClient())
+                .httpClient(httpClient(opts))
                 .overrideConfiguration(overrides(opts));
         if (opts.endpointUrl() != null) {
             builder.endpointOverride(opts.endpointUrl());
@@ -87,15 +91,20 @@ public final class AwsClients {
         return builder.build();
     }
 
-    private static SdkHttpClient httpClient() {
+    private static SdkHttpClient httpClient(RefreshOptions opts) {
         return UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
+                .connectionTimeout(opts.connectTimeout())
+                .socketTimeout(opts.callTimeout())
                 .build();
     }
 
     private static ClientOverrideConfiguration overrides(RefreshOptions opts) {
-        return ClientOverrideConfiguration.builder().retryStrategy(retryStrategy(opts)).build();
+        return ClientOverrideConfiguration.builder()
+                .retryStrategy(retryStrategy(opts))
+                .apiCallAttemptTimeout(opts.callTimeout())
+                .apiCallTimeout(opts.timeout())
+                .addExecutionInterceptor(new ResponseLimit(opts.maxResponseBytes()))
+                .build();
     }
 
     static RetryStrategy retryStrategy(RefreshOptions opts) {

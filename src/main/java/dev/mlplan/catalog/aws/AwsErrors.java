@@ -30,22 +30,51 @@ final class AwsErrors {
 
     /** Runs one AWS call (or a whole paginated iteration); any SDK failure becomes a {@link RefreshException}. */
     static <T> T call(String operation, Redactor redactor, Supplier<T> body) {
+        return call(operation, redactor, null, body);
+    }
+
+    /** As {@link #call(String, Redactor, Supplier)}; a timeout after {@code deadline} has passed says so. */
+    static <T> T call(String operation, Redactor redactor, Deadline deadline, Supplier<T> body) {
         try {
             return body.get();
         } catch (RefreshException e) {
             throw e;
         } catch (SdkException e) {
-            throw map(e, operation, redactor);
+            if (deadline != null && deadline.expired() && isTimeout(e)) {
+                throw deadline.expiredDuring(operation, redactor.sanitise(e));
+            }
+            throw map(e, operation, redactor, deadline);
+        } catch (java.io.UncheckedIOException e) {
+            // the URL-connection client lets some read failures out unwrapped ("Invalid Http response")
+            throw map(e, operation, redactor, deadline);
         }
     }
 
     static RefreshException map(Throwable e, String operation, Redactor redactor) {
+        return map(e, operation, redactor, null);
+    }
+
+    static RefreshException map(Throwable e, String operation, Redactor redactor, Deadline deadline) {
         Throwable cause = redactor.sanitise(e);
+        if (isTimeout(e)) {
+            String per = deadline == null ? "" : " (" + Deadline.human(deadline.callTimeout()) + " per attempt)";
+            return new RefreshException(Reason.TIMEOUT, "catalog refresh failed: AWS did not answer in time during "
+                    + operation + per + ", after every attempt (" + redactor.redact(rootMessage(e)) + "). Check the network"
+                    + " connection and --endpoint-url / AWS_ENDPOINT_URL; nothing was written.", cause);
+        }
+        if (tooLarge(e) != null) {
+            return new RefreshException(Reason.UNEXPECTED_RESPONSE, "catalog refresh failed: unexpected response from AWS"
+                    + " during " + operation + ": " + tooLarge(e).getMessage() + ". If --endpoint-url or AWS_ENDPOINT_URL is"
+                    + " set, check that it points at the AWS API.", cause);
+        }
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             String detail = redactor.redact(describe(ase, code));
             int status = ase.statusCode();
-            if (code != null && REJECTED_CREDENTIAL_CODES.contains(code)) {
+            // HTTP 401 is "not authenticated"; the URL-connection client cannot read a 401 body (EC2's AuthFailure)
+            // when the request was streamed, so the code may be missing
+            if ((code != null && REJECTED_CREDENTIAL_CODES.contains(code)) || (status == 401 && (code == null
+                    || !DENIED_CODES.contains(code)))) {
                 return new RefreshException(Reason.ACCESS_DENIED, "catalog refresh failed: AWS rejected the credentials ("
                         + detail + ") during " + operation + ". Check the access key, refresh the session"
                         + " (e.g. aws sso login) or choose another profile with --profile.", cause);
@@ -109,6 +138,26 @@ final class AwsErrors {
             return msg;
         }
         return msg == null || msg.isBlank() ? code : code + ": " + msg;
+    }
+
+    /** A per-attempt, whole-call or socket read timeout somewhere in the chain. */
+    static boolean isTimeout(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ApiCallTimeoutException || c instanceof ApiCallAttemptTimeoutException
+                    || c instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseLimit.TooLarge tooLarge(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof ResponseLimit.TooLarge t) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**

@@ -49,7 +49,14 @@ import java.util.stream.Stream;
  *       Spot Advisor interruption bucket and savings figure (not available from an API).
  *   <li>A fetched type new to the catalog is added only when it has accelerators or its family is
  *       already in the catalog; prices of types left out are dropped and counted.
- *   <li>When anything was fetched, the id becomes {@code aws-YYYY-MM} and pricesAsOf the run date.
+ *   <li>Every fetched figure is checked first ({@link FigureChecks}); one that fails is skipped and
+ *       counted. A type whose accelerator the catalog has no figures for, or a fractional GPU
+ *       ({@code count 0}) the catalog has no fraction for, is skipped too when new (never written with
+ *       0 accelerators or an unknown chip, which {@code --catalog} would refuse).
+ *   <li>When anything was fetched, the id becomes {@code aws-YYYY-MM}; pricesAsOf becomes the run
+ *       date only when prices that passed the checks were fetched, and the description names the
+ *       services whose prices moved.
+ *   <li>With an endpoint override ({@code --endpoint-url}), the refresh's sources say so.
  * </ul>
  */
 public final class CatalogMerger {
@@ -62,7 +69,13 @@ public final class CatalogMerger {
 
     public static RefreshResult merge(CatalogDocument previous, FetchedCatalog fetched, List<String> regions,
             Set<AwsService> services, LocalDate runDate) {
-        return new Merge(previous, fetched, regions, services, runDate).run();
+        return merge(previous, fetched, regions, services, runDate, null);
+    }
+
+    /** As {@link #merge(CatalogDocument, FetchedCatalog, List, Set, LocalDate)}, noting an endpoint override in the sources. */
+    public static RefreshResult merge(CatalogDocument previous, FetchedCatalog fetched, List<String> regions,
+            Set<AwsService> services, LocalDate runDate, java.net.URI endpointOverride) {
+        return new Merge(previous, fetched, regions, services, runDate, endpointOverride).run();
     }
 
     /** The service a service price id belongs to ({@code lambda.x86.gb-second} → LAMBDA), if a refreshable one. */
@@ -82,15 +95,17 @@ public final class CatalogMerger {
         private final List<Kept> kept = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private int outOfScope;
+        private int skippedTypes;
 
-        Merge(CatalogDocument prev, FetchedCatalog fetched, List<String> regions, Set<AwsService> services, LocalDate runDate) {
+        Merge(CatalogDocument prev, FetchedCatalog fetched, List<String> regions, Set<AwsService> services, LocalDate runDate,
+                java.net.URI endpointOverride) {
             this.prev = prev;
-            this.fetched = fetched;
+            this.fetched = FigureChecks.check(prev, fetched);
             this.regions = new LinkedHashSet<>(regions);
             this.services = EnumSet.copyOf(services);
             this.runDate = runDate;
-            this.sources = RefreshSources.forDate(runDate);
-            this.warnings.addAll(fetched.warnings());
+            this.sources = RefreshSources.forDate(runDate, endpointOverride);
+            this.warnings.addAll(this.fetched.warnings());
         }
 
         RefreshResult run() {
@@ -141,9 +156,13 @@ public final class CatalogMerger {
             boolean anyPrice = !fetched.prices().isEmpty() || !fetched.servicePrices().isEmpty();
             String id = anything ? "aws-" + YearMonth.from(runDate) : prev.id();
             String asOf = anyPrice ? runDate.toString() : prev.pricesAsOf();
+            List<String> priced = pricedServices();
             String description = anything
                     ? "Refreshed " + runDate + " from the AWS Price List and EC2 APIs (regions: " + String.join(", ", regions)
                             + "; services: " + serviceIds(services) + ") over " + prev.id()
+                            + (priced.size() == services.size() ? ""
+                                    : "; prices as of " + asOf + " for " + (priced.isEmpty() ? "none" : String.join(", ", priced))
+                                            + ", the others as of " + prev.pricesAsOf())
                             + "; figures the APIs did not return keep their earlier sources."
                     : prev.description();
             CatalogDocument doc = new CatalogDocument(prev.formatVersion(), id, asOf, description, mergedSources,
@@ -154,7 +173,8 @@ public final class CatalogMerger {
             RefreshReport report = new RefreshReport(prev.id(), id, asOf, List.copyOf(regions),
                     services.stream().map(AwsService::id).toList(), notRequested,
                     types.counts(), prices.counts(), spot.counts(), servicePrices.counts(),
-                    fetched.zeroPricedSkusIgnored(), fetched.malformedItemsSkipped(), outOfScope, kept, warnings);
+                    fetched.zeroPricedSkusIgnored(), fetched.malformedItemsSkipped(),
+                    fetched.implausibleSkipped() + skippedTypes, outOfScope, kept, warnings);
             return new RefreshResult(doc, report);
         }
 
@@ -166,6 +186,20 @@ public final class CatalogMerger {
             List<InstanceType> candidates = new ArrayList<>();
             for (InstanceType fetchedType : fetched.instanceTypes()) {
                 InstanceType t = withFraction(fetchedType);
+                InstanceType.Accelerators acc = t.accelerators();
+                if (acc != null && (acc.count() <= 0 || !(acc.memoryGiB() > 0) || !Double.isFinite(acc.memoryGiB()))) {
+                    skippedTypes++;
+                    warnings.add("skipped instance type " + t.name() + ": DescribeInstanceTypes reports " + acc.count() + " × "
+                            + acc.name() + " with " + acc.memoryGiB() + " GiB, and the catalog has no fraction of "
+                            + acc.name() + " with that memory (a fractional GPU is never written as 0 accelerators)");
+                    continue;
+                }
+                if (acc != null && !previous.containsKey(t.name()) && !known.contains(acc.name())) {
+                    skippedTypes++;
+                    warnings.add("skipped new type " + t.name() + ": it carries accelerator " + acc.name()
+                            + ", which the catalog has no figures for");
+                    continue;
+                }
                 if (previous.containsKey(t.name()) || t.hasAccelerator() || families.contains(t.family())) {
                     candidates.add(t);
                 } else {
@@ -177,12 +211,6 @@ public final class CatalogMerger {
                     (old, neu) -> reconcile(old, neu, known),
                     (old, neu) -> !old.equals(withSource(neu, old.source())),
                     t -> ec2);
-            for (InstanceType t : candidates) {
-                if (!previous.containsKey(t.name()) && t.hasAccelerator() && !known.contains(t.accelerators().name())) {
-                    warnings.add("new type " + t.name() + " carries accelerator " + t.accelerators().name()
-                            + ", which the catalog has no figures for");
-                }
-            }
             merged.keptFigures().forEach(t -> kept.add(new Kept(KeptKind.INSTANCE_TYPE, null, t.name(),
                     "DescribeInstanceTypes did not return it in " + String.join(", ", regions))));
             return merged;
@@ -246,6 +274,19 @@ public final class CatalogMerger {
                 kept.add(new Kept(KeptKind.PRICES, null, "savings plans and other commitments",
                         n + " price" + (n == 1 ? "" : "s") + " kept: GetProducts does not return savings-plan rates"));
             }
+        }
+
+        /** Requested services for which prices that passed the checks were fetched. */
+        private List<String> pricedServices() {
+            List<String> out = new ArrayList<>();
+            for (AwsService s : services) {
+                boolean any = s == AwsService.EC2 ? !fetched.prices().isEmpty()
+                        : fetched.servicePrices().stream().anyMatch(p -> serviceOf(p.id()).orElse(null) == s);
+                if (any) {
+                    out.add(s.id());
+                }
+            }
+            return out;
         }
 
         private void reportEmptyServices() {

@@ -3,8 +3,18 @@ package dev.mlplan.catalog.aws;
 import dev.mlplan.catalog.CatalogDocument;
 import dev.mlplan.catalog.CatalogException;
 import dev.mlplan.catalog.CatalogJson;
+import dev.mlplan.catalog.CatalogLoader;
+import dev.mlplan.catalog.CatalogValidator;
+import dev.mlplan.catalog.aws.RefreshException.Reason;
+import dev.mlplan.util.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -19,8 +29,16 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  *
  * <p>Order of work: resolve credentials once (nothing is sent without them); for each region, the
  * requested Price List queries; for each region, DescribeInstanceTypes and DescribeSpotPriceHistory;
- * then the pure merge ({@link CatalogMerger}); then, for {@link #refreshTo}, one atomic write. Any
- * failure before the write leaves the output file as it was.
+ * then the pure merge ({@link CatalogMerger}, which checks every figure first); then the merged
+ * catalog is validated with {@link CatalogValidator}; then, for {@link #refreshTo}, it is written to a
+ * temporary file beside the output, loaded back through {@link CatalogLoader#fromFile} (what
+ * {@code --catalog} runs) and only then renamed over the output. Any failure before the rename leaves
+ * the output file byte for byte as it was and no temporary file behind.
+ *
+ * <p>Every request carries the per-call timeout and what is left of the overall deadline
+ * ({@link Deadline}); listings stop at a repeated next-page token ({@link Pages}). Every line the
+ * refresh gives out (progress, summary, warnings, messages) passes through one {@link Redactor} made
+ * from the resolved credentials.
  */
 public final class CatalogRefresher {
     private final AwsClients clients;
@@ -42,12 +60,66 @@ public final class CatalogRefresher {
      */
     public RefreshResult refresh(CatalogDocument previous, RefreshOptions opts) {
         try {
-            FetchedCatalog fetched = fetch(opts);
-            opts.progress().progress("merging over " + previous.id());
-            return CatalogMerger.merge(previous, fetched, opts.regions(), opts.services(), opts.runDate());
+            Redactor[] redactor = {Redactor.none()};
+            FetchedCatalog fetched = fetch(opts, redactor);
+            opts.progress().progress(redactor[0].redact("merging over " + previous.id()));
+            RefreshResult merged = CatalogMerger.merge(previous, fetched, opts.regions(), opts.services(), opts.runDate(),
+                    opts.endpointUrl());
+            RefreshResult result = new RefreshResult(merged.catalog(), redacted(merged.report(), redactor[0]));
+            List<String> problems = newProblems(previous, result.catalog());
+            if (!problems.isEmpty()) {
+                throw new RefreshException(Reason.INVALID_CATALOG, "catalog refresh failed: the merged catalog does not pass"
+                        + " the checks --catalog applies, so nothing was written: " + redactor[0].redact(String.join("; ",
+                                problems)));
+            }
+            return result;
         } catch (RefreshException e) {
             throw e.toCatalogException();
         }
+    }
+
+    /**
+     * The validator's problems of {@code merged}; when the previous catalog itself was not valid (a
+     * partial catalog an embedding application passes; the CLI only passes catalogs it loaded), only
+     * kinds of problem the merge made more frequent.
+     */
+    static List<String> newProblems(CatalogDocument previous, CatalogDocument merged) {
+        Map<String, Integer> before = CatalogValidator.problemCounts(previous);
+        if (before.isEmpty()) {
+            return CatalogValidator.problems(merged);
+        }
+        List<String> out = new ArrayList<>();
+        CatalogValidator.problemCounts(merged).forEach((kind, n) -> {
+            if (n > before.getOrDefault(kind, 0)) {
+                out.add(n + " " + kind);
+            }
+        });
+        return out;
+    }
+
+    /** Loads the written file as {@code --catalog} does (strictly, when the previous catalog was valid). */
+    private static void loadBack(CatalogDocument previous, Path written) throws IOException {
+        if (CatalogValidator.problemCounts(previous).isEmpty()) {
+            CatalogLoader.fromFile(written);
+            return;
+        }
+        CatalogDocument doc;
+        try (var in = Files.newInputStream(written)) {
+            doc = CatalogJson.read(in, written.toString());
+        }
+        List<String> problems = newProblems(previous, doc);
+        if (!problems.isEmpty()) {
+            throw new CatalogException("catalog " + written + " is inconsistent: " + String.join("; ", problems));
+        }
+    }
+
+    private static RefreshReport redacted(RefreshReport r, Redactor redactor) {
+        return new RefreshReport(r.previousCatalogId(), r.catalogId(), r.pricesAsOf(), r.regions(), r.services(),
+                r.servicesNotRequested(), r.instanceTypes(), r.prices(), r.spot(), r.servicePrices(), r.zeroPricedSkusIgnored(),
+                r.malformedItemsSkipped(), r.implausibleSkipped(), r.outOfScope(),
+                r.kept().stream().map(k -> new RefreshReport.Kept(k.kind(), k.region(), redactor.redact(k.subject()),
+                        redactor.redact(k.reason()))).toList(),
+                r.warnings().stream().map(redactor::redact).toList());
     }
 
     /**
@@ -59,21 +131,42 @@ public final class CatalogRefresher {
      */
     public RefreshResult refreshTo(CatalogDocument previous, RefreshOptions opts, Path output) {
         RefreshResult result = refresh(previous, opts);
-        CatalogJson.write(result.catalog(), output);
+        byte[] bytes = CatalogJson.toJson(result.catalog()).getBytes(StandardCharsets.UTF_8);
+        try {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            AtomicFiles.write(output, bytes, written -> {
+                try {
+                    loadBack(previous, written);
+                } catch (CatalogException e) {
+                    throw new RefreshException(Reason.INVALID_CATALOG, "catalog refresh failed: the refreshed catalog does"
+                            + " not load back (" + e.getMessage().replace(written.toString(), "(new catalog)") + "), so "
+                            + output + " was left as it was", e).toCatalogException();
+                }
+            });
+        } catch (IOException e) {
+            throw new CatalogException("cannot write catalog to " + output + ": " + e.getMessage(), e);
+        }
         opts.progress().progress("wrote " + output);
         return result;
     }
 
     /** Everything the APIs return for the options. Package-private: tests call it against a stub. */
     FetchedCatalog fetch(RefreshOptions opts) {
+        return fetch(opts, new Redactor[1]);
+    }
+
+    private FetchedCatalog fetch(RefreshOptions opts, Redactor[] redactorOut) {
         AwsCredentialsProvider provider = clients.credentials(opts);
         try {
+            Deadline deadline = Deadline.start(opts);
             Redactor redactor = resolveCredentials(provider, opts);
+            redactorOut[0] = redactor;
+            ProgressListener progress = line -> opts.progress().progress(redactor.redact(line));
             RefreshSources sources = RefreshSources.forDate(opts.runDate());
             FetchedCatalog.Builder out = new FetchedCatalog.Builder();
             PriceListParser parser = new PriceListParser(sources.priceList().id());
             try (PricingClient pricing = clients.pricing(opts, provider)) {
-                PricingFetcher fetcher = new PricingFetcher(pricing, parser, out, redactor, opts.progress());
+                PricingFetcher fetcher = new PricingFetcher(pricing, parser, out, redactor, progress, deadline);
                 for (String region : opts.regions()) {
                     for (AwsService service : AwsService.values()) {
                         if (opts.refreshes(service)) {
@@ -86,18 +179,30 @@ public final class CatalogRefresher {
                 Instant now = opts.clock().instant();
                 for (String region : opts.regions()) {
                     try (Ec2Client ec2 = clients.ec2(opts, region, provider)) {
-                        Ec2Fetcher fetcher = new Ec2Fetcher(ec2, region, out, redactor, opts.progress());
+                        Ec2Fetcher fetcher = new Ec2Fetcher(ec2, region, out, redactor, progress, deadline);
                         fetcher.instanceTypes(sources.instanceTypes().id());
                         fetcher.spotPrices(now, sources.spot().id());
                     }
                 }
             }
             return out.build();
+        } catch (RefreshException e) {
+            throw withEndpoint(e, opts);
         } finally {
             if (provider instanceof SdkAutoCloseable closeable && !clients.isOverride(provider)) {
                 closeable.close();
             }
         }
+    }
+
+    /** A network failure or timeout with an endpoint override names the endpoint (scheme, host and port only). */
+    private static RefreshException withEndpoint(RefreshException e, RefreshOptions opts) {
+        java.net.URI u = opts.endpointUrl();
+        if (u == null || (e.reason() != Reason.NETWORK && e.reason() != Reason.TIMEOUT)) {
+            return e;
+        }
+        String where = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        return new RefreshException(e.reason(), e.getMessage() + " The endpoint override was " + where + ".", e.getCause());
     }
 
     /**
@@ -117,6 +222,6 @@ public final class CatalogRefresher {
             throw AwsErrors.noCredentials(opts.profile(), null, Redactor.none());
         }
         String token = credentials instanceof AwsSessionCredentials s ? s.sessionToken() : null;
-        return Redactor.of(credentials.secretAccessKey(), token);
+        return Redactor.forCredentials(credentials.accessKeyId(), credentials.secretAccessKey(), token);
     }
 }

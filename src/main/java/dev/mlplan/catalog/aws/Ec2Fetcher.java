@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.ec2.model.SpotPrice;
 
 /**
  * Reads one region's instance specs (DescribeInstanceTypes) and current spot prices
- * (DescribeSpotPriceHistory, Linux/UNIX, StartTime = now) with the SDK paginators, which stop at an
- * absent or empty {@code <nextToken/>}.
+ * (DescribeSpotPriceHistory, Linux/UNIX, StartTime = now), following {@code nextToken} page by page
+ * until it is absent or empty ({@link Pages}: a repeated token fails the refresh).
  */
 final class Ec2Fetcher {
     static final String LINUX = "Linux/UNIX";
@@ -25,8 +25,11 @@ final class Ec2Fetcher {
     private final FetchedCatalog.Builder out;
     private final Redactor redactor;
     private final ProgressListener progress;
+    private final Deadline deadline;
 
-    Ec2Fetcher(Ec2Client client, String region, FetchedCatalog.Builder out, Redactor redactor, ProgressListener progress) {
+    Ec2Fetcher(Ec2Client client, String region, FetchedCatalog.Builder out, Redactor redactor, ProgressListener progress,
+            Deadline deadline) {
+        this.deadline = deadline;
         this.client = client;
         this.region = region;
         this.out = out;
@@ -36,48 +39,46 @@ final class Ec2Fetcher {
 
     void instanceTypes(String sourceId) {
         progress.progress("ec2: reading instance types in " + region);
-        AwsErrors.call("EC2 DescribeInstanceTypes (" + region + ")", redactor, () -> {
-            int page = 0;
-            int count = 0;
-            for (DescribeInstanceTypesResponse response : client.describeInstanceTypesPaginator(r -> r.maxResults(100))) {
-                page++;
-                for (InstanceTypeInfo info : response.instanceTypes()) {
-                    count++;
-                    try {
-                        out.instanceType(InstanceTypeMapper.map(info, sourceId));
-                    } catch (IllegalArgumentException e) {
-                        out.malformed("an instance type from DescribeInstanceTypes in " + region + ": " + e.getMessage());
+        int[] count = {0};
+        Pages.<DescribeInstanceTypesResponse>follow("EC2 DescribeInstanceTypes (" + region + ")", deadline, redactor,
+                (token, timeouts) -> client.describeInstanceTypes(r -> r.maxResults(100).nextToken(token)
+                        .overrideConfiguration(timeouts)),
+                (page, response) -> {
+                    for (InstanceTypeInfo info : response.instanceTypes()) {
+                        count[0]++;
+                        try {
+                            out.instanceType(InstanceTypeMapper.map(info, sourceId));
+                        } catch (IllegalArgumentException e) {
+                            out.malformed("an instance type from DescribeInstanceTypes in " + region + ": "
+                                    + redactor.redact(e.getMessage()));
+                        }
                     }
-                }
-                progress.progress("ec2: instance types in " + region + ": page " + page + ", " + count + " types so far");
-            }
-            return null;
-        });
+                    progress.progress("ec2: instance types in " + region + ": page " + page + ", " + count[0] + " types so far");
+                    return response.nextToken();
+                });
     }
 
     /** Average and minimum over the region's availability zones of each type's latest Linux spot price. */
     void spotPrices(Instant now, String sourceId) {
         progress.progress("ec2: reading spot prices in " + region);
         Map<String, Map<String, SpotPrice>> latest = new TreeMap<>();
-        AwsErrors.call("EC2 DescribeSpotPriceHistory (" + region + ")", redactor, () -> {
-            int page = 0;
-            int count = 0;
-            for (DescribeSpotPriceHistoryResponse response : client.describeSpotPriceHistoryPaginator(
-                    r -> r.productDescriptions(LINUX).startTime(now).maxResults(1000))) {
-                page++;
-                for (SpotPrice sp : response.spotPriceHistory()) {
-                    count++;
-                    if (sp.instanceTypeAsString() == null || sp.availabilityZone() == null) {
-                        out.malformed("a spot price without instance type or zone in " + region);
-                        continue;
+        int[] count = {0};
+        Pages.<DescribeSpotPriceHistoryResponse>follow("EC2 DescribeSpotPriceHistory (" + region + ")", deadline, redactor,
+                (token, timeouts) -> client.describeSpotPriceHistory(r -> r.productDescriptions(LINUX).startTime(now)
+                        .maxResults(1000).nextToken(token).overrideConfiguration(timeouts)),
+                (page, response) -> {
+                    for (SpotPrice sp : response.spotPriceHistory()) {
+                        count[0]++;
+                        if (sp.instanceTypeAsString() == null || sp.availabilityZone() == null) {
+                            out.malformed("a spot price without instance type or zone in " + region);
+                            continue;
+                        }
+                        latest.computeIfAbsent(sp.instanceTypeAsString(), k -> new TreeMap<>())
+                                .merge(sp.availabilityZone(), sp, Ec2Fetcher::newer);
                     }
-                    latest.computeIfAbsent(sp.instanceTypeAsString(), k -> new TreeMap<>())
-                            .merge(sp.availabilityZone(), sp, Ec2Fetcher::newer);
-                }
-                progress.progress("ec2: spot prices in " + region + ": page " + page + ", " + count + " records so far");
-            }
-            return null;
-        });
+                    progress.progress("ec2: spot prices in " + region + ": page " + page + ", " + count[0] + " records so far");
+                    return response.nextToken();
+                });
         latest.forEach((type, byZone) -> {
             double sum = 0;
             double min = Double.MAX_VALUE;
@@ -90,7 +91,9 @@ final class Ec2Fetcher {
                     out.malformed("spot price '" + sp.spotPrice() + "' of " + type + " in " + sp.availabilityZone());
                     continue;
                 }
-                if (usd <= 0) {
+                if (!Double.isFinite(usd) || usd <= 0) {
+                    out.implausible("spot price '" + sp.spotPrice() + "' of " + type + " in " + sp.availabilityZone()
+                            + ": not a positive finite number");
                     continue;
                 }
                 sum += usd;

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param servicePrices Lambda, S3, EBS and SageMaker unit prices per (id, region)
  * @param zeroPricedSkusIgnored Price List items priced $0 (capacity blocks) that were ignored
  * @param malformedItemsSkipped Price List items or API records that could not be read and were skipped
+ * @param implausibleSkipped figures that were read but failed a check ({@link FigureChecks}: not a
+ *     positive finite number, 100× off the previous catalog, spot below 5% of on-demand …) and were skipped
  * @param warnings one line per skipped item or conflict (capped at {@value Builder#MAX_WARNINGS})
  */
 public record FetchedCatalog(
@@ -29,6 +31,7 @@ public record FetchedCatalog(
         List<ServicePrice> servicePrices,
         int zeroPricedSkusIgnored,
         int malformedItemsSkipped,
+        int implausibleSkipped,
         List<String> warnings) {
 
     public FetchedCatalog {
@@ -37,6 +40,12 @@ public record FetchedCatalog(
         spot = List.copyOf(spot);
         servicePrices = List.copyOf(servicePrices);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Without implausible figures counted (tests and callers that build one by hand). */
+    public FetchedCatalog(List<InstanceType> instanceTypes, List<Price> prices, List<SpotInfo> spot,
+            List<ServicePrice> servicePrices, int zeroPricedSkusIgnored, int malformedItemsSkipped, List<String> warnings) {
+        this(instanceTypes, prices, spot, servicePrices, zeroPricedSkusIgnored, malformedItemsSkipped, 0, warnings);
     }
 
     public boolean isEmpty() {
@@ -54,6 +63,7 @@ public record FetchedCatalog(
         private final List<String> warnings = new ArrayList<>();
         private int zeroPriced;
         private int malformed;
+        private int implausible;
         private int droppedWarnings;
 
         void instanceType(InstanceType t) {
@@ -90,6 +100,11 @@ public record FetchedCatalog(
             warn("skipped " + what);
         }
 
+        void implausible(String what) {
+            implausible++;
+            warn("skipped " + what);
+        }
+
         void warn(String line) {
             if (warnings.size() < MAX_WARNINGS) {
                 warnings.add(line);
@@ -104,7 +119,7 @@ public record FetchedCatalog(
                 w.add("… and " + droppedWarnings + " more warnings");
             }
             return new FetchedCatalog(List.copyOf(types.values()), List.copyOf(prices.values()),
-                    List.copyOf(spot.values()), List.copyOf(servicePrices.values()), zeroPriced, malformed, w);
+                    List.copyOf(spot.values()), List.copyOf(servicePrices.values()), zeroPriced, malformed, implausible, w);
         }
     }
 }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.pricing.model.GetProductsResponse;
 
 /**
  * Reads prices with the Price List Query API ({@code AWSPriceListService.GetProducts}, JSON 1.1),
- * following {@code NextToken} with the SDK paginator. Every query filters on {@code regionCode}
+ * following {@code NextToken} page by page ({@link Pages}: a repeated token fails the refresh). Every query filters on {@code regionCode}
  * (TERM_MATCH); EC2 instance prices add operatingSystem=Linux, tenancy=Shared, preInstalledSw=NA,
  * capacitystatus=Used and marketoption=OnDemand (without the last, capacity-block SKUs priced $0
  * come back too — any that still do are ignored and counted).
@@ -32,9 +32,11 @@ final class PricingFetcher {
     private final FetchedCatalog.Builder out;
     private final Redactor redactor;
     private final ProgressListener progress;
+    private final Deadline deadline;
 
     PricingFetcher(PricingClient client, PriceListParser parser, FetchedCatalog.Builder out, Redactor redactor,
-            ProgressListener progress) {
+            ProgressListener progress, Deadline deadline) {
+        this.deadline = deadline;
         this.client = client;
         this.parser = parser;
         this.out = out;
@@ -100,15 +102,13 @@ final class PricingFetcher {
                 .build();
         progress.progress("pricing: reading " + label);
         List<ItemResult> results = new ArrayList<>();
-        AwsErrors.call(operation, redactor, () -> {
-            int page = 0;
-            for (GetProductsResponse response : client.getProductsPaginator(request)) {
-                page++;
-                response.priceList().forEach(item -> results.add(parse.apply(item)));
-                progress.progress("pricing: " + label + ": page " + page + ", " + results.size() + " items so far");
-            }
-            return null;
-        });
+        Pages.<GetProductsResponse>follow(operation, deadline, redactor,
+                (token, timeouts) -> client.getProducts(request.toBuilder().nextToken(token).overrideConfiguration(timeouts).build()),
+                (page, response) -> {
+                    response.priceList().forEach(item -> results.add(parse.apply(item)));
+                    progress.progress("pricing: " + label + ": page " + page + ", " + results.size() + " items so far");
+                    return response.nextToken();
+                });
         List<Malformed> malformed = results.stream().filter(Malformed.class::isInstance).map(Malformed.class::cast).toList();
         if (!results.isEmpty() && malformed.size() == results.size()) {
             throw new RefreshException(Reason.UNEXPECTED_RESPONSE, "catalog refresh failed: unexpected response from"
@@ -117,8 +117,23 @@ final class PricingFetcher {
         }
         for (ItemResult result : results) {
             if (result instanceof Priced p) {
-                p.prices().forEach(out::price);
-                p.servicePrices().forEach(out::servicePrice);
+                // an item for another region than the query's is not an answer to it: never written
+                p.prices().forEach(price -> {
+                    if (price.region().equals(region)) {
+                        out.price(price);
+                    } else {
+                        out.implausible("a price of " + price.instanceType() + " for " + price.region() + " in the answer"
+                                + " to a query for " + region);
+                    }
+                });
+                p.servicePrices().forEach(sp -> {
+                    if (sp.region().equals(region)) {
+                        out.servicePrice(sp);
+                    } else {
+                        out.implausible("a price of " + sp.id() + " for " + sp.region() + " in the answer to a query for "
+                                + region);
+                    }
+                });
             } else if (result instanceof ZeroPriced) {
                 out.zeroPriced();
             } else if (result instanceof Malformed m) {

@@ -26,17 +26,23 @@ public final class RefreshException extends RuntimeException {
         /** The endpoint could not be reached (refused, DNS, timeout, TLS). */
         NETWORK,
         /** AWS (or the endpoint) answered something the refresh cannot use. */
-        UNEXPECTED_RESPONSE
+        UNEXPECTED_RESPONSE,
+        /** A listing returned a next-page token it had returned before: it would never end. */
+        PAGINATION,
+        /** No answer within the per-call timeout after every attempt, or the overall deadline passed. */
+        TIMEOUT,
+        /** The merged catalog failed the checks {@code --catalog} applies: nothing was written. */
+        INVALID_CATALOG
     }
 
     private final Reason reason;
 
-    RefreshException(Reason reason, String message, Throwable sanitisedCause) {
+    public RefreshException(Reason reason, String message, Throwable sanitisedCause) {
         super(message, sanitisedCause);
         this.reason = reason;
     }
 
-    RefreshException(Reason reason, String message) {
+    public RefreshException(Reason reason, String message) {
         this(reason, message, null);
     }
 

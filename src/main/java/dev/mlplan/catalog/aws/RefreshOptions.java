@@ -30,6 +30,14 @@ import java.util.Set;
  *     SDK's defaults (100 ms, 1 s after throttling). Tests set a few milliseconds.
  * @param progress receives progress lines
  * @param clock gives the date of the refreshed catalog ({@code aws-YYYY-MM}, source dates)
+ * @param callTimeout bound of one attempt of one request: the socket read timeout (no byte for this
+ *     long) and the SDK's {@code apiCallAttemptTimeout} (a whole answer, however slowly it trickles,
+ *     within this long); the connect timeout is the smaller of this and {@value #CONNECT_TIMEOUT_SECONDS} s
+ * @param timeout overall deadline of the refresh ({@code --timeout}): every request's
+ *     {@code apiCallTimeout} (retries included) is cut to what is left of it, and no request starts
+ *     after it
+ * @param maxResponseBytes the largest response body read (bigger: the refresh fails); bounds the
+ *     memory a hostile or broken endpoint can make the refresh use
  */
 public record RefreshOptions(
         List<String> regions,
@@ -40,12 +48,22 @@ public record RefreshOptions(
         int maxAttempts,
         Duration retryBaseDelay,
         ProgressListener progress,
-        Clock clock) {
+        Clock clock,
+        Duration callTimeout,
+        Duration timeout,
+        long maxResponseBytes) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_PRICING_REGION = "us-east-1";
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final String ENDPOINT_ENV = "AWS_ENDPOINT_URL";
+    /** Default {@link #callTimeout}: one page of the Price List (100 items, about 2 MB) well within it. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(30);
+    /** Default {@link #timeout} ({@code --timeout}): a one-region refresh of every service takes well under a minute. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** Default {@link #maxResponseBytes}: a Price List page of 100 items is about 2 MB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L << 20;
+    static final int CONNECT_TIMEOUT_SECONDS = 5;
 
     public RefreshOptions {
         if (regions == null || regions.isEmpty()) {
@@ -68,6 +86,24 @@ public record RefreshOptions(
         if (clock == null) {
             clock = Clock.systemUTC();
         }
+        if (callTimeout == null) {
+            callTimeout = DEFAULT_CALL_TIMEOUT;
+        }
+        if (timeout == null) {
+            timeout = DEFAULT_TIMEOUT;
+        }
+        if (callTimeout.isNegative() || callTimeout.isZero() || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive, were " + callTimeout + " per call and " + timeout + " overall");
+        }
+        if (maxResponseBytes <= 0) {
+            maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        }
+    }
+
+    /** The connect timeout: {@value #CONNECT_TIMEOUT_SECONDS} s, or the per-call timeout when shorter. */
+    public Duration connectTimeout() {
+        Duration max = Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS);
+        return callTimeout.compareTo(max) < 0 ? callTimeout : max;
     }
 
     public boolean refreshes(AwsService service) {
@@ -95,8 +131,28 @@ public record RefreshOptions(
         private Duration retryBaseDelay;
         private ProgressListener progress = ProgressListener.NONE;
         private Clock clock = Clock.systemUTC();
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 
         private Builder() {}
+
+        /** Per attempt of one request (see {@link RefreshOptions#callTimeout()}). */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+            return this;
+        }
+
+        /** The overall deadline ({@code --timeout}). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
 
         public Builder regions(List<String> regions) {
             this.regions.clear();
@@ -160,7 +216,7 @@ public record RefreshOptions(
         public RefreshOptions build() {
             List<String> r = regions.isEmpty() ? List.of(DEFAULT_REGION) : regions;
             return new RefreshOptions(r, services, profile, resolveEndpoint(), pricingRegion, maxAttempts,
-                    retryBaseDelay, progress, clock);
+                    retryBaseDelay, progress, clock, callTimeout, timeout, maxResponseBytes);
         }
 
         private URI resolveEndpoint() {

@@ -15,6 +15,9 @@ import java.util.Locale;
  * @param servicesNotRequested services left out of this refresh: their figures are unchanged
  * @param zeroPricedSkusIgnored Price List items priced $0 (capacity blocks) that were ignored
  * @param malformedItemsSkipped items that could not be read and were skipped
+ * @param implausibleSkipped fetched figures that failed a check (not a positive finite number, 100× off
+ *     the previous catalog, spot below 5% of on-demand, a GPU count of 0 without a known fraction, an
+ *     accelerator the catalog has no figures for) and were skipped
  * @param outOfScope fetched types (and their prices) the catalog does not carry: a new type is
  *     added only if it has accelerators or its family is already in the catalog
  * @param kept figures the APIs returned nothing for, kept from the previous catalog
@@ -33,6 +36,7 @@ public record RefreshReport(
         Counts servicePrices,
         int zeroPricedSkusIgnored,
         int malformedItemsSkipped,
+        int implausibleSkipped,
         int outOfScope,
         List<Kept> kept,
         List<String> warnings) {
@@ -125,6 +129,10 @@ public record RefreshReport(
         }
         if (malformedItemsSkipped > 0) {
             skipped.add("skipped " + malformedItemsSkipped + " malformed item" + plural(malformedItemsSkipped));
+        }
+        if (implausibleSkipped > 0) {
+            skipped.add("skipped " + implausibleSkipped + " implausible figure" + plural(implausibleSkipped)
+                    + " (kept the previous ones; see warnings)");
         }
         if (outOfScope > 0) {
             skipped.add("left out " + outOfScope + " figure" + plural(outOfScope) + " for types outside the catalog's families");

@@ -11,6 +11,29 @@ import java.util.List;
 record RefreshSources(Source priceList, Source instanceTypes, Source spot) {
 
     static RefreshSources forDate(LocalDate date) {
+        return forDate(date, null);
+    }
+
+    /**
+     * The sources of one run; with an endpoint override, each source's notes say where the figures
+     * really came from (scheme, host and port only: no user info, path or query, which could hold secrets).
+     */
+    static RefreshSources forDate(LocalDate date, java.net.URI endpointOverride) {
+        RefreshSources plain = plain(date);
+        if (endpointOverride == null) {
+            return plain;
+        }
+        String via = "; fetched through the endpoint override " + endpointOverride.getScheme() + "://" + endpointOverride.getHost()
+                + (endpointOverride.getPort() < 0 ? "" : ":" + endpointOverride.getPort())
+                + " (--endpoint-url or AWS_ENDPOINT_URL), not AWS's own endpoint";
+        return new RefreshSources(noted(plain.priceList, via), noted(plain.instanceTypes, via), noted(plain.spot, via));
+    }
+
+    private static Source noted(Source s, String via) {
+        return new Source(s.id(), s.title(), s.url(), s.asOf(), s.kind(), s.note() + via);
+    }
+
+    private static RefreshSources plain(LocalDate date) {
         String d = date.toString();
         return new RefreshSources(
                 new Source("aws-price-list-api-" + d, "AWS Price List Query API (GetProducts)",
