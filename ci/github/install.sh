@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Installs mlplan's release archive for the runner's platform (the "mlplan cost gate" action's first
-# step): downloads mlplan-<version>-<platform>.tar.gz and the release's checksums.txt (JReleaser's
+# step): downloads mlplan-<version>-<platform>.tar.gz and the release's checksums_sha256.txt (JReleaser's
 # default name for its SHA-256 list), verifies the archive against it, unpacks it and puts its bin/
 # on the job's PATH. The archive carries its own Java runtime: the runner needs no Java.
 #
 # Environment:
 #   MLPLAN_VERSION        release to install, e.g. 0.1.0 (a leading v is dropped)
-#   MLPLAN_RELEASE_BASE   where releases are, e.g. https://github.com/OWNER/mlplan/releases/download
+#   MLPLAN_RELEASE_BASE   where releases are, e.g. https://github.com/mlplan/mlplan/releases/download
 #   MLPLAN_ARCHIVE        a release archive already on disk (e.g. built by this workflow): no download;
-#                         checked against a checksums.txt beside it when there is one
+#                         checked against a checksums_sha256.txt beside it when there is one
 #   RUNNER_OS, RUNNER_ARCH, RUNNER_TEMP, GITHUB_PATH, GITHUB_OUTPUT   set by the runner
 set -euo pipefail
 
@@ -42,7 +42,7 @@ verify() {
 if [ -n "${MLPLAN_ARCHIVE:-}" ]; then
   archive="$MLPLAN_ARCHIVE"
   [ -f "$archive" ] || fail "archive $archive not found"
-  sums="$(dirname "$archive")/checksums.txt"
+  sums="$(dirname "$archive")/checksums_sha256.txt"
   if [ -f "$sums" ]; then verify "$archive" "$sums"; fi
 else
   version="${MLPLAN_VERSION:-}"
@@ -55,9 +55,9 @@ else
   echo "mlplan: downloading $base/$name"
   curl --fail --silent --show-error --location --retry 3 --output "$archive" "$base/$name" \
     || fail "cannot download $base/$name (is v$version released for $platform?)"
-  curl --fail --silent --show-error --location --retry 3 --output "$dest/checksums.txt" "$base/checksums.txt" \
-    || fail "cannot download $base/checksums.txt"
-  verify "$archive" "$dest/checksums.txt"
+  curl --fail --silent --show-error --location --retry 3 --output "$dest/checksums_sha256.txt" "$base/checksums_sha256.txt" \
+    || fail "cannot download $base/checksums_sha256.txt"
+  verify "$archive" "$dest/checksums_sha256.txt"
 fi
 
 tar -xzf "$archive" -C "$dest/unpacked"

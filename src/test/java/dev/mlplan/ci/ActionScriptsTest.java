@@ -62,7 +62,7 @@ class ActionScriptsTest {
         executable(build.resolve("mlplan"), STUB);
         releases = Files.createDirectories(tmp.resolve("releases/v" + VERSION));
         assertThat(bash(tmp, Map.of(), "tar -czf '" + releases.resolve(ARCHIVE) + "' -C '" + tmp.resolve("build") + "' mlplan-" + VERSION).code()).isZero();
-        assertThat(bash(releases, Map.of(), "sha256sum " + ARCHIVE + " > checksums.txt").code()).isZero();
+        assertThat(bash(releases, Map.of(), "sha256sum " + ARCHIVE + " > checksums_sha256.txt").code()).isZero();
         log = tmp.resolve("stub.log");
     }
 
@@ -89,14 +89,14 @@ class ActionScriptsTest {
     void installDownloadsVerifiesAndPutsBinOnThePath() throws Exception {
         Run r = script("install.sh", runner());
         assertThat(r.code()).as(r.out()).isZero();
-        assertThat(r.out()).contains("matches its SHA-256 in checksums.txt", "mlplan " + VERSION);
+        assertThat(r.out()).contains("matches its SHA-256 in checksums_sha256.txt", "mlplan " + VERSION);
         assertThat(read("github-path").strip()).endsWith("/mlplan-" + VERSION + "/bin");
         assertThat(read("github-output")).contains("path=").contains("/bin/mlplan");
     }
 
     @Test
     void installRefusesATamperedArchive() throws Exception {
-        Files.writeString(releases.resolve("checksums.txt"), "0".repeat(64) + "  " + ARCHIVE + "\n");
+        Files.writeString(releases.resolve("checksums_sha256.txt"), "0".repeat(64) + "  " + ARCHIVE + "\n");
         Run r = script("install.sh", runner());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("::error title=mlplan install::checksum mismatch for " + ARCHIVE);
@@ -252,7 +252,7 @@ class ActionScriptsTest {
         assertThat(Files.readString(tmp.resolve("gitlab/mlplan-check.md"))).isEqualTo("## stub check\n");
         assertThat(read("stub.log")).contains("check workloads/a.yaml --junit mlplan-junit.xml", "check workloads/a.yaml --format markdown --output mlplan-check.md");
 
-        Files.writeString(releases.resolve("checksums.txt"), "0".repeat(64) + "  " + ARCHIVE + "\n");
+        Files.writeString(releases.resolve("checksums_sha256.txt"), "0".repeat(64) + "  " + ARCHIVE + "\n");
         Run tampered = bash(tmp.resolve("gitlab"), env, script);
         assertThat(tampered.code()).isEqualTo(3);
         assertThat(tampered.out()).contains("checksum mismatch");
