@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Fixed, locale-independent number formats for {@link Step} values and bases: three significant
- * digits, trailing zeros kept ("1.80"), and scientific notation for very large or small values.
+ * digits, trailing zeros kept ("1.80"), never e-notation (large counts, FLOPs and short times go through
+ * {@link dev.mlplan.util.Fmt#large}, {@link dev.mlplan.util.Fmt#flops} and {@link dev.mlplan.util.Fmt#seconds}).
  */
 final class Fmt {
     static final double GIB = 1024.0 * 1024 * 1024;
@@ -17,31 +18,18 @@ final class Fmt {
 
     private Fmt() {}
 
-    /** Scientific for very large or small values ("8.73e22"), plain otherwise ("1.82", "5,500"). */
-    static String sci(double x) {
-        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
-            return String.valueOf(x == 0 ? 0 : x);
-        }
-        double a = Math.abs(x);
-        if (a >= 1e-3 && a < 1e5) {
-            return plain(x);
-        }
-        int exp = (int) Math.floor(Math.log10(a));
-        double mantissa = x / Math.pow(10, exp);
-        if (Math.abs(mantissa) >= 9.995) {
-            mantissa /= 10;
-            exp++;
-        }
-        return String.format(FORMAT_LOCALE, "%.2fe%d", mantissa, exp);
-    }
-
     /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500", "0.0123". */
     static String plain(double x) {
         double a = Math.abs(x);
         if (a >= 100) {
             return dev.mlplan.util.Fmt.num(x, 0);
         }
-        return String.format(FORMAT_LOCALE, a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", x);
+        if (a >= 1 || a == 0 || Double.isNaN(a)) {
+            return String.format(FORMAT_LOCALE, a >= 10 ? "%.1f" : "%.2f", x);
+        }
+        // three significant digits, trailing zeros kept, never e-notation (%g writes 1.00e-05 below 1e-4)
+        int scale = 2 - (int) Math.floor(Math.log10(a));
+        return java.math.BigDecimal.valueOf(x).setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A parameter or token count: "6.74B", "124M", "2.00T". */
