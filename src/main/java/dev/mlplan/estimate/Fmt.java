@@ -32,22 +32,9 @@ final class Fmt {
         return java.math.BigDecimal.valueOf(x).setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** A parameter or token count: "6.74B", "124M", "2.00T". */
+    /** A parameter or token count, as every report writes one: "6.74 B", "124 M", "2 T", "5,500" ({@link dev.mlplan.util.Fmt#large}). */
     static String count(double n) {
-        double a = Math.abs(n);
-        if (a >= 1e12) {
-            return plain(n / 1e12) + "T";
-        }
-        if (a >= 1e9) {
-            return plain(n / 1e9) + "B";
-        }
-        if (a >= 1e6) {
-            return plain(n / 1e6) + "M";
-        }
-        if (a >= 1e3) {
-            return plain(n / 1e3) + "k";
-        }
-        return plain(n);
+        return dev.mlplan.util.Fmt.large(n);
     }
 
     static String gib(double bytes) {

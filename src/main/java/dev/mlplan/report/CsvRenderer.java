@@ -17,9 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plan as CSV for spreadsheets: one row per option, feasible ones ({@code kind=option}, ranked)
- * and eliminated ones ({@code kind=eliminated}, with the rule and the reason). Money in USD to the
- * cent, other numbers to at most 6 significant digits; written with Jackson CSV (RFC 4180 quoting).
+ * A plan as CSV for spreadsheets, in two typed sections: first every feasible option
+ * ({@code rowType=option}, ranked), then every eliminated candidate ({@code rowType=eliminated}, with
+ * the rule and the reason), so that a filter on the first column or the first rows alone never mixes
+ * them. Each row names the catalog its prices come from ({@code catalogId}, {@code catalogPricesAsOf}).
+ * Money in USD to the cent, other numbers to at most 6 significant digits; written with Jackson CSV
+ * (RFC 4180 quoting). The header is stable (docs/design.md, "CSV").
  */
 public final class CsvRenderer {
     private static final CsvMapper MAPPER = CsvMapper.builder().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
@@ -29,14 +32,15 @@ public final class CsvRenderer {
     private CsvRenderer() {}
 
     /** One CSV row; the column order is the header order. */
-    @JsonPropertyOrder({"workload", "file", "part", "kind", "rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
+    @JsonPropertyOrder({"rowType", "workload", "file", "part", "rank", "id", "service", "instanceType", "count", "region", "pricing", "hoursPerRun",
         "usdPerRun", "monthlyUsd", "upfrontUsd", "requestsPerSecondPerInstance", "latencyMsP99", "ttftMsP99", "tpotMsP99", "tokensPerSecondPerInstance", "rule", "reason",
-        "occurrences", "notes"})
-    public record Row(String workload, String file, String part, String kind, Integer rank, String id, String service, String instanceType,
+        "occurrences", "notes",
+        "catalogId", "catalogPricesAsOf"})
+    public record Row(String rowType, String workload, String file, String part, Integer rank, String id, String service, String instanceType,
             Integer count, String region, String pricing, BigDecimal hoursPerRun, BigDecimal usdPerRun, BigDecimal monthlyUsd,
             BigDecimal upfrontUsd, BigDecimal requestsPerSecondPerInstance, BigDecimal latencyMsP99, BigDecimal ttftMsP99, BigDecimal tpotMsP99,
             BigDecimal tokensPerSecondPerInstance,
-            String rule, String reason, Integer occurrences, String notes) {}
+            String rule, String reason, Integer occurrences, String notes, String catalogId, String catalogPricesAsOf) {}
 
     /** The column names, in order. */
     public static List<String> columns() {
@@ -55,21 +59,26 @@ public final class CsvRenderer {
 
     static List<Row> rows(PlanResult plan) {
         List<Row> rows = new ArrayList<>();
+        List<Row> eliminated = new ArrayList<>();
+        String catalog = plan.catalog().id();
+        String asOf = plan.catalog().pricesAsOf();
         for (WorkloadPlan w : plan.workloads()) {
             for (PartPlan p : w.parts()) {
                 for (Option o : p.options()) {
-                    rows.add(new Row(w.name(), w.file(), p.label(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
+                    rows.add(new Row("option", w.name(), w.file(), p.label(), o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
                             o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
                             sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
                             sig(o.tokensPerSecondPerInstance()), null, null, null,
-                            o.notes() == null ? null : String.join("; ", o.notes())));
+                            o.notes() == null ? null : String.join("; ", o.notes()), catalog, asOf));
                 }
                 for (Elimination e : p.eliminated()) {
-                    rows.add(new Row(w.name(), w.file(), p.label(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
-                            null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
+                    eliminated.add(new Row("eliminated", w.name(), w.file(), p.label(), null, null, e.service().id(), e.instanceType(), null, null, null, null,
+                            null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null, catalog, asOf));
                 }
             }
         }
+        // the eliminated section after every option
+        rows.addAll(eliminated);
         return rows;
     }
 

@@ -54,6 +54,9 @@ public final class Labels {
             Map.entry("requestsPerItem", new Label("requests per item", PLAIN)),
             Map.entry("peakRequestsPerSecond", new Label("peak load", v -> plain(v) + " req/s")),
             Map.entry("averageRequestsPerSecond", new Label("average load", v -> plain(v) + " req/s")),
+            Map.entry("latencyTargetMsP99", new Label("p99 latency target", Fmt::millis)),
+            Map.entry("ttftTargetMsP99", new Label("p99 time-to-first-token target", Fmt::millis)),
+            Map.entry("tpotTargetMsP99", new Label("p99 time-per-output-token target", Fmt::millis)),
             Map.entry("lambdaBreakEvenRequestsPerDay", new Label("Lambda break-even", v -> plain(v) + " requests/day")),
             Map.entry("lambdaBreakEvenVersus", new Label("Lambda break-even against", null)),
             Map.entry("trials", new Label("trials", PLAIN)),
@@ -62,6 +65,11 @@ public final class Labels {
             Map.entry("instanceTypesExcludedByFamilies", new Label("instance types left out by constraints.families", PLAIN)));
 
     private Labels() {}
+
+    /** Whether the table has this key (a test holds every key the planners write to it). */
+    static boolean known(String key) {
+        return TABLE.containsKey(key);
+    }
 
     /** The words a reviewer reads for a requirement key: "accelerator memory" for {@code acceleratorMemoryGiB}. */
     public static String label(String key) {

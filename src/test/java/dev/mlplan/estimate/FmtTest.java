@@ -18,6 +18,6 @@ class FmtTest {
         assertThat(Fmt.plain(0.99949999)).isEqualTo("0.999");
         assertThat(Fmt.plain(9.996e-5)).isEqualTo("0.0001000");
         assertThat(Fmt.plain(1.234e-7)).isEqualTo("0.000000123");
-        assertThat(Fmt.count(6.74e9)).isEqualTo("6.74B");
+        assertThat(Fmt.count(6.74e9)).isEqualTo("6.74 B");
     }
 }
