@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Fixed, locale-independent number formats for {@link Step} values and bases: three significant
- * digits, trailing zeros kept ("1.80"), and scientific notation for very large or small values.
+ * digits, trailing zeros kept ("1.80"), never e-notation (large counts, FLOPs and short times go through
+ * {@link dev.mlplan.util.Fmt#large}, {@link dev.mlplan.util.Fmt#flops} and {@link dev.mlplan.util.Fmt#seconds}).
  */
 final class Fmt {
     static final double GIB = 1024.0 * 1024 * 1024;
@@ -17,49 +18,23 @@ final class Fmt {
 
     private Fmt() {}
 
-    /** Scientific for very large or small values ("8.73e22"), plain otherwise ("1.82", "5,500"). */
-    static String sci(double x) {
-        if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
-            return String.valueOf(x == 0 ? 0 : x);
-        }
-        double a = Math.abs(x);
-        if (a >= 1e-3 && a < 1e5) {
-            return plain(x);
-        }
-        int exp = (int) Math.floor(Math.log10(a));
-        double mantissa = x / Math.pow(10, exp);
-        if (Math.abs(mantissa) >= 9.995) {
-            mantissa /= 10;
-            exp++;
-        }
-        return String.format(FORMAT_LOCALE, "%.2fe%d", mantissa, exp);
-    }
-
     /** Three significant digits, thousands grouped: "1.82", "13.5", "5,500", "0.0123". */
     static String plain(double x) {
         double a = Math.abs(x);
         if (a >= 100) {
             return dev.mlplan.util.Fmt.num(x, 0);
         }
-        return String.format(FORMAT_LOCALE, a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : "%.3g", x);
+        if (a >= 1 || a == 0 || Double.isNaN(a)) {
+            return String.format(FORMAT_LOCALE, a >= 10 ? "%.1f" : "%.2f", x);
+        }
+        // three significant digits, trailing zeros kept, never e-notation (%g writes 1.00e-05 below 1e-4)
+        int scale = 2 - (int) Math.floor(Math.log10(a));
+        return java.math.BigDecimal.valueOf(x).setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** A parameter or token count: "6.74B", "124M", "2.00T". */
+    /** A parameter or token count, as every report writes one: "6.74 B", "124 M", "2 T", "5,500" ({@link dev.mlplan.util.Fmt#large}). */
     static String count(double n) {
-        double a = Math.abs(n);
-        if (a >= 1e12) {
-            return plain(n / 1e12) + "T";
-        }
-        if (a >= 1e9) {
-            return plain(n / 1e9) + "B";
-        }
-        if (a >= 1e6) {
-            return plain(n / 1e6) + "M";
-        }
-        if (a >= 1e3) {
-            return plain(n / 1e3) + "k";
-        }
-        return plain(n);
+        return dev.mlplan.util.Fmt.large(n);
     }
 
     static String gib(double bytes) {

@@ -226,11 +226,11 @@ public final class InferenceEstimator {
                     "2 · layers · kv_heads · head_dim · bytes = 2 × " + m.layers() + " × " + m.kvHeads() + " × " + m.headDim() + " × "
                             + Fmt.plain(kvBytes) + " (grouped-query attention: kv_heads, not hidden; 16-bit KV cache unless fp8/fp32)"));
             flops = 2.0 * m.activeParameters() * (tokensIn + tokensOut);
-            steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "2 · N_active · (tokens_in + tokens_out) = 2 × "
+            steps.add(new Step("FLOPs per request", dev.mlplan.util.Fmt.flops(flops), "2 · N_active · (tokens_in + tokens_out) = 2 × "
                     + Fmt.count(m.activeParameters()) + " × (" + tokensIn + " + " + tokensOut + ")"));
         } else if (tokenCosted) {
             flops = 2.0 * m.activeParameters() * tokensIn;
-            steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "one forward pass: 2 · N · tokens_in = 2 × "
+            steps.add(new Step("FLOPs per request", dev.mlplan.util.Fmt.flops(flops), "one forward pass: 2 · N · tokens_in = 2 × "
                     + Fmt.count(m.activeParameters()) + " × " + tokensIn));
         } else {
             if (!(m.forwardFlopsPerSample() > 0)) {
@@ -241,7 +241,7 @@ public final class InferenceEstimator {
                 flops = diffusionFlops(inference, profile, steps, section);
             } else {
                 flops = m.forwardFlopsPerSample();
-                steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", "forward FLOPs per sample " + Fmt.sci(m.forwardFlopsPerSample())));
+                steps.add(new Step("FLOPs per request", dev.mlplan.util.Fmt.flops(flops), "forward FLOPs per sample " + dev.mlplan.util.Fmt.flops(m.forwardFlopsPerSample())));
             }
         }
         if (!profile.diffusion() && (inference.steps().isPresent() || inference.resolution().isPresent())) {
@@ -275,9 +275,9 @@ public final class InferenceEstimator {
                 : "not given: the preset's default (" + profile.diffusionSteps() + (guided ? ", the diffusers default)" : ", its model card's)")));
         steps.add(new Step("resolution", resolution + " × " + resolution + " px", inference.resolution().isPresent() ? section + ".resolution"
                 : "not given: the preset's native resolution"));
-        steps.add(new Step("FLOPs per request", Fmt.sci(flops) + " FLOPs", (guided ? "steps × 2 passes (classifier-free guidance) × U-Net FLOPs per pass at "
+        steps.add(new Step("FLOPs per request", dev.mlplan.util.Fmt.flops(flops), (guided ? "steps × 2 passes (classifier-free guidance) × U-Net FLOPs per pass at "
                 : "steps × 1 pass (guidance-distilled: no pass without the prompt) × transformer FLOPs per pass at ")
-                + profile.nativeResolution() + " px × (resolution ÷ " + profile.nativeResolution() + ")² = " + n + " × " + passes + " × " + Fmt.sci(perPass)
+                + profile.nativeResolution() + " px × (resolution ÷ " + profile.nativeResolution() + ")² = " + n + " × " + passes + " × " + dev.mlplan.util.Fmt.flops(perPass)
                 + " × " + Fmt.plain(area) + " (the latent's area: an approximation; attention grows faster with resolution; text encoder and"
                 + " VAE not counted)"));
         return flops;
@@ -732,7 +732,7 @@ public final class InferenceEstimator {
             }
             steps.add(new Step("prefill per request", Fmt.ms(prefill), "max(2 · N_active · tokens_in ÷ (MFU × peak × TP efficiency), one read of"
                     + " the weights) = max(2 × " + Fmt.count(req.model().activeParameters()) + " × " + req.tokensIn() + " ÷ (" + Fmt.plain(d.computeUtil())
-                    + " × " + Fmt.sci(peak) + " × " + Fmt.plain(eff) + "), " + Fmt.gb(weightsRead(req.tokensIn())) + " ÷ (MBU × bandwidth × TP efficiency))"
+                    + " × " + dev.mlplan.util.Fmt.flopRate(peak) + " × " + Fmt.plain(eff) + "), " + Fmt.gb(weightsRead(req.tokensIn())) + " ÷ (MBU × bandwidth × TP efficiency))"
                     + calibrated(cal) + " (compute-bound for long prompts; Databricks LLM inference)"));
             steps.add(new Step("batch per replica", String.valueOf(batch), batchRule));
             steps.add(new Step("decode step at batch " + batch, Fmt.ms(step(batch)),
@@ -822,7 +822,7 @@ public final class InferenceEstimator {
             steps.add(new Step("compute peak per replica", Fmt.plain(replicaPeak / 1e12) + " TFLOPS", d.peakRule().get()));
             steps.add(new Step("batch", String.valueOf(batch), rule));
             steps.add(new Step("requests per second", Fmt.plain(rps), replicaCount + " × utilisation × peak ÷ FLOPs per request = " + replicaCount
-                    + " × " + Fmt.plain(util) + " × " + Fmt.sci(replicaPeak) + " ÷ " + Fmt.sci(req.flopsPerRequest())
+                    + " × " + Fmt.plain(util) + " × " + dev.mlplan.util.Fmt.flopRate(replicaPeak) + " ÷ " + dev.mlplan.util.Fmt.flops(req.flopsPerRequest())
                     + (cal != 1 ? " × speech calibration " + Fmt.plain(cal) : "") + " (utilisation: "
                     + (calibrated ? req.servingUtilisationSource() : "cpu".equals(d.kind()) ? "mlplan default on CPUs"
                             : "mlplan default for batched one-shot models") + ")"));

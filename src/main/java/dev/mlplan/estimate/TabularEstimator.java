@@ -50,7 +50,7 @@ public final class TabularEstimator {
     public TrainingRequirements requirements(Training t) {
         Tabular s = t.tabular().orElseThrow(() -> new IllegalArgumentException("not a tree or linear model"));
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("training set", Fmt.count(s.rows()) + " rows × " + Fmt.count(s.features()) + " features = " + Fmt.sci(s.values()) + " values",
+        steps.add(new Step("training set", Fmt.count(s.rows()) + " rows × " + Fmt.count(s.features()) + " features = " + dev.mlplan.util.Fmt.large(s.values()) + " values",
                 "dataset.rows × " + (s.featuresGiven() ? "dataset.features"
                         : "features = dataset.size " + Fmt.gb(t.dataset().size().bytes()) + " ÷ (rows × 4 B, float32 values; no features given)")));
         double work;
@@ -60,13 +60,13 @@ public final class TabularEstimator {
         double gpuDevice = 0;
         if (s.trees()) {
             work = s.values() * s.rounds() * s.depth();
-            steps.add(new Step("tree work per run", Fmt.sci(work) + " value-levels",
-                    "rows × features × rounds × depth = " + Fmt.sci(s.values()) + " × " + s.rounds() + " × " + s.depth()
+            steps.add(new Step("tree work per run", dev.mlplan.util.Fmt.large(work) + " value-levels",
+                    "rows × features × rounds × depth = " + dev.mlplan.util.Fmt.large(s.values()) + " × " + s.rounds() + " × " + s.depth()
                             + " (histogram boosting reads every value once per tree level: XGBoost paper, Chen & Guestrin 2016, §4.1)"));
             cpuHost = s.values() * TREE_HOST_BYTES_PER_VALUE;
             gpuHost = s.values() * TREE_GPU_HOST_BYTES_PER_VALUE;
             gpuDevice = s.values() * TREE_GPU_BYTES_PER_VALUE;
-            steps.add(new Step("training set in memory (CPU)", Fmt.gib(cpuHost), Fmt.sci(s.values()) + " values × "
+            steps.add(new Step("training set in memory (CPU)", Fmt.gib(cpuHost), dev.mlplan.util.Fmt.large(s.values()) + " values × "
                     + Fmt.plain(TREE_HOST_BYTES_PER_VALUE) + " B: float32 input + XGBoost's quantised copy + histograms (xgboost_hist on Higgs,"
                     + " 3.784 GB for 10.5M × 28: LightGBM Experiments)"));
             steps.add(new Step("training set in memory (GPU)", Fmt.gib(gpuDevice) + " on the GPUs, " + Fmt.gib(gpuHost) + " on the host",
@@ -76,9 +76,9 @@ public final class TabularEstimator {
             epochs = t.epochs();
             work = s.values() * epochs;
             cpuHost = s.values() * LINEAR_HOST_BYTES_PER_VALUE;
-            steps.add(new Step("linear work per run", Fmt.sci(work) + " values", "rows × features × epochs = " + Fmt.sci(s.values()) + " × "
+            steps.add(new Step("linear work per run", dev.mlplan.util.Fmt.large(work) + " values", "rows × features × epochs = " + dev.mlplan.util.Fmt.large(s.values()) + " × "
                     + Fmt.plain(epochs) + " (training.epochs: SGD passes)"));
-            steps.add(new Step("training set in memory", Fmt.gib(cpuHost), Fmt.sci(s.values()) + " values × "
+            steps.add(new Step("training set in memory", Fmt.gib(cpuHost), dev.mlplan.util.Fmt.large(s.values()) + " values × "
                     + Fmt.plain(LINEAR_HOST_BYTES_PER_VALUE) + " B (float64: scikit-learn's SGD works in float64)"));
         }
         double datasetBytes = t.dataset().size().bytes();
@@ -133,12 +133,12 @@ public final class TabularEstimator {
                 steps.add(new Step("data-parallel scaling", Fmt.plain(scaling), nodes + " nodes: " + Fmt.plain(TREE_DATA_PARALLEL_DOUBLING_EFFICIENCY)
                         + " per doubling (LightGBM on 1 to 16 machines kept 93%: docs/Experiments.rst)"));
             }
-            steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "work × " + Fmt.sci(TREE_CORE_SECONDS_PER_VALUE)
-                    + " core-s ÷ (effective cores × nodes × scaling) (xgboost_hist on Higgs: LightGBM Experiments)"));
+            steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "work × " + dev.mlplan.util.Fmt.seconds(TREE_CORE_SECONDS_PER_VALUE)
+                    + " of core time ÷ (effective cores × nodes × scaling) (xgboost_hist on Higgs: LightGBM Experiments)"));
         } else {
             seconds = tab.work() * LINEAR_CORE_SECONDS_PER_VALUE;
-            steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "work × " + Fmt.sci(LINEAR_CORE_SECONDS_PER_VALUE)
-                    + " s on one core (SGD updates are sequential; Bottou's svmsgd on RCV1)"));
+            steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "work × " + dev.mlplan.util.Fmt.seconds(LINEAR_CORE_SECONDS_PER_VALUE)
+                    + " on one core (SGD updates are sequential; Bottou's svmsgd on RCV1)"));
         }
         double hostGiB = it.memoryGiB();
         return new TrainingEstimate(true, tab.cpuHostBytes() / nodes / Fmt.GIB, hostGiB, seconds / 3600, 0, scaling, List.copyOf(steps));
@@ -169,8 +169,8 @@ public final class TabularEstimator {
             steps.add(new Step("data-parallel scaling", Fmt.plain(scaling), gpus + " GPUs (XGBoost with Dask): "
                     + Fmt.plain(TREE_DATA_PARALLEL_DOUBLING_EFFICIENCY) + " per doubling (LightGBM's 1 to 16 machines)"));
         }
-        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "work × " + Fmt.sci(TREE_CORE_SECONDS_PER_VALUE)
-                + " core-s ÷ (cores per GPU × GPUs × scaling)"));
+        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "work × " + dev.mlplan.util.Fmt.seconds(TREE_CORE_SECONDS_PER_VALUE)
+                + " of core time ÷ (cores per GPU × GPUs × scaling)"));
         return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, 0, scaling, List.copyOf(steps));
     }
 

@@ -52,25 +52,25 @@ public final class TrainingEstimator {
             double attention = 2.0 * m.layers() * seq * m.hidden();
             double forward = 2.0 * n + attention;
             // concatenation, not String.format: a Formatter's first %d loads locale data (~7 ms of a cold start)
-            String attentionText = "2·n_layer·n_ctx·d_attn = 2 × " + m.layers() + " × " + seq + " × " + m.hidden() + " = " + Fmt.sci(attention);
-            steps.add(new Step("forward FLOPs per token", Fmt.sci(forward) + " FLOPs",
+            String attentionText = "2·n_layer·n_ctx·d_attn = 2 × " + m.layers() + " × " + seq + " × " + m.hidden() + " = " + dev.mlplan.util.Fmt.flops(attention);
+            steps.add(new Step("forward FLOPs per token", dev.mlplan.util.Fmt.flops(forward),
                     "2·N + " + attentionText + " (Kaplan et al. 2020; N = " + Fmt.count(n)
                             + (n < m.parameters() ? " active" : "") + ")"));
             double perToken;
             if (method == Method.FULL) {
                 perToken = 3 * forward;
-                steps.add(new Step("training FLOPs per token", Fmt.sci(perToken) + " FLOPs",
+                steps.add(new Step("training FLOPs per token", dev.mlplan.util.Fmt.flops(perToken),
                         "3 × forward (backward = 2 × forward): 6·N + 6·n_layer·n_ctx·d_attn (Transformer Math 101, Kaplan et al. 2020)"));
             } else {
                 perToken = 2 * forward;
-                steps.add(new Step("training FLOPs per token", Fmt.sci(perToken) + " FLOPs",
+                steps.add(new Step("training FLOPs per token", dev.mlplan.util.Fmt.flops(perToken),
                         "2 × forward ≈ 4·N: " + method.name().toLowerCase(Locale.ROOT)
                                 + " back-propagates activation gradients (2·N) but computes no weight gradients for the frozen"
                                 + " weights; adapter FLOPs are negligible" + (method == Method.QLORA ? "; 4-bit dequantisation overhead ignored" : "")));
             }
             totalFlops = perToken * tokens * epochs;
-            steps.add(new Step("training FLOPs per run", Fmt.sci(totalFlops) + " FLOPs",
-                    Fmt.sci(perToken) + " × " + Fmt.sci(tokens) + " tokens × " + Fmt.plain(epochs) + " epochs"));
+            steps.add(new Step("training FLOPs per run", dev.mlplan.util.Fmt.flops(totalFlops),
+                    dev.mlplan.util.Fmt.flops(perToken) + " × " + dev.mlplan.util.Fmt.large(tokens) + " tokens × " + Fmt.plain(epochs) + " epochs"));
             double perLayerToken = seq * (double) m.hidden() * m.layers();
             activations = perLayerToken * (10 + 24);
             steps.add(new Step("activations per accelerator", Fmt.gib(activations),
@@ -91,9 +91,9 @@ public final class TrainingEstimator {
             double factor = method == Method.FULL ? 3 : 2;
             totalFlops = factor * f * samples * epochs;
             samplesPerRun = samples * epochs;
-            steps.add(new Step("training FLOPs per run", Fmt.sci(totalFlops) + " FLOPs",
-                    Fmt.plain(factor) + " × forward FLOPs per sample × samples × epochs = " + Fmt.plain(factor) + " × " + Fmt.sci(f)
-                            + " × " + Fmt.sci(samples) + " × " + Fmt.plain(epochs)
+            steps.add(new Step("training FLOPs per run", dev.mlplan.util.Fmt.flops(totalFlops),
+                    Fmt.plain(factor) + " × forward FLOPs per sample × samples × epochs = " + Fmt.plain(factor) + " × " + dev.mlplan.util.Fmt.flops(f)
+                            + " × " + dev.mlplan.util.Fmt.large(samples) + " × " + Fmt.plain(epochs)
                             + (method == Method.FULL ? " (forward + backward = 3 × forward; published CNN 'FLOPs' are multiply-adds, doubled)"
                                     : " (no weight gradients for frozen weights)")));
             int micro = profile.trainingMicroBatch() > 0 ? profile.trainingMicroBatch() : defaults.microBatch();
@@ -160,16 +160,16 @@ public final class TrainingEstimator {
         var dataset = training.dataset();
         if (dataset.tokens().isPresent()) {
             double t = dataset.tokens().get();
-            steps.add(new Step("tokens per epoch", Fmt.sci(t), "dataset.tokens"));
+            steps.add(new Step("tokens per epoch", dev.mlplan.util.Fmt.large(t), "dataset.tokens"));
             return t;
         }
         if (dataset.samples().isPresent()) {
             double t = dataset.samples().get() * seq;
-            steps.add(new Step("tokens per epoch", Fmt.sci(t), "dataset.samples × sequence length " + seq + " (no tokens given)"));
+            steps.add(new Step("tokens per epoch", dev.mlplan.util.Fmt.large(t), "dataset.samples × sequence length " + seq + " (no tokens given)"));
             return t;
         }
         double t = dataset.size().bytes() / defaults.bytesPerToken();
-        steps.add(new Step("tokens per epoch", Fmt.sci(t),
+        steps.add(new Step("tokens per epoch", dev.mlplan.util.Fmt.large(t),
                 "dataset.size " + Fmt.gb(dataset.size().bytes()) + " ÷ " + Fmt.plain(defaults.bytesPerToken())
                         + " bytes per token (English BPE; no tokens given)"));
         return t;
@@ -256,8 +256,8 @@ public final class TrainingEstimator {
             steps.add(new Step("MFU", Fmt.plain(mfu), mfuSource));
             steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h",
                     "FLOPs" + (computeFactor > 1 ? " × recomputation " + Fmt.plain(computeFactor) : "") + " ÷ (accelerators × peak × MFU × scaling) = "
-                            + Fmt.sci(req.totalFlops()) + " ÷ (" + n + " × "
-                            + Fmt.sci(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
+                            + dev.mlplan.util.Fmt.flops(req.totalFlops()) + " ÷ (" + n + " × "
+                            + dev.mlplan.util.Fmt.flopRate(peak.flopsPerSecond()) + " × " + Fmt.plain(mfu) + " × " + Fmt.plain(scaling) + ")"));
         }
         return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, scaling, List.of());
     }
@@ -309,7 +309,7 @@ public final class TrainingEstimator {
                             + (binds ? "the pipeline binds" : "the accelerators bind")));
             if (binds) {
                 s.add(new Step("hours per run (input-bound)", Fmt.plain(pipelineHours) + " h",
-                        "samples × epochs ÷ pipeline = " + Fmt.sci(samples) + " ÷ " + whole(pipelinePerSecond)
+                        "samples × epochs ÷ pipeline = " + dev.mlplan.util.Fmt.large(samples) + " ÷ " + whole(pipelinePerSecond)
                                 + " samples/s: the accelerators wait for decoded samples"));
             }
             return List.copyOf(s);
@@ -362,8 +362,8 @@ public final class TrainingEstimator {
         steps.add(new Step("CPU peak", Fmt.plain(peak / 1e12) + " TFLOPS", Fmt.plain(vcpus) + " vCPU × " + Fmt.plain(defaults.cpuGflopsPerVcpu())
                 + " GFLOPS (AVX-512 FP32 at ~3 GHz: 2 FMA units × 16 lanes × 2 FLOPs = 64 FLOPs/cycle per core; a vCPU is half a core)"));
         steps.add(new Step("CPU utilisation", Fmt.plain(mfu), "mlplan default for CPU training"));
-        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "FLOPs ÷ (CPU peak × utilisation) = " + Fmt.sci(req.totalFlops())
-                + " ÷ (" + Fmt.sci(peak) + " × " + Fmt.plain(mfu) + ")"));
+        steps.add(new Step("hours per run", Fmt.plain(seconds / 3600) + " h", "FLOPs ÷ (CPU peak × utilisation) = " + dev.mlplan.util.Fmt.flops(req.totalFlops())
+                + " ÷ (" + dev.mlplan.util.Fmt.flopRate(peak) + " × " + Fmt.plain(mfu) + ")"));
         return new TrainingEstimate(fits, needed / Fmt.GIB, available / Fmt.GIB, seconds / 3600, mfu, 1.0, List.copyOf(steps));
     }
 

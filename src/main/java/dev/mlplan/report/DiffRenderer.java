@@ -50,8 +50,8 @@ public final class DiffRenderer {
                     sb.append("        unit price  ").append(unit).append('\n');
                 }
                 for (RequirementChange r : p.requirements()) {
-                    sb.append("        requirement ").append(r.key()).append(": ").append(value(r.baseline(), r.current())).append(" → ")
-                            .append(value(r.current(), r.baseline())).append('\n');
+                    sb.append("        requirement ").append(Labels.label(r.key())).append(": ").append(value(r.key(), r.baseline(), r.current())).append(" → ")
+                            .append(value(r.key(), r.current(), r.baseline())).append('\n');
                 }
                 for (EliminationChange e : p.eliminations()) {
                     sb.append("        eliminated  ").append(e.rule()).append(": ").append(e.baseline()).append(" → ").append(e.current())
@@ -99,8 +99,9 @@ public final class DiffRenderer {
                             .append(p.requirements().size() == 1 ? " requirement changed" : " requirements changed").append("</summary>\n\n");
                     sb.append("| requirement | base | new |\n|---|--:|--:|\n");
                     for (RequirementChange r : p.requirements()) {
-                        sb.append("| ").append(MarkdownRenderer.cell(r.key())).append(" | ").append(MarkdownRenderer.cell(value(r.baseline(), r.current())))
-                                .append(" | ").append(MarkdownRenderer.cell(value(r.current(), r.baseline()))).append(" |\n");
+                        sb.append("| ").append(MarkdownRenderer.cell(Labels.label(r.key()))).append(" | ")
+                                .append(MarkdownRenderer.cell(value(r.key(), r.baseline(), r.current())))
+                                .append(" | ").append(MarkdownRenderer.cell(value(r.key(), r.current(), r.baseline()))).append(" |\n");
                     }
                     sb.append("\n</details>\n");
                 }
@@ -171,14 +172,16 @@ public final class DiffRenderer {
         return "hours".equals(unit) ? price + "/h" : price + " per " + unit;
     }
 
-    private static String value(Object v, Object other) {
+    /** A requirement's value as {@link Labels} writes it, with more digits when it would read the same as the other side's. */
+    private static String value(String key, Object v, Object other) {
         if (v == null) {
             return "(none)";
         }
-        if (v instanceof Number n) {
-            return other instanceof Number m ? Fmt.sigBeside(n.doubleValue(), m.doubleValue()) : Fmt.sig(n.doubleValue());
+        String shown = Labels.value(key, v);
+        if (v instanceof Number n && other instanceof Number m && shown.equals(Labels.value(key, other)) && Math.abs(n.doubleValue()) < 1e6) {
+            return Fmt.sigBeside(n.doubleValue(), m.doubleValue());
         }
-        return v.toString();
+        return shown;
     }
 
     /** "newly eliminates", "no longer eliminates", "9 more" or "3 fewer". */

@@ -145,10 +145,10 @@ public final class ExplainRenderer {
         sb.append("  requirements:\n");
         int width = 0;
         for (String key : p.requirements().keySet()) {
-            width = Math.max(width, key.length());
+            width = Math.max(width, Labels.label(key).length());
         }
         for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
-            sb.append("    ").append(pad(e.getKey(), width)).append("  ").append(PlanText.value(e.getValue())).append('\n');
+            sb.append("    ").append(pad(Labels.label(e.getKey()), width)).append("  ").append(Labels.value(e.getKey(), e.getValue())).append('\n');
         }
         if (p.assumptions() != null && !p.assumptions().isEmpty()) {
             sb.append("  how they were estimated:\n");

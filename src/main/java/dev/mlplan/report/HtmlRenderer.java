@@ -23,6 +23,9 @@ import java.util.Optional;
 public final class HtmlRenderer {
     private static final int MAX_NAMES = 6;
 
+    /** Options per part on the printed page (a workload prints in at most three A4 pages). */
+    private static final int PRINTED_OPTIONS = 3;
+
     private static final String CSS = """
             :root { color-scheme: light; }
             body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #1b1f23; background: #fff;
@@ -41,12 +44,22 @@ public final class HtmlRenderer {
             svg .grid { stroke: #e5e7eb; stroke-width: 1; } svg .axis { stroke: #57606a; stroke-width: 1; }
             svg .marker { stroke: #57606a; stroke-width: 1; stroke-dasharray: 4 4; } svg .point { fill: #fff; stroke: #1b1f23; stroke-width: 2; }
             code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+            .print-only { display: none; }
             @media print {
-              body { max-width: none; padding: 0; font-size: 10pt; }
-              h2 { break-before: page; } h2.first, h2.summary { break-before: auto; }
-              table, figure, tr { break-inside: avoid; }
+              @page { size: A4; margin: 9mm 9mm 10mm; }
+              body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.3; }
+              h1 { font-size: 14pt; } h2 { font-size: 12pt; margin: 10px 0 4px; } h3 { font-size: 9.5pt; margin: 8px 0 3px; }
+              h2, h3 { break-after: avoid; }
+              p, ul { margin: 4px 0; }
+              table { font-size: 7pt; margin: 3px 0 6px; } th, td { padding: 0 3px; line-height: 1.25; }
+              tr, figure, li { break-inside: avoid; }
+              table.requirements, table.requirements tbody { display: block; width: auto; } table.requirements thead { display: none; }
+              table.requirements tr { display: inline-block; margin: 0 14px 2px 0; }
+              table.requirements td { display: inline; border: none; padding: 0 3px 0 0; } table.requirements td.num { font-weight: 600; }
+              .screen-only, figure.option-costs, .more-notes { display: none; }
+              .print-only { display: block; } table.options td:nth-child(5) { white-space: nowrap; }
+              figure { margin: 4px 0 8px; } svg.chart { max-height: 62mm; width: auto; }
               a { color: inherit; text-decoration: none; }
-              @page { margin: 14mm; }
             }
             """;
 
@@ -169,7 +182,8 @@ public final class HtmlRenderer {
         sb.append("<h3>").append(esc(PlanText.part(p))).append("</h3>\n");
         sb.append("<table class=\"requirements\">\n<thead><tr><th>requirement</th><th class=\"num\">value</th></tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
-            sb.append("<tr><td>").append(esc(e.getKey())).append("</td><td class=\"num\">").append(esc(PlanText.value(e.getValue()))).append("</td></tr>\n");
+            sb.append("<tr><td>").append(esc(Labels.label(e.getKey()))).append("</td><td class=\"num\">").append(esc(Labels.value(e.getKey(), e.getValue())))
+                    .append("</td></tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
         sb.append("<p><strong>Options</strong>: ").append(esc(PlanText.optionsCaption(p))).append("</p>\n");
@@ -182,7 +196,8 @@ public final class HtmlRenderer {
                     .append(training ? "<th class=\"num\">h/run</th><th class=\"num\">$/run</th>" : "<th>capacity</th>")
                     .append("<th class=\"num\">$/month</th><th>notes</th></tr></thead>\n<tbody>\n");
             for (Option o : p.options()) {
-                sb.append("<tr><td class=\"num\">").append(o.rank()).append("</td><td>").append(esc(o.service().id())).append("</td><td>")
+                // the printed page keeps the first PRINTED_OPTIONS options and each one's first note
+                sb.append(o.rank() > PRINTED_OPTIONS ? "<tr class=\"screen-only\">" : "<tr>").append("<td class=\"num\">").append(o.rank()).append("</td><td>").append(esc(o.service().id())).append("</td><td>")
                         .append(esc(PlanText.resource(o))).append("</td><td class=\"num\">").append(o.count()).append("</td><td>").append(esc(o.region()))
                         .append("</td><td>").append(esc(o.pricing().id())).append("</td>");
                 if (training) {
@@ -192,10 +207,14 @@ public final class HtmlRenderer {
                     sb.append("<td>").append(esc(PlanText.capacity(o))).append("</td>");
                 }
                 sb.append("<td class=\"num\">").append(Fmt.usd(o.monthlyUsd())).append("</td><td>")
-                        .append(esc(String.join("; ", o.notes() == null ? List.of() : o.notes()))).append("</td></tr>\n");
+                        .append(notes(o.notes())).append("</td></tr>\n");
             }
             sb.append("</tbody>\n</table>\n");
-            sb.append("<figure>\n").append(Svg.bars(Charts.optionCosts(p))).append("<figcaption>Monthly cost of the ranked options; #1 highlighted.</figcaption>\n</figure>\n");
+            if (p.options().size() > PRINTED_OPTIONS) {
+                sb.append("<p class=\"print-only meta\">Printed: the first ").append(PRINTED_OPTIONS).append(" of ").append(p.options().size())
+                        .append(" options, each with its first note; the screen version has all.</p>\n");
+            }
+            sb.append("<figure class=\"option-costs\">\n").append(Svg.bars(Charts.optionCosts(p))).append("<figcaption>Monthly cost of the ranked options; #1 highlighted.</figcaption>\n</figure>\n");
         }
         frontier(sb, p);
         List<String> sensitivity = PlanText.sensitivity(p);
@@ -205,13 +224,14 @@ public final class HtmlRenderer {
             sb.append("</ul>\n");
         }
         if (!p.eliminated().isEmpty()) {
-            sb.append("<p><strong>Eliminated options</strong>, by rule</p>\n<table class=\"eliminated\">\n<thead><tr><th>rule</th><th>resources</th>")
+            sb.append("<p class=\"print-only eliminated-summary\">").append(esc(eliminatedSummary(p))).append("</p>\n");
+            sb.append("<div class=\"screen-only\">\n<p><strong>Eliminated options</strong>, by rule</p>\n<table class=\"eliminated\">\n<thead><tr><th>rule</th><th>resources</th>")
                     .append("<th class=\"num\">candidates</th><th>reason</th></tr></thead>\n<tbody>\n");
             for (RuleGroup g : PlanText.byRule(p.eliminated())) {
                 sb.append("<tr><td><code>").append(esc(g.rule())).append("</code></td><td>").append(esc(PlanText.names(g.resources(), MAX_NAMES)))
                         .append("</td><td class=\"num\">").append(g.candidates()).append("</td><td>").append(esc(g.reason())).append("</td></tr>\n");
             }
-            sb.append("</tbody>\n</table>\n");
+            sb.append("</tbody>\n</table>\n</div>\n");
         }
         if (p.assumptions() != null && !p.assumptions().isEmpty()) {
             sb.append("<p><strong>Assumptions</strong> behind the ").append(esc(p.label())).append(" requirements</p>\n")
@@ -271,6 +291,29 @@ public final class HtmlRenderer {
                     .append("<figcaption>Monthly cost by local working hours: where a cloud line crosses the local line (circles), owning starts to pay off. ")
                     .append("A commitment (reserved, savings plan) is flat.</figcaption>\n</figure>\n");
         }
+    }
+
+    /** An option's notes: the first, then the others in a span the printed page leaves out. */
+    private static String notes(List<String> notes) {
+        if (notes == null || notes.isEmpty()) {
+            return "";
+        }
+        String first = esc(notes.get(0));
+        return notes.size() == 1 ? first
+                : first + "<span class=\"more-notes\">; " + esc(String.join("; ", notes.subList(1, notes.size()))) + "</span>";
+    }
+
+    /** The printed page's one line for the eliminated options: "Eliminated: 34 candidates by 5 rules: lambda.duration (1), …". */
+    static String eliminatedSummary(PartPlan p) {
+        List<RuleGroup> groups = PlanText.byRule(p.eliminated());
+        int candidates = 0;
+        List<String> rules = new ArrayList<>();
+        for (RuleGroup g : groups) {
+            candidates += g.candidates();
+            rules.add(g.rule() + " (" + Fmt.count(g.candidates()) + ")");
+        }
+        return "Eliminated: " + Fmt.count(candidates) + (candidates == 1 ? " candidate" : " candidates") + " by " + groups.size()
+                + (groups.size() == 1 ? " rule: " : " rules: ") + String.join(", ", rules) + " (the screen version and mlplan explain give each reason).";
     }
 
     private static String num(Double v) {

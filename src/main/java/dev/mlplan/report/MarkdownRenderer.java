@@ -122,7 +122,7 @@ public final class MarkdownRenderer {
         sb.append("\n### ").append(PlanText.part(p)).append("\n\n");
         sb.append("| requirement | value |\n|---|--:|\n");
         for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
-            sb.append("| ").append(cell(e.getKey())).append(" | ").append(cell(PlanText.value(e.getValue()))).append(" |\n");
+            sb.append("| ").append(cell(Labels.label(e.getKey()))).append(" | ").append(cell(Labels.value(e.getKey(), e.getValue()))).append(" |\n");
         }
         sb.append("\n**Options**: ").append(PlanText.optionsCaption(p)).append("\n\n");
         if (p.options().isEmpty()) {
@@ -179,7 +179,13 @@ public final class MarkdownRenderer {
         for (Double v : bars.values()) {
             values.add(plain(v));
         }
-        sb.append("\n```mermaid\nxychart-beta\n");
+        // option labels are long ("#1 trn1.32xlarge × 4 reserved-1y-partial-upfront"): horizontal bars keep them apart, one a row
+        boolean horizontal = false;
+        for (String l : bars.labels()) {
+            horizontal |= l.length() > 12;
+        }
+        sb.append("\n```mermaid\n").append(init(horizontal ? 900 : 700, horizontal ? 80 + 40 * bars.values().size() : 400, 1))
+                .append("xychart-beta").append(horizontal ? " horizontal" : "").append('\n');
         sb.append("    title \"").append(quoted(bars.title())).append("\"\n");
         sb.append("    x-axis [").append(String.join(", ", labels)).append("]\n");
         sb.append("    y-axis \"USD per month\" 0 --> ").append(plain(Charts.niceCeil(max))).append('\n');
@@ -213,12 +219,13 @@ public final class MarkdownRenderer {
             xs.add("\"" + PlanText.frontierHours(p.frontier(), i) + " h\"");
             ys.add(plain(d.monthlyUsd()));
         }
-        sb.append("\n```mermaid\nxychart-beta\n");
+        sb.append("\n```mermaid\n").append(init(900, 450, 1)).append("xychart-beta\n");
         sb.append("    title \"").append(quoted(p.label() + ": cost/time frontier, monthly cost (USD) by hours per run")).append("\"\n");
         sb.append("    x-axis [").append(String.join(", ", xs)).append("]\n");
         sb.append("    y-axis \"USD per month\" 0 --> ").append(plain(c.yMax())).append('\n');
         sb.append("    line [").append(String.join(", ", ys)).append("]\n");
-        sb.append("```\n");
+        sb.append("```\n\n");
+        legend(sb, List.of("the frontier, fastest point first (" + c.frontier().size() + " points)"));
     }
 
     private static void breakEven(StringBuilder sb, WorkloadPlan w) {
@@ -242,7 +249,7 @@ public final class MarkdownRenderer {
         if (chart.isPresent()) {
             Charts.BreakEvenChart c = chart.get();
             int steps = 10;
-            sb.append("\n```mermaid\nxychart-beta\n");
+            sb.append("\n```mermaid\n").append(init(900, 500, c.lines().size())).append("xychart-beta\n");
             sb.append("    title \"").append(quoted(c.title())).append("\"\n");
             StringBuilder xs = new StringBuilder();
             for (int i = 0; i <= steps; i++) {
@@ -258,11 +265,39 @@ public final class MarkdownRenderer {
                 sb.append("    line [").append(ys).append("]\n");
             }
             sb.append("```\n\n");
-            sb.append("Lines, in order: ");
-            for (int i = 0; i < c.lines().size(); i++) {
-                sb.append(i == 0 ? "" : "; ").append(i + 1).append(". ").append(cell(c.lines().get(i).name()));
+            List<String> names = new ArrayList<>();
+            for (Charts.Line l : c.lines()) {
+                names.add(l.name());
             }
-            sb.append(". This workload needs ").append(Fmt.sig(c.workloadHours())).append(" local h/month.\n");
+            legend(sb, names);
+            sb.append("\nThis workload needs ").append(Fmt.sig(c.workloadHours())).append(" local h/month.\n");
+        }
+    }
+
+    /** Colour names of {@link Svg#COLORS} (Okabe–Ito), for the legends beside Mermaid charts. */
+    private static final List<String> COLOR_NAMES = List.of("blue", "vermillion", "bluish green", "reddish purple", "orange", "sky blue", "black");
+
+    /**
+     * A Mermaid init directive for an xychart: its size (so that axis labels have room), and the
+     * series colours fixed to {@link Svg#COLORS}, so that the legend beside it can name them
+     * (Mermaid's xychart draws no legend of its own).
+     */
+    private static String init(int width, int height, int series) {
+        List<String> palette = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, series); i++) {
+            palette.add(Svg.COLORS.get(i % Svg.COLORS.size()));
+        }
+        return "%%{init: {\"xyChart\": {\"width\": " + width + ", \"height\": " + height + ", \"xAxis\": {\"labelFontSize\": 12}, "
+                + "\"yAxis\": {\"labelFontSize\": 12}}, \"themeVariables\": {\"xyChart\": {\"plotColorPalette\": \"" + String.join(", ", palette)
+                + "\"}}}}%%\n";
+    }
+
+    /** The legend of a Mermaid line chart, as a list beside it: each line's colour (as {@link #init} sets it) and name. */
+    private static void legend(StringBuilder sb, List<String> names) {
+        sb.append("Legend:\n\n");
+        for (int i = 0; i < names.size(); i++) {
+            sb.append("- ").append(COLOR_NAMES.get(i % COLOR_NAMES.size())).append(" line (").append(Svg.COLORS.get(i % Svg.COLORS.size())).append("): ")
+                    .append(cell(names.get(i))).append('\n');
         }
     }
 

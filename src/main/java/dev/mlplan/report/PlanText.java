@@ -38,16 +38,6 @@ final class PlanText {
         return o.instanceType() == null ? "-" : o.instanceType();
     }
 
-    static String value(Object v) {
-        if (v instanceof Double d) {
-            return Math.abs(d) >= 1e7 ? Fmt.sci(d) : Fmt.sig(d);
-        }
-        if (v instanceof Number n) {
-            return Math.abs(n.doubleValue()) >= 1e7 ? Fmt.sci(n.doubleValue()) : Fmt.count(n.doubleValue());
-        }
-        return String.valueOf(v);
-    }
-
     static String hoursPerRun(Option o) {
         return o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun());
     }

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Inline SVG charts for the HTML report: no scripts, no external fonts or styles, fixed number
- * formats so the markup is byte-stable.
+ * formats so the markup is byte-stable. Option costs are horizontal bars (the option labels are
+ * long: one a row, never rotated); every chart with lines has a legend under its plot.
  */
 final class Svg {
     /** Series colours, distinguishable in print and for common colour-vision deficiencies (Okabe–Ito). */
@@ -141,7 +142,7 @@ final class Svg {
 
     /** Monthly cost against hours per run: the frontier's points joined fastest first, the other options shown as grey dots. */
     static String frontier(Charts.FrontierChart c) {
-        int height = TOP + PLOT_H + AXIS_H;
+        int height = TOP + PLOT_H + AXIS_H + LEGEND_LINE * 2 + 10;
         StringBuilder sb = open("frontier", c.title(), height);
         frame(sb, i -> Fmt.usd(c.yMax() * i / TICKS).replace(".00", ""), i -> Fmt.sig(c.xMax() * i / TICKS), "hours per run");
         StringBuilder line = new StringBuilder();
@@ -162,6 +163,8 @@ final class Svg {
                         .append(HtmlRenderer.esc(shorten(d.label(), 32))).append("</text>\n");
             }
         }
+        legend(sb, TOP + PLOT_H + AXIS_H, COLORS.get(0), "cost/time frontier, joined fastest first");
+        legend(sb, TOP + PLOT_H + AXIS_H + LEGEND_LINE, "#b0b7bf", "other ranked options (dots)");
         sb.append("</svg>\n");
         return sb.toString();
     }

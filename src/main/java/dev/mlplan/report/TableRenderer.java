@@ -145,21 +145,10 @@ public final class TableRenderer {
     private static String summary(PartPlan p) {
         List<String> bits = new ArrayList<>();
         for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
-            bits.add(e.getKey() + " " + value(e.getValue()));
+            bits.add(Labels.labelled(e.getKey(), e.getValue()));
         }
         bits.add(p.feasible() + " feasible of " + p.considered() + " considered");
         return String.join(" · ", bits);
-    }
-
-    private static String value(Object v) {
-        if (v instanceof Double d) {
-            return Math.abs(d) >= 1e7 ? Fmt.sci(d) : Fmt.sig(d);
-        }
-        if (v instanceof Number n) {
-            // a large double saved as JSON reads back as a long: format it the same way
-            return Math.abs(n.doubleValue()) >= 1e7 ? Fmt.sci(n.doubleValue()) : Fmt.count(n.doubleValue());
-        }
-        return String.valueOf(v);
     }
 
     /** The columns of the options table ({@link #cell} gives a column's text). */

@@ -82,18 +82,65 @@ public final class Fmt {
         return s.substring(0, end);
     }
 
-    /** Scientific notation with 2 significant figures: 8.4e19. */
-    public static String sci(double value) {
-        if (value == 0) {
-            return "0";
+    /** SI prefixes by powers of 1,000, as FLOP counts are written: 8.4e19 FLOPs is 84 EFLOPs. */
+    private static final String[] SI = {"", "k", "M", "G", "T", "P", "E", "Z"};
+
+    /** Short-scale suffixes by powers of 1,000, as parameter and token counts are written: 6.7 B parameters, 1.2 T tokens. */
+    private static final String[] SHORT_SCALE = {"", "k", "M", "B", "T"};
+
+    /** A FLOP count with an SI prefix, 3 significant figures, never e-notation: 8.4e19 → "84 EFLOPs", 1.4e9 → "1.4 GFLOPs". */
+    public static String flops(double value) {
+        return scaled(value, SI) + "FLOPs";
+    }
+
+    /** A FLOP rate with an SI prefix: 3.12e14 → "312 TFLOP/s". */
+    public static String flopRate(double value) {
+        return scaled(value, SI) + "FLOP/s";
+    }
+
+    /**
+     * A large count (parameters, tokens, values) with a short-scale suffix, 3 significant figures,
+     * never e-notation: 6.74e9 → "6.74 B", 1.2e12 → "1.2 T", 124e6 → "124 M", 5500 → "5,500"; beyond trillions the
+     * thousands are grouped: 3.4e15 → "3,400 T".
+     */
+    public static String large(double value) {
+        if (Math.abs(value) < 1e6) {
+            return sig(value);
         }
-        int exp = (int) Math.floor(Math.log10(Math.abs(value)));
-        double mantissa = value / Math.pow(10, exp);
-        if (Math.abs(Math.round(mantissa * 10) / 10.0) >= 10) {
-            mantissa /= 10;
-            exp++;
+        return scaled(value, SHORT_SCALE).strip();
+    }
+
+    /** A short time in seconds with an SI prefix: 7.5e-9 → "7.5 ns", 0.0042 → "4.2 ms", 3 → "3 s". */
+    public static String seconds(double value) {
+        double a = Math.abs(value);
+        if (a == 0 || a >= 1) {
+            return sig(value) + " s";
         }
-        return num(mantissa, 1) + "e" + exp;
+        String[] small = {"ms", "µs", "ns", "ps"};
+        double scaled = value;
+        for (String unit : small) {
+            scaled *= 1000;
+            if (Math.abs(scaled) >= 1 || unit.equals("ps")) {
+                return sig(scaled) + " " + unit;
+            }
+        }
+        return sig(scaled) + " ps";
+    }
+
+    /** {@code value} divided by the largest power of 1,000 below it, in 3 significant figures, then a space and the power's prefix. */
+    private static String scaled(double value, String[] prefixes) {
+        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            return sig(value) + " ";
+        }
+        int k = (int) Math.floor(Math.log10(Math.abs(value)) / 3);
+        k = Math.max(0, Math.min(prefixes.length - 1, k));
+        String shown = sig(value / Math.pow(1000, k));
+        // 999.7 rounds to "1,000": show it as 1 of the next prefix
+        if (k < prefixes.length - 1 && shown.replace("-", "").equals("1,000")) {
+            k++;
+            shown = sig(value / Math.pow(1000, k));
+        }
+        return shown + " " + prefixes[k];
     }
 
     /** Dollars with cents: 1234.5 → "$1,234.50". */

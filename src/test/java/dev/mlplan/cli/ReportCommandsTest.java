@@ -44,7 +44,7 @@ class ReportCommandsTest {
 
     @Test
     void recommendWritesEveryFormat() {
-        assertThat(cli.run("recommend", RTX, "--format", "csv").out()).startsWith("workload,file,part,kind,rank,id,");
+        assertThat(cli.run("recommend", RTX, "--format", "csv").out()).startsWith("rowType,workload,file,part,rank,id,");
         assertThat(cli.run("recommend", RTX, "--format", "markdown").out()).startsWith("# mlplan report").contains("```mermaid");
         assertThat(cli.run("recommend", RTX, "--format", "html", "--output", "r.html").code()).isZero();
         assertThat(cli.read("r.html")).startsWith("<!DOCTYPE html>").contains("class=\"chart break-even\"");

@@ -12,12 +12,12 @@ class FmtTest {
         assertThat(Fmt.plain(13.456)).isEqualTo("13.5");
         assertThat(Fmt.plain(1.8249)).isEqualTo("1.82");
         assertThat(Fmt.plain(0.012345)).isEqualTo("0.0123");
-        assertThat(Fmt.sci(8.73e22)).isEqualTo("8.73e22");
         assertThat(Fmt.pct(0.4)).isEqualTo("40%");
         assertThat(Fmt.pct(621.33)).isEqualTo("62133%");
         assertThat(Fmt.plain(0)).isEqualTo("0.00");
         assertThat(Fmt.plain(0.99949999)).isEqualTo("0.999");
-        assertThat(Fmt.sci(9.996e-5)).isEqualTo("1.00e-4");
-        assertThat(Fmt.count(6.74e9)).isEqualTo("6.74B");
+        assertThat(Fmt.plain(9.996e-5)).isEqualTo("0.0001000");
+        assertThat(Fmt.plain(1.234e-7)).isEqualTo("0.000000123");
+        assertThat(Fmt.count(6.74e9)).isEqualTo("6.74 B");
     }
 }

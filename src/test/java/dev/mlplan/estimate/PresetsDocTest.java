@@ -64,7 +64,7 @@ class PresetsDocTest {
                     .append(" | ").append(m.layers() > 0 ? m.layers() + " × " + m.hidden() + ", " + m.heads() + "/" + m.kvHeads() + " × "
                             + m.headDim() : "")
                     .append(" | ").append(p.contextLength() > 0 ? String.valueOf(p.contextLength()) : "")
-                    .append(" | ").append(p.forwardFlopsPerSample() > 0 ? Fmt.sci(p.forwardFlopsPerSample()) + " FLOPs"
+                    .append(" | ").append(p.forwardFlopsPerSample() > 0 ? dev.mlplan.util.Fmt.flops(p.forwardFlopsPerSample())
                             + (p.diffusion() ? " × " + p.guidancePasses() + " × " + p.diffusionSteps() + " steps at " + p.nativeResolution() + " px"
                                     : "") : "")
                     .append(" | [").append(p.url().replaceFirst("^https://", "")).append("](").append(p.url()).append(") |\n");

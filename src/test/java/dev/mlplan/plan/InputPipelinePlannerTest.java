@@ -29,7 +29,7 @@ class InputPipelinePlannerTest {
         // 90 epochs × 1.28M images ÷ (128 vCPUs × 60 images/s) = 15,000 s = 4.17 h, + 10 min setup
         assertThat(first.get("hoursPerRun").asDouble()).isEqualTo(4.33);
         assertThat(steps(first)).contains("128 vCPUs × 60 samples/s per vCPU = 7,680 samples/s").contains("the pipeline binds")
-                .contains("1.15e8 ÷ 7,680 samples/s");
+                .contains("115 M ÷ 7,680 samples/s");
     }
 
     @Test

@@ -82,6 +82,53 @@ class HtmlBrowserTest {
         return new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test"), LocalDate.of(2026, 8, 1)).plan(List.of(w));
     }
 
+    private static PlanResult plan(String file) throws Exception {
+        var w = ModelPresets.workloadParser().parse(Path.of(file).toAbsolutePath());
+        return new Planner(CatalogLoader.embedded(), ConstraintEngine.standard(), PlanOptions.defaults("test"), LocalDate.of(2026, 8, 1)).plan(List.of(w));
+    }
+
+    /** Pages of a PDF: its page objects ("/Type /Page"), not the page tree ("/Type /Pages"). */
+    static int pages(byte[] pdf) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/Type\\s*/Page(?![a-zA-Z])").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * A reviewer prints a workload's report: with the print style (A4, margins, eliminated options
+     * as a summary, rows kept whole), each example workload fits in at most three pages.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"workloads/ml-platform.yaml", "workloads/llama2-7b-finetune.yaml"})
+    void aWorkloadsReportPrintsInAtMostThreePages(String file) throws Exception {
+        assumeTrue(chromium != null, "chromium is not installed (.ci/run installs it): the printed report's page count is not checked");
+        String name = Path.of(file).getFileName().toString().replace(".yaml", "");
+        Path html = tmp.resolve(name + ".html");
+        Files.writeString(html, HtmlRenderer.render(plan(file)), StandardCharsets.UTF_8);
+        Path pdf = tmp.resolve(name + ".pdf");
+        Run print = chromium("--no-pdf-header-footer", "--print-to-pdf=" + pdf, html.toUri().toString());
+        assertThat(print.code()).as(print.stderr()).isZero();
+        assertThat(pdf).exists();
+        byte[] bytes = Files.readAllBytes(pdf);
+        int pages = pages(bytes);
+        // kept for CI artifacts and for a look by eye
+        Path keep = Files.createDirectories(Path.of("target", "browser-screenshots"));
+        Files.write(keep.resolve(name + ".pdf"), bytes);
+        Files.copy(html, keep.resolve(name + ".html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(keep.resolve(name + ".pdf.txt"), name + ": " + pages + " pages\n");
+        assertThat(pages).as(name + " printed").isBetween(1, 3);
+    }
+
+    @Test
+    void pagesCountsPageObjectsNotThePageTree() {
+        byte[] pdf = "1 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj 2 0 obj << /Type /Page >> 3 0 obj <</Type/Page/Parent 1 0 R>>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(pages(pdf)).isEqualTo(2);
+    }
+
     private static List<String> consoleProblems(String stderr) {
         return stderr.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught") || l.contains("ERR_FILE_NOT_FOUND")
                 || l.contains("Refused to")).toList();

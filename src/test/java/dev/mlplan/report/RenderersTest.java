@@ -51,21 +51,47 @@ class RenderersTest {
         assertThat(rows).hasSize((int) (options + eliminated));
         assertThat(rows.get(0).keySet()).containsExactlyElementsOf(CsvRenderer.columns());
         Map<String, String> first = rows.get(0);
-        assertThat(first).containsEntry("workload", "finetune").containsEntry("kind", "option").containsEntry("rank", "1")
+        assertThat(first).containsEntry("workload", "finetune").containsEntry("rowType", "option").containsEntry("rank", "1")
                 .containsEntry("id", "training/ec2/trn1.32xlarge/spot/us-east-1").containsEntry("monthlyUsd", "300.00")
                 .containsEntry("notes", "MFU 40%; spot: test note").containsEntry("rule", "");
-        Map<String, String> elim = rows.stream().filter(r -> r.get("kind").equals("eliminated") && r.get("instanceType").equals("g5.xlarge"))
+        Map<String, String> elim = rows.stream().filter(r -> r.get("rowType").equals("eliminated") && r.get("instanceType").equals("g5.xlarge"))
                 .findFirst().orElseThrow();
         assertThat(elim).containsEntry("rule", "instance.accelerator-memory").containsEntry("occurrences", "3")
                 .containsEntry("reason", "needs 118 GiB; g5.xlarge has 24 GiB | a pipe").containsEntry("rank", "");
-        assertThat(rows).filteredOn(r -> r.get("workload").equals("infeasible")).allSatisfy(r -> assertThat(r.get("kind")).isEqualTo("eliminated"));
+        assertThat(first).containsEntry("catalogId", "test-2026-01").containsEntry("catalogPricesAsOf", "2026-01-15");
+        // two typed sections: every option row before every eliminated row
+        int lastOption = 0;
+        int firstEliminated = rows.size();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).get("rowType").equals("option")) {
+                lastOption = i;
+            } else {
+                firstEliminated = Math.min(firstEliminated, i);
+            }
+        }
+        assertThat(lastOption).isLessThan(firstEliminated);
+        assertThat(rows).extracting(r -> r.get("rowType")).containsOnly("option", "eliminated");
+        assertThat(rows).filteredOn(r -> r.get("workload").equals("infeasible")).allSatisfy(r -> assertThat(r.get("rowType")).isEqualTo("eliminated"));
+    }
+
+    /** The CSV header is a contract for spreadsheets and scripts: a change here is a change they must follow (docs/design.md, CSV). */
+    @Test
+    void csvHeaderIsStable() {
+        assertThat(String.join(",", CsvRenderer.columns())).isEqualTo("rowType,workload,file,part,rank,id,service,instanceType,count,region,pricing,"
+                + "hoursPerRun,usdPerRun,monthlyUsd,upfrontUsd,requestsPerSecondPerInstance,latencyMsP99,ttftMsP99,tpotMsP99,tokensPerSecondPerInstance,"
+                + "rule,reason,occurrences,notes,catalogId,catalogPricesAsOf");
+        assertThat(CsvRenderer.render(PLAN)).startsWith(String.join(",", CsvRenderer.columns()) + "\n");
     }
 
     @Test
     void markdownGoldenWithMermaidCharts() {
         String md = MarkdownRenderer.render(PLAN);
         Golden.assertMatches("report/plan.md", md);
-        assertThat(count(md, "```mermaid\nxychart-beta")).as("a bar chart per part with options + one break-even chart").isEqualTo(4);
+        assertThat(count(md, "```mermaid\n%%{init: {\"xyChart\": {\"width\": ")).as("a bar chart per part with options + one break-even chart")
+                .isEqualTo(4);
+        assertThat(count(md, "xychart-beta horizontal\n")).as("option bars with long labels lie horizontal, one label a row").isEqualTo(3);
+        assertThat(md).as("the line chart's colours fixed and named in a legend beside it")
+                .contains("\"plotColorPalette\": \"#0072B2, #D55E00, #009E73, #CC79A7\"", "Legend:\n\n- blue line (#0072B2): own rtx-4090\n");
         assertThat(md).contains("## Summary", "### Training", "**Eliminated options**", "Assumptions behind the training requirements",
                 "### Break-even: owning rtx-4090 vs renting", "## Catalog provenance", "needs 118 GiB; g5.xlarge has 24 GiB \\| a pipe");
         // every table row has as many cells as its header

@@ -59,8 +59,8 @@ public final class TestPlans {
                 new Elimination(Service.LAMBDA, null, "lambda.duration", "one run takes 3.1 h; Lambda stops a function after 15 min", 1),
                 new Elimination(Service.EC2, "g5.xlarge", "instance.accelerator-memory", "needs 118 GiB; g5.xlarge has 24 GiB | a pipe", 3),
                 new Elimination(Service.EC2, "g6.xlarge", "instance.accelerator-memory", "needs 118 GiB; g6.xlarge has 24 GiB", 3)),
-                List.of(new Step("training FLOPs", "8.4e19 FLOPs", "6 · N · D = 6 × 7.0e9 × 2.0e9"),
-                        new Step("memory", "118 GiB", "16 B/param × 7.0e9 <AdamW> & \"mixed\"")), 120, 40);
+                List.of(new Step("training FLOPs", "84 EFLOPs", "6 · N · D = 6 × 7 B × 2 B"),
+                        new Step("memory", "118 GiB", "16 B/param × 7 B params <AdamW> & \"mixed\"")), 120, 40);
     }
 
     /** A workload with a training and a storage part, a budget and a break-even. */
