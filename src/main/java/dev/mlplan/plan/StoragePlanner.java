@@ -272,6 +272,12 @@ final class StoragePlanner {
             return;
         }
         for (String region : regions) {
+            // constraints.residency (residency.region): storage stays inside
+            List<Violation> outside = ctx.engine().checkOffer(facts(c, req), region, PricingModel.ON_DEMAND);
+            if (!outside.isEmpty()) {
+                col.eliminateAll(c.service(), c.resource(), outside);
+                continue;
+            }
             var priced = pricing.apply(region);
             List<CostComponent> components = new ArrayList<>(priced.components());
             components.addAll(cost.transfer(ctx.workload().storage().orElseThrow().transfer(), region));
