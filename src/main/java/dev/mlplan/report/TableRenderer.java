@@ -134,6 +134,9 @@ public final class TableRenderer {
     }
 
     private static String value(Object v) {
+        if (v instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof Map<?, ?>) {
+            return PlanText.curve(l);
+        }
         if (v instanceof Double d) {
             return Math.abs(d) >= 1e7 ? Fmt.sci(d) : Fmt.sig(d);
         }
