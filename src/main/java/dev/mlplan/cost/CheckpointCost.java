@@ -64,10 +64,10 @@ public final class CheckpointCost {
     /**
      * The month's checkpoint lines in {@code region}: storage of keep_last checkpoints per trial (at most as
      * many as a run writes) and the PUT requests of every checkpoint the month's runs write; empty without
-     * {@code checkpoint_every}.
+     * {@code checkpoint_every}, and for tree and linear models (a few MB, not priced).
      */
     public static InstanceCost.Priced monthly(ServicePrices prices, String region, Training t, TrainingRequirements req, double runHours) {
-        if (t.checkpointEvery().isEmpty()) {
+        if (t.checkpointEvery().isEmpty() || t.tabular().isPresent()) {
             return new InstanceCost.Priced(List.of(), 0, 0, List.of());
         }
         Size size = size(req);
