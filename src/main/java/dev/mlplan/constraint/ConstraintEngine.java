@@ -24,6 +24,7 @@ import dev.mlplan.constraint.rules.LatencyRule;
 import dev.mlplan.constraint.rules.LocalAvailabilityRule;
 import dev.mlplan.constraint.rules.MaxNodesRule;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
+import dev.mlplan.constraint.rules.ResidencyRule;
 import dev.mlplan.constraint.rules.S3BlockIoRule;
 import dev.mlplan.constraint.rules.SageMakerServerlessConcurrencyRule;
 import dev.mlplan.constraint.rules.SageMakerServerlessDurationRule;
@@ -85,7 +86,8 @@ public final class ConstraintEngine {
                 new SpotDeadlineRule(),
                 new SpotDeadlineMarginRule(),
                 new CapacityBlockRule(),
-                new MaxUpfrontRule()));
+                new MaxUpfrontRule(),
+                new ResidencyRule()));
     }
 
     public List<Rule> rules() {

@@ -9,6 +9,7 @@ import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.InstanceCost;
+import dev.mlplan.cost.LifecycleCost;
 import dev.mlplan.cost.StorageCost;
 import dev.mlplan.estimate.StorageEstimator;
 import dev.mlplan.estimate.StorageRequirements;
@@ -71,6 +72,9 @@ final class StoragePlanner {
         for (String cls : s3Classes(s.access())) {
             planS3(s, req, cls, col);
         }
+        if (!s.lifecycle().isEmpty()) {
+            planS3(s, req, LIFECYCLE, col);
+        }
         List<String> driveNote = driverNote(req);
         for (EbsVolumeType t : ctx.catalog().ebsVolumeTypes()) {
             int stripe = stripeNeeded(t, req);
@@ -108,6 +112,7 @@ final class StoragePlanner {
             requirements.put("throughputMiBps", TrainingPlanner.round1(req.throughputBytesPerSecond() / DataSize.MIB));
         }
         requirements.put("sharedBy", req.sharedBy());
+        months(s, ranked).ifPresent(m -> requirements.put("months", m));
         var part = new PlanResult.PartPlan(Part.STORAGE.id(), requirements,
                 col.top(ranked, ctx.options().top()), col.eliminations(), req.steps(),
                 col.considered(), col.feasible());
@@ -219,7 +224,8 @@ final class StoragePlanner {
         Candidate c = new Candidate(Part.STORAGE, Service.S3, null, resource, use, 0);
         Optional<EbsVolumeType> stage = staging;
         plan(c, req, col, region -> {
-            var s3 = cost.s3(cls, req, region, reading);
+            var s3 = LIFECYCLE.equals(cls) ? lifecycle(s, req, region)
+                    : s.lifecycle().isEmpty() ? cost.s3(cls, req, region, reading) : overTwelveMonths(s, cls, cost.s3(cls, req, region, reading), region);
             if (stage.isEmpty()) {
                 return s3;
             }
@@ -231,6 +237,56 @@ final class StoragePlanner {
             n.addAll(vol.notes());
             return new InstanceCost.Priced(List.copyOf(all), s3.monthlyUsd() + vol.monthlyUsd(), 0, List.copyOf(n));
         }, notes);
+    }
+
+    /** The S3 "class" of the option that follows storage.lifecycle: written to S3 Standard, then moved as it ages. */
+    static final String LIFECYCLE = "lifecycle";
+
+    /**
+     * S3 under storage.lifecycle: the 12-month average of its curve (LifecycleCost), with S3 Standard's request
+     * lines; reads of data already in a colder class pay that class's request and retrieval prices, not priced here.
+     */
+    private InstanceCost.Priced lifecycle(Storage s, StorageRequirements req, String region) {
+        var curve = new LifecycleCost(ctx.prices()).curve(s, region, "standard");
+        var standard = cost.s3("standard", req, region, reading);
+        List<CostComponent> all = new ArrayList<>(curve.average());
+        standard.components().stream().filter(c -> !c.name().startsWith("Storage [")).forEach(all::add);
+        List<String> notes = new ArrayList<>(curve.notes());
+        notes.add("lifecycle: " + s.lifecycle().transitions().stream().map(t -> t.storageClass() + " after " + Fmt.count(t.afterDays()) + " days")
+                .collect(java.util.stream.Collectors.joining(", ")) + "; requests at S3 Standard prices (reads of colder data pay more, not priced)");
+        notes.addAll(standard.notes());
+        return new InstanceCost.Priced(List.copyOf(all), CostComponent.total(all), 0, List.copyOf(notes));
+    }
+
+    /**
+     * With a lifecycle to compare with, a class's storage lines as the 12-month average of its flat curve (the
+     * same growth, no transitions), so that every S3 option is priced over the same year.
+     */
+    private InstanceCost.Priced overTwelveMonths(Storage s, String cls, InstanceCost.Priced s3, String region) {
+        var curve = new LifecycleCost(ctx.prices()).flat(s, region, cls);
+        List<CostComponent> all = new ArrayList<>(curve.average());
+        s3.components().stream().filter(c -> !c.name().startsWith("Storage [")).forEach(all::add);
+        List<String> notes = new ArrayList<>(curve.notes());
+        notes.addAll(s3.notes());
+        return new InstanceCost.Priced(List.copyOf(all), CostComponent.total(all), 0, List.copyOf(notes));
+    }
+
+    /**
+     * The 12-month curve of the best option's data (issue 20 item 5), when it is on S3 and the data grows or
+     * follows a lifecycle: [{month, dataGB, usd}, …], the storage lines only.
+     */
+    private Optional<List<Map<String, Object>>> months(Storage s, List<PartCollector.Draft> ranked) {
+        if (ranked.isEmpty() || (s.lifecycle().isEmpty() && s.growth().bytesPerSecond() <= 0)) {
+            return Optional.empty();
+        }
+        Option best = ranked.get(0).option();
+        if (best.service() != Service.S3) {
+            return Optional.empty();
+        }
+        String cls = best.instanceType().substring("s3-".length()).replace("+ebs", "");
+        var lc = new LifecycleCost(ctx.prices());
+        var curve = LIFECYCLE.equals(cls) ? lc.curve(s, best.region(), "standard") : lc.flat(s, best.region(), cls);
+        return Optional.of(curve.json());
     }
 
     /** The storage needs of one reading instance with its own copy of the data (a staging volume). */
@@ -272,6 +328,12 @@ final class StoragePlanner {
             return;
         }
         for (String region : regions) {
+            // constraints.residency (residency.region): storage stays inside
+            List<Violation> outside = ctx.engine().checkOffer(facts(c, req), region, PricingModel.ON_DEMAND);
+            if (!outside.isEmpty()) {
+                col.eliminateAll(c.service(), c.resource(), outside);
+                continue;
+            }
             var priced = pricing.apply(region);
             List<CostComponent> components = new ArrayList<>(priced.components());
             components.addAll(cost.transfer(ctx.workload().storage().orElseThrow().transfer(), region));

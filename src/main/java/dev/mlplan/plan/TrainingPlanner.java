@@ -13,6 +13,7 @@ import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.constraint.rules.PriceAvailabilityRule;
 import dev.mlplan.cost.CostCategory;
+import dev.mlplan.cost.CheckpointCost;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.CapacityBlock;
 import dev.mlplan.cost.InstanceCost;
@@ -213,7 +214,9 @@ final class TrainingPlanner {
                     Optional<CapacityBlock> block = pm == PricingModel.CAPACITY_BLOCK ? CapacityBlock.forRun(t.sweepHours(runHours)) : Optional.empty();
                     int billedInstances = block.isPresent() ? n * t.concurrency() : n;
                     double billedHoursPerMonth = block.isPresent() ? block.get().hours() * t.runsPerMonth() : runHours * t.trialsPerMonth();
-                    double monthly = InstanceCost.monthlyUsd(p, billedInstances, billedHoursPerMonth);
+                    // issue 20 item 4: checkpoints on S3 (empty without training.checkpoint_every)
+                    var checkpoints = CheckpointCost.monthly(ctx.prices(), region, t, req, runHours);
+                    double monthly = InstanceCost.monthlyUsd(p, billedInstances, billedHoursPerMonth) + checkpoints.monthlyUsd();
                     return Optional.of(new PartCollector.Offer(id, monthly, round2(runHours), () -> {
                         List<String> notes = new ArrayList<>();
                         // one trial's share: a block's price spread over the sweep's trials
@@ -242,8 +245,9 @@ final class TrainingPlanner {
                         double perRun = perRunUsd;
                         Double upfront = block.isPresent() ? Double.valueOf(block.get().hours() * billedInstances * p.usdPerHour())
                                 : InferencePlanner.upfront(InstanceCost.upfrontUsd(p, n, billedHoursPerMonth));
+                        notes.addAll(checkpoints.notes());
                         return sweep(t, new Option(0, id, Service.EC2, it.name(), n, region, pm, round2(runHours), null, null, null, perRun,
-                                priced.monthlyUsd(), upfront, priced.components(), List.copyOf(notes), List.of(),
+                                priced.monthlyUsd() + checkpoints.monthlyUsd(), upfront, withLines(priced.components(), checkpoints), List.copyOf(notes), List.of(),
                                 withSweepStep(t, OptionSteps.after(req.steps(), chosen.steps()), runHours, perRun, n)), runHours);
                     }, new Detail(runHours, n * p.usdPerHour())));
                 }));
@@ -324,7 +328,8 @@ final class TrainingPlanner {
                 (region, pm, hourly) -> ctx.engine().checkOffer(f, region, pm),
                 (region, pm, hourly) -> {
                     String id = "training/sagemaker-training/ml." + it.name() + (n > 1 ? "x" + n : "") + "/on-demand/" + region;
-                    return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd(), round2(hours), () -> {
+                    var checkpoints = CheckpointCost.monthly(ctx.prices(), region, t, req, hours);
+                    return Optional.of(new PartCollector.Offer(id, instanceHours * hourly.usd() + checkpoints.monthlyUsd(), round2(hours), () -> {
                         var component = CostComponent.of(CostCategory.COMPUTE, "Training instance hours [" + c.resource() + ", SageMaker]", "hours", instanceHours,
                                 hourly.usd(), hourly.source());
                         List<String> notes = new ArrayList<>();
@@ -333,8 +338,10 @@ final class TrainingPlanner {
                                 + (n > 1 && est.mfu() > 0 ? ", " : "") + (est.mfu() > 0 ? "MFU " + Fmt.pct(est.mfu()) : ""));
                         ctx.estimatedSageMakerNote(hourly).ifPresent(notes::add);
                         notes.add("managed spot training can cut this by up to 90% (not priced)");
+                        notes.addAll(checkpoints.notes());
                         return sweep(t, new Option(0, id, Service.SAGEMAKER_TRAINING, c.resource(), n, region, PricingModel.ON_DEMAND, round2(hours),
-                                null, null, null, hours * n * hourly.usd(), component.monthlyUsd(), null, List.of(component), List.copyOf(notes),
+                                null, null, null, hours * n * hourly.usd(), component.monthlyUsd() + checkpoints.monthlyUsd(), null,
+                                withLines(List.of(component), checkpoints), List.copyOf(notes),
                                 List.of(), withSweepStep(t, OptionSteps.after(req.steps(), est.steps()), hours, hours * n * hourly.usd(), n)), hours);
                     }, new Detail(hours, n * hourly.usd())));
                 }));
@@ -492,6 +499,16 @@ final class TrainingPlanner {
     Facts facts(Candidate c, TrainingRequirements req, TrainingEstimate est, double effectiveHours) {
         return new Facts(ctx.workload(), ctx.catalog(), c, Optional.of(req), Optional.of(est), Optional.empty(), Optional.empty(),
                 Optional.empty(), 0, effectiveHours, Optional.empty());
+    }
+
+    /** The option's cost lines followed by {@code extra}'s (checkpoints). */
+    static List<CostComponent> withLines(List<CostComponent> lines, InstanceCost.Priced extra) {
+        if (extra.components().isEmpty()) {
+            return lines;
+        }
+        List<CostComponent> all = new ArrayList<>(lines);
+        all.addAll(extra.components());
+        return List.copyOf(all);
     }
 
     static double round2(double v) {

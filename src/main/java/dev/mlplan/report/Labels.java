@@ -38,6 +38,7 @@ public final class Labels {
             Map.entry("hostMemoryGiB", new Label("host memory", v -> Fmt.sig(v) + " GiB")),
             Map.entry("weightsGiB", new Label("weights", v -> Fmt.sig(v) + " GiB")),
             Map.entry("dataGB", new Label("data", v -> Fmt.sig(v) + " GB")),
+            Map.entry("months", new Label("storage over 12 months", null)),
             Map.entry("inputGBPerRun", new Label("input per run", v -> Fmt.sig(v) + " GB")),
             Map.entry("outputGBPerRun", new Label("output per run", v -> Fmt.sig(v) + " GB")),
             Map.entry("throughputMiBps", new Label("throughput", v -> Fmt.sig(v) + " MiB/s")),
@@ -79,6 +80,10 @@ public final class Labels {
 
     /** A requirement's value as a reviewer reads it, its unit once: "118 GiB", "84 EFLOPs", "6.74 B", "on-demand". */
     public static String value(String key, Object v) {
+        if (v instanceof java.util.List<?> l && !l.isEmpty() && l.get(0) instanceof java.util.Map<?, ?>) {
+            // the 12-month storage curve ([{month, dataGB, usd}, …]) on one line
+            return PlanText.curve(l);
+        }
         if (v instanceof Collection<?> c) {
             return String.join(", ", c.stream().map(String::valueOf).toList());
         }

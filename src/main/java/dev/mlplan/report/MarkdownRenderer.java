@@ -124,6 +124,9 @@ public final class MarkdownRenderer {
         for (Map.Entry<String, Object> e : p.requirements().entrySet()) {
             sb.append("| ").append(cell(Labels.label(e.getKey()))).append(" | ").append(cell(Labels.value(e.getKey(), e.getValue()))).append(" |\n");
         }
+        if (p.requirements().get("months") instanceof List<?> months && !months.isEmpty()) {
+            sb.append("\n**Storage over 12 months** (the best option's data, with its growth and lifecycle):\n\n").append(PlanText.curveTable(months));
+        }
         sb.append("\n**Options**: ").append(PlanText.optionsCaption(p)).append("\n\n");
         if (p.options().isEmpty()) {
             sb.append("No feasible option: see the eliminations.\n");

@@ -38,6 +38,33 @@ final class PlanText {
         return o.instanceType() == null ? "-" : o.instanceType();
     }
 
+    /**
+     * A 12-month cost curve ([{month, dataGB, usd}, …], issue 20 item 5) on one line: "$23.63 in month 1 → $0.99 in
+     * month 12, $X over 12 months".
+     */
+    static String curve(List<?> months) {
+        double total = 0;
+        for (Object m : months) {
+            total += ((Number) ((Map<?, ?>) m).get("usd")).doubleValue();
+        }
+        Map<?, ?> first = (Map<?, ?>) months.get(0);
+        Map<?, ?> last = (Map<?, ?>) months.get(months.size() - 1);
+        return Fmt.usd(((Number) first.get("usd")).doubleValue()) + " in month " + first.get("month") + " → "
+                + Fmt.usd(((Number) last.get("usd")).doubleValue()) + " in month " + last.get("month") + ", " + Fmt.usd(total) + " over "
+                + months.size() + " months";
+    }
+
+    /** The rows of a 12-month curve as a Markdown table (month, data, storage cost). */
+    static String curveTable(List<?> months) {
+        StringBuilder sb = new StringBuilder("| month | data GB | storage $ |\n|--:|--:|--:|\n");
+        for (Object o : months) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            sb.append("| ").append(m.get("month")).append(" | ").append(Fmt.count(((Number) m.get("dataGB")).doubleValue())).append(" | ")
+                    .append(Fmt.usd(((Number) m.get("usd")).doubleValue())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     static String hoursPerRun(Option o) {
         return o.hoursPerRun() == null ? "-" : Fmt.sig(o.hoursPerRun());
     }

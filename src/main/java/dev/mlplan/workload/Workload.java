@@ -127,10 +127,19 @@ public record Workload(
      * @param pricing the pricing models allowed ({@code constraints.pricing}, names as written, such as
      *     "on-demand" or "reserved-1y"); empty when not given: every model is compared
      * @param maxUpfront the most cash an option may need up front ({@code constraints.max_upfront}); empty for no limit
+     * @param residency geographies or region codes where data may be stored and processed ({@code constraints.residency},
+     *     see {@link dev.mlplan.workload.Geography}); empty for anywhere
+     * @param computeFollowsData whether compute must run inside the residency too ({@code constraints.compute_follows_data})
      */
     public record Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes, List<String> pricing,
-            Optional<Money> maxUpfront) {
+            Optional<Money> maxUpfront, List<String> residency, boolean computeFollowsData) {
         public static final int DEFAULT_MAX_NODES = 16;
+
+        /** Without a residency rule (issue 20 item 6): data and compute may be anywhere. */
+        public Constraints(boolean allowSpot, List<String> includeFamilies, List<String> excludeFamilies, int maxNodes, List<String> pricing,
+                Optional<Money> maxUpfront) {
+            this(allowSpot, includeFamilies, excludeFamilies, maxNodes, pricing, maxUpfront, List.of(), true);
+        }
 
         /**
          * The pricing models {@code constraints.pricing} (and {@code check --pricing}) may name: the issue's names, each
@@ -298,6 +307,7 @@ public record Workload(
      * @param trials runs of the job in one sweep (training.trials, 1 unless a sweep)
      * @param concurrency how many of them run at once (training.concurrency, at most trials)
      * @param tabular a tree or linear model's shape; empty for neural networks
+     * @param keepLast checkpoints kept on S3 ({@code training.keep_last}); older ones are deleted
      */
     public record Training(
             ModelSpec model,
@@ -313,7 +323,19 @@ public record Workload(
             DataPipeline dataPipeline,
             int trials,
             int concurrency,
-            Optional<Tabular> tabular) {
+            Optional<Tabular> tabular,
+            int keepLast) {
+
+        /** Checkpoints kept when {@code training.keep_last} is not given (docs/bill.md, Checkpoints). */
+        public static final int DEFAULT_KEEP_LAST = 2;
+
+        /** A job with the default checkpoint retention. */
+        public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
+                Optional<TimeSpan> deadline, Optional<TimeSpan> checkpointEvery, boolean interruptible, boolean deadlineHard,
+                DataPipeline dataPipeline, int trials, int concurrency, Optional<Tabular> tabular) {
+            this(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible, deadlineHard,
+                    dataPipeline, trials, concurrency, tabular, DEFAULT_KEEP_LAST);
+        }
 
         /** A neural-network training job decoding its samples on the CPU (the default), run once each time. */
         public Training(ModelSpec model, Method method, Dataset dataset, Optional<Integer> sequenceLength, double epochs, double runsPerMonth,
@@ -325,13 +347,13 @@ public record Workload(
         /** The same job with its samples decoded where {@code pipeline} says. */
         public Training withDataPipeline(DataPipeline pipeline) {
             return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
-                    deadlineHard, pipeline, trials, concurrency, tabular);
+                    deadlineHard, pipeline, trials, concurrency, tabular, keepLast);
         }
 
         /** The same job as a sweep of {@code trials} runs, {@code concurrency} at a time. */
         public Training withTrials(int trials, int concurrency) {
             return new Training(model, method, dataset, sequenceLength, epochs, runsPerMonth, deadline, checkpointEvery, interruptible,
-                    deadlineHard, dataPipeline, trials, concurrency, tabular);
+                    deadlineHard, dataPipeline, trials, concurrency, tabular, keepLast);
         }
 
         /** Whether this is a sweep of several runs (training.trials above 1). */
@@ -424,6 +446,7 @@ public record Workload(
      * @param sharedBy instances that read the same data at once
      * @param serves the name of the training or inference item whose best option this storage follows
      *     (region, readers, hours read); empty means the first training item, else the first inference item
+     * @param lifecycle the S3 lifecycle policy ({@code storage.lifecycle}) with the object size or count it is priced on
      */
     public record Storage(
             DataSize data,
@@ -436,12 +459,42 @@ public record Workload(
             int sharedBy,
             Access access,
             Transfer transfer,
-            Optional<String> serves) {
+            Optional<String> serves,
+            Lifecycle lifecycle) {
+
+        /** Storage without a lifecycle policy. */
+        public Storage(DataSize data, DataRate growth, Rate reads, Rate writes, int prefixes, Optional<Double> iops,
+                Optional<DataRate> throughput, int sharedBy, Access access, Transfer transfer, Optional<String> serves) {
+            this(data, growth, reads, writes, prefixes, iops, throughput, sharedBy, access, transfer, serves, Lifecycle.none());
+        }
 
         /** Storage that follows the workload's first compute part (all that schema version 1 can say). */
         public Storage(DataSize data, DataRate growth, Rate reads, Rate writes, int prefixes, Optional<Double> iops,
                 Optional<DataRate> throughput, int sharedBy, Access access, Transfer transfer) {
             this(data, growth, reads, writes, prefixes, iops, throughput, sharedBy, access, transfer, Optional.empty());
+        }
+    }
+
+    /**
+     * One S3 lifecycle transition: objects move to {@code storageClass} ("standard-ia", "onezone-ia",
+     * "intelligent-tiering", "glacier-ir", "glacier-flexible", "deep-archive") {@code afterDays} days after they were written.
+     */
+    public record Transition(double afterDays, String storageClass) {}
+
+    /**
+     * storage.lifecycle: transitions ordered by age, and what the per-object charges (transition
+     * requests, Intelligent-Tiering monitoring, the 128 KB minimum billable size) are priced on.
+     *
+     * @param objectSize average object size ({@code storage.object_size}); empty when not given
+     * @param objects objects stored ({@code storage.objects}); empty when not given
+     */
+    public record Lifecycle(List<Transition> transitions, Optional<DataSize> objectSize, Optional<Double> objects) {
+        public static Lifecycle none() {
+            return new Lifecycle(List.of(), Optional.empty(), Optional.empty());
+        }
+
+        public boolean isEmpty() {
+            return transitions.isEmpty();
         }
     }
 

@@ -326,7 +326,37 @@ final class WorkloadBinder {
         int maxNodes = v.integer("max_nodes").orElseThrow();
         List<String> pricing = pricing(v, allowSpot);
         Optional<Money> maxUpfront = v.quantity("max_upfront").map(q -> new Money(q.number()));
-        return new Constraints(allowSpot, include, exclude, maxNodes, pricing, maxUpfront);
+        return new Constraints(allowSpot, include, exclude, maxNodes, pricing, maxUpfront, residency(v), v.bool("compute_follows_data").orElseThrow());
+    }
+
+    /** constraints.residency: geography names (did-you-mean otherwise) or region codes, each once (Geography). */
+    private List<String> residency(View v) {
+        if (!v.has("residency")) {
+            return List.of();
+        }
+        Key key = v.section.get("residency");
+        String path = v.path("residency");
+        Node node = v.valueNode("residency");
+        List<ScalarNode> items = list(key, path, node, "[eu]");
+        if (items.isEmpty()) {
+            throw error(node, path + ": expected at least one geography or region such as eu, found an empty list",
+                    "leave the key out to allow every region");
+        }
+        Pattern pattern = Pattern.compile(key.pattern());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ScalarNode item = items.get(i);
+            String name = item.getValue().strip();
+            if (!pattern.matcher(name).find()) {
+                throw error(item, path + "[" + i + "]: " + QuantityParser.quote(name) + " is neither a geography (" + String.join(", ", Geography.names())
+                        + ") nor a region code such as \"eu-west-1\"", Suggestions.hint(name.toLowerCase(Locale.ROOT), Geography.names()));
+            }
+            if (out.contains(name)) {
+                throw error(item, path + "[" + i + "]: '" + name + "' is listed twice", null);
+            }
+            out.add(name);
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -582,7 +612,8 @@ final class WorkloadBinder {
                 enumValue(Workload.DataPipeline.values(), v.choice("data_pipeline").orElseThrow()),
                 trials,
                 concurrency,
-                tabular);
+                tabular,
+                v.integer("keep_last").orElseThrow());
     }
 
     /**
@@ -735,12 +766,61 @@ final class WorkloadBinder {
                 v.integer("shared_by").orElseThrow(),
                 enumValue(Access.values(), v.choice("access").orElseThrow()),
                 transfer,
-                v.string("serves"));
+                v.string("serves"),
+                lifecycle(v));
         if (v.has("serves")) {
             servesNodes.put(storage, v.valueNode("serves"));
             servesPaths.put(storage, v.path("serves"));
         }
         return storage;
+    }
+
+    /** The S3 storage classes of storage.lifecycle, from the warmest: S3 transitions only go down this list (S3 lifecycle waterfall). */
+    static final List<String> LIFECYCLE_CLASSES = List.of("standard-ia", "intelligent-tiering", "onezone-ia", "glacier-ir", "glacier-flexible",
+            "deep-archive");
+
+    /**
+     * storage.lifecycle, storage.object_size and storage.objects: transitions ordered by age; a colder class
+     * before a warmer one (such as glacier-ir at 30d, standard-ia at 60d) is an error, as S3 refuses it.
+     */
+    private Workload.Lifecycle lifecycle(View v) {
+        Optional<DataSize> objectSize = v.quantity("object_size").map(q -> new DataSize(q.value()));
+        Optional<Double> objects = v.value("objects");
+        if (objectSize.isPresent() && objects.isPresent()) {
+            throw error(v.valueNode("objects"), v.path("objects") + " and " + v.path("object_size") + " are both given", "give one of them");
+        }
+        View l = v.sectionOrNull("lifecycle");
+        if (l == null) {
+            return new Workload.Lifecycle(List.of(), objectSize, objects);
+        }
+        List<Workload.Transition> out = new ArrayList<>();
+        for (String cls : LIFECYCLE_CLASSES) {
+            String key = cls.replace('-', '_');
+            Optional<TimeSpan> after = l.timeSpan(key);
+            if (after.isEmpty()) {
+                continue;
+            }
+            double days = after.get().seconds() / 86400.0;
+            for (Workload.Transition t : out) {
+                if (t.afterDays() >= days) {
+                    throw error(l.valueNode(key), l.path(key) + " (" + TimeSpanText.days(days) + ") comes before " + t.storageClass()
+                            + " (" + TimeSpanText.days(t.afterDays()) + "): S3 moves objects only to colder classes as they age",
+                            "give " + key + " an age above " + TimeSpanText.days(t.afterDays()));
+                }
+            }
+            out.add(new Workload.Transition(days, cls));
+        }
+        if (out.isEmpty()) {
+            throw error(v.valueNode("lifecycle"), v.path("lifecycle") + ": expected at least one transition such as standard_ia: 30d", null);
+        }
+        return new Workload.Lifecycle(List.copyOf(out), objectSize, objects);
+    }
+
+    /** "30 days". */
+    private static final class TimeSpanText {
+        static String days(double d) {
+            return dev.mlplan.util.Fmt.count(d) + (d == 1 ? " day" : " days");
+        }
     }
 
     private static DataRate dataRate(View v, String name) {

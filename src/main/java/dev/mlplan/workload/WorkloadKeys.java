@@ -311,6 +311,8 @@ final class WorkloadKeys {
     static final String NAME_PATTERN = "^[a-z0-9-]{1,63}$";
     /** A region code, or "any" (which must then be the only entry). */
     static final String REGION_PATTERN = "^(?:[a-z]{2}(-gov)?-[a-z]+-[0-9]|any)$";
+    /** A geography name of {@link Geography} or a region code. */
+    static final String RESIDENCY_PATTERN = "^(?:eu|europe|us|apac|ca|sa|me|af|mx|cn|north-america|[a-z]{2}(-gov)?-[a-z]+-[0-9])$";
     static final String FAMILY_PATTERN = "^[a-z][a-z0-9-]*$";
     static final List<String> DATASET_LOCATIONS = List.of("s3", "efs", "fsx", "ebs", "local");
 
@@ -352,7 +354,14 @@ final class WorkloadKeys {
                     + " Absent: all. Must agree with allow_spot.", null, Workload.Constraints.PRICING_NAMES, null, false, Bound.atLeast(1), null, null, null, 1, 0).since(2),
             Key.quantity("max_upfront", Dimension.MONEY, Bound.nonNegative(), "Most cash an option may need up front (a reservation's"
                     + " upfront fee for its instances, a capacity block's price); options above it are eliminated.")
-                    .atMost("10000000000 USD").example("50000 USD").since(2));
+                    .atMost("10000000000 USD").example("50000 USD").since(2),
+            // issue 20 item 6: data residency (Geography maps regions to geographies)
+            Key.of("residency", Type.STRING_LIST, "Where data may be stored and processed: geographies (eu for EU member states,"
+                    + " europe, us, apac, ca, sa, me, af, mx, cn, north-america) or region codes such as eu-west-1. Options elsewhere"
+                    + " are eliminated by residency.region. Absent: anywhere.").matching(RESIDENCY_PATTERN).within(Bound.atLeast(1)).since(2),
+            Key.of("compute_follows_data", Type.BOOLEAN, "Whether compute must run inside constraints.residency too; false lets"
+                    + " training and inference run elsewhere while storage stays inside, paying cross-region transfer both ways.")
+                    .withDefault("true").since(2));
 
     static final Section LOCAL = new Section("local", "An owned machine, for break-even.",
             Key.of("accelerator", Type.STRING, "Accelerator name, such as rtx-4090.").asRequired().matching(NON_BLANK),
@@ -429,7 +438,10 @@ final class WorkloadKeys {
             Key.number("epochs", Bound.positive(), "Passes over the dataset per run.").atMost("10,000").withDefault("1"),
             Key.number("runs_per_month", Bound.positive(), "Runs per month.").atMost("100,000").withDefault("1"),
             Key.quantity("deadline", Dimension.DURATION, Bound.positive(), "Each run must finish within this.").atMost("12 months"),
-            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints.").atMost("12 months").example("30m"),
+            Key.quantity("checkpoint_every", Dimension.DURATION, Bound.positive(), "Interval between checkpoints; given, each run writes"
+                    + " its checkpoints to S3 and they are priced (docs/bill.md, Checkpoints).").atMost("12 months").example("30m"),
+            Key.integer("keep_last", Bound.atLeast(1), "Checkpoints kept on S3; older ones are deleted. Default: "
+                    + Workload.Training.DEFAULT_KEEP_LAST + ".").atMost("10,000").withDefault(Integer.toString(Workload.Training.DEFAULT_KEEP_LAST)).since(2),
             Key.of("interruptible", Type.BOOLEAN, "Whether a run may be interrupted and resumed (spot).").withDefault("true"),
             Key.of("deadline_hard", Type.BOOLEAN, "Whether the deadline must hold even after one spot interruption: multi-node spot"
                     + " runs whose margin cannot absorb one are eliminated instead of warned.").withDefault("false"),
@@ -498,6 +510,23 @@ final class WorkloadKeys {
             Key.quantity("cross_region", Dimension.DATA_RATE, Bound.nonNegative(), "Between regions.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"),
             Key.quantity("internet", Dimension.DATA_RATE, Bound.nonNegative(), "Out to the internet.").atMost("1000 PB/month").example("100 GB/month").withDefault("0 GB/month"));
 
+    // issue 20 item 5: one key per destination class, its value the age at which objects move there
+    static final Section LIFECYCLE = new Section("storage.lifecycle", "S3 lifecycle policy: the age at which objects move to each"
+            + " storage class (an S3 lifecycle rule's transitions). Priced on a 12-month curve; see docs/bill.md, Storage over time.",
+            Key.quantity("standard_ia", Dimension.DURATION, Bound.atLeast(30 * 86400.0), "Age at which objects move to S3 Standard-IA: 30 days at least"
+                    + " (an S3 lifecycle constraint).").atMost("1200 months").example("30d"),
+            Key.quantity("onezone_ia", Dimension.DURATION, Bound.atLeast(30 * 86400.0), "Age at which objects move to S3 One Zone-IA: 30 days at least.")
+                    .atMost("1200 months").example("30d"),
+            Key.quantity("intelligent_tiering", Dimension.DURATION, Bound.nonNegative(), "Age at which objects move to S3 Intelligent-Tiering"
+                    + " (0 days: at once); priced as never read, so frequent 30 days, infrequent to 90, archive instant after,"
+                    + " plus the monitoring fee per object.").atMost("1200 months").example("0d"),
+            Key.quantity("glacier_ir", Dimension.DURATION, Bound.nonNegative(), "Age at which objects move to S3 Glacier Instant Retrieval.")
+                    .atMost("1200 months").example("90d"),
+            Key.quantity("glacier_flexible", Dimension.DURATION, Bound.nonNegative(), "Age at which objects move to S3 Glacier Flexible Retrieval.")
+                    .atMost("1200 months").example("180d"),
+            Key.quantity("deep_archive", Dimension.DURATION, Bound.nonNegative(), "Age at which objects move to S3 Glacier Deep Archive.")
+                    .atMost("1200 months").example("365d"));
+
     static final Section STORAGE = new Section("storage", "Data kept, and how hard it is read.",
             itemName("storage"),
             Key.quantity("data", Dimension.SIZE, Bound.positive(), "Data stored, such as \"1.3 TB\".").atMost("1000 PB").asRequired(),
@@ -515,7 +544,12 @@ final class WorkloadKeys {
             Key.section("transfer", TRANSFER),
             Key.of("serves", Type.STRING, "Name of the training or inference item whose best option this storage follows (its region,"
                     + " readers and hours read); default: the first training item, else the first inference item.")
-                    .matching(NAME_PATTERN).since(2));
+                    .matching(NAME_PATTERN).since(2),
+            Key.section("lifecycle", LIFECYCLE).since(2),
+            Key.quantity("object_size", Dimension.SIZE, Bound.positive(), "Average object size, for the per-object charges of a lifecycle"
+                    + " (transition requests, Intelligent-Tiering monitoring, the 128 KB minimum of IA and Glacier Instant Retrieval)."
+                    + " Default: 16 MB, or data ÷ objects.").atMost("50 TB").example("16 MB").since(2),
+            Key.quantity("objects", Dimension.COUNT, Bound.positive(), "Objects stored now (instead of object_size).").atMost("1000T").example("2M").since(2));
 
     static final Section ROOT = new Section("", "An mlplan workload (schema version 1 or 2).",
             Key.integer("version", Bound.between(1, LATEST_VERSION), "Schema version: 1, or 2 for the keys and lists marked"

@@ -74,8 +74,9 @@ class ObjectiveGoldenTest {
         CliRun r = CliRun.run("report", "--format", "html", "--frontier", "--objective", "time", "workloads/hparam-sweep.yaml");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("Options ranked by time").contains("<table class=\"frontier\">").contains("class=\"chart frontier\"")
-                .contains("<polyline points=").contains("#1 p6-b200.48xlarge spot: 0.77 h/run, $701.54/month (frontier)")
-                .contains("−$380.13/month (−59%) for +2.97 h/run");
+                // with the sweep's checkpoints (issue 20 item 4): $701.54 + $19.66 on p6-b200; the trade against trn1n narrows by $1.50
+                .contains("<polyline points=").contains("#1 p6-b200.48xlarge spot: 0.77 h/run, $721.20/month (frontier)")
+                .contains("−$378.63/month (−57%) for +2.97 h/run");
     }
 
     @Test

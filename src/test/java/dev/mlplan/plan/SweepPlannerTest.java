@@ -59,7 +59,16 @@ class SweepPlannerTest {
         assertThat(first.get("sweepHours").asDouble()).isCloseTo(4 * runHours, within(0.04));
         double perTrial = first.get("usdPerRun").asDouble();
         assertThat(first.get("usdPerSweep").asDouble()).isCloseTo(24 * perTrial, within(0.01));
-        assertThat(first.get("monthlyUsd").asDouble()).isCloseTo(24 * perTrial * 1, within(0.01));
+        // plus its checkpoints (checkpoint_every 30m, issue 20 item 4): 1.24B × 14 B = 17.36 GB, 10 a trial; 2 kept × 24 trials
+        // = 833.28 GB-months × $0.023 = $19.165; 240 a month × (2,070 parts of 8 MiB + 2) = 497,280 PUTs × $0.005/1k = $2.486
+        double checkpoints = 0;
+        for (JsonNode c : first.get("costs")) {
+            if (c.get("name").asText().startsWith("Checkpoint")) {
+                checkpoints += c.get("monthlyUsd").asDouble();
+            }
+        }
+        assertThat(checkpoints).isCloseTo(833.28 * 0.023 + 497.28 * 0.005, within(0.01));
+        assertThat(first.get("monthlyUsd").asDouble()).isCloseTo(24 * perTrial * 1 + checkpoints, within(0.01));
         assertThat(first.get("notes").get(0).asText())
                 .isEqualTo("sweep: 24 trials, 6 at a time: 4 waves × 4.51 h = 18 h; 24 × $11.18 = $268.22 per sweep, 6 instances at once");
 

@@ -9,6 +9,20 @@ abstract class PartFacts<B extends PartFacts<B>> {
     private Boolean allowSpot;
     private Integer maxNodes;
     private String maxUpfront;
+    private String residency;
+    private Boolean computeFollowsData;
+
+    /** {@code constraints.residency} in YAML flow style, such as "[eu]" (absent: anywhere). */
+    B residency(String list) {
+        this.residency = list;
+        return self();
+    }
+
+    /** {@code constraints.compute_follows_data} (absent: the workload's default, true). */
+    B computeFollowsData(boolean follows) {
+        this.computeFollowsData = follows;
+        return self();
+    }
 
     /** {@code constraints.allow_spot} (absent: the workload's default, true). */
     B allowSpot(boolean allow) {
@@ -30,7 +44,7 @@ abstract class PartFacts<B extends PartFacts<B>> {
 
     /** The constraints section, or nothing when no constraint was named. */
     String constraintsYaml() {
-        if (allowSpot == null && maxNodes == null && maxUpfront == null) {
+        if (allowSpot == null && maxNodes == null && maxUpfront == null && residency == null && computeFollowsData == null) {
             return "";
         }
         var yaml = new StringBuilder("constraints:\n");
@@ -42,6 +56,12 @@ abstract class PartFacts<B extends PartFacts<B>> {
         }
         if (maxUpfront != null) {
             yaml.append("  max_upfront: \"").append(maxUpfront).append("\"\n");
+        }
+        if (residency != null) {
+            yaml.append("  residency: ").append(residency).append('\n');
+        }
+        if (computeFollowsData != null) {
+            yaml.append("  compute_follows_data: ").append(computeFollowsData).append('\n');
         }
         return yaml.toString();
     }

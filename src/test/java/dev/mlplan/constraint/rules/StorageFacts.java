@@ -28,6 +28,13 @@ final class StorageFacts {
     private double throughputBytesPerSecond;
     private int sharedBy = 1;
     private InstanceType reader;
+    private String residency;
+
+    /** {@code constraints.residency} in YAML flow style, such as "[eu]". */
+    StorageFacts residency(String list) {
+        this.residency = list;
+        return this;
+    }
 
     /** {@code storage.access}: "frequent", "infrequent" or "archive". */
     StorageFacts access(String access) {
@@ -104,7 +111,7 @@ final class StorageFacts {
     }
 
     private String sections() {
-        return "storage:\n  data: 1 TB\n" + (access != null ? "  access: " + access + "\n" : "")
+        return (residency != null ? "constraints:\n  residency: " + residency + "\n" : "") + "storage:\n  data: 1 TB\n" + (access != null ? "  access: " + access + "\n" : "")
                 + (internet != null ? "  transfer: { internet: " + internet + " }\n" : "");
     }
 }
