@@ -116,7 +116,7 @@ final class CheckCommand implements Callable<Integer> {
         GateResult result = pricing == null ? gate : gate.underPricing(pricing);
 
         PrintWriter out = parent.out();
-        out.print(format.json() ? JacksonText.json(result) : CheckRenderer.render(result, plan.catalog()));
+        out.print(dev.mlplan.util.SafeText.of(format.json() ? JacksonText.json(result) : CheckRenderer.render(result, plan.catalog())));
         if ("true".equals(env.env().get("GITHUB_ACTIONS"))) {
             GithubRenderer.annotations(result).forEach(out::println);
         }
@@ -130,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String summaryFile = env.env().get(STEP_SUMMARY_ENV);
         if (summaryFile != null && !summaryFile.isBlank()) {
-            appendSummary(env.resolve(summaryFile), GithubRenderer.summary(result, plan.catalog()));
+            appendSummary(env.resolve(summaryFile), dev.mlplan.util.SafeText.of(GithubRenderer.summary(result, plan.catalog())));
         }
         return result.status() == Status.FAIL ? ExitCode.CHECK_FAILED : ExitCode.OK;
     }

@@ -19,7 +19,7 @@ public final class Main {
         try {
             return CommandFactory.execute(env, out, err, args);
         } catch (RuntimeException | Error e) {
-            err.println("mlplan: internal error: " + Secrets.of(env).mask(String.valueOf(e)));
+            err.println("mlplan: internal error: " + dev.mlplan.util.SafeText.of(Secrets.of(env).mask(String.valueOf(e))));
             return ExitCode.INTERNAL;
         } finally {
             out.flush();

@@ -58,19 +58,30 @@ public final class CsvRenderer {
         for (WorkloadPlan w : plan.workloads()) {
             for (PartPlan p : w.parts()) {
                 for (Option o : p.options()) {
-                    rows.add(new Row(w.name(), w.file(), p.label(), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
+                    rows.add(new Row(cell(w.name()), cell(w.file()), cell(p.label()), "option", o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
                             o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
                             sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
                             sig(o.tokensPerSecondPerInstance()), null, null, null,
-                            o.notes() == null ? null : String.join("; ", o.notes())));
+                            o.notes() == null ? null : cell(String.join("; ", o.notes()))));
                 }
                 for (Elimination e : p.eliminated()) {
-                    rows.add(new Row(w.name(), w.file(), p.label(), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
-                            null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null));
+                    rows.add(new Row(cell(w.name()), cell(w.file()), cell(p.label()), "eliminated", null, null, e.service().id(), e.instanceType(), null, null, null, null,
+                            null, null, null, null, null, null, null, null, e.rule(), cell(e.reason()), e.occurrences(), null));
                 }
             }
         }
         return rows;
+    }
+
+    /**
+     * A text cell a spreadsheet shows as text: one that starts with =, +, -, @, tab or CR (a formula
+     * to Excel, LibreOffice and Google Sheets: OWASP "CSV Injection") gets a leading apostrophe.
+     */
+    static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        return "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     private static BigDecimal cents(Double v) {

@@ -421,13 +421,15 @@ public final class QuantityParser {
         shown.codePoints().forEach(cp -> {
             if (cp == '"' || cp == '\\') {
                 sb.append('\\').appendCodePoint(cp);
-            } else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\t') {
+                sb.append("\\t");
             } else {
                 sb.appendCodePoint(cp);
             }
         });
-        return sb.append('"').toString();
+        return dev.mlplan.util.SafeText.of(sb.append('"'));
     }
 
     private static String alternation(Map<String, BigDecimal> units) {

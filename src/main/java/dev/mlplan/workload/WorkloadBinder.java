@@ -830,7 +830,8 @@ final class WorkloadBinder {
                 if (WorkloadKeys.NON_BLANK.equals(key.pattern()) && text.isBlank()) {
                     throw error(node, path + ": must not be empty", null);
                 }
-                return text;
+                // free text reaches every report: no control sequences, bidi overrides or CI commands
+                return dev.mlplan.util.SafeText.of(text);
             });
         }
 
