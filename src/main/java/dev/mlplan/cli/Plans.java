@@ -54,8 +54,36 @@ final class Plans {
         var catalog = catalogOption.load(env);
         PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
         Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
-        PlanResult result = planner.plan(workloads);
+        PlanResult result = located(files, env, () -> planner.plan(workloads));
         return sensitivity ? Sensitivities.attach(result, files, env, assumptions, planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
+    }
+
+    /**
+     * Runs {@code planning}; a value it finds missing from the catalog (a region, an accelerator) is
+     * reported at its line and column, found again in the file it came from.
+     */
+    static PlanResult located(List<Path> files, CliEnv env, java.util.function.Supplier<PlanResult> planning) {
+        try {
+            return planning.get();
+        } catch (dev.mlplan.workload.WorkloadException e) {
+            if (e.line() > 0 || e.keyPath().isEmpty()) {
+                throw e;
+            }
+            for (Path f : files) {
+                if (!Inputs.isStdin(f) && dev.mlplan.util.SafeText.of(f.toString()).equals(e.file())) {
+                    try {
+                        String text = Files.readString(env.resolve(f), StandardCharsets.UTF_8);
+                        var at = dev.mlplan.workload.WorkloadParser.locate(text, e.keyPath().get());
+                        if (at.isPresent()) {
+                            throw e.at(at.get()[0], at.get()[1]);
+                        }
+                    } catch (IOException unreadable) {
+                        // read a moment ago; if not now, the message stays without a position
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     /**
@@ -70,7 +98,7 @@ final class Plans {
             if (Files.isDirectory(p)) {
                 throw new ExitException(ExitCode.USAGE, what + " " + file + " is a directory; give a plan saved with 'mlplan recommend --format json --output FILE'");
             }
-            text = Files.readString(p, StandardCharsets.UTF_8);
+            text = Files.readString(Inputs.regular(p, what + " " + file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ExitException(ExitCode.USAGE, what + " " + file + ": no such file");
         } catch (CharacterCodingException e) {

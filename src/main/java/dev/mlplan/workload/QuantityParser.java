@@ -149,12 +149,7 @@ public final class QuantityParser {
         if (!m.lookingAt()) {
             throw new QuantityException(expectedFound(expected, example, text), null);
         }
-        BigDecimal number;
-        try {
-            number = new BigDecimal(m.group());
-        } catch (NumberFormatException e) {
-            throw new QuantityException(quote(text) + " is too large", null);
-        }
+        BigDecimal number = decimal(m.group(), text);
         String unit = SLASH.matcher(rest.substring(m.end()).strip()).replaceAll("/");
         List<Reading> readings = readings(unit, dollar);
         for (Reading r : readings) {
@@ -413,6 +408,33 @@ public final class QuantityParser {
 
     private static String expectedFound(Dimension expected, String example, String text) {
         return "expected " + expected.noun() + " such as " + quote(example) + ", found " + quote(text);
+    }
+
+    /**
+     * The longest number a workload may write, in characters (sign, digits, point and exponent): 40,
+     * room for any figure a plan can use (the largest bounds are some 10^15) written out in full, yet
+     * short enough that reading it costs nothing. {@link BigDecimal} reads a decimal string in time
+     * that grows with the square of its length (a 900,000-digit value took 40 s), so a longer one is
+     * refused before it is read. docs/workload-reference.md, Numbers.
+     */
+    public static final int MAX_NUMBER_CHARS = 40;
+
+    /**
+     * {@code number} (matched by {@link #NUMBER}) as a BigDecimal, refused when longer than
+     * {@link #MAX_NUMBER_CHARS} or when its exponent is out of range ("1e99999999999").
+     *
+     * @param text the whole value, quoted in messages
+     */
+    static BigDecimal decimal(String number, String text) {
+        if (number.length() > MAX_NUMBER_CHARS) {
+            throw new QuantityException(quote(text) + " is too long for a number (" + String.format(Locale.ROOT, "%,d", number.length())
+                    + " characters; at most " + MAX_NUMBER_CHARS + ")", "write large values with an exponent, such as 1.5e12");
+        }
+        try {
+            return new BigDecimal(number);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new QuantityException(quote(text) + " is too large", null);
+        }
     }
 
     static String quote(String text) {

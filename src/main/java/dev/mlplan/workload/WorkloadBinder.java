@@ -846,7 +846,7 @@ final class WorkloadBinder {
                 if (!DECIMAL.matcher(text).matches()) {
                     throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
                 }
-                double v = new BigDecimal(text).doubleValue();
+                double v = decimal(path, node, text).doubleValue();
                 if (!Double.isFinite(v)) {
                     checkBound(key, path, node, v, text);
                     throw error(node, path + ": " + QuantityParser.quote(text) + " is too large", null);
@@ -1013,7 +1013,7 @@ final class WorkloadBinder {
         if (!INTEGER.matcher(text).matches()) {
             throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
         }
-        BigDecimal value = new BigDecimal(text);
+        BigDecimal value = decimal(path, node, text);
         if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             checkBound(key, path, node, value.doubleValue(), text);
             throw error(node, path + ": " + QuantityParser.quote(text) + " is too large", null);
@@ -1021,6 +1021,14 @@ final class WorkloadBinder {
         int v = value.intValueExact();
         checkBound(key, path, node, v, text);
         return v;
+    }
+
+    private BigDecimal decimal(String path, Node node, String text) {
+        try {
+            return QuantityParser.decimal(text, text);
+        } catch (QuantityException e) {
+            throw error(node, path + ": " + e.problem(), e.hint().orElse(null));
+        }
     }
 
     private List<ScalarNode> list(Key key, String path, Node node, String example) {
