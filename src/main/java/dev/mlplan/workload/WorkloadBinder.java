@@ -50,6 +50,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class WorkloadBinder {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0[0-9]");
     /** The same expression as a quantity's number: one compiled pattern, not two, at every start (docs/performance.md). */
     private static final Pattern DECIMAL = QuantityParser.NUMBER;
     private static final int MAX_NAME = 63;
@@ -1012,6 +1013,11 @@ final class WorkloadBinder {
         String text = scalar(key, path, node).strip();
         if (!INTEGER.matcher(text).matches()) {
             throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
+        }
+        if (LEADING_ZERO.matcher(text).lookingAt()) {
+            // YAML 1.1 reads 017 as octal 15, other tools as 17: refused rather than guessed
+            throw error(node, path + ": " + QuantityParser.quote(text) + " starts with a zero, which YAML 1.1 reads as octal",
+                    "write it without the leading zero");
         }
         BigDecimal value = decimal(path, node, text);
         if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {

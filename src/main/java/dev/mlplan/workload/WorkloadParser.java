@@ -322,6 +322,10 @@ public final class WorkloadParser {
     /** Decodes strict UTF-8, naming the byte offset and line of the first bad byte. */
     static String decode(String display, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (bytes.length >= 4 && (bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xff) == 0xFE && (bytes[3] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE && bytes[2] == 0 && bytes[3] == 0)) {
+            throw WorkloadException.ofFile(display, "file is UTF-32 encoded; save it as UTF-8");
+        }
         if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
                 || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
             throw WorkloadException.ofFile(display, "file is UTF-16 encoded; save it as UTF-8");
