@@ -50,7 +50,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class WorkloadBinder {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
-    private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0[0-9]");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0[0-9]+");
     /** The same expression as a quantity's number: one compiled pattern, not two, at every start (docs/performance.md). */
     private static final Pattern DECIMAL = QuantityParser.NUMBER;
     private static final int MAX_NAME = 63;
@@ -847,6 +847,7 @@ final class WorkloadBinder {
                 if (!DECIMAL.matcher(text).matches()) {
                     throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
                 }
+                refuseOctal(path, node, text);
                 double v = decimal(path, node, text).doubleValue();
                 if (!Double.isFinite(v)) {
                     checkBound(key, path, node, v, text);
@@ -1014,11 +1015,7 @@ final class WorkloadBinder {
         if (!INTEGER.matcher(text).matches()) {
             throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
         }
-        if (LEADING_ZERO.matcher(text).lookingAt()) {
-            // YAML 1.1 reads 017 as octal 15, other tools as 17: refused rather than guessed
-            throw error(node, path + ": " + QuantityParser.quote(text) + " starts with a zero, which YAML 1.1 reads as octal",
-                    "write it without the leading zero");
-        }
+        refuseOctal(path, node, text);
         BigDecimal value = decimal(path, node, text);
         if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             checkBound(key, path, node, value.doubleValue(), text);
@@ -1027,6 +1024,14 @@ final class WorkloadBinder {
         int v = value.intValueExact();
         checkBound(key, path, node, v, text);
         return v;
+    }
+
+    /** YAML 1.1 reads 017 as octal 15, other tools as 17: a whole number with a leading zero is refused rather than guessed. */
+    private void refuseOctal(String path, Node node, String text) {
+        if (LEADING_ZERO.matcher(text).matches()) {
+            throw error(node, path + ": " + QuantityParser.quote(text) + " starts with a zero, which YAML 1.1 reads as octal",
+                    "write it without the leading zero");
+        }
     }
 
     private BigDecimal decimal(String path, Node node, String text) {

@@ -242,7 +242,35 @@ public final class WorkloadParser {
         if (emptyRoot) {
             throw WorkloadException.ofFile(display, "file is empty: expected a workload with at least 'version' and 'name'");
         }
+        refuseForeignTags(display, root, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return root;
+    }
+
+    /**
+     * A local tag ({@code !bytes}) or one a {@code %TAG} directive names ({@code !e!size}) would be
+     * ignored by mlplan yet change the value for another YAML tool: refused, as SnakeYAML refuses
+     * global tags; YAML's own ({@code !!str}) pass.
+     */
+    private static void refuseForeignTags(String display, Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return;
+        }
+        String tag = node.getTag().getValue();
+        if (!tag.startsWith(Tag.PREFIX)) {
+            Mark mark = node.getStartMark();
+            throw new WorkloadException(display, mark.getLine() + 1, mark.getColumn() + 1,
+                    "tag " + QuantityParser.quote(tag) + " is not supported", "a workload value has no tags; remove it");
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                refuseForeignTags(display, t.getKeyNode(), seen);
+                refuseForeignTags(display, t.getValueNode(), seen);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                refuseForeignTags(display, item, seen);
+            }
+        }
     }
 
     /**
