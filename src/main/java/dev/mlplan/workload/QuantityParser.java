@@ -415,7 +415,7 @@ public final class QuantityParser {
      * room for any figure a plan can use (the largest bounds are some 10^15) written out in full, yet
      * short enough that reading it costs nothing. {@link BigDecimal} reads a decimal string in time
      * that grows with the square of its length (a 900,000-digit value took 40 s), so a longer one is
-     * refused before it is read. docs/workload-reference.md, Numbers.
+     * refused before it is read (docs/design.md, input limits).
      */
     public static final int MAX_NUMBER_CHARS = 40;
 
