@@ -244,7 +244,7 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Workload text as Markdown that shows it literally: HTML and the link, image, emphasis and code
+     * Workload text as Markdown that shows it literally: HTML, entities and the link, image and code
      * marks escaped, so a description cannot add a link, an image (a tracking pixel in a pull-request
      * comment) or raw HTML ("<AdamW>" stays text); control characters and CI commands escaped by {@link SafeText}.
      */
@@ -253,8 +253,7 @@ public final class MarkdownRenderer {
             return "";
         }
         return SafeText.of(s.replace("\\", "\\\\")).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("*", "\\*").replace("_", "\\_")
-                .replace("!", "\\!");
+                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("!", "\\!");
     }
 
     /** A code span that holds any text: backticks in it get a longer fence (CommonMark 6.1). */

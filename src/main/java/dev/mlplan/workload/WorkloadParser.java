@@ -139,7 +139,7 @@ public final class WorkloadParser {
         try {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (IOException e) {
-            throw WorkloadException.ofFile(displayName, "cannot read: " + e.getMessage());
+            throw WorkloadException.ofFile(displayName, "cannot read the file: " + e.getMessage());
         }
         if (bytes.length > MAX_BYTES) {
             throw tooLarge(displayName, bytes.length);
