@@ -68,12 +68,12 @@ final class CatalogInfoCommand implements Runnable {
         Info info = new Info(c.id(), c.pricesAsOf(), age, c.description(), coverage, List.copyOf(c.sources()));
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
-            out.print(JacksonText.json(info));
+            out.print(dev.mlplan.util.SafeText.of(JacksonText.json(info)));
         } else {
             out.println("catalog " + c.id() + ", prices as of " + c.pricesAsOf() + " (" + age + " days ago"
                     + (age > Planner.CATALOG_MAX_AGE_DAYS ? "; older than " + Planner.CATALOG_MAX_AGE_DAYS
                             + " days: consider 'mlplan catalog refresh'" : "") + ")");
-            out.println(c.description());
+            out.println(dev.mlplan.util.SafeText.of(c.description()));
             out.println();
             out.println("coverage:");
             for (var e : coverage.entrySet()) {
@@ -88,9 +88,9 @@ final class CatalogInfoCommand implements Runnable {
             out.println();
             out.println("sources:");
             for (Source src : c.sources()) {
-                out.println("  " + src.id() + " [" + src.kind() + ", as of " + src.asOf() + "] " + src.title());
+                out.println(dev.mlplan.util.SafeText.of("  " + src.id() + " [" + src.kind() + ", as of " + src.asOf() + "] " + src.title()));
                 if (src.url() != null) {
-                    out.println("      " + src.url());
+                    out.println(dev.mlplan.util.SafeText.of("      " + src.url()));
                 }
             }
         }

@@ -81,7 +81,7 @@ final class CatalogListCommand implements Runnable {
             case csv -> JacksonText.csv(rows, Row.class);
             case table -> table(rows);
         };
-        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().print(dev.mlplan.util.SafeText.of(text));
         spec.commandLine().getOut().flush();
     }
 

@@ -77,7 +77,7 @@ final class CatalogShowCommand implements Runnable {
         Ebs ebs = it.ebs() == null ? null : new Ebs(nz(it.ebs().baselineIops()), nz(it.ebs().maxIops()), nz(it.ebs().baselineMbps()), nz(it.ebs().maxMbps()));
         Shown shown = new Shown(it.name(), it.family(), it.vcpus(), it.memoryGiB(), acc, ebs, it.networkGbps(), it.efaInterfaces(), it.currentGeneration(), prices);
         String text = format.json() ? JacksonText.json(shown) : table(shown, catalog);
-        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().print(dev.mlplan.util.SafeText.of(text));
         spec.commandLine().getOut().flush();
     }
 

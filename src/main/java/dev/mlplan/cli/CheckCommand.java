@@ -134,7 +134,7 @@ final class CheckCommand implements Callable<Integer> {
         Inputs.Parsed parsed = Inputs.parseEach(files, env);
         // a file naming what the catalog lacks (a region, an accelerator) is invalid too, found while planning the others
         List<GateResult.InvalidFile> invalid = new ArrayList<>(parsed.invalid());
-        PlanResult plan = Plans.planParsed(parsed.valid(), catalog, 5, assumptions, env, policy, invalid);
+        PlanResult plan = Plans.planParsed(parsed.valid(), files, catalog, 5, assumptions, env, policy, invalid);
         invalid.forEach(f -> spec.commandLine().getErr().println("mlplan: " + f.describe()));
         spec.commandLine().getErr().flush();
         Optional<PlanResult> base = baseline == null ? Optional.empty()
@@ -165,7 +165,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         String summaryFile = env.env().get(STEP_SUMMARY_ENV);
         if (summaryFile != null && !summaryFile.isBlank()) {
-            appendSummary(env.resolve(summaryFile), GithubRenderer.summary(result, plan.catalog()));
+            appendSummary(env.resolve(summaryFile), dev.mlplan.util.SafeText.of(GithubRenderer.summary(result, plan.catalog())));
         }
         if (!result.invalid().isEmpty()) {
             return ExitCode.USAGE;

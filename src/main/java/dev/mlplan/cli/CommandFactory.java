@@ -1,6 +1,7 @@
 package dev.mlplan.cli;
 
 import dev.mlplan.catalog.CatalogException;
+import dev.mlplan.util.SafeText;
 import dev.mlplan.workload.WorkloadException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -43,11 +44,11 @@ public final class CommandFactory {
     private static int usageError(ParameterException ex, String[] args) {
         PrintWriter err = ex.getCommandLine().getErr();
         if (ex.getCause() instanceof ExitException e) {
-            err.println("mlplan: " + e.getMessage());
+            err.println("mlplan: " + SafeText.of(e.getMessage()));
             err.flush();
             return e.status();
         }
-        err.println("mlplan: " + ex.getMessage());
+        err.println("mlplan: " + SafeText.of(ex.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
@@ -105,8 +106,9 @@ public final class CommandFactory {
                 ex.printStackTrace(err);
             }
             err.flush();
-            // credentials never reach the terminal, whatever an exception's message carried
-            errOut.print(secrets.mask(text.toString()));
+            // credentials never reach the terminal, whatever an exception's message carried; nor do
+            // control sequences or CI commands from a file name or a value echoed back
+            errOut.print(SafeText.of(secrets.mask(text.toString())));
             errOut.flush();
             return code;
         }

@@ -70,7 +70,7 @@ final class ExplainCommand implements Runnable {
             }
             text = one.get();
         }
-        parent.out().print(text);
+        parent.out().print(dev.mlplan.util.SafeText.of(text));
         parent.out().flush();
     }
 }

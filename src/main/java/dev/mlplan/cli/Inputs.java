@@ -4,9 +4,11 @@ import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.CatalogLoader;
 import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.gate.GateResult;
+import dev.mlplan.util.SafeText;
 import dev.mlplan.workload.Workload;
 import dev.mlplan.workload.WorkloadException;
 import dev.mlplan.workload.WorkloadParser;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +23,39 @@ final class Inputs {
     /** The file, else $MLPLAN_CATALOG, else the embedded catalog. */
     static Catalog catalog(Path file, CliEnv env) {
         if (file != null) {
-            return CatalogLoader.fromFile(env.resolve(file));
+            return CatalogLoader.fromFile(regular(env.resolve(file), "--catalog " + file));
         }
         String fromEnv = env.env().get(CATALOG_ENV);
-        return fromEnv == null || fromEnv.isBlank() ? CatalogLoader.embedded() : CatalogLoader.fromFile(env.resolve(fromEnv));
+        return fromEnv == null || fromEnv.isBlank() ? CatalogLoader.embedded()
+                : CatalogLoader.fromFile(regular(env.resolve(fromEnv), CATALOG_ENV + "=" + fromEnv));
     }
 
     /**
-     * Parses every file; if any is invalid, reports all their problems at once (exit code 2).
+     * {@code file}, unless it is a FIFO, socket or device: those are refused before they are opened
+     * (opening a FIFO waits for a writer that may never come).
+     *
+     * @param what how the message names it, such as "--catalog c.json"
+     */
+    static Path regular(Path file, String what) {
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            throw new ExitException(ExitCode.USAGE, what + " is not a regular file (a FIFO, socket or device)");
+        }
+        return file;
+    }
+
+    /** The file name that means standard input. */
+    static final String STDIN = "-";
+
+    /** How standard input is named in messages and plans. */
+    static final String STDIN_NAME = "<stdin>";
+
+    static boolean isStdin(Path file) {
+        return file.toString().equals(STDIN);
+    }
+
+    /**
+     * Parses every file ({@code -}: standard input, once); if any is invalid, reports all their
+     * problems at once (exit code 2).
      *
      * @param files as the user wrote them (messages use these names)
      */
@@ -54,9 +81,20 @@ final class Inputs {
         WorkloadParser parser = ModelPresets.workloadParser();
         List<Workload> out = new ArrayList<>();
         List<GateResult.InvalidFile> invalid = new ArrayList<>();
+        if (files.stream().filter(Inputs::isStdin).count() > 1) {
+            throw new ExitException(ExitCode.USAGE, "'-' (standard input) is given more than once; it can be read once");
+        }
         for (Path f : files) {
+            if (isStdin(f)) {
+                try {
+                    out.add(parser.parse(STDIN_NAME, System.in));
+                } catch (WorkloadException e) {
+                    invalid.add(invalid(e, STDIN_NAME));
+                }
+                continue;
+            }
             try {
-                out.add(withDisplayName(parser.parse(env.resolve(f)), f.toString()));
+                out.add(withDisplayName(parser.parse(env.resolve(f)), SafeText.of(f.toString())));
             } catch (WorkloadException e) {
                 invalid.add(invalid(e, f.toString(), env.resolve(f).toString()));
             }
@@ -76,8 +114,9 @@ final class Inputs {
                 problem.replace(resolved, file));
     }
 
+    /** The files as paths, for the check that --output never overwrites an input ({@code -} is none). */
     static List<Path> paths(List<Path> files, CliEnv env) {
-        return files.stream().map(env::resolve).toList();
+        return files.stream().filter(f -> !isStdin(f)).map(env::resolve).toList();
     }
 
     private static Workload withDisplayName(Workload w, String file) {

@@ -1,6 +1,7 @@
 package dev.mlplan.cli;
 
 import dev.mlplan.util.AtomicFiles;
+import dev.mlplan.util.SafeText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -18,7 +19,8 @@ import java.util.Collection;
  * new file beside it, then a rename), so a reader never sees half a report and a failed write leaves
  * the previous file as it was. A directory, or a file the command reads as input, is refused. A
  * symbolic link is kept and the file it points to replaced; a device or pipe ({@code /dev/stdout},
- * a FIFO) is written into, never replaced.
+ * a FIFO) is written into, never replaced. Every output passes {@link SafeText} first (mlplan's own
+ * colour codes kept).
  */
 public final class OutputTarget {
     private OutputTarget() {}
@@ -42,7 +44,13 @@ public final class OutputTarget {
      * {@code body} as it goes: into standard output, or into the new file that then replaces the
      * target (so an error half-way leaves the previous file as it was).
      */
-    public static void stream(Body body, Path output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
+    public static void stream(Body unsafe, Path output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
+        // text from a workload, a file name or a saved plan never writes control sequences or CI commands
+        Body body = w -> {
+            SafeText.LineWriter safe = new SafeText.LineWriter(w);
+            unsafe.writeTo(safe);
+            safe.finish();
+        };
         if (output == null || output.toString().equals("-")) {
             try {
                 body.writeTo(out);

@@ -52,7 +52,7 @@ final class Plans {
 
     private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune, boolean sensitivity) {
-        Session s = Session.open(Inputs.workloads(files, env), catalogOption, top, assumptions, env, pricing, tune);
+        Session s = Session.open(Inputs.workloads(files, env), files, catalogOption, top, assumptions, env, pricing, tune);
         s.refuseInvalid();
         PlanResult result = s.planner.plan(s.workloads);
         return sensitivity ? Sensitivities.attach(result, files, env, assumptions, s.planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
@@ -63,9 +63,9 @@ final class Plans {
      * workload under {@code pricing} when given; a workload naming what the catalog lacks (a region,
      * an accelerator) is added to {@code invalid} and not planned.
      */
-    static PlanResult planParsed(List<Workload> parsed, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
+    static PlanResult planParsed(List<Workload> parsed, List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
             CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, List<GateResult.InvalidFile> invalid) {
-        Session s = Session.open(parsed, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
+        Session s = Session.open(parsed, files, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
         invalid.addAll(s.invalid);
         return s.planner.plan(s.workloads);
     }
@@ -78,7 +78,7 @@ final class Plans {
      */
     static void stream(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env, ObjectiveOptions objective,
             boolean sensitivity, PlanWriter sink) throws IOException {
-        Session s = Session.open(Inputs.workloads(files, env), catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
+        Session s = Session.open(Inputs.workloads(files, env), files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
         s.refuseInvalid();
         var counter = new java.util.concurrent.atomic.AtomicInteger();
         var tally = new PlanResult.Portfolio.Tally();
@@ -99,7 +99,8 @@ final class Plans {
      * 3), and the workloads that name what the catalog lacks (checked before anything is planned).
      */
     private record Session(List<Workload> workloads, Planner planner, List<GateResult.InvalidFile> invalid) {
-        static Session open(List<Workload> parsed, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+        /** @param files the files the workloads were read from, where a catalog problem is found again at its line */
+        static Session open(List<Workload> parsed, List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
                 java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
             TopOption.checked(top);
             var workloads = assumptions.apply(parsed);
@@ -113,7 +114,7 @@ final class Plans {
                     planner.checkAgainstCatalog(w);
                     valid.add(w);
                 } catch (dev.mlplan.workload.WorkloadException e) {
-                    invalid.add(Inputs.invalid(e, w.file()));
+                    invalid.add(Inputs.invalid(located(e, files, env), w.file()));
                 }
             }
             return new Session(List.copyOf(valid), planner, List.copyOf(invalid));
@@ -129,6 +130,31 @@ final class Plans {
     }
 
     /**
+     * {@code e} at its line and column when it names a key (a region, an accelerator missing from
+     * the catalog, found while planning, after parsing): the key is found again in the file the
+     * workload came from.
+     */
+    static dev.mlplan.workload.WorkloadException located(dev.mlplan.workload.WorkloadException e, List<Path> files, CliEnv env) {
+        if (e.line() > 0 || e.keyPath().isEmpty()) {
+            return e;
+        }
+        for (Path f : files) {
+            if (!Inputs.isStdin(f) && dev.mlplan.util.SafeText.of(f.toString()).equals(e.file())) {
+                try {
+                    String text = Files.readString(env.resolve(f), StandardCharsets.UTF_8);
+                    var at = dev.mlplan.workload.WorkloadParser.locate(text, e.keyPath().get());
+                    if (at.isPresent()) {
+                        return e.at(at.get()[0], at.get()[1]);
+                    }
+                } catch (IOException unreadable) {
+                    // read a moment ago; if not now, the message stays without a position
+                }
+            }
+        }
+        return e;
+    }
+
+    /**
      * Reads a plan saved with {@code recommend --format json}.
      *
      * @param what how messages name the file's role, e.g. "--baseline"
@@ -140,7 +166,7 @@ final class Plans {
             if (Files.isDirectory(p)) {
                 throw new ExitException(ExitCode.USAGE, what + " " + file + " is a directory; give a plan saved with 'mlplan recommend --format json --output FILE'");
             }
-            text = Files.readString(p, StandardCharsets.UTF_8);
+            text = Files.readString(Inputs.regular(p, what + " " + file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ExitException(ExitCode.USAGE, what + " " + file + ": no such file");
         } catch (CharacterCodingException e) {

@@ -138,6 +138,9 @@ final class Sensitivities {
     }
 
     private static String read(Path file, CliEnv env) {
+        if (Inputs.isStdin(file)) {
+            throw new ExitException(ExitCode.USAGE, "--sensitivity reads FILE again for each input it varies; '-' (standard input) is not supported here: save the workload to a file");
+        }
         try {
             return Files.readString(env.resolve(file), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -85,6 +85,9 @@ final class SweepCommand implements Runnable {
             throw new ExitException(ExitCode.USAGE, "--steps: expected 2 to " + (vary.size() == 2 ? "100 for a grid of two keys (at most "
                     + Sweep.MAX_STEPS + " cells)" : Sweep.MAX_STEPS) + ", got " + steps);
         }
+        if (Inputs.isStdin(file)) {
+            throw new ExitException(ExitCode.USAGE, "sweep reads its FILE once per step; '-' (standard input) is not supported here: save the workload to a file");
+        }
         Inputs.workloads(List.of(file), env);
         String text;
         try {

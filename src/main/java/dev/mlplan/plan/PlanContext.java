@@ -34,9 +34,10 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
             LocalDate today) {
         List<String> regions = w.anyRegion() ? List.copyOf(catalog.regions()) : w.regions();
         if (!w.anyRegion()) {
-            for (String r : regions) {
+            for (int i = 0; i < regions.size(); i++) {
+                String r = regions.get(i);
                 if (!catalog.regions().contains(r)) {
-                    throw WorkloadException.ofFile(w.file(), "region '" + r + "' is not in catalog " + catalog.id()
+                    throw WorkloadException.atKey(w.file(), "regions[" + i + "]", "region '" + r + "' is not in catalog " + catalog.id()
                             + Suggestions.suffix(r, catalog.regions()));
                 }
             }
@@ -72,7 +73,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
                 return a;
             }
         }
-        throw WorkloadException.ofFile(workload.file(), "local.accelerator '" + name + "' is not in catalog "
+        throw WorkloadException.atKey(workload.file(), "local.accelerator", "local.accelerator '" + name + "' is not in catalog "
                 + catalog.id() + Suggestions.suffix(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList()));
     }
 

@@ -113,18 +113,29 @@ public final class CsvRenderer {
         List<Row> eliminated = new ArrayList<>();
         for (PartPlan p : w.parts()) {
             for (Option o : p.options()) {
-                rows.add(new Row("option", w.name(), w.file(), p.label(), o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
+                rows.add(new Row("option", cell(w.name()), cell(w.file()), cell(p.label()), o.rank(), o.id(), o.service().id(), o.instanceType(), o.count(), o.region(),
                         o.pricing().id(), sig(o.hoursPerRun()), cents(o.usdPerRun()), cents(o.monthlyUsd()), cents(o.upfrontUsd()),
                         sig(o.requestsPerSecondPerInstance()), sig(o.latencyMsP99()), sig(o.ttftMsP99()), sig(o.tpotMsP99()),
                         sig(o.tokensPerSecondPerInstance()), null, null, null,
-                        o.notes() == null ? null : String.join("; ", o.notes()), catalog, asOf));
+                        o.notes() == null ? null : cell(String.join("; ", o.notes())), catalog, asOf));
             }
             for (Elimination e : p.eliminated()) {
-                eliminated.add(new Row("eliminated", w.name(), w.file(), p.label(), null, null, e.service().id(), e.instanceType(), null, null, null, null,
-                        null, null, null, null, null, null, null, null, e.rule(), e.reason(), e.occurrences(), null, catalog, asOf));
+                eliminated.add(new Row("eliminated", cell(w.name()), cell(w.file()), cell(p.label()), null, null, e.service().id(), e.instanceType(), null, null, null, null,
+                        null, null, null, null, null, null, null, null, e.rule(), cell(e.reason()), e.occurrences(), null, catalog, asOf));
             }
         }
         return new Sections(rows, eliminated);
+    }
+
+    /**
+     * A text cell a spreadsheet shows as text: one that starts with =, +, -, @, tab or CR (a formula
+     * to Excel, LibreOffice and Google Sheets: OWASP "CSV Injection") gets a leading apostrophe.
+     */
+    static String cell(String s) {
+        if (s == null || s.isEmpty()) {
+            return s;
+        }
+        return "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     private static BigDecimal cents(Double v) {

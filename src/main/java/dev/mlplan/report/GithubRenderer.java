@@ -152,9 +152,9 @@ public final class GithubRenderer {
         };
     }
 
-    /** Escapes a workflow-command message (GitHub's toolkit: %, CR, LF). */
+    /** Escapes a workflow-command message (GitHub's toolkit: %, CR, LF), control characters first ({@link dev.mlplan.util.SafeText}). */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return dev.mlplan.util.SafeText.of(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     /** Escapes a workflow-command property value (also : and ,). */

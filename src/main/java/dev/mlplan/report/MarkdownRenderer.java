@@ -8,6 +8,7 @@ import dev.mlplan.plan.PlanResult.PartPlan;
 import dev.mlplan.plan.PlanResult.WorkloadPlan;
 import dev.mlplan.report.PlanText.RuleGroup;
 import dev.mlplan.util.Fmt;
+import dev.mlplan.util.SafeText;
 import dev.mlplan.util.Spool;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class MarkdownRenderer {
         if (w.description() != null && !w.description().isBlank()) {
             sb.append(text(w.description().strip())).append("\n\n");
         }
-        sb.append("- file: `").append(w.file()).append("`\n");
+        sb.append("- file: ").append(code(w.file())).append('\n');
         sb.append("- regions: ").append(String.join(", ", w.regions())).append('\n');
         sb.append("- monthly total (best option of each part): **")
                 .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("**\n");
@@ -309,12 +310,31 @@ public final class MarkdownRenderer {
         if (s == null) {
             return "";
         }
-        return text(s).replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ");
+        return text(s).replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 
-    /** Text outside tables: angle brackets escaped, so that "<AdamW>" is not taken for an HTML tag. */
+    /**
+     * Workload text as Markdown that shows it literally: HTML, entities and the link, image and code
+     * marks escaped, so a description cannot add a link, an image (a tracking pixel in a pull-request
+     * comment) or raw HTML ("<AdamW>" stays text); control characters and CI commands escaped by {@link SafeText}.
+     */
     static String text(String s) {
-        return s == null ? "" : s.replace("<", "&lt;").replace(">", "&gt;");
+        if (s == null) {
+            return "";
+        }
+        return SafeText.of(s.replace("\\", "\\\\")).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("[", "\\[").replace("]", "\\]").replace("`", "\\`").replace("!", "\\!");
+    }
+
+    /** A code span that holds any text: backticks in it get a longer fence (CommonMark 6.1). */
+    static String code(String s) {
+        String t = SafeText.of(s == null ? "" : s).replace("\r", " ").replace("\n", " ");
+        String fence = "`";
+        while (t.contains(fence)) {
+            fence += "`";
+        }
+        String pad = t.startsWith("`") || t.endsWith("`") ? " " : "";
+        return fence + pad + t + pad + fence;
     }
 
     /** A GitHub heading anchor: lower case, spaces to hyphens, other punctuation dropped. */

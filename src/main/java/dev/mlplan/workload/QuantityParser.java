@@ -149,12 +149,7 @@ public final class QuantityParser {
         if (!m.lookingAt()) {
             throw new QuantityException(expectedFound(expected, example, text), null);
         }
-        BigDecimal number;
-        try {
-            number = new BigDecimal(m.group());
-        } catch (NumberFormatException e) {
-            throw new QuantityException(quote(text) + " is too large", null);
-        }
+        BigDecimal number = decimal(m.group(), text);
         String unit = SLASH.matcher(rest.substring(m.end()).strip()).replaceAll("/");
         List<Reading> readings = readings(unit, dollar);
         for (Reading r : readings) {
@@ -415,19 +410,48 @@ public final class QuantityParser {
         return "expected " + expected.noun() + " such as " + quote(example) + ", found " + quote(text);
     }
 
+    /**
+     * The longest number a workload may write, in characters (sign, digits, point and exponent): 40,
+     * room for any figure a plan can use (the largest bounds are some 10^15) written out in full, yet
+     * short enough that reading it costs nothing. {@link BigDecimal} reads a decimal string in time
+     * that grows with the square of its length (a 900,000-digit value took 40 s), so a longer one is
+     * refused before it is read (docs/design.md, input limits).
+     */
+    public static final int MAX_NUMBER_CHARS = 40;
+
+    /**
+     * {@code number} (matched by {@link #NUMBER}) as a BigDecimal, refused when longer than
+     * {@link #MAX_NUMBER_CHARS} or when its exponent is out of range ("1e99999999999").
+     *
+     * @param text the whole value, quoted in messages
+     */
+    static BigDecimal decimal(String number, String text) {
+        if (number.length() > MAX_NUMBER_CHARS) {
+            throw new QuantityException(quote(text) + " is too long for a number (" + String.format(Locale.ROOT, "%,d", number.length())
+                    + " characters; at most " + MAX_NUMBER_CHARS + ")", "write large values with an exponent, such as 1.5e12");
+        }
+        try {
+            return new BigDecimal(number);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new QuantityException(quote(text) + " is too large", null);
+        }
+    }
+
     static String quote(String text) {
         String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text;
         StringBuilder sb = new StringBuilder("\"");
         shown.codePoints().forEach(cp -> {
             if (cp == '"' || cp == '\\') {
                 sb.append('\\').appendCodePoint(cp);
-            } else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0)) {
-                sb.append(String.format(Locale.ROOT, "\\u%04X", cp));
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\t') {
+                sb.append("\\t");
             } else {
                 sb.appendCodePoint(cp);
             }
         });
-        return sb.append('"').toString();
+        return dev.mlplan.util.SafeText.of(sb.append('"'));
     }
 
     private static String alternation(Map<String, BigDecimal> units) {

@@ -50,6 +50,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class WorkloadBinder {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern LEADING_ZERO = Pattern.compile("[+-]?0[0-9]+");
     /** The same expression as a quantity's number: one compiled pattern, not two, at every start (docs/performance.md). */
     private static final Pattern DECIMAL = QuantityParser.NUMBER;
     private static final int MAX_NAME = 63;
@@ -910,7 +911,8 @@ final class WorkloadBinder {
                 if (WorkloadKeys.NON_BLANK.equals(key.pattern()) && text.isBlank()) {
                     throw error(node, path + ": must not be empty", null);
                 }
-                return text;
+                // free text reaches every report: no control sequences, bidi overrides or CI commands
+                return dev.mlplan.util.SafeText.of(text);
             });
         }
 
@@ -925,7 +927,8 @@ final class WorkloadBinder {
                 if (!DECIMAL.matcher(text).matches()) {
                     throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
                 }
-                double v = new BigDecimal(text).doubleValue();
+                refuseOctal(path, node, text);
+                double v = decimal(path, node, text).doubleValue();
                 if (!Double.isFinite(v)) {
                     checkBound(key, path, node, v, text);
                     throw error(node, path + ": " + QuantityParser.quote(text) + " is too large", null);
@@ -1092,7 +1095,8 @@ final class WorkloadBinder {
         if (!INTEGER.matcher(text).matches()) {
             throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
         }
-        BigDecimal value = new BigDecimal(text);
+        refuseOctal(path, node, text);
+        BigDecimal value = decimal(path, node, text);
         if (value.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             checkBound(key, path, node, value.doubleValue(), text);
             throw error(node, path + ": " + QuantityParser.quote(text) + " is too large", null);
@@ -1100,6 +1104,22 @@ final class WorkloadBinder {
         int v = value.intValueExact();
         checkBound(key, path, node, v, text);
         return v;
+    }
+
+    /** YAML 1.1 reads 017 as octal 15, other tools as 17: a whole number with a leading zero is refused rather than guessed. */
+    private void refuseOctal(String path, Node node, String text) {
+        if (LEADING_ZERO.matcher(text).matches()) {
+            throw error(node, path + ": " + QuantityParser.quote(text) + " starts with a zero, which YAML 1.1 reads as octal",
+                    "write it without the leading zero");
+        }
+    }
+
+    private BigDecimal decimal(String path, Node node, String text) {
+        try {
+            return QuantityParser.decimal(text, text);
+        } catch (QuantityException e) {
+            throw error(node, path + ": " + e.problem(), e.hint().orElse(null));
+        }
     }
 
     private List<ScalarNode> list(Key key, String path, Node node, String example) {

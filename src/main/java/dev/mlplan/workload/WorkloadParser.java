@@ -10,19 +10,25 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
@@ -39,6 +45,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class WorkloadParser {
     /** Largest accepted file, in bytes (and characters for {@link #parse(String, String)}). */
     public static final int MAX_BYTES = 1_000_000;
+
+    /**
+     * Longest run of characters without a space or line break. SnakeYAML's reader copies its whole
+     * look-ahead window each time it reads on inside one token, so reading a token takes time that
+     * grows with the square of its length (a 900,000-character value took 4 s and 1 GB); a longer run
+     * is refused before YAML reads it. No workload value comes near it (a name is at most 63).
+     */
+    public static final int MAX_RUN = 10_000;
 
     static final int MAX_ALIASES = 10;
     static final int MAX_NESTING = 50;
@@ -78,34 +92,81 @@ public final class WorkloadParser {
     public Workload parse(Path file) {
         String display = file.toString();
         try {
-            if (Files.isDirectory(file)) {
+            // what the name is, before anything is opened: a FIFO or a device is never opened and waited on
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isDirectory()) {
                 throw WorkloadException.ofFile(display, "is a directory, not a workload file");
             }
-            if (!Files.exists(file)) {
-                throw WorkloadException.ofFile(display, "file not found");
+            if (!attributes.isRegularFile()) {
+                throw WorkloadException.ofFile(display, "is not a regular file (" + kind(attributes)
+                        + "); to read a workload from standard input, give '-'");
             }
-            if (Files.isRegularFile(file) && Files.size(file) > MAX_BYTES) {
-                throw tooLarge(display, Files.size(file));
+            if (attributes.size() > MAX_BYTES) {
+                throw tooLarge(display, attributes.size());
             }
-            byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(MAX_BYTES + 1);
+                return parse(display, in);
             }
-            if (bytes.length > MAX_BYTES) {
-                throw tooLarge(display, bytes.length);
-            }
-            return parse(display, decode(display, bytes));
         } catch (WorkloadException e) {
             throw e;
         } catch (NoSuchFileException e) {
-            throw WorkloadException.ofFile(display, "file not found");
+            throw WorkloadException.ofFile(display, missing(file));
         } catch (AccessDeniedException e) {
-            throw WorkloadException.ofFile(display, "cannot read the file: permission denied");
+            throw WorkloadException.ofFile(display, Files.isDirectory(file) || Files.exists(file)
+                    ? "cannot read the file: permission denied"
+                    : "cannot read the file: permission denied on a directory of its path");
+        } catch (FileSystemException e) {
+            String reason = String.valueOf(e.getReason());
+            if (reason.contains("symbolic link")) {
+                throw WorkloadException.ofFile(display, "is a symbolic-link loop (too many levels of symbolic links)");
+            }
+            throw WorkloadException.ofFile(display, "cannot read the file: " + reason);
         } catch (IOException e) {
             throw WorkloadException.ofFile(display, "cannot read the file: " + e.getMessage());
         } catch (RuntimeException e) {
             throw WorkloadException.ofFile(display, "cannot read the file: " + e);
         }
+    }
+
+    /**
+     * Reads a workload from a stream (standard input for {@code -}), at most {@link #MAX_BYTES}.
+     *
+     * @param displayName the name used in messages, such as {@code <stdin>}
+     * @throws WorkloadException for any problem with the content or the stream
+     */
+    public Workload parse(String displayName, InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw WorkloadException.ofFile(displayName, "cannot read the file: " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(displayName, bytes.length);
+        }
+        return parse(displayName, decode(displayName, bytes));
+    }
+
+    private static String kind(BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        if (attributes.isOther()) {
+            return "a FIFO, socket or device";
+        }
+        return "not a plain file";
+    }
+
+    /** Why a name that readAttributes cannot find is missing: a dangling link, a missing directory, or the file. */
+    private static String missing(Path file) {
+        if (Files.isSymbolicLink(file)) {
+            return "file not found (a symbolic link to a missing file)";
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return "file not found (no directory " + parent + ")";
+        }
+        return "file not found";
     }
 
     /**
@@ -117,6 +178,7 @@ public final class WorkloadParser {
             throw tooLarge(displayName, yaml.length());
         }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
+        checkRuns(displayName, text);
         return bind(displayName, text, () -> compose(displayName, text));
     }
 
@@ -180,7 +242,104 @@ public final class WorkloadParser {
         if (emptyRoot) {
             throw WorkloadException.ofFile(display, "file is empty: expected a workload with at least 'version' and 'name'");
         }
+        refuseForeignTags(display, root, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return root;
+    }
+
+    /**
+     * A local tag ({@code !bytes}) or one a {@code %TAG} directive names ({@code !e!size}) would be
+     * ignored by mlplan yet change the value for another YAML tool: refused, as SnakeYAML refuses
+     * global tags; YAML's own ({@code !!str}) pass.
+     */
+    private static void refuseForeignTags(String display, Node node, Set<Node> seen) {
+        if (!seen.add(node)) {
+            return;
+        }
+        String tag = node.getTag().getValue();
+        if (!tag.startsWith(Tag.PREFIX)) {
+            Mark mark = node.getStartMark();
+            throw new WorkloadException(display, mark.getLine() + 1, mark.getColumn() + 1,
+                    "tag " + QuantityParser.quote(tag) + " is not supported", "a workload value has no tags; remove it");
+        }
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                refuseForeignTags(display, t.getKeyNode(), seen);
+                refuseForeignTags(display, t.getValueNode(), seen);
+            }
+        } else if (node instanceof SequenceNode seq) {
+            for (Node item : seq.getValue()) {
+                refuseForeignTags(display, item, seen);
+            }
+        }
+    }
+
+    /**
+     * Where the value at {@code keyPath} ({@code regions[1]}, {@code local.accelerator}) starts in
+     * {@code text}: {line, column}, 1-based; empty when the text does not hold it.
+     */
+    public static Optional<int[]> locate(String text, String keyPath) {
+        Node node;
+        try {
+            node = compose("", text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        for (String segment : keyPath.split("\\.")) {
+            int bracket = segment.indexOf('[');
+            String key = bracket < 0 ? segment : segment.substring(0, bracket);
+            node = valueOf(node, key);
+            if (node != null && bracket >= 0) {
+                int index = Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1));
+                node = node instanceof SequenceNode seq && index < seq.getValue().size() ? seq.getValue().get(index) : null;
+            }
+            if (node == null) {
+                return Optional.empty();
+            }
+        }
+        Mark mark = node.getStartMark();
+        return Optional.of(new int[] {mark.getLine() + 1, mark.getColumn() + 1});
+    }
+
+    private static Node valueOf(Node node, String key) {
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                    return t.getValueNode();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Refuses a run of more than {@link #MAX_RUN} characters without a space or line break, where it starts. */
+    static void checkRuns(String display, String text) {
+        int line = 1;
+        int column = 0;
+        int run = 0;
+        int runLine = 0;
+        int runColumn = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 0;
+                run = 0;
+                continue;
+            }
+            if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+            if (c == ' ' || c == '\t' || c == '\r') {
+                run = 0;
+            } else if (run++ == 0) {
+                runLine = line;
+                runColumn = column;
+            } else if (run > MAX_RUN) {
+                throw new WorkloadException(display, runLine, runColumn,
+                        String.format(Locale.ROOT, "more than %,d characters without a space or line break", MAX_RUN),
+                        "no workload value is that long; a number has at most " + QuantityParser.MAX_NUMBER_CHARS + " characters");
+            }
+        }
     }
 
     private static WorkloadException tooLarge(String display, long size) {
@@ -191,6 +350,10 @@ public final class WorkloadParser {
     /** Decodes strict UTF-8, naming the byte offset and line of the first bad byte. */
     static String decode(String display, byte[] bytes) {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (bytes.length >= 4 && (bytes[0] == 0 && bytes[1] == 0 && (bytes[2] & 0xff) == 0xFE && (bytes[3] & 0xff) == 0xFF
+                || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE && bytes[2] == 0 && bytes[3] == 0)) {
+            throw WorkloadException.ofFile(display, "file is UTF-32 encoded; save it as UTF-8");
+        }
         if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
                 || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
             throw WorkloadException.ofFile(display, "file is UTF-16 encoded; save it as UTF-8");
