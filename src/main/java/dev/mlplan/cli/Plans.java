@@ -60,14 +60,22 @@ final class Plans {
 
     /**
      * Plans workloads already parsed ({@code check} plans the valid ones among its files), every
-     * workload under {@code pricing} when given; a workload naming what the catalog lacks (a region,
-     * an accelerator) is added to {@code invalid} and not planned.
+     * workload under {@code pricing} when given, keeping each workload's {@link PlanResult.WorkloadPlan#summary()};
+     * a workload naming what the catalog lacks (a region, an accelerator) is added to {@code invalid}
+     * and not planned.
      */
     static PlanResult planParsed(List<Workload> parsed, List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
             CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, List<GateResult.InvalidFile> invalid) {
         Session s = Session.open(parsed, files, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
         invalid.addAll(s.invalid);
-        return s.planner.plan(s.workloads);
+        // one workload at a time, keeping its summary only: memory does not grow with the plans' size
+        List<PlanResult.WorkloadPlan> plans = new java.util.ArrayList<>();
+        for (Workload w : s.workloads) {
+            plans.add(s.planner.plan(w).summary());
+        }
+        PlanResult head = s.planner.head();
+        return new PlanResult(head.schemaVersion(), head.mlplanVersion(), head.catalog(), List.copyOf(plans),
+                plans.size() > 1 ? PlanResult.Portfolio.of(plans) : null, head.objective());
     }
 
     /**

@@ -97,7 +97,21 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             List<BreakEvenResult> breakEven,
             @JsonInclude(JsonInclude.Include.ALWAYS) Double monthlyUsd,
             Budget budget,
-            List<String> warnings) {}
+            List<String> warnings) {
+
+        /**
+         * The workload with each part's rank-1 option only, without eliminations and steps: what
+         * {@code check} keeps of each workload it gates, so that checking a thousand files does not
+         * hold every plan whole.
+         */
+        public WorkloadPlan summary() {
+            List<PartPlan> best = new java.util.ArrayList<>(parts.size());
+            for (PartPlan p : parts) {
+                best.add(p.summary());
+            }
+            return new WorkloadPlan(name, file, description, regions, List.copyOf(best), breakEven, monthlyUsd, budget, warnings);
+        }
+    }
 
     /**
      * @param part the kind: training, inference or storage
@@ -126,6 +140,12 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
         public PartPlan(String part, Map<String, Object> requirements, List<Option> options, List<Elimination> eliminated, List<Step> assumptions,
                 int considered, int feasible, String name, List<FrontierPoint> frontier) {
             this(part, requirements, options, eliminated, assumptions, considered, feasible, name, frontier, null);
+        }
+
+        /** The part with its rank-1 option only (none when it has none), without eliminations, steps, frontier or sensitivity. */
+        public PartPlan summary() {
+            return new PartPlan(part, requirements, options.isEmpty() ? List.of() : List.of(options.get(0)), List.of(), List.of(), considered, feasible,
+                    name, null, null);
         }
 
         /** The same part with its sensitivity list. */
