@@ -9,6 +9,8 @@ import dev.mlplan.workload.WorkloadParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Loading what commands read: the catalog and workload files. */
 final class Inputs {
@@ -32,7 +34,20 @@ final class Inputs {
      * @param files as the user wrote them (messages use these names)
      */
     static List<Workload> workloads(List<Path> files, CliEnv env) {
-        WorkloadParser parser = ModelPresets.workloadParser();
+        return workloads(files, env, ModelPresets.workloadParser());
+    }
+
+    /**
+     * Parses every file as {@link #workloads(List, CliEnv)} does, also refusing regions and local
+     * accelerators {@code catalog} does not know (what planning would refuse), at their line and column.
+     */
+    static List<Workload> workloads(List<Path> files, CliEnv env, Catalog catalog) {
+        Set<String> accelerators = new TreeSet<>();
+        catalog.accelerators().forEach(a -> accelerators.add(a.name()));
+        return workloads(files, env, ModelPresets.workloadParser().checkingCatalog(catalog.regions(), accelerators));
+    }
+
+    private static List<Workload> workloads(List<Path> files, CliEnv env, WorkloadParser parser) {
         List<Workload> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (Path f : files) {

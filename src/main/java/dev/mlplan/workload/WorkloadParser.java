@@ -47,6 +47,9 @@ public final class WorkloadParser {
     private final Set<String> diffusionPresets;
     private final Set<String> speechPresets;
     private final Map<String, PresetContext> contexts;
+    /** The catalog's regions and accelerator names, checked when not empty (see {@link #checkingCatalog}). */
+    private Set<String> catalogRegions = Set.of();
+    private Set<String> catalogAccelerators = Set.of();
 
     /** A parser that knows no diffusion presets: {@code inference.steps} and {@code resolution} are refused. */
     public WorkloadParser(Set<String> knownPresets) {
@@ -72,6 +75,18 @@ public final class WorkloadParser {
         this.diffusionPresets = Set.copyOf(diffusionPresets);
         this.speechPresets = Set.copyOf(speechPresets);
         this.contexts = Map.copyOf(contexts);
+    }
+
+    /**
+     * This parser, also refusing a region the catalog does not price and a {@code local.accelerator}
+     * it does not know, at their line and column with a did-you-mean: what planning would refuse, so
+     * that a file {@code mlplan validate} accepts is one {@code recommend} accepts.
+     */
+    public WorkloadParser checkingCatalog(Set<String> regions, Set<String> accelerators) {
+        WorkloadParser p = new WorkloadParser(knownPresets, diffusionPresets, speechPresets, contexts);
+        p.catalogRegions = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(regions));
+        p.catalogAccelerators = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(accelerators));
+        return p;
     }
 
     /** @throws WorkloadException for any problem with the file or its content */
@@ -127,6 +142,7 @@ public final class WorkloadParser {
      */
     Workload bind(String displayName, String text, java.util.function.Supplier<Node> root) {
         WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets, speechPresets, contexts);
+        binder.checkCatalog(catalogRegions, catalogAccelerators);
         try {
             return binder.bind(root.get());
         } catch (WorkloadException e) {
