@@ -12,8 +12,13 @@ enum PlanFormat {
     table, json, csv, markdown, html;
 
     String render(PlanResult plan, boolean color) {
+        return render(plan, color, false);
+    }
+
+    /** @param quiet {@code --quiet}: the table leaves out the "warning:" lines (the other formats are data, and keep them) */
+    String render(PlanResult plan, boolean color, boolean quiet) {
         return switch (this) {
-            case table -> new TableRenderer(color).render(plan);
+            case table -> new TableRenderer(color, !quiet).render(plan);
             case json -> JsonRenderer.render(plan);
             case csv -> CsvRenderer.render(plan);
             case markdown -> MarkdownRenderer.render(plan);

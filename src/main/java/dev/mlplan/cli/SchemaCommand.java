@@ -14,12 +14,12 @@ import picocli.CommandLine.ParentCommand;
         name = "schema",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema versions 1 and 2, with the model presets and the"
-                    + " catalog's regions and accelerators as allowed values.",
-            "Editors with the YAML language server (VS Code, IntelliJ, Neovim) complete and check a workload with it when its first"
-                    + " line is:",
+            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema versions 1 and 2.",
+            "Its allowed values include the model presets and the catalog's regions and accelerators. "
+                    + "Editors with the YAML language server (VS Code, IntelliJ, Neovim) complete and check a workload "
+                    + "with it when its first line is:",
             "  # yaml-language-server: $schema=mlplan-workload.schema.json",
-            "The repository publishes it as schema/mlplan-workload.schema.json (docs/schema.md)."
+            "The repository publishes it as schema/mlplan-workload.schema.json; see docs/schema.md."
         },
         footer = {
             "",

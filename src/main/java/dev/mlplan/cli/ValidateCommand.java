@@ -16,9 +16,9 @@ import picocli.CommandLine.ParentCommand;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks workload files: YAML, keys, units and values, and that the catalog knows their regions and local accelerator,"
-                    + " so that a file reported ok is one recommend accepts.",
-            "Prints one line per valid file; exit code 2 if any is invalid."
+            "Checks workload files: YAML, keys, units and values, and their regions and local accelerator against the catalog.",
+            "A file reported ok is one recommend accepts. Prints one line per valid file; exit code 2 if any "
+                    + "is invalid."
         },
         footer = {"", "Examples:", "  mlplan validate workloads/*.yaml", "  mlplan validate my.yaml --catalog refreshed-catalog.json"})
 final class ValidateCommand implements Runnable {

@@ -359,6 +359,25 @@ class SchemaParityTest {
         return m.matches() ? m.group(1) + "000" + m.group(2) : value;
     }
 
+    /** validate refuses what recommend would refuse from the catalog: at its line and column, with a did-you-mean, exit 2. */
+    @Test
+    void validateChecksRegionsAndAcceleratorsAgainstTheCatalog() {
+        Cli cli = new Cli(dir);
+        cli.write("r.yaml", HEAD + "regions: [us-east-1, eu-west-9]\n" + STORAGE);
+        Cli.Result region = cli.run("validate", "r.yaml");
+        assertThat(region.code()).isEqualTo(2);
+        assertThat(region.err()).contains("r.yaml:3:22: regions[1]: region 'eu-west-9' is not in the catalog (did you mean 'eu-west-");
+        assertThat(cli.run("recommend", "r.yaml").code()).isEqualTo(2);
+        cli.write("a.yaml", HEAD + "local: {accelerator: rtx-4900, hardware_cost: 2000 USD, power: 450 W, electricity: 0.3 USD/kWh}\n" + STORAGE);
+        Cli.Result accelerator = cli.run("validate", "a.yaml");
+        assertThat(accelerator.code()).isEqualTo(2);
+        assertThat(accelerator.err()).contains("a.yaml:3:22: local.accelerator: accelerator 'rtx-4900' is not in the catalog (did you mean 'rtx-4090'?)");
+        cli.write("ok.yaml", HEAD + "regions: [eu-west-1]\nlocal: {accelerator: RTX 4090, hardware_cost: 2000 USD, power: 450 W,"
+                + " electricity: 0.3 USD/kWh}\n" + STORAGE);
+        assertThat(cli.run("validate", "ok.yaml").code()).isZero();
+        assertThat(cli.run("recommend", "ok.yaml").code()).isZero();
+    }
+
     /** The published file is what {@code mlplan schema} prints (regenerate with -Dmlplan.golden.update=true). */
     @Test
     void thePublishedSchemaIsWhatMlplanSchemaPrints() throws IOException {
