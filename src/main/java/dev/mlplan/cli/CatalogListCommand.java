@@ -36,16 +36,16 @@ final class CatalogListCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--family", paramLabel = "F", description = "Only this family, e.g. p5, g6e, trn1.")
+    @Option(names = "--family", paramLabel = "F", completionCandidates = Candidates.Families.class, description = "Only this family, e.g. p5, g6e, trn1.")
     String family;
 
-    @Option(names = "--accelerator", paramLabel = "A", description = "Only types with this accelerator, e.g. H100, A10G, Trainium1 (case-insensitive).")
+    @Option(names = "--accelerator", paramLabel = "A", completionCandidates = Candidates.Accelerators.class, description = "Only types with this accelerator, e.g. H100, A10G, Trainium1 (case-insensitive).")
     String accelerator;
 
     @Option(names = "--accelerated", description = "Only types with GPUs or other accelerators.")
     boolean accelerated;
 
-    @Option(names = "--region", defaultValue = "us-east-1", paramLabel = "R", description = "Region whose prices are shown (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", defaultValue = "us-east-1", paramLabel = "R", completionCandidates = Candidates.Regions.class, description = "Region whose prices are shown (default: ${DEFAULT-VALUE}).")
     String region;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

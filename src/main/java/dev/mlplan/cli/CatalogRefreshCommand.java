@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
         name = "refresh",
         mixinStandardHelpOptions = true,
         description = {
-            "Refreshes prices and instance types from the AWS Price List and EC2 APIs (needs AWS credentials:",
-            "the default chain, or --profile). What the APIs return replaces the previous figures; what they do",
-            "not return keeps its previous figures, and the summary says which. A failed refresh writes nothing."
+            "Refreshes prices and instance types from the AWS Price List and EC2 APIs.",
+            "Needs AWS credentials: the default chain, or --profile. What the APIs return replaces the "
+                    + "previous figures; what they do not return keeps its previous figures, and the summary says "
+                    + "which. A failed refresh writes nothing."
         },
         footer = {
             "",
@@ -37,8 +38,10 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  mlplan catalog refresh --output mlplan-catalog.json",
-            "  mlplan catalog refresh --region us-east-1 --region us-west-2 --services ec2,lambda --profile ml",
-            "  mlplan catalog refresh --endpoint-url http://localhost:4566 --output test-catalog.json",
+            "  mlplan catalog refresh --region us-east-1 --region us-west-2 \\",
+            "      --services ec2,lambda --profile ml",
+            "  mlplan catalog refresh --endpoint-url http://localhost:4566 \\",
+            "      --output test-catalog.json",
             "",
             "IAM permissions needed: pricing:GetProducts, ec2:DescribeInstanceTypes, ec2:DescribeSpotPriceHistory.",
             "Each request gives up after 30 s without an answer (5 attempts); the whole refresh after --timeout."
@@ -50,7 +53,7 @@ final class CatalogRefreshCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", paramLabel = "R", description = "Region to refresh (repeatable; default: us-east-1).")
+    @Option(names = "--region", paramLabel = "R", completionCandidates = Candidates.Regions.class, description = "Region to refresh (repeatable; default: us-east-1).")
     List<String> regions;
 
     @Option(names = "--services", paramLabel = "LIST", defaultValue = "ec2,sagemaker,lambda,s3,ebs",

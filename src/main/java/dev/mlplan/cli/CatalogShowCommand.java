@@ -36,13 +36,13 @@ final class CatalogShowCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "TYPE", description = "Instance type, e.g. p4d.24xlarge.")
+    @Parameters(paramLabel = "TYPE", completionCandidates = Candidates.InstanceTypes.class, description = "Instance type, e.g. p4d.24xlarge.")
     String type;
 
     @Mixin
     TextFormatOption format;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Only prices in this region.")
+    @Option(names = "--region", paramLabel = "REGION", completionCandidates = Candidates.Regions.class, description = "Only prices in this region.")
     String region;
 
     @Mixin

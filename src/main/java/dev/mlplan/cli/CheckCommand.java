@@ -38,13 +38,12 @@ import picocli.CommandLine.Spec;
         name = "check",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks workloads against their budgets (or --budget) and, with --baseline,",
-            "against a saved plan: pass, warn or fail per workload and overall, with the",
-            "reason in one line each. A workload with no budget passes. Several workloads",
-            "also get a portfolio line: the sum of their monthly totals, which --budget",
-            "gates instead of each workload with --total. With --baseline,",
-            "workloads are matched by name and parts by part, the monthly difference is",
-            "shown per workload and part, and --max-increase fails a larger increase."
+            "Checks workloads against their budgets (or --budget) and, with --baseline, against a saved plan.",
+            "Each workload and the whole run pass, warn or fail, with the reason in one line each; a "
+                    + "workload with no budget passes. Several workloads also get a portfolio line: the sum of their "
+                    + "monthly totals, which --budget gates instead of each workload with --total. With --baseline, "
+                    + "workloads are matched by name and parts by part, the monthly difference is shown per workload "
+                    + "and part, and --max-increase fails a larger increase."
         },
         footer = {
             "",
@@ -94,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--max-increase", paramLabel = "PCT|USD", description = "Fail when a workload costs more than this over the baseline: 10%% of it, or 200USD.")
     String maxIncrease;
 
-    @Option(names = "--pricing", paramLabel = "MODEL", description = "Gate on the cost of each part's best option under this pricing"
+    @Option(names = "--pricing", paramLabel = "MODEL", completionCandidates = Candidates.PricingModels.class, description = "Gate on the cost of each part's best option under this pricing"
             + " model (on-demand, spot, reserved-1y, reserved-3y, savings-plan-1y, savings-plan-3y, capacity-block, or a precise id such as"
             + " reserved-1y-no-upfront), even when another ranks first; it replaces each workload's constraints.pricing. Pay-per-request"
             + " services and an owned machine stay candidates.")
@@ -130,11 +129,12 @@ final class CheckCommand implements Callable<Integer> {
         CliEnv env = parent.env();
         Gate.Thresholds thresholds = thresholds();
         Optional<PricingPolicy> policy = pricingPolicy();
-        // an invalid file does not stop the check: the valid ones are planned and gated, each invalid one reported (exit 2)
-        Inputs.Parsed parsed = Inputs.parseEach(files, env);
-        // a file naming what the catalog lacks (a region, an accelerator) is invalid too, found while planning the others
-        List<GateResult.InvalidFile> invalid = new ArrayList<>(parsed.invalid());
-        PlanResult plan = Plans.planParsed(parsed.valid(), files, catalog, 5, assumptions, env, policy, invalid);
+        // an invalid file does not stop the check: the valid ones are planned and gated, each invalid one reported (exit 2);
+        // regions and accelerators the catalog lacks make a file invalid too
+        dev.mlplan.catalog.Catalog cat = catalog.load(env);
+        Inputs.Parsed parsed = Inputs.parseEach(files, env, cat);
+        List<GateResult.InvalidFile> invalid = parsed.invalid();
+        PlanResult plan = Plans.planParsed(parsed.valid(), cat, 5, assumptions, env, policy);
         invalid.forEach(f -> spec.commandLine().getErr().println("mlplan: " + f.describe()));
         spec.commandLine().getErr().flush();
         Optional<PlanResult> base = baseline == null ? Optional.empty()

@@ -20,9 +20,15 @@ public record CliEnv(Clock clock, Map<String, String> env, Path cwd) {
         return LocalDate.now(clock);
     }
 
-    /** Colour only on a terminal, never when NO_COLOR is set (no-color.org). */
+    /** Colour only on a terminal, never when NO_COLOR is set to a non-empty value (no-color.org: an empty one is ignored). */
     public boolean colorAllowed() {
-        return System.console() != null && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+        return System.console() != null && !noColorSet() && !"dumb".equals(env.get("TERM"));
+    }
+
+    /** Whether NO_COLOR is set and not empty (https://no-color.org). */
+    boolean noColorSet() {
+        String value = env.get("NO_COLOR");
+        return value != null && !value.isEmpty();
     }
 
     /**

@@ -19,13 +19,11 @@ import picocli.CommandLine.ParentCommand;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows what changed between BASE and NEW, each a workload YAML file (planned now)",
-            "or a plan saved with 'recommend --format json' (a .json file): per workload",
-            "(matched by name) and part (matched by part, as check --baseline matches them),",
-            "the requirements that differ, the chosen option and its unit price before and",
-            "after, the rules that eliminate more or fewer candidates, and the monthly delta;",
-            "then each workload's and the total delta. --format markdown writes a body to",
-            "post as a pull-request comment."
+            "Shows what changed between BASE and NEW, each a workload YAML file (planned now) or a plan saved with 'recommend --format json'.",
+            "Per workload (matched by name) and part (matched by part, as check --baseline matches them): "
+                    + "the requirements that differ, the chosen option and its unit price before and after, the rules "
+                    + "that eliminate more or fewer candidates, and the monthly delta; then each workload's and the "
+                    + "total delta. --format markdown writes a body to post as a pull-request comment."
         },
         footer = {
             "",

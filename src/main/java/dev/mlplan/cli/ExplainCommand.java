@@ -17,10 +17,10 @@ import picocli.CommandLine.ParentCommand;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = {
-            "Explains a workload's plan: the requirements of each part with the formulas",
-            "and assumptions behind them, each option's cost components and notes, and",
-            "the eliminated options grouped by rule. With --option ID, everything about",
-            "one option (IDs as in 'recommend --format json' or this command's output)."
+            "Explains a workload's plan.",
+            "It shows the requirements of each part with the formulas and assumptions behind them, each "
+                    + "option's cost components and notes, and the eliminated options grouped by rule. With --option "
+                    + "ID, everything about one option (IDs as in 'recommend --format json' or this command's output)."
         },
         footer = {
             "",

@@ -19,9 +19,9 @@ import picocli.CommandLine.TypeConversionException;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a commented example workload to start from: training, inference,",
-            "storage, a budget and an owned GPU; with --kind, an example of one kind of",
-            "job. Never overwrites an existing file."
+            "Writes a commented example workload to start from.",
+            "The general example has training, inference, storage, a budget and an owned GPU; with --kind, "
+                    + "an example of one kind of job. Never overwrites an existing file."
         },
         footer = {
             "",

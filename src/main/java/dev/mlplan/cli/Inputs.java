@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Loading what commands read: the catalog and workload files. */
 final class Inputs {
@@ -60,7 +62,19 @@ final class Inputs {
      * @param files as the user wrote them (messages use these names)
      */
     static List<Workload> workloads(List<Path> files, CliEnv env) {
-        Parsed parsed = parseEach(files, env);
+        return valid(parseEach(files, env, null));
+    }
+
+    /**
+     * Parses every file as {@link #workloads(List, CliEnv)} does, also refusing regions and local
+     * accelerators {@code catalog} does not know (what planning would refuse), at their line and column.
+     */
+    static List<Workload> workloads(List<Path> files, CliEnv env, Catalog catalog) {
+        return valid(parseEach(files, env, catalog));
+    }
+
+    /** The workloads that parsed; exit 2 naming every problem when any file is invalid. */
+    private static List<Workload> valid(Parsed parsed) {
         if (!parsed.invalid().isEmpty()) {
             throw new ExitException(ExitCode.USAGE, parsed.invalid().stream().map(GateResult.InvalidFile::describe)
                     .collect(java.util.stream.Collectors.joining(System.lineSeparator() + "mlplan: ")));
@@ -76,9 +90,15 @@ final class Inputs {
      * reports each invalid one).
      *
      * @param files as the user wrote them (messages use these names)
+     * @param catalog when not null, regions and local accelerators it does not know are problems too
      */
-    static Parsed parseEach(List<Path> files, CliEnv env) {
+    static Parsed parseEach(List<Path> files, CliEnv env, Catalog catalog) {
         WorkloadParser parser = ModelPresets.workloadParser();
+        if (catalog != null) {
+            Set<String> accelerators = new TreeSet<>();
+            catalog.accelerators().forEach(a -> accelerators.add(a.name()));
+            parser = parser.checkingCatalog(catalog.regions(), accelerators);
+        }
         List<Workload> out = new ArrayList<>();
         List<GateResult.InvalidFile> invalid = new ArrayList<>();
         if (files.stream().filter(Inputs::isStdin).count() > 1) {

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
             HelpCommand.class
         },
         description = {
-            "Plans machine-learning workloads on AWS: what can run them, what it costs under on-demand, spot,",
-            "reserved and savings-plan pricing, how long it takes, and when owning a GPU beats renting one.",
+            "Plans machine-learning workloads on AWS: what can run them, what it costs under on-demand, "
+                    + "spot, reserved and savings-plan pricing, how long it takes, and when owning a GPU beats renting "
+                    + "one.",
             "Works offline on an embedded, dated catalog of prices and limits."
         },
         footer = {

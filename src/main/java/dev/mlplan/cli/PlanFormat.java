@@ -13,8 +13,13 @@ enum PlanFormat {
     table, json, csv, markdown, html;
 
     String render(PlanResult plan, boolean color) {
+        return render(plan, color, false);
+    }
+
+    /** @param quiet {@code --quiet}: the table leaves out the "warning:" lines (the other formats are data, and keep them) */
+    String render(PlanResult plan, boolean color, boolean quiet) {
         return switch (this) {
-            case table -> new TableRenderer(color).render(plan);
+            case table -> new TableRenderer(color, !quiet).render(plan);
             case json -> JsonRenderer.render(plan);
             case csv -> CsvRenderer.render(plan);
             case markdown -> MarkdownRenderer.render(plan);
@@ -22,10 +27,10 @@ enum PlanFormat {
         };
     }
 
-    /** A writer of this format into {@code out}, one workload at a time (the same output as {@link #render}). */
-    PlanWriter writer(java.io.Writer out, boolean color) {
+    /** A writer of this format into {@code out}, one workload at a time (the same output as {@link #render(PlanResult, boolean, boolean)}). */
+    PlanWriter writer(java.io.Writer out, boolean color, boolean quiet) {
         return switch (this) {
-            case table -> new TableRenderer(color).writer(out);
+            case table -> new TableRenderer(color, !quiet).writer(out);
             case json -> JsonRenderer.writer(out);
             case csv -> CsvRenderer.writer(out);
             case markdown -> MarkdownRenderer.writer(out);

@@ -1,5 +1,6 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.catalog.Catalog;
 import dev.mlplan.constraint.ConstraintEngine;
 import dev.mlplan.gate.GateResult;
 import dev.mlplan.plan.PlanOptions;
@@ -52,23 +53,20 @@ final class Plans {
 
     private static PlanResult plan(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
             java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune, boolean sensitivity) {
-        Session s = Session.open(Inputs.workloads(files, env), files, catalogOption, top, assumptions, env, pricing, tune);
-        s.refuseInvalid();
+        Session s = Session.open(files, catalogOption, top, assumptions, env, pricing, tune);
         PlanResult result = s.planner.plan(s.workloads);
         return sensitivity ? Sensitivities.attach(result, files, env, assumptions, s.planner, new java.util.concurrent.atomic.AtomicInteger()) : result;
     }
 
     /**
-     * Plans workloads already parsed ({@code check} plans the valid ones among its files), every
-     * workload under {@code pricing} when given, keeping each workload's {@link PlanResult.WorkloadPlan#summary()};
-     * a workload naming what the catalog lacks (a region, an accelerator) is added to {@code invalid}
-     * and not planned.
+     * Plans workloads already parsed against {@code catalog} ({@code check} plans the valid ones
+     * among its files), every workload under {@code pricing} when given, keeping each workload's
+     * {@link PlanResult.WorkloadPlan#summary()}: one workload at a time, so that memory does not
+     * grow with the plans' size.
      */
-    static PlanResult planParsed(List<Workload> parsed, List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions,
-            CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, List<GateResult.InvalidFile> invalid) {
-        Session s = Session.open(parsed, files, catalogOption, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
-        invalid.addAll(s.invalid);
-        // one workload at a time, keeping its summary only: memory does not grow with the plans' size
+    static PlanResult planParsed(List<Workload> parsed, Catalog catalog, int top, AssumptionOptions assumptions,
+            CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing) {
+        Session s = Session.of(parsed, catalog, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
         List<PlanResult.WorkloadPlan> plans = new java.util.ArrayList<>();
         for (Workload w : s.workloads) {
             plans.add(s.planner.plan(w).summary());
@@ -86,8 +84,7 @@ final class Plans {
      */
     static void stream(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env, ObjectiveOptions objective,
             boolean sensitivity, PlanWriter sink) throws IOException {
-        Session s = Session.open(Inputs.workloads(files, env), files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
-        s.refuseInvalid();
+        Session s = Session.open(files, catalogOption, top, assumptions, env, java.util.Optional.empty(), objective::apply);
         var counter = new java.util.concurrent.atomic.AtomicInteger();
         var tally = new PlanResult.Portfolio.Tally();
         sink.begin(s.planner.head());
@@ -102,64 +99,26 @@ final class Plans {
         sink.end(tally.workloads() > 1 ? tally.portfolio() : null);
     }
 
-    /**
-     * Parsed workloads with the command line's assumptions, a planner over the loaded catalog (exit
-     * 3), and the workloads that name what the catalog lacks (checked before anything is planned).
-     */
-    private record Session(List<Workload> workloads, Planner planner, List<GateResult.InvalidFile> invalid) {
-        /** @param files the files the workloads were read from, where a catalog problem is found again at its line */
-        static Session open(List<Workload> parsed, List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
+    /** Parsed workloads with the command line's assumptions, and a planner over the catalog they were checked against. */
+    private record Session(List<Workload> workloads, Planner planner) {
+        /**
+         * Loads the catalog (exit 3), then parses every file against it (exit 2 naming every problem,
+         * regions and accelerators the catalog lacks among them, before anything is planned).
+         */
+        static Session open(List<Path> files, CatalogOption catalogOption, int top, AssumptionOptions assumptions, CliEnv env,
                 java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
             TopOption.checked(top);
-            var workloads = assumptions.apply(parsed);
-            var catalog = catalogOption.load(env);
+            Catalog catalog = catalogOption.load(env);
+            return of(Inputs.workloads(files, env, catalog), catalog, top, assumptions, env, pricing, tune);
+        }
+
+        static Session of(List<Workload> parsed, Catalog catalog, int top, AssumptionOptions assumptions, CliEnv env,
+                java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing, java.util.function.UnaryOperator<PlanOptions> tune) {
+            TopOption.checked(top);
             PlanOptions options = tune.apply(PlanOptions.defaults(VersionProvider.version()).withTop(top));
             Planner planner = new Planner(catalog, ConstraintEngine.standard(), pricing.map(options::withPricingPolicy).orElse(options), env.today());
-            List<Workload> valid = new java.util.ArrayList<>();
-            List<GateResult.InvalidFile> invalid = new java.util.ArrayList<>();
-            for (Workload w : workloads) {
-                try {
-                    planner.checkAgainstCatalog(w);
-                    valid.add(w);
-                } catch (dev.mlplan.workload.WorkloadException e) {
-                    invalid.add(Inputs.invalid(located(e, files, env), w.file()));
-                }
-            }
-            return new Session(List.copyOf(valid), planner, List.copyOf(invalid));
+            return new Session(assumptions.apply(parsed), planner);
         }
-
-        /** Exit 2 naming every workload that names what the catalog lacks. */
-        void refuseInvalid() {
-            if (!invalid.isEmpty()) {
-                throw new ExitException(ExitCode.USAGE, String.join(System.lineSeparator() + "mlplan: ",
-                        invalid.stream().map(GateResult.InvalidFile::describe).toList()));
-            }
-        }
-    }
-
-    /**
-     * {@code e} at its line and column when it names a key (a region, an accelerator missing from
-     * the catalog, found while planning, after parsing): the key is found again in the file the
-     * workload came from.
-     */
-    static dev.mlplan.workload.WorkloadException located(dev.mlplan.workload.WorkloadException e, List<Path> files, CliEnv env) {
-        if (e.line() > 0 || e.keyPath().isEmpty()) {
-            return e;
-        }
-        for (Path f : files) {
-            if (!Inputs.isStdin(f) && dev.mlplan.util.SafeText.of(f.toString()).equals(e.file())) {
-                try {
-                    String text = Files.readString(env.resolve(f), StandardCharsets.UTF_8);
-                    var at = dev.mlplan.workload.WorkloadParser.locate(text, e.keyPath().get());
-                    if (at.isPresent()) {
-                        return e.at(at.get()[0], at.get()[1]);
-                    }
-                } catch (IOException unreadable) {
-                    // read a moment ago; if not now, the message stays without a position
-                }
-            }
-        }
-        return e;
     }
 
     /**

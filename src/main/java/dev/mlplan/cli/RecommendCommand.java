@@ -13,9 +13,10 @@ import picocli.CommandLine.ParentCommand;
         name = "recommend",
         mixinStandardHelpOptions = true,
         description = {
-            "Ranks the options that can run each part of the workloads (training, inference, batch, storage),",
-            "says why the others were eliminated, totals the best options per month against the budget,",
-            "and works out the break-even against an owned machine."
+            "Ranks the options that can run each part of the workloads.",
+            "For each part (training, inference, batch, storage) it says why the other options were "
+                    + "eliminated; it totals the best options per month against the budget, and works out the "
+                    + "break-even against an owned machine."
         },
         footer = {
             "",
@@ -26,7 +27,7 @@ import picocli.CommandLine.ParentCommand;
             "  mlplan recommend workloads/*.yaml --format csv --output options.csv",
             "  mlplan recommend workloads/llama2-7b-finetune.yaml --format markdown",
             "  mlplan recommend my.yaml --catalog refreshed-catalog.json",
-            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3   (a simple serving stack)",
+            "  mlplan recommend workloads/llm-chat-serving.yaml --mbu 0.3   # a simple stack",
             "  mlplan recommend workloads/hparam-sweep.yaml --objective time --frontier"
         })
 final class RecommendCommand implements Runnable {
@@ -62,6 +63,6 @@ final class RecommendCommand implements Runnable {
         CliEnv env = parent.env();
         boolean color = parent.colorAllowed(output.file);
         OutputTarget.stream(out -> Plans.stream(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity,
-                format.format.writer(out, color)), output.file, env, parent.out(), Inputs.paths(files, env));
+                format.format.writer(out, color, parent.common.quiet)), output.file, env, parent.out(), Inputs.paths(files, env));
     }
 }

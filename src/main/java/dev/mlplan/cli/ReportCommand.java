@@ -15,16 +15,17 @@ import picocli.CommandLine.ParentCommand;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a review document for workloads: Markdown with Mermaid charts; CSV,",
-            "one row per option, eliminated ones with their rule and reason; or one",
-            "self-contained, printable HTML page with SVG charts. With --from, renders a",
-            "plan saved with 'recommend --format json' as it is, without recomputing."
+            "Writes a review document for workloads.",
+            "Markdown with Mermaid charts; CSV, one row per option, eliminated ones with their rule and "
+                    + "reason; or one self-contained, printable HTML page with SVG charts. With --from, renders a plan "
+                    + "saved with 'recommend --format json' as it is, without recomputing."
         },
         footer = {
             "",
             "Examples:",
             "  mlplan report workloads/*.yaml --format markdown --output plan.md",
-            "  mlplan report workloads/llama2-7b-finetune.yaml --format html --output plan.html",
+            "  mlplan report workloads/llama2-7b-finetune.yaml \\",
+            "      --format html --output plan.html",
             "  mlplan report workloads/*.yaml --format csv --output options.csv",
             "  mlplan report --from plan.json --format html --output plan.html"
         })
@@ -80,6 +81,6 @@ final class ReportCommand implements Runnable {
             return;
         }
         OutputTarget.stream(out -> Plans.stream(files, catalog, top.value(), assumptions, env, objective, sensitivity.sensitivity,
-                format.format.writer(out, color)), output.file, env, parent.out(), inputs);
+                format.format.writer(out, color, false)), output.file, env, parent.out(), inputs);
     }
 }

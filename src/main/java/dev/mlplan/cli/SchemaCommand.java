@@ -1,5 +1,8 @@
 package dev.mlplan.cli;
 
+import dev.mlplan.catalog.Accelerator;
+import dev.mlplan.catalog.Catalog;
+import dev.mlplan.estimate.ModelPresets;
 import dev.mlplan.workload.WorkloadSchema;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -11,10 +14,12 @@ import picocli.CommandLine.ParentCommand;
         name = "schema",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema version 1.",
-            "Editors with the YAML language server (VS Code, IntelliJ, Neovim) complete",
-            "and check a workload with it when its first line is:",
-            "  # yaml-language-server: $schema=mlplan-workload.schema.json"
+            "Prints the JSON Schema (draft 2020-12) of workload YAML, schema versions 1 and 2.",
+            "Its allowed values include the model presets and the catalog's regions and accelerators. "
+                    + "Editors with the YAML language server (VS Code, IntelliJ, Neovim) complete and check a workload "
+                    + "with it when its first line is:",
+            "  # yaml-language-server: $schema=mlplan-workload.schema.json",
+            "The repository publishes it as schema/mlplan-workload.schema.json; see docs/schema.md."
         },
         footer = {
             "",
@@ -29,8 +34,17 @@ final class SchemaCommand implements Runnable {
     @Mixin
     OutputOption output;
 
+    @Mixin
+    CatalogOption catalog;
+
     @Override
     public void run() {
-        OutputTarget.write(WorkloadSchema.text(), output.file, parent.env(), parent.out(), List.of());
+        OutputTarget.write(text(catalog.load(parent.env())), output.file, parent.env(), parent.out(), List.of());
+    }
+
+    /** The schema with the presets and {@code catalog}'s regions and accelerators. */
+    static String text(Catalog catalog) {
+        List<String> accelerators = catalog.accelerators().stream().map(Accelerator::name).toList();
+        return WorkloadSchema.text(new WorkloadSchema.Vocabulary(ModelPresets.names(), catalog.regions(), accelerators));
     }
 }

@@ -27,10 +27,10 @@ import picocli.CommandLine.ParentCommand;
         name = "sweep",
         mixinStandardHelpOptions = true,
         description = {
-            "Plans the workload at each value of a numeric key (or each cell of a grid",
-            "of two keys), shows each part's best option and the monthly total per step,",
-            "and finds the crossovers: the value, by bisection, at which a part's best",
-            "option changes service, instance type, pricing model or region."
+            "Plans the workload at each value of a numeric key, or each cell of a grid of two keys.",
+            "It shows each part's best option and the monthly total per step, and finds the crossovers: the "
+                    + "value, by bisection, at which a part's best option changes service, instance type, pricing "
+                    + "model or region."
         },
         footer = {
             "",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,8 +15,12 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "validate",
         mixinStandardHelpOptions = true,
-        description = "Checks workload files: YAML, keys, units and values. Prints one line per valid file; exit code 2 if any is invalid.",
-        footer = {"", "Examples:", "  mlplan validate workloads/*.yaml"})
+        description = {
+            "Checks workload files: YAML, keys, units and values, and their regions and local accelerator against the catalog.",
+            "A file reported ok is one recommend accepts. Prints one line per valid file; exit code 2 if any "
+                    + "is invalid."
+        },
+        footer = {"", "Examples:", "  mlplan validate workloads/*.yaml", "  mlplan validate my.yaml --catalog refreshed-catalog.json"})
 final class ValidateCommand implements Runnable {
     @ParentCommand
     MlplanCommand parent;
@@ -23,9 +28,12 @@ final class ValidateCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Workload YAML files.")
     List<Path> files;
 
+    @Mixin
+    CatalogOption catalog;
+
     @Override
     public void run() {
-        List<Workload> workloads = Inputs.workloads(files, parent.env());
+        List<Workload> workloads = Inputs.workloads(files, parent.env(), catalog.load(parent.env()));
         PrintWriter out = parent.out();
         if (!parent.common.quiet) {
             for (Workload w : workloads) {

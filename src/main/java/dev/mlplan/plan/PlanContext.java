@@ -37,7 +37,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
             for (int i = 0; i < regions.size(); i++) {
                 String r = regions.get(i);
                 if (!catalog.regions().contains(r)) {
-                    throw WorkloadException.atKey(w.file(), "regions[" + i + "]", "region '" + r + "' is not in catalog " + catalog.id()
+                    throw WorkloadException.ofFile(w.file(), "region '" + r + "' is not in catalog " + catalog.id()
                             + Suggestions.suffix(r, catalog.regions()));
                 }
             }
@@ -73,7 +73,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
                 return a;
             }
         }
-        throw WorkloadException.atKey(workload.file(), "local.accelerator", "local.accelerator '" + name + "' is not in catalog "
+        throw WorkloadException.ofFile(workload.file(), "local.accelerator '" + name + "' is not in catalog "
                 + catalog.id() + Suggestions.suffix(name, catalog.accelerators().stream().map(a -> a.name().toLowerCase(Locale.ROOT)).toList()));
     }
 

@@ -86,17 +86,6 @@ public final class Planner {
                 options.objective() == Objective.COST ? null : options.objective().id());
     }
 
-    /**
-     * Checks what a workload names against the catalog (its regions, its owned machine's
-     * accelerator) without planning it, throwing the {@link dev.mlplan.workload.WorkloadException}
-     * that planning would: a plan streamed workload by workload checks every file before it writes
-     * anything.
-     */
-    public void checkAgainstCatalog(Workload w) {
-        PlanContext ctx = PlanContext.of(w, catalog, engine, options, building, today);
-        w.local().ifPresent(m -> ctx.localAccelerator(m.accelerator()));
-    }
-
     public WorkloadPlan plan(Workload w) {
         PlanContext ctx = PlanContext.of(w, catalog, engine, options, building, today);
         List<PartPlan> parts = new ArrayList<>();

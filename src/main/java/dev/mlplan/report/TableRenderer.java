@@ -27,9 +27,16 @@ public final class TableRenderer {
     private static final int MAX_NAMES = 4;
 
     private final boolean color;
+    private final boolean warnings;
 
     public TableRenderer(boolean color) {
+        this(color, true);
+    }
+
+    /** @param warnings whether the workloads' "warning:" lines are shown ({@code --quiet} leaves them out) */
+    public TableRenderer(boolean color, boolean warnings) {
         this.color = color;
+        this.warnings = warnings;
     }
 
     public String render(PlanResult plan) {
@@ -71,7 +78,7 @@ public final class TableRenderer {
             sb.append(w.description().strip()).append('\n');
         }
         sb.append("regions: ").append(String.join(", ", w.regions())).append('\n');
-        for (String warning : w.warnings()) {
+        for (String warning : warnings ? w.warnings() : List.<String>of()) {
             sb.append(yellow("warning: ")).append(warning).append('\n');
         }
         for (PartPlan p : w.parts()) {

@@ -109,6 +109,20 @@ final class WorkloadBinder {
         this.presets = byLower;
     }
 
+    /** The catalog's regions and accelerators; empty: not checked (planning checks them). */
+    private Set<String> catalogRegions = Set.of();
+    private Set<String> catalogAccelerators = Set.of();
+
+    void checkCatalog(Set<String> regions, Set<String> accelerators) {
+        this.catalogRegions = regions;
+        this.catalogAccelerators = accelerators;
+    }
+
+    /** How planning matches an accelerator name: case, '-' and spaces ignored ("RTX 4090" is rtx-4090). */
+    static String acceleratorKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
     /** The node read most recently, to locate an unexpected failure; null before any. */
     Node lastNode() {
         return last;
@@ -284,6 +298,9 @@ final class WorkloadBinder {
             if (seen.containsKey(region)) {
                 throw error(item, path + ": region '" + region + "' is listed twice", null);
             }
+            if (!catalogRegions.isEmpty() && !catalogRegions.contains(region)) {
+                throw error(item, path + ": region '" + region + "' is not in the catalog", Suggestions.hint(region, catalogRegions));
+            }
             seen.put(region, item);
         }
         return List.copyOf(seen.keySet());
@@ -431,6 +448,12 @@ final class WorkloadBinder {
 
     private LocalMachine local(View v) {
         String accelerator = v.string("accelerator").orElseThrow().strip();
+        if (!catalogAccelerators.isEmpty()
+                && catalogAccelerators.stream().noneMatch(a -> acceleratorKey(a).equals(acceleratorKey(accelerator)))) {
+            List<String> known = catalogAccelerators.stream().map(a -> a.toLowerCase(Locale.ROOT)).sorted().toList();
+            throw error(v.valueNode("accelerator"), v.path("accelerator") + ": accelerator '" + accelerator + "' is not in the catalog",
+                    Suggestions.hint(accelerator.toLowerCase(Locale.ROOT), known));
+        }
         int count = v.integer("count").orElseThrow();
         Money hardwareCost = new Money(v.quantity("hardware_cost").orElseThrow().number());
         TimeSpan amortization = new TimeSpan(v.quantity("amortization").orElseThrow().value());
@@ -941,11 +964,8 @@ final class WorkloadBinder {
         Optional<Boolean> bool(String name) {
             return scalarValue(name, (key, path, node, raw) -> {
                 String text = raw.strip();
-                if (text.equalsIgnoreCase("true")) {
-                    return true;
-                }
-                if (text.equalsIgnoreCase("false")) {
-                    return false;
+                if (Yaml12.BOOL.matcher(text).matches()) {
+                    return text.equalsIgnoreCase("true");
                 }
                 throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
             });
@@ -1085,13 +1105,87 @@ final class WorkloadBinder {
 
     private String scalar(Key key, String path, Node node) {
         if (node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
+            checkJsonType(key, path, s);
             return s.getValue();
         }
         throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
     }
 
+    /** The JSON types of a scalar as an editor reads YAML: the YAML 1.2 core schema (plain scalars only). */
+    enum JsonType { STRING, INTEGER, NUMBER, BOOLEAN, NULL, YAML_1_1_BOOLEAN }
+
+    private static final class Yaml12 {
+        static final Pattern NULL = Pattern.compile("~|null|Null|NULL");
+        static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
+        /** True and false to a YAML 1.1 reader (SnakeYAML, Jackson), text to a YAML 1.2 one (the YAML language server). */
+        static final Pattern BOOL_1_1 = Pattern.compile("yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF");
+        static final Pattern INT = Pattern.compile("[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+");
+        static final Pattern FLOAT = Pattern.compile("[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+    }
+
+    /**
+     * What JSON type a YAML 1.2 reader (the YAML language server in editors, which checks a workload
+     * against {@link WorkloadSchema}) gives the scalar: a quoted or block scalar is text, a plain one
+     * by the core schema's patterns.
+     */
+    static JsonType jsonType(ScalarNode s) {
+        if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            return JsonType.STRING;
+        }
+        String v = s.getValue();
+        if (Yaml12.NULL.matcher(v).matches()) {
+            return JsonType.NULL;
+        }
+        if (Yaml12.BOOL.matcher(v).matches()) {
+            return JsonType.BOOLEAN;
+        }
+        if (Yaml12.BOOL_1_1.matcher(v).matches()) {
+            return JsonType.YAML_1_1_BOOLEAN;
+        }
+        if (Yaml12.INT.matcher(v).matches()) {
+            return JsonType.INTEGER;
+        }
+        return Yaml12.FLOAT.matcher(v).matches() ? JsonType.NUMBER : JsonType.STRING;
+    }
+
+    /**
+     * A value is of the key's type as an editor reads it, so that a file the CLI accepts is one the
+     * JSON Schema accepts: no number or true/false in quotes ("2"), no text that YAML reads as a
+     * number or true/false (name: 2024), no yes/no/on/off, which YAML 1.1 and 1.2 read differently.
+     * Other mismatches are left to the key's reader, which refuses them with its own message.
+     */
+    private void checkJsonType(Key key, String path, ScalarNode s) {
+        JsonType type = jsonType(s);
+        String want = key.type() == WorkloadKeys.Type.STRING_LIST ? "expected a name" : expected(key);
+        boolean text = key.type() == WorkloadKeys.Type.STRING || key.type() == WorkloadKeys.Type.ENUM || key.type() == WorkloadKeys.Type.STRING_LIST;
+        if (type == JsonType.YAML_1_1_BOOLEAN && (text || key.type() == WorkloadKeys.Type.BOOLEAN)) {
+            throw error(s, path + ": " + want + ", found " + QuantityParser.quote(s.getValue()) + ", which YAML 1.1 reads as true or false"
+                    + " and YAML 1.2 as text", key.type() == WorkloadKeys.Type.BOOLEAN ? "write true or false"
+                            : "write it in quotes: \"" + s.getValue() + "\"");
+        }
+        if (text && (type == JsonType.INTEGER || type == JsonType.NUMBER || type == JsonType.BOOLEAN)) {
+            throw error(s, path + ": " + want + ", found " + QuantityParser.quote(s.getValue()) + ", which YAML reads as "
+                    + (type == JsonType.BOOLEAN ? "true or false" : "a number"), "write it in quotes: \"" + s.getValue() + "\"");
+        }
+        if (type == JsonType.STRING && s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            JsonType unquoted = jsonType(new ScalarNode(Tag.STR, s.getValue().strip(), s.getStartMark(), s.getEndMark(), DumperOptions.ScalarStyle.PLAIN));
+            boolean wouldFit = switch (key.type()) {
+                case INTEGER -> unquoted == JsonType.INTEGER;
+                case NUMBER -> unquoted == JsonType.INTEGER || unquoted == JsonType.NUMBER;
+                case BOOLEAN -> unquoted == JsonType.BOOLEAN;
+                default -> false;
+            };
+            if (wouldFit) {
+                throw error(s, path + ": " + want + ", found " + QuantityParser.quote(s.getValue()) + " in quotes, which is text", "remove the quotes");
+            }
+        }
+    }
+
     private int integer(Key key, String path, Node node) {
         String text = scalar(key, path, node).strip();
+        if (text.matches("[-+]?0[xXoO][0-9a-fA-F]+")) {
+            throw error(node, path + ": " + expected(key) + " in decimal, found " + QuantityParser.quote(text) + " (hexadecimal or octal)", null);
+        }
         if (!INTEGER.matcher(text).matches()) {
             throw error(node, path + ": " + expected(key) + ", found " + describe(node), null);
         }
@@ -1134,6 +1228,7 @@ final class WorkloadBinder {
             if (!(item instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
                 throw error(item, path + "[" + i + "]: expected a name, found " + describe(item), null);
             }
+            checkJsonType(key, path + "[" + i + "]", s);
             out.add(s);
         }
         return out;

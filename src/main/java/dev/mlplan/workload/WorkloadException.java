@@ -14,39 +14,14 @@ public final class WorkloadException extends RuntimeException {
     private final int column;
     private final String problem;
     private final String hint;
-    private final String keyPath;
 
     public WorkloadException(String file, int line, int column, String problem, String hint) {
-        this(file, line, column, problem, hint, null);
-    }
-
-    private WorkloadException(String file, int line, int column, String problem, String hint, String keyPath) {
         super(format(file, line, column, problem, hint));
         this.file = file;
         this.line = line;
         this.column = column;
         this.problem = problem;
         this.hint = hint;
-        this.keyPath = keyPath;
-    }
-
-    /**
-     * A value found wrong after reading, against the catalog (a region, an accelerator): where it is
-     * is known by its key path ({@code regions[1]}, {@code local.accelerator}), and {@link
-     * WorkloadParser#locate} finds its line and column in the file.
-     */
-    public static WorkloadException atKey(String file, String keyPath, String problem) {
-        return new WorkloadException(file, 0, 0, problem, null, keyPath);
-    }
-
-    /** This problem at a line and column (found by {@link WorkloadParser#locate}). */
-    public WorkloadException at(int newLine, int newColumn) {
-        return new WorkloadException(file, newLine, newColumn, problem, hint, keyPath);
-    }
-
-    /** The key path of the value, for a problem made with {@link #atKey}. */
-    public Optional<String> keyPath() {
-        return Optional.ofNullable(keyPath);
     }
 
     /** A problem with the file as a whole (missing, unreadable, empty). */

@@ -61,6 +61,9 @@ public final class WorkloadParser {
     private final Set<String> diffusionPresets;
     private final Set<String> speechPresets;
     private final Map<String, PresetContext> contexts;
+    /** The catalog's regions and accelerator names, checked when not empty (see {@link #checkingCatalog}). */
+    private Set<String> catalogRegions = Set.of();
+    private Set<String> catalogAccelerators = Set.of();
 
     /** A parser that knows no diffusion presets: {@code inference.steps} and {@code resolution} are refused. */
     public WorkloadParser(Set<String> knownPresets) {
@@ -86,6 +89,18 @@ public final class WorkloadParser {
         this.diffusionPresets = Set.copyOf(diffusionPresets);
         this.speechPresets = Set.copyOf(speechPresets);
         this.contexts = Map.copyOf(contexts);
+    }
+
+    /**
+     * This parser, also refusing a region the catalog does not price and a {@code local.accelerator}
+     * it does not know, at their line and column with a did-you-mean: what planning would refuse, so
+     * that a file {@code mlplan validate} accepts is one {@code recommend} accepts.
+     */
+    public WorkloadParser checkingCatalog(Set<String> regions, Set<String> accelerators) {
+        WorkloadParser p = new WorkloadParser(knownPresets, diffusionPresets, speechPresets, contexts);
+        p.catalogRegions = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(regions));
+        p.catalogAccelerators = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(accelerators));
+        return p;
     }
 
     /** @throws WorkloadException for any problem with the file or its content */
@@ -189,6 +204,7 @@ public final class WorkloadParser {
      */
     Workload bind(String displayName, String text, java.util.function.Supplier<Node> root) {
         WorkloadBinder binder = new WorkloadBinder(displayName, knownPresets, diffusionPresets, speechPresets, contexts);
+        binder.checkCatalog(catalogRegions, catalogAccelerators);
         try {
             return binder.bind(root.get());
         } catch (WorkloadException e) {
@@ -271,44 +287,6 @@ public final class WorkloadParser {
                 refuseForeignTags(display, item, seen);
             }
         }
-    }
-
-    /**
-     * Where the value at {@code keyPath} ({@code regions[1]}, {@code local.accelerator}) starts in
-     * {@code text}: {line, column}, 1-based; empty when the text does not hold it.
-     */
-    public static Optional<int[]> locate(String text, String keyPath) {
-        Node node;
-        try {
-            node = compose("", text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        for (String segment : keyPath.split("\\.")) {
-            int bracket = segment.indexOf('[');
-            String key = bracket < 0 ? segment : segment.substring(0, bracket);
-            node = valueOf(node, key);
-            if (node != null && bracket >= 0) {
-                int index = Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1));
-                node = node instanceof SequenceNode seq && index < seq.getValue().size() ? seq.getValue().get(index) : null;
-            }
-            if (node == null) {
-                return Optional.empty();
-            }
-        }
-        Mark mark = node.getStartMark();
-        return Optional.of(new int[] {mark.getLine() + 1, mark.getColumn() + 1});
-    }
-
-    private static Node valueOf(Node node, String key) {
-        if (node instanceof MappingNode map) {
-            for (NodeTuple t : map.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
-                    return t.getValueNode();
-                }
-            }
-        }
-        return null;
     }
 
     /** Refuses a run of more than {@link #MAX_RUN} characters without a space or line break, where it starts. */

@@ -37,6 +37,13 @@ public final class WorkloadReference {
                     .append(" | `").append(d.example()).append("` |\n");
         }
         section(sb, WorkloadKeys.ROOT, "top level");
+        sb.append("\n## What the JSON Schema cannot check\n\n");
+        sb.append("`mlplan schema` (published as `schema/mlplan-workload.schema.json`, docs/schema.md) accepts what\n");
+        sb.append("`mlplan validate` accepts wherever JSON Schema can say it; `SchemaParityTest` runs both over more than 150\n");
+        sb.append("documents. These rules only `mlplan validate` (and every other command) checks:\n\n");
+        for (String rule : WorkloadSchema.UNEXPRESSED) {
+            sb.append("- ").append(rule).append('\n');
+        }
         return sb.toString();
     }
 

@@ -63,10 +63,6 @@ class HostileInputTest {
     void validateRefusesItTheSameWay(Kind k) throws IOException {
         Files.write(dir.resolve(k.file()), k.content());
         CliRun r = CliRun.run(Map.of(), dir, "validate", k.file());
-        if (k.name().endsWith("-not-in-catalog")) {
-            // catalog-dependent values are checked when a plan is made (validate's catalog checks are issue 18.5's)
-            return;
-        }
         assertRefused(r, k.file(), k.line(), k.column(), k.fragment());
     }
 
@@ -75,9 +71,7 @@ class HostileInputTest {
     void standardInputIsReadAsTheFileIs(Kind k) {
         CliRun r = withStdin(k.content(), () -> CliRun.run(Map.of(), dir, "recommend", "-"));
         String fragment = k.fragment();
-        // from standard input a catalog problem has no position to find again: the message names <stdin> alone
-        boolean positioned = !k.name().endsWith("-not-in-catalog");
-        assertRefused(r, "<stdin>", positioned ? k.line() : 0, positioned ? k.column() : 0, fragment);
+        assertRefused(r, "<stdin>", k.line(), k.column(), fragment);
     }
 
     @Test

@@ -97,10 +97,10 @@ final class HostileInputs {
         k.add(text("tilde-null-value", HEAD + "storage:\n  data: ~\n", 4, 9, "found an empty value"));
         k.add(text("only-document-markers", "---\n...\n---\n...\n", 4, 1, "a second YAML document starts here"));
         // not in the catalog, with line and column
-        k.add(text("region-not-in-catalog", HEAD + "regions: [us-east-1, eu-wst-1]\n" + STORAGE, 3, 22, "region 'eu-wst-1' is not in catalog"));
+        k.add(text("region-not-in-catalog", HEAD + "regions: [us-east-1, eu-wst-1]\n" + STORAGE, 3, 22, "region 'eu-wst-1' is not in the catalog (did you mean 'eu-west-1'?)"));
         k.add(text("accelerator-not-in-catalog", HEAD.replace("name: h", "name: h") + "local:\n  accelerator: rtx-9999\n  hardware_cost: 4500 USD\n"
                 + "  amortization: 36 months\n  power: 600 W\n  electricity: 0.15 USD/kWh\n"
-                + "training:\n  model: { preset: distilbert }\n  dataset: { size: 1 GB, tokens: 1e9 }\n", 4, 16, "local.accelerator 'rtx-9999' is not in catalog"));
+                + "training:\n  model: { preset: distilbert }\n  dataset: { size: 1 GB, tokens: 1e9 }\n", 4, 16, "accelerator 'rtx-9999' is not in the catalog"));
         return k;
     }
 

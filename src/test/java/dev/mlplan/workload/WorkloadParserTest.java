@@ -252,7 +252,7 @@ class WorkloadParserTest {
         budget missing      | budget: {warn_at: 50%}\\nstorage: {data: 1 GB} | w.yaml:4:1: budget: missing required key 'monthly'
         max_nodes 0         | constraints: {max_nodes: 0}\\nstorage: {data: 1 GB} | w.yaml:4:26: constraints.max_nodes: expected a whole number from 1 to 1024, found "0"
         max_nodes 2000      | constraints: {max_nodes: 2000}\\nstorage: {data: 1 GB} | w.yaml:4:26: constraints.max_nodes: expected a whole number from 1 to 1024, found "2000"
-        allow_spot yes      | constraints: {allow_spot: yes}\\nstorage: {data: 1 GB} | w.yaml:4:27: constraints.allow_spot: expected true or false, found "yes"
+        allow_spot yes      | constraints: {allow_spot: yes}\\nstorage: {data: 1 GB} | w.yaml:4:27: constraints.allow_spot: expected true or false, found "yes", which YAML 1.1 reads as true or false and YAML 1.2 as text (write true or false)
         family uppercase    | constraints: {families: {include: [P4D]}}\\nstorage: {data: 1 GB} | w.yaml:4:36: constraints.families.include[0]: "P4D" is not an instance family such as "p4d" or "g5" (did you mean 'p4d'?)
         family twice        | constraints: {families: {include: [g5, g5]}}\\nstorage: {data: 1 GB} | w.yaml:4:40: constraints.families.include[1]: family 'g5' is listed twice
         family both         | constraints: {families: {include: [g5], exclude: [g5]}}\\nstorage: {data: 1 GB} | w.yaml:4:51: constraints.families: 'g5' is both included and excluded

@@ -120,10 +120,14 @@ class WorkloadSchemaTest {
     }
 
     @Test
-    void presetNamesAppearAsExamples() {
-        ObjectNode withPresets = WorkloadSchema.schema(Set.of("llama-2-7b", "bert-base"));
-        assertThat(withPresets.at("/properties/training/properties/model/properties/preset/examples").toString())
+    void presetsRegionsAndAcceleratorsAreEnums() {
+        ObjectNode named = WorkloadSchema.schema(new WorkloadSchema.Vocabulary(Set.of("llama-2-7b", "bert-base"), Set.of("us-east-1", "eu-west-1"),
+                Set.of("RTX-4090")));
+        assertThat(named.at("/properties/training/properties/model/properties/preset/enum").toString())
                 .isEqualTo("[\"bert-base\",\"llama-2-7b\"]");
+        assertThat(named.at("/properties/regions/items/enum").toString()).isEqualTo("[\"eu-west-1\",\"us-east-1\",\"any\"]");
+        assertThat(named.at("/properties/regions/then/maxItems").asInt()).isEqualTo(1);
+        assertThat(named.at("/properties/local/properties/accelerator/enum").toString()).isEqualTo("[\"rtx-4090\"]");
     }
 
     private static Object load(String yaml) {
