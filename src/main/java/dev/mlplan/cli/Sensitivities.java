@@ -54,7 +54,7 @@ final class Sensitivities {
                         : p.withSensitivity(part(p, files.get(i).toString(), text, assumptions, planner, plans)));
             }
             workloads.add(new WorkloadPlan(w.name(), w.file(), w.description(), w.regions(), List.copyOf(parts), w.breakEven(), w.monthlyUsd(),
-                    w.budget(), w.warnings()));
+                    w.budget(), w.warnings(), w.costs(), w.byCategory()));
         }
         return new PlanResult(result.schemaVersion(), result.mlplanVersion(), result.catalog(), List.copyOf(workloads), result.portfolio(),
                 result.objective());

@@ -43,6 +43,7 @@ public final class TableRenderer {
         }
         if (plan.portfolio() != null) {
             sb.append('\n').append(bold("== portfolio")).append("  ").append(PlanText.portfolio(plan.portfolio())).append('\n');
+            PlanText.split(plan.portfolio().byCategory()).ifPresent(s -> sb.append("  by category: ").append(s).append('\n'));
         }
         return sb.toString();
     }
@@ -68,6 +69,10 @@ public final class TableRenderer {
                 sb.append('\n');
             }
         }
+        if (!w.costs().isEmpty()) {
+            sb.append('\n').append(bold("WORKLOAD")).append(" (once per file, whichever options the parts take)\n");
+            w.costs().forEach(c -> sb.append("  - ").append(PlanText.line(c)).append('\n'));
+        }
         sb.append('\n').append(bold("MONTHLY TOTAL")).append("  ");
         sb.append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()));
         double upfront = PlanText.upfrontOfBest(w);
@@ -84,6 +89,7 @@ public final class TableRenderer {
             sb.append("  budget ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → ").append(painted).append(": ").append(w.budget().reason());
         }
         sb.append('\n');
+        PlanText.split(w.byCategory()).ifPresent(s -> sb.append("  by category: ").append(s).append('\n'));
     }
 
     private void renderPart(StringBuilder sb, PartPlan p) {
