@@ -61,7 +61,7 @@ final class Sensitivities {
                     : p.withSensitivity(part(p, file.toString(), text, assumptions, planner, plans)));
         }
         return new WorkloadPlan(w.name(), w.file(), w.description(), w.regions(), List.copyOf(parts), w.breakEven(), w.monthlyUsd(),
-                w.budget(), w.warnings());
+                w.budget(), w.warnings(), w.costs(), w.byCategory());
     }
 
     private static List<Sensitivity.Entry> part(PartPlan p, String file, String text, AssumptionOptions assumptions, Planner planner,

@@ -84,7 +84,7 @@ final class BatchPlanner {
 
     Result plan(Batch b) {
         Job job = job(b);
-        PartCollector col = ctx.computeCollector();
+        PartCollector col = ctx.computeCollector().surround(Surround.batch(ctx, b, job.inputGbPerRun())); // issue 20: S3 access path
         Workload w = ctx.workload();
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             InferencePlanner.servingEstimate(ctx, estimator, job.req(), it).ifPresent(est -> planInstanceType(job, it, est, col));

@@ -90,6 +90,7 @@ final class InferencePlanner {
         PartCollector col = ctx.computeCollector();
         Workload w = ctx.workload();
         double hoursPerMonth = inf.hoursPerDay() * HOURS_PER_MONTH / 24.0;
+        col.surround(Surround.inference(ctx, inf, hoursPerMonth, req.weightBytes())); // issue 20: front door, S3 access
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             servingEstimate(ctx, estimator, req, it).ifPresent(est -> planInstanceType(inf, req, it, est, hoursPerMonth, col));
         }
@@ -368,7 +369,8 @@ final class InferencePlanner {
      * Containers on EC2: ECS adds no charge for its control plane; EKS charges USD 0.10 per cluster
      * per hour in standard support (AWS EKS pricing page), shared by every service in the cluster.
      */
-    static final String ORCHESTRATION_NOTE = "on ECS the fleet costs the same; on EKS add the cluster's control plane, $0.10/h ($73/month) shared by its services";
+    static final String ORCHESTRATION_NOTE = "on ECS the fleet costs the same; on EKS the cluster's control plane, $0.10/h ($73/month) shared by its services,"
+            + " is a workload line (orchestration: eks)";
 
     /** One configuration of a serverless service, estimated and checked once for all regions. */
     private record Sized(double mb, InferenceEstimate warm, InferenceEstimate est, Candidate candidate, List<Violation> violations) {}

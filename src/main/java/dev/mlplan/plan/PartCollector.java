@@ -53,6 +53,36 @@ final class PartCollector {
     /** What the offers are ranked by. */
     private final Objective objective;
 
+    /**
+     * What surrounds an offer (issue 20: front door, S3 access path, logs): lines counted in its monthly
+     * cost, so in its rank, and notes. None unless a planner sets it ({@link #surround}).
+     */
+    @FunctionalInterface
+    interface Surroundings {
+        Extra of(Service service, String region, int count, Double hoursPerRun);
+    }
+
+    /** An offer's surrounding lines and notes; {@code runsPerMonth} turns their monthly total into a cost per run (0: none). */
+    record Extra(List<dev.mlplan.cost.CostComponent> lines, List<String> notes, double runsPerMonth) {
+        static final Extra NONE = new Extra(List.of(), List.of(), 0);
+
+        double total() {
+            return dev.mlplan.cost.CostComponent.total(lines);
+        }
+
+        Option onto(Option o) {
+            return o.withSurroundings(lines, notes, runsPerMonth > 0 ? total() / runsPerMonth : 0);
+        }
+    }
+
+    private Surroundings surroundings = (service, region, count, hours) -> Extra.NONE;
+
+    /** Adds what surrounds each offer from now on (issue 20); returns this collector. */
+    PartCollector surround(Surroundings s) {
+        this.surroundings = s;
+        return this;
+    }
+
     PartCollector(Building building) {
         this(building, PricingPolicy.ALL);
     }
@@ -147,6 +177,12 @@ final class PartCollector {
             return;
         }
         feasible++;
+        Extra extra = surroundings.of(group.service(), region, group.count(), offer.hoursPerRun());
+        if (!extra.lines().isEmpty() || !extra.notes().isEmpty()) {
+            Supplier<Option> bare = offer.build();
+            offer = new Offer(offer.id(), offer.monthlyUsd() + extra.total(), offer.hoursPerRun(), offer.latencyMsP99(),
+                    () -> extra.onto(bare.get()), offer.detail());
+        }
         regionCost(group, region, offer.monthlyUsd());
         Option figures = new Option(0, offer.id(), group.service(), group.resource(), group.count(), region, group.pricing(), offer.hoursPerRun(),
                 null, offer.latencyMsP99(), null, null, offer.monthlyUsd(), null, List.of(), List.of(), List.of(), List.of());
@@ -177,10 +213,11 @@ final class PartCollector {
     }
 
     /** An option built at once (not offered when the pricing policy leaves its pricing model out). */
-    void add(Option o, Object detail) {
-        if (!policy.allows(o.pricing())) {
+    void add(Option bare, Object detail) {
+        if (!policy.allows(bare.pricing())) {
             return;
         }
+        Option o = surroundings.of(bare.service(), bare.region(), bare.count(), bare.hoursPerRun()).onto(bare);
         feasible++;
         Group group = Group.of(o);
         Draft prev = best.get(group);

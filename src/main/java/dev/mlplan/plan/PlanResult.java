@@ -43,11 +43,16 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
      * @param monthlyUsd the sum; null when a workload's total is unknown (a part with no feasible option)
      * @param unknown the workloads whose monthly total is unknown
      */
-    @JsonPropertyOrder({"workloads", "monthlyUsd", "unknown"})
+    @JsonPropertyOrder({"workloads", "monthlyUsd", "byCategory", "unknown"})
     public record Portfolio(
             int workloads,
             @JsonInclude(JsonInclude.Include.ALWAYS) Double monthlyUsd,
-            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown) {
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unknown,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Double> byCategory) {
+
+        public Portfolio(int workloads, Double monthlyUsd, List<String> unknown) {
+            this(workloads, monthlyUsd, unknown, null);
+        }
 
         public static Portfolio of(List<WorkloadPlan> plans) {
             Tally tally = new Tally();
@@ -62,6 +67,7 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             private int workloads;
             private double sum;
             private final List<String> unknown = new java.util.ArrayList<>();
+            private final Map<String, Double> split = new java.util.LinkedHashMap<>();
 
             public void add(WorkloadPlan w) {
                 workloads++;
@@ -70,6 +76,9 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
                 } else {
                     sum += w.monthlyUsd();
                 }
+                if (w.byCategory() != null) {
+                    w.byCategory().forEach((k, v) -> split.merge(k, v, Double::sum));
+                }
             }
 
             public int workloads() {
@@ -77,7 +86,9 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             }
 
             public Portfolio portfolio() {
-                return new Portfolio(workloads, unknown.isEmpty() ? sum : null, List.copyOf(unknown));
+                // issue 20 item 7: the split across files, when every workload's total is known
+                return new Portfolio(workloads, unknown.isEmpty() ? sum : null, List.copyOf(unknown),
+                        unknown.isEmpty() ? CategorySplit.ordered(new java.util.LinkedHashMap<>(split)) : null);
             }
         }
     }
@@ -86,8 +97,14 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
     @JsonPropertyOrder({"id", "pricesAsOf", "source"})
     public record CatalogRef(String id, String pricesAsOf, String source) {}
 
+    /**
+     * @param costs lines of the workload as a whole, not of one part (issue 20: the EKS control plane, once per
+     *     file; CloudWatch Logs of its services), counted in {@code monthlyUsd}
+     * @param byCategory {@code monthlyUsd} split by {@link dev.mlplan.cost.CostCategory} (issue 20 item 7), keyed by its label;
+     *     absent when the total is unknown
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"name", "file", "description", "regions", "parts", "breakEven", "monthlyUsd", "budget", "warnings"})
+    @JsonPropertyOrder({"name", "file", "description", "regions", "parts", "costs", "breakEven", "monthlyUsd", "byCategory", "budget", "warnings"})
     public record WorkloadPlan(
             String name,
             String file,
@@ -97,7 +114,15 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             List<BreakEvenResult> breakEven,
             @JsonInclude(JsonInclude.Include.ALWAYS) Double monthlyUsd,
             Budget budget,
-            List<String> warnings) {
+            List<String> warnings,
+            List<CostComponent> costs,
+            Map<String, Double> byCategory) {
+
+        /** A workload plan without workload-level lines or a split (plans built by hand, saved before issue 20). */
+        public WorkloadPlan(String name, String file, String description, List<String> regions, List<PartPlan> parts,
+                List<BreakEvenResult> breakEven, Double monthlyUsd, Budget budget, List<String> warnings) {
+            this(name, file, description, regions, parts, breakEven, monthlyUsd, budget, warnings, List.of(), null);
+        }
 
         /**
          * The workload with each part's rank-1 option only, without eliminations and steps: what
@@ -109,7 +134,11 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
             for (PartPlan p : parts) {
                 best.add(p.summary());
             }
-            return new WorkloadPlan(name, file, description, regions, List.copyOf(best), breakEven, monthlyUsd, budget, warnings);
+            return new WorkloadPlan(name, file, description, regions, List.copyOf(best), breakEven, monthlyUsd, budget, warnings, costs, byCategory);
+        }
+
+        public WorkloadPlan {
+            costs = costs == null ? List.of() : List.copyOf(costs);
         }
     }
 
@@ -253,6 +282,23 @@ public record PlanResult(int schemaVersion, String mlplanVersion, CatalogRef cat
                 List<Alternative> alternatives, List<Step> estimate) {
             this(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance, latencyMsP99,
                     tokensPerSecondPerInstance, usdPerRun, monthlyUsd, upfrontUsd, costs, notes, alternatives, estimate, null, null);
+        }
+
+        /**
+         * The same option with what surrounds it (front door, S3 access path, logs: issue 20) added to its
+         * cost lines, notes and monthly cost; {@code usdPerRunAdded} is added to the cost per run when it has one.
+         */
+        public Option withSurroundings(List<CostComponent> lines, List<String> moreNotes, double usdPerRunAdded) {
+            if (lines.isEmpty() && moreNotes.isEmpty()) {
+                return this;
+            }
+            List<CostComponent> allCosts = new java.util.ArrayList<>(costs);
+            allCosts.addAll(lines);
+            List<String> allNotes = new java.util.ArrayList<>(notes);
+            allNotes.addAll(moreNotes);
+            return new Option(rank, id, service, instanceType, count, region, pricing, hoursPerRun, requestsPerSecondPerInstance, latencyMsP99,
+                    tokensPerSecondPerInstance, usdPerRun == null ? null : usdPerRun + usdPerRunAdded, monthlyUsd + CostComponent.total(lines),
+                    upfrontUsd, List.copyOf(allCosts), List.copyOf(allNotes), alternatives, estimate, ttftMsP99, tpotMsP99, sweepHours, usdPerSweep);
         }
 
         /** The same option with a rank and alternatives set. */

@@ -6,7 +6,12 @@ import dev.mlplan.catalog.Catalog;
 import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.constraint.ConstraintEngine;
 import dev.mlplan.constraint.Service;
+import dev.mlplan.constraint.Part;
 import dev.mlplan.cost.BreakEven;
+import dev.mlplan.cost.CostComponent;
+import dev.mlplan.cost.OperationsCost;
+import dev.mlplan.cost.ServicePrices;
+import dev.mlplan.workload.TimeSpan;
 import dev.mlplan.cost.LocalCost;
 import dev.mlplan.cost.StorageCost;
 import dev.mlplan.estimate.TrainingEstimate;
@@ -164,10 +169,49 @@ public final class Planner {
                 total += p.options().get(0).monthlyUsd();
             }
         }
+        // issue 20 item 3: lines of the workload as a whole, the same whichever option each part takes
+        List<CostComponent> workloadLines = workloadLines(w, ctx, parts);
+        total += CostComponent.total(workloadLines);
         Double monthly = complete ? total : null;
         Budget budget = w.budget().isPresent() ? budget(w.budget().get(), monthly) : null;
+        Map<String, Double> split = complete
+                ? CategorySplit.of(parts.stream().filter(p -> !p.options().isEmpty()).map(p -> p.options().get(0)).toList(), workloadLines)
+                : null;
         return new WorkloadPlan(w.name(), w.file(), w.description(), ctx.regions().size() > 8 ? List.of("any") : ctx.regions(),
-                List.copyOf(parts), List.copyOf(breakEven), monthly, budget, List.copyOf(warnings));
+                List.copyOf(parts), List.copyOf(breakEven), monthly, budget, List.copyOf(warnings), workloadLines, split);
+    }
+
+    /**
+     * The EKS control plane (orchestration: eks), once per workload file whatever its parts, and the
+     * CloudWatch Logs of each inference item's requests (observability), priced in the region of the
+     * item's rank-1 option (docs/bill.md). Neither depends on which option a part takes, so they are
+     * workload lines, not option lines, and rank nothing.
+     */
+    private static List<CostComponent> workloadLines(Workload w, PlanContext ctx, List<PartPlan> parts) {
+        List<CostComponent> lines = new ArrayList<>();
+        String firstRegion = parts.stream().filter(p -> !p.options().isEmpty()).map(p -> p.options().get(0).region())
+                .filter(r -> !"local".equals(r)).findFirst().orElse(ctx.regions().isEmpty() ? ServicePrices.FALLBACK_REGION : ctx.regions().get(0));
+        if (w.platform().orchestration() == Workload.Orchestration.EKS) {
+            lines.add(OperationsCost.eksControlPlane(ctx.prices(), firstRegion));
+        }
+        var platform = w.platform();
+        if (platform.logBytesPerRequest().bytes() > 0) {
+            int i = 0;
+            for (PartPlan p : parts) {
+                if (!Part.INFERENCE.id().equals(p.part())) {
+                    continue;
+                }
+                Inference inf = w.inferences().get(i++).value();
+                if (p.options().isEmpty()) {
+                    continue;
+                }
+                String region = "local".equals(p.options().get(0).region()) ? firstRegion : p.options().get(0).region();
+                double requests = inf.traffic().average().perSecond() * 3600 * inf.hoursPerDay() * TimeSpan.HOURS_PER_MONTH / 24.0;
+                lines.addAll(OperationsCost.logs(ctx.prices(), region, p.label(), requests, platform.logBytesPerRequest().bytes(),
+                        platform.logRetention()));
+            }
+        }
+        return List.copyOf(lines);
     }
 
     /** The part with its cost/time frontier when the plan asks for it ({@code --frontier}; training and batch parts). */

@@ -72,7 +72,7 @@ final class TrainingPlanner {
         }
         Workload w = ctx.workload();
         TrainingRequirements req = estimator.requirements(t);
-        PartCollector col = ctx.computeCollector();
+        PartCollector col = ctx.computeCollector().surround(Surround.training(ctx, t)); // issue 20: S3 access path
         int filtered = 0;
         for (InstanceType it : ctx.catalog().instanceTypes()) {
             if (!it.hasAccelerator() || !it.currentGeneration()) {

@@ -133,6 +133,9 @@ public final class HtmlRenderer {
                                 .append(esc(PlanText.portfolio(p))).append("</td></tr>\n");
                     }
                     sb.append("</tbody>\n</table>\n");
+                    if (p != null) {
+                        PlanText.split(p.byCategory()).ifPresent(x -> sb.append("<p>portfolio by category: ").append(esc(x)).append("</p>\n"));
+                    }
                     out.append(sb);
                     sections.copyTo(out);
                     sb.setLength(0);
@@ -157,6 +160,8 @@ public final class HtmlRenderer {
         sb.append("<ul>\n<li>file: <code>").append(esc(w.file())).append("</code></li>\n<li>regions: ").append(esc(String.join(", ", w.regions())))
                 .append("</li>\n<li>monthly total (best option of each part): <strong>")
                 .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("</strong></li>\n");
+        PlanText.split(w.byCategory()).ifPresent(x -> sb.append("<li>by category: ").append(esc(x)).append("</li>\n"));
+        w.costs().forEach(c -> sb.append("<li>workload line (once per file): ").append(esc(PlanText.line(c))).append("</li>\n"));
         if (PlanText.upfrontOfBest(w) > 0) {
             sb.append("<li>up front at purchase (reservations, capacity blocks of the best options): <strong>").append(Fmt.usd(PlanText.upfrontOfBest(w)))
                     .append("</strong></li>\n");

@@ -75,6 +75,7 @@ public final class MarkdownRenderer {
                         sb.append("| **portfolio** | ").append(p.workloads()).append(" workloads | **")
                                 .append(p.monthlyUsd() == null ? "unknown" : Fmt.usd(p.monthlyUsd())).append("** | - | ")
                                 .append(cell(PlanText.portfolio(p))).append(" |\n");
+                        PlanText.split(p.byCategory()).ifPresent(x -> sb.append("\nPortfolio by category: ").append(x).append('\n'));
                     }
                     out.append(sb);
                     sections.copyTo(out);
@@ -100,6 +101,8 @@ public final class MarkdownRenderer {
         sb.append("- regions: ").append(String.join(", ", w.regions())).append('\n');
         sb.append("- monthly total (best option of each part): **")
                 .append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd())).append("**\n");
+        PlanText.split(w.byCategory()).ifPresent(x -> sb.append("- by category: ").append(x).append('\n'));
+        w.costs().forEach(c -> sb.append("- workload line (once per file): ").append(text(PlanText.line(c))).append('\n'));
         if (PlanText.upfrontOfBest(w) > 0) {
             sb.append("- up front at purchase (reservations, capacity blocks of the best options): **").append(Fmt.usd(PlanText.upfrontOfBest(w)))
                     .append("**\n");

@@ -223,6 +223,23 @@ final class PlanText {
     }
 
     /** The workload's parts, "training, inference". */
+    /**
+     * The monthly total split by cost category (issue 20 item 7): "compute $212.76 · network $33.46 ·
+     * front door $16.89 · operations $75.78"; empty when there is no split.
+     */
+    static java.util.Optional<String> split(java.util.Map<String, Double> byCategory) {
+        if (byCategory == null || byCategory.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(byCategory.entrySet().stream().map(e -> e.getKey() + " " + Fmt.usd(e.getValue()))
+                .collect(Collectors.joining(" · ")));
+    }
+
+    /** A workload-level cost line (issue 20: EKS control plane, CloudWatch Logs): "EKS control plane [1 cluster]: 730 cluster-hours × $0.10 = $73.00". */
+    static String line(dev.mlplan.cost.CostComponent c) {
+        return c.name() + ": " + Fmt.sig(c.quantity()) + " " + c.unit() + " × " + "$" + Fmt.sig(c.unitPriceUsd()) + " = " + Fmt.usd(c.monthlyUsd());
+    }
+
     /** "2 workloads, $1,234.00 a month (the sum of their monthly totals)"; unknown when one's total is. */
     static String portfolio(PlanResult.Portfolio p) {
         String n = p.workloads() + (p.workloads() == 1 ? " workload" : " workloads");

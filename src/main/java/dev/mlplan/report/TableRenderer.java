@@ -66,6 +66,10 @@ public final class TableRenderer {
             public void end(PlanResult.Portfolio portfolio) throws java.io.IOException {
                 if (portfolio != null) {
                     out.append('\n').append(bold("== portfolio")).append("  ").append(PlanText.portfolio(portfolio)).append('\n');
+                    var split = PlanText.split(portfolio.byCategory());
+                    if (split.isPresent()) {
+                        out.append("  by category: ").append(split.get()).append('\n');
+                    }
                 }
                 out.flush();
             }
@@ -93,6 +97,10 @@ public final class TableRenderer {
                 sb.append('\n');
             }
         }
+        if (!w.costs().isEmpty()) {
+            sb.append('\n').append(bold("WORKLOAD")).append(" (once per file, whichever options the parts take)\n");
+            w.costs().forEach(c -> sb.append("  - ").append(PlanText.line(c)).append('\n'));
+        }
         sb.append('\n').append(bold("MONTHLY TOTAL")).append("  ");
         sb.append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()));
         double upfront = PlanText.upfrontOfBest(w);
@@ -109,6 +117,7 @@ public final class TableRenderer {
             sb.append("  budget ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → ").append(painted).append(": ").append(w.budget().reason());
         }
         sb.append('\n');
+        PlanText.split(w.byCategory()).ifPresent(s -> sb.append("  by category: ").append(s).append('\n'));
     }
 
     private void renderPart(StringBuilder sb, PartPlan p) {

@@ -28,15 +28,25 @@ public record Workload(
         List<Named<Training>> trainings,
         List<Named<Inference>> inferences,
         List<Named<Storage>> storages,
-        List<Named<Batch>> batches) {
+        List<Named<Batch>> batches,
+        Platform platform) {
 
     public static final String ANY_REGION = "any";
+
+    /** A workload without network, orchestration or observability keys: their defaults. */
+    public Workload(String file, int version, String name, String description, List<String> regions, Optional<Budget> budget,
+            Constraints constraints, Optional<LocalMachine> local, Optional<Assumptions> assumptions, List<Named<Training>> trainings,
+            List<Named<Inference>> inferences, List<Named<Storage>> storages, List<Named<Batch>> batches) {
+        this(file, version, name, description, regions, budget, constraints, local, assumptions, trainings, inferences, storages, batches,
+                Platform.DEFAULTS);
+    }
 
     public Workload {
         trainings = List.copyOf(trainings);
         inferences = List.copyOf(inferences);
         storages = List.copyOf(storages);
         batches = List.copyOf(batches);
+        platform = platform == null ? Platform.DEFAULTS : platform;
     }
 
     /** A workload with at most one item of each part, unnamed: the shape of schema version 1. */
@@ -70,13 +80,13 @@ public record Workload(
     /** This workload read from {@code newFile} (as the user named it). */
     public Workload withFile(String newFile) {
         return new Workload(newFile, version, name, description, regions, budget, constraints, local, assumptions, trainings, inferences,
-                storages, batches);
+                storages, batches, platform);
     }
 
     /** This workload with other assumptions. */
     public Workload withAssumptions(Optional<Assumptions> newAssumptions) {
         return new Workload(file, version, name, description, regions, budget, constraints, local, newAssumptions, trainings, inferences,
-                storages, batches);
+                storages, batches, platform);
     }
 
     /**
@@ -86,13 +96,13 @@ public record Workload(
      */
     public Workload withParts(List<Named<Training>> newTrainings, List<Named<Inference>> newInferences, List<Named<Storage>> newStorages) {
         return new Workload(file, version, name, description, regions, budget, constraints, local, assumptions, newTrainings, newInferences,
-                newStorages, batches);
+                newStorages, batches, platform);
     }
 
     /** This workload with other batch jobs (a planner's view of one batch job). */
     public Workload withBatches(List<Named<Batch>> newBatches) {
         return new Workload(file, version, name, description, regions, budget, constraints, local, assumptions, trainings, inferences, storages,
-                newBatches);
+                newBatches, platform);
     }
 
     /**
@@ -394,6 +404,41 @@ public record Workload(
 
     }
 
+    /**
+     * What answers a service's requests in front of it (issue 20 item 1, docs/bill.md): a Lambda
+     * function URL (no charge), an API Gateway HTTP or REST API (per request), an Application or
+     * Network Load Balancer (per hour and capacity unit), or nothing mlplan prices.
+     */
+    public enum Front {
+        FUNCTION_URL, API_GATEWAY_HTTP, API_GATEWAY_REST, ALB, NLB, NONE;
+
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** How a part's instances reach S3 (issue 20 item 2, docs/bill.md). */
+    public enum S3Access {
+        GATEWAY_ENDPOINT, INTERFACE_ENDPOINT, NAT_GATEWAY, INTERNET;
+
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** What runs the containers: an EKS cluster (a control-plane charge), ECS (none) or neither. */
+    public enum Orchestration { EKS, ECS, NONE }
+
+    /**
+     * The workload-wide keys of issue 20 items 2 and 3: {@code network.s3_access}, {@code orchestration},
+     * {@code observability.log_bytes_per_request} and {@code observability.retention}.
+     */
+    public record Platform(S3Access s3Access, Orchestration orchestration, DataSize logBytesPerRequest, TimeSpan logRetention) {
+        /** The key table's defaults: gateway endpoint, no orchestrator, 300 bytes of logs per request kept 30 days. */
+        public static final Platform DEFAULTS = new Platform(S3Access.GATEWAY_ENDPOINT, Orchestration.NONE, new DataSize(300),
+                new TimeSpan(30 * 86400.0));
+    }
+
     public enum Pattern { STEADY, DIURNAL, SPORADIC }
 
     public record Traffic(Rate average, Rate peak, Pattern pattern) {}
@@ -419,7 +464,25 @@ public record Workload(
             Availability availability,
             double hoursPerDay,
             Optional<TimeSpan> ttftP99,
-            Optional<TimeSpan> tpotP99) {
+            Optional<TimeSpan> tpotP99,
+            Optional<Front> front,
+            DataSize bytesPerRequest) {
+
+        /** Request and response bytes through the front door when inference.bytes_per_request is absent. */
+        public static final DataSize DEFAULT_BYTES_PER_REQUEST = new DataSize(10_000);
+
+        public Inference {
+            front = front == null ? Optional.empty() : front;
+            bytesPerRequest = bytesPerRequest == null ? DEFAULT_BYTES_PER_REQUEST : bytesPerRequest;
+        }
+
+        /** A service with the default front door for its service and the default request size. */
+        public Inference(ModelSpec model, Traffic traffic, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,
+                Optional<Integer> resolution, Optional<TimeSpan> latencyP99, Availability availability, double hoursPerDay,
+                Optional<TimeSpan> ttftP99, Optional<TimeSpan> tpotP99) {
+            this(model, traffic, tokensIn, tokensOut, steps, resolution, latencyP99, availability, hoursPerDay, ttftP99, tpotP99,
+                    Optional.empty(), DEFAULT_BYTES_PER_REQUEST);
+        }
 
         /** A service with no time-to-first-token or time-per-output-token target. */
         public Inference(ModelSpec model, Traffic traffic, Optional<Integer> tokensIn, Optional<Integer> tokensOut, Optional<Integer> steps,

@@ -152,7 +152,8 @@ final class WorkloadBinder {
         }
         checkServes(storage, training, inference, batch);
         return new Workload(
-                file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage, batch);
+                file, version, name, description, regions, budget, constraints, local, assumptions, training, inference, storage, batch,
+                platform(top));
     }
 
     // ---- parts: one mapping, or (schema version 2) a list of named mappings ----------------------
@@ -731,7 +732,22 @@ final class WorkloadBinder {
                 enumValue(Availability.values(), v.choice("availability").orElseThrow()),
                 v.number("hours_per_day").orElseThrow(),
                 v.timeSpan("ttft_p99"),
-                v.timeSpan("tpot_p99"));
+                v.timeSpan("tpot_p99"),
+                v.choice("front").map(f -> enumValue(Workload.Front.values(), f)),
+                v.quantity("bytes_per_request").map(q -> new DataSize(q.value())).orElse(Inference.DEFAULT_BYTES_PER_REQUEST));
+    }
+
+    /** network, orchestration and observability (issue 20 items 2-3): the key table's defaults where absent. */
+    private Workload.Platform platform(View top) {
+        Optional<View> net = top.section("network");
+        Optional<View> obs = top.section("observability");
+        String access = net.flatMap(n -> n.choice("s3_access")).orElse(WorkloadKeys.NETWORK.get("s3_access").defaultValue());
+        String orchestration = top.choice("orchestration").orElse(WorkloadKeys.ROOT.get("orchestration").defaultValue());
+        Workload.Platform d = Workload.Platform.DEFAULTS;
+        return new Workload.Platform(enumValue(Workload.S3Access.values(), access),
+                enumValue(Workload.Orchestration.values(), orchestration),
+                obs.flatMap(o -> o.quantity("log_bytes_per_request")).map(q -> new DataSize(q.value())).orElse(d.logBytesPerRequest()),
+                obs.flatMap(o -> o.timeSpan("retention")).orElse(d.logRetention()));
     }
 
     /** steps and resolution (of inference or batch) apply only to diffusion presets. */

@@ -478,7 +478,13 @@ final class WorkloadKeys {
             Key.quantity("tpot_p99", Dimension.DURATION, Bound.positive(), "99th percentile time per output token target (models that"
                     + " generate tokens: needs tokens_out).").atMost("1h").example("50ms").since(2),
             Key.choice("availability", names(Workload.Availability.values()), "single or multi-az.").withDefault("single"),
-            Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"));
+            Key.number("hours_per_day", Bound.aboveZeroAtMost(24), "Hours per day the service runs.").withDefault("24"),
+            // issue 20 item 1: the front door (docs/bill.md)
+            Key.choice("front", names(Workload.Front.values()), "What answers requests in front of the service: function-url (Lambda, no charge),"
+                    + " api-gateway-http, api-gateway-rest (per request), alb, nlb (per hour and capacity unit) or none. Default: function-url"
+                    + " for Lambda, alb for instance and Fargate fleets; SageMaker endpoints include theirs (docs/bill.md).").since(2),
+            Key.quantity("bytes_per_request", Dimension.SIZE, Bound.positive(), "Request and response bytes through the front door, for"
+                    + " load-balancer capacity units. Default: 10 KB.").atMost("1 GB").example("10 KB").since(2));
 
     static final Section BATCH_MODEL = model("batch.model", "fp16");
 
@@ -551,6 +557,21 @@ final class WorkloadKeys {
                     + " Default: 16 MB, or data ÷ objects.").atMost("50 TB").example("16 MB").since(2),
             Key.quantity("objects", Dimension.COUNT, Bound.positive(), "Objects stored now (instead of object_size).").atMost("1000T").example("2M").since(2));
 
+    // issue 20 items 1-3 (docs/bill.md)
+
+    static final Section NETWORK = new Section("network", "How compute reaches its data.",
+            Key.choice("s3_access", names(Workload.S3Access.values()), "Path from instances to S3: gateway-endpoint (free),"
+                    + " interface-endpoint (per AZ-hour and GB), nat-gateway (per hour and GB processed) or internet (public subnet, no charge"
+                    + " within the region).").withDefault("gateway-endpoint").since(2));
+
+    static final Section OBSERVABILITY = new Section("observability", "Logs the services write to CloudWatch Logs.",
+            Key.quantity("log_bytes_per_request", Dimension.SIZE, Bound.nonNegative(), "Log bytes written to CloudWatch Logs per"
+                    + " inference request; 0 for none. Default: 300 B, the START, END and REPORT lines Lambda writes for every"
+                    + " invocation (an access-log line is of the same order).").atMost("1 GB").example("1 KB")
+                    .withDefault("300 B").since(2),
+            Key.quantity("retention", Dimension.DURATION, Bound.positive(), "How long logs are kept (CloudWatch Logs retention).")
+                    .atMost("120 months").example("30d").withDefault("30d").since(2));
+
     static final Section ROOT = new Section("", "An mlplan workload (schema version 1 or 2).",
             Key.integer("version", Bound.between(1, LATEST_VERSION), "Schema version: 1, or 2 for the keys and lists marked"
                     + " \"Since schema version 2\"; this mlplan reads both.").asRequired(),
@@ -569,5 +590,10 @@ final class WorkloadKeys {
             Key.section("training", TRAINING).orList(2),
             Key.section("inference", INFERENCE).orList(2),
             Key.section("storage", STORAGE).orList(2),
-            Key.section("batch", BATCH).orList(2).since(2));
+            Key.section("batch", BATCH).orList(2).since(2),
+            // issue 20 items 2-3 (docs/bill.md)
+            Key.section("network", NETWORK).since(2),
+            Key.choice("orchestration", names(Workload.Orchestration.values()), "What runs the containers: eks (one control plane per"
+                    + " workload file, 0.10 USD per cluster-hour), ecs (no control-plane charge) or none.").withDefault("none").since(2),
+            Key.section("observability", OBSERVABILITY).since(2));
 }

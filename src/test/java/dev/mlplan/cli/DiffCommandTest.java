@@ -130,7 +130,7 @@ class DiffCommandTest {
         Cli.Result r = cli.run("diff", CHAT, CHAT);
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("= llm-chat-serving", "(+$0.00, +0.0%)")
-                .endsWith("total $5,344.67 → $5,344.67 a month (+$0.00, +0.0%); 1 workload: 0 changed, 1 unchanged, 0 added, 0 removed\n");
+                .endsWith("total $5,374.11 → $5,374.11 a month (+$0.00, +0.0%); 1 workload: 0 changed, 1 unchanged, 0 added, 0 removed\n");
     }
 
     @Test

@@ -165,13 +165,46 @@ class LambdaCrossoverDocTest {
                 .append("  and Lambda's cold starts. `mlplan recommend` and `mlplan sweep` count capacity for a real model; see\n")
                 .append("  [docs/design.md](design.md), Sweep, for `mlplan sweep workloads/tiny-sporadic.yaml --vary\n")
                 .append("  inference.traffic.average=10/day..80000/day --log`, where a DistilBERT model's Lambda (1 GB) gives way to\n")
-                .append("  c6g.medium at about 47,700 requests a day.\n\n")
+                .append("  c6g.medium; the next section counts their front doors.\n\n")
+                .append(FRONT_DOOR_SECTION)
                 .append("Sources: instance and Lambda prices from the embedded catalog (each price's source in `mlplan catalog show`);\n")
                 .append("Lambda free tier and 1 ms billing: AWS, How AWS Pricing Works, Lambda,\n")
                 .append("https://docs.aws.amazon.com/whitepapers/latest/how-aws-pricing-works/lambda.html (\"Free Tier: 1 million requests per\n")
                 .append("month\", \"400,000 GB-seconds per month free\", duration \"rounded up to the nearest 1 millisecond\").\n");
         return out.toString();
     }
+
+    /**
+     * Issue 20: the sweep of tiny-sporadic with and without API Gateway. The figures are the sweep's; the
+     * hand computation that reproduces each is in dev.mlplan.plan.FrontDoorCrossoverTest, which also checks this text.
+     */
+    static final String FRONT_DOOR_SECTION = """
+            ## With the front door (issue 20)
+
+            A plan counts what answers requests in front of each option (docs/bill.md): Lambda behind an API Gateway HTTP API
+            by default ($1.00 per million requests), an instance fleet behind an Application Load Balancer ($0.0225 an hour,
+            $16.43 a month, plus $0.008 per LCU-hour, one LCU per 25 new connections a second). `mlplan sweep` of
+            `workloads/tiny-sporadic.yaml` (made `version: 2` with `inference.front` set) over
+            `inference.traffic.average=20000/day..86000/day` finds where the serverless option gives way to one c6g.medium
+            on-demand ($0.034/h, $24.82 a month) behind its ALB:
+
+            | `inference.front` | Lambda's front door per request | Gives way | Crossover (requests/day) |
+            | --- | ---: | --- | ---: |
+            | none counted (before issue 20: no ALB, no gateway) | $0 | Lambda | about 47,700 |
+            | `function-url` | $0 | Lambda | 79,734 |
+            | `api-gateway-http` (the default for Lambda) | $0.0000010 | Lambda | 75,304 |
+            | `api-gateway-rest` | $0.0000035 | SageMaker Serverless | 67,175 |
+
+            By hand: Lambda at 1,024 MB costs c = $0.0000171 per request for this model (its duration and request lines at
+            100 requests a day, ÷ 3,041.7 requests); the fleet costs $24.82 + $16.425 = $41.245 a month plus $0.008 ÷ 90,000 =
+            $0.0000000889 per request for its LCUs; the crossover is R = 41.245 ÷ (c + g − 0.0000000889) requests a month,
+            ÷ 30.42 days. The ALB moves the crossover up (the fleet pays $16.43 more a month); each dollar per million a gateway
+            adds to Lambda moves it down. With the REST API, Lambda ($0.0000206 per request) costs more than SageMaker
+            Serverless ($0.0000203, no front-door charge: its endpoint includes one), which then gives way instead. For this
+            model the function is the larger share of the cost per request; for a model that runs in 20 ms at 128 MB
+            (c ≈ $0.00000024), a REST API's $3.50 per million is 14 × the function and moves the crossover by an order of magnitude.
+
+            """;
 
     private static String usd6(double v) {
         return String.format(Locale.ROOT, "$%.7f", v);

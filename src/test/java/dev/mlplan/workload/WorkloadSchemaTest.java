@@ -32,7 +32,7 @@ class WorkloadSchemaTest {
         assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         List<JsonNode> objects = new ArrayList<>();
         collectObjects(schema, objects);
-        assertThat(objects).hasSize(17); // 16 + storage.lifecycle (issue 20 item 5)
+        assertThat(objects).hasSize(19); // 16, storage.lifecycle (issue 20 item 5), network and observability (issue 20 items 2, 3)
         assertThat(objects).allSatisfy(o -> assertThat(o.get("additionalProperties").asBoolean(true)).isFalse());
     }
 

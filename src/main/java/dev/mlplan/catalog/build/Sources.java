@@ -48,6 +48,13 @@ final class Sources {
     static final String AWS_SPOT_NOTICE = "aws-spot-interruption-notice";
     static final String AWS_CAPACITY_BLOCKS = "aws-capacity-blocks-pricing-2026-01-31";
     static final String AWS_DATA_TRANSFER = "aws-data-transfer-pricing";
+    // issue 20 items 1-3: what surrounds the instances (docs/bill.md)
+    static final String AWS_API_GATEWAY_PRICING = "aws-api-gateway-pricing";
+    static final String AWS_ELB_PRICING = "aws-elb-pricing";
+    static final String AWS_VPC_PRICING = "aws-vpc-pricing";
+    static final String AWS_PRIVATELINK_PRICING = "aws-privatelink-pricing";
+    static final String AWS_EKS_PRICING = "aws-eks-pricing";
+    static final String AWS_CLOUDWATCH_PRICING = "aws-cloudwatch-pricing";
 
     // accelerator figures
     static final String ACCEL_DATASHEETS = "accelerator-datasheets";
@@ -233,6 +240,28 @@ final class Sources {
                         "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer", "2026-07-20", PUBLISHED,
                         "us-east-1 (docs/limits.md): cross-AZ 0.01 USD/GB in each direction; cross-region 0.02 USD/GB (typical US pairs);"
                                 + " internet egress 0.09 USD/GB for the first 10 TB/month after the first 100 GB free."),
+                // issue 20 items 1-3 (docs/bill.md): us-east-1 list prices read on 2026-12-07
+                new Source(AWS_API_GATEWAY_PRICING, "Amazon API Gateway pricing", "https://aws.amazon.com/api-gateway/pricing/", "2026-12-07",
+                        PUBLISHED, "us-east-1: REST APIs 3.50 USD per million requests (first 333 million a month), HTTP APIs 1.00 USD per"
+                                + " million (first 300 million, metered in 512 KB increments); the 12-month free tier is not counted. Lambda"
+                                + " function URLs: no charge beyond the function (https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html)."),
+                new Source(AWS_ELB_PRICING, "Elastic Load Balancing pricing", "https://aws.amazon.com/elasticloadbalancing/pricing/", "2026-12-07",
+                        PUBLISHED, "us-east-1: Application Load Balancer 0.0225 USD per hour + 0.008 USD per LCU-hour (an LCU: 25 new"
+                                + " connections/s, 3,000 active connections/min, 1 GB/h processed for instance targets, 1,000 rule evaluations/s);"
+                                + " Network Load Balancer 0.0225 USD per hour + 0.006 USD per NLCU-hour (TCP: 800 new flows/s, 100,000 active"
+                                + " flows, 1 GB/h)."),
+                new Source(AWS_VPC_PRICING, "Amazon VPC pricing: NAT gateway", "https://aws.amazon.com/vpc/pricing/", "2026-12-07", PUBLISHED,
+                        "us-east-1: NAT gateway 0.045 USD per hour and 0.045 USD per GB processed (every byte, either direction);"
+                                + " a gateway VPC endpoint for S3 has no charge."),
+                new Source(AWS_PRIVATELINK_PRICING, "AWS PrivateLink pricing: interface endpoints", "https://aws.amazon.com/privatelink/pricing/",
+                        "2026-12-07", PUBLISHED, "us-east-1: 0.01 USD per endpoint-hour per availability zone and 0.01 USD per GB processed"
+                                + " (first petabyte a month)."),
+                new Source(AWS_EKS_PRICING, "Amazon EKS pricing", "https://aws.amazon.com/eks/pricing/", "2026-12-07", PUBLISHED,
+                        "0.10 USD per cluster-hour for a Kubernetes version in standard support (0.60 in extended support, not counted);"
+                                + " ECS has no control-plane charge (https://aws.amazon.com/ecs/pricing/)."),
+                new Source(AWS_CLOUDWATCH_PRICING, "Amazon CloudWatch pricing: logs", "https://aws.amazon.com/cloudwatch/pricing/", "2026-12-07",
+                        PUBLISHED, "us-east-1, paid tier: standard logs 0.50 USD per GB ingested (collect), 0.03 USD per GB-month stored"
+                                + " (archive); vended-log volume tiers are not counted."),
 
                 new Source(ACCEL_DATASHEETS, "Vendor datasheets: NVIDIA data-center GPUs, AWS Neuron (Trainium, Inferentia), NVIDIA GeForce RTX",
                         "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/about-neuron/arch/neuron-hardware/neuron-hardware.html",

@@ -224,6 +224,20 @@ final class StaticFacts {
                 new ServicePrice("fsx-lustre.persistent-2-125.gb-month", r, 0.145, "GB-month", AWS_FSX_LUSTRE_PRICING),
                 new ServicePrice("transfer.cross-az.gb", r, 0.01, "GB", AWS_DATA_TRANSFER),
                 new ServicePrice("transfer.cross-region.gb", r, 0.02, "GB", AWS_DATA_TRANSFER),
-                new ServicePrice("transfer.internet.gb", r, 0.09, "GB", AWS_DATA_TRANSFER));
+                new ServicePrice("transfer.internet.gb", r, 0.09, "GB", AWS_DATA_TRANSFER),
+                // issue 20 items 1-3: front doors, S3 access paths, control plane and logs (docs/bill.md)
+                new ServicePrice("apigw.http.requests", r, 1.00, "1M requests", AWS_API_GATEWAY_PRICING),
+                new ServicePrice("apigw.rest.requests", r, 3.50, "1M requests", AWS_API_GATEWAY_PRICING),
+                new ServicePrice("alb.hour", r, 0.0225, "hour", AWS_ELB_PRICING),
+                new ServicePrice("alb.lcu-hour", r, 0.008, "LCU-hour", AWS_ELB_PRICING),
+                new ServicePrice("nlb.hour", r, 0.0225, "hour", AWS_ELB_PRICING),
+                new ServicePrice("nlb.nlcu-hour", r, 0.006, "NLCU-hour", AWS_ELB_PRICING),
+                new ServicePrice("nat.hour", r, 0.045, "hour", AWS_VPC_PRICING),
+                new ServicePrice("nat.gb", r, 0.045, "GB", AWS_VPC_PRICING),
+                new ServicePrice("vpce.interface.az-hour", r, 0.01, "AZ-hour", AWS_PRIVATELINK_PRICING),
+                new ServicePrice("vpce.interface.gb", r, 0.01, "GB", AWS_PRIVATELINK_PRICING),
+                new ServicePrice("eks.cluster-hour", r, 0.10, "cluster-hour", AWS_EKS_PRICING),
+                new ServicePrice("logs.ingest.gb", r, 0.50, "GB", AWS_CLOUDWATCH_PRICING),
+                new ServicePrice("logs.store.gb-month", r, 0.03, "GB-month", AWS_CLOUDWATCH_PRICING));
     }
 }

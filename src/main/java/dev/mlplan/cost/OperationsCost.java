@@ -1,0 +1,46 @@
+package dev.mlplan.cost;
+
+import dev.mlplan.workload.TimeSpan;
+import java.util.List;
+
+/**
+ * Monthly cost of running the fleet (issue 20 item 3; docs/bill.md, "Orchestration and observability").
+ * us-east-1 list prices, catalog ids in brackets:
+ *
+ * <ul>
+ *   <li>EKS control plane: 0.10 USD per cluster-hour [{@code eks.cluster-hour}], standard support
+ *       (https://aws.amazon.com/eks/pricing/, read 2026-12-07); one cluster per workload file, 730 hours a month.
+ *   <li>CloudWatch Logs: 0.50 USD per GB ingested [{@code logs.ingest.gb}] and 0.03 USD per GB-month stored
+ *       [{@code logs.store.gb-month}] (https://aws.amazon.com/cloudwatch/pricing/, read 2026-12-07). At a steady
+ *       state a month's logs kept for {@code retention} occupy ingested GB × retention in months.
+ * </ul>
+ */
+public final class OperationsCost {
+    public static final String EKS_CLUSTER_HOUR = "eks.cluster-hour";
+    public static final String LOGS_INGEST_GB = "logs.ingest.gb";
+    public static final String LOGS_STORE_GB_MONTH = "logs.store.gb-month";
+
+    private OperationsCost() {}
+
+    /** One EKS cluster's control plane for a month. */
+    public static CostComponent eksControlPlane(ServicePrices prices, String region) {
+        var p = prices.get(EKS_CLUSTER_HOUR, region);
+        return CostComponent.of(CostCategory.OPERATIONS, "EKS control plane [1 cluster]", "cluster-hours", TimeSpan.HOURS_PER_MONTH, p.usd(),
+                p.source());
+    }
+
+    /**
+     * CloudWatch Logs for a service ({@code part} names it in the lines): ingestion of {@code requestsPerMonth × bytesPerRequest}, and its
+     * storage for the retention period.
+     */
+    public static List<CostComponent> logs(ServicePrices prices, String region, String part, double requestsPerMonth, double bytesPerRequest,
+            TimeSpan retention) {
+        var ingest = prices.get(LOGS_INGEST_GB, region);
+        var store = prices.get(LOGS_STORE_GB_MONTH, region);
+        double gb = requestsPerMonth * bytesPerRequest / 1e9;
+        return List.of(
+                CostComponent.of(CostCategory.OPERATIONS, "CloudWatch Logs ingested [" + part + "]", "GB", gb, ingest.usd(), ingest.source()),
+                CostComponent.of(CostCategory.OPERATIONS, "CloudWatch Logs stored [" + part + ", " + dev.mlplan.util.Fmt.sig(retention.seconds() / 86400) + " days]",
+                        "GB-months", gb * retention.months(), store.usd(), store.source()));
+    }
+}
