@@ -68,8 +68,10 @@ final class Plans {
             CliEnv env, java.util.Optional<dev.mlplan.plan.PricingPolicy> pricing) {
         Session s = Session.of(parsed, catalog, top, assumptions, env, pricing, java.util.function.UnaryOperator.identity());
         List<PlanResult.WorkloadPlan> plans = new java.util.ArrayList<>();
-        for (Workload w : s.workloads) {
-            plans.add(s.planner.plan(w).summary());
+        try {
+            inOrder(s.workloads.size(), i -> s.planner.plan(s.workloads.get(i)).summary(), plans::add);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         PlanResult head = s.planner.head();
         return new PlanResult(head.schemaVersion(), head.mlplanVersion(), head.catalog(), List.copyOf(plans),
@@ -88,15 +90,70 @@ final class Plans {
         var counter = new java.util.concurrent.atomic.AtomicInteger();
         var tally = new PlanResult.Portfolio.Tally();
         sink.begin(s.planner.head());
-        for (int i = 0; i < s.workloads.size(); i++) {
+        inOrder(s.workloads.size(), i -> {
             PlanResult.WorkloadPlan w = s.planner.plan(s.workloads.get(i));
-            if (sensitivity) {
-                w = Sensitivities.attach(w, files.get(i), env, assumptions, s.planner, counter);
-            }
+            return sensitivity ? Sensitivities.attach(w, files.get(i), env, assumptions, s.planner, counter) : w;
+        }, w -> {
             sink.workload(w);
             tally.add(w);
-        }
+        });
         sink.end(tally.workloads() > 1 ? tally.portfolio() : null);
+    }
+
+    /** What takes each result in order. */
+    @FunctionalInterface
+    interface InOrder<R> {
+        void accept(R result) throws IOException;
+    }
+
+    /**
+     * Works out {@code work(0) … work(n-1)} on every core and hands each result to {@code sink} in
+     * order, with at most two results per core made and not yet taken: the workloads are independent
+     * plans (the planner and catalog are read-only; a sweep plans in parallel the same way), and the
+     * window keeps memory from growing with the number of files. A failure is thrown as it would be
+     * planned one after another: the first in order.
+     */
+    static <R> void inOrder(int n, java.util.function.IntFunction<R> work, InOrder<R> sink) throws IOException {
+        int threads = Math.min(n, Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (int i = 0; i < n; i++) {
+                sink.accept(work.apply(i));
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mlplan-plan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.ArrayDeque<java.util.concurrent.Future<R>> window = new java.util.ArrayDeque<>();
+            int next = 0;
+            for (int taken = 0; taken < n; taken++) {
+                while (next < n && window.size() < 2 * threads) {
+                    int i = next++;
+                    window.add(pool.submit(() -> work.apply(i)));
+                }
+                R result;
+                try {
+                    result = window.poll().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while planning", e);
+                }
+                sink.accept(result);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Parsed workloads with the command line's assumptions, and a planner over the catalog they were checked against. */

@@ -2,7 +2,6 @@ package dev.mlplan.util;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
  * Number formatting for messages and reports. Always locale-independent (a German or Turkish default
@@ -10,7 +9,6 @@ import java.util.regex.Pattern;
  */
 public final class Fmt {
     /** Where a thousands separator goes in a run of digits. */
-    private static final Pattern THOUSANDS = Pattern.compile("\\B(?=(\\d{3})+$)");
 
     private Fmt() {}
 
@@ -23,7 +21,17 @@ public final class Fmt {
         String digits = BigDecimal.valueOf(Math.abs(value)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         int point = digits.indexOf('.');
         int whole = point < 0 ? digits.length() : point;
-        return (value < 0 ? "-" : "") + THOUSANDS.matcher(digits.substring(0, whole)).replaceAll(",") + digits.substring(whole);
+        StringBuilder sb = new StringBuilder(digits.length() + whole / 3 + 1);
+        if (value < 0) {
+            sb.append('-');
+        }
+        for (int i = 0; i < whole; i++) {
+            if (i > 0 && (whole - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(digits.charAt(i));
+        }
+        return sb.append(digits, whole, digits.length()).toString();
     }
 
     /** A whole number with thousands grouped: 10240 → "10,240". */

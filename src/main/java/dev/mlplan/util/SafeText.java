@@ -54,6 +54,9 @@ public final class SafeText {
     }
 
     private static String escape(CharSequence text, boolean keepColour) {
+        if (plain(text)) {
+            return text.toString();
+        }
         StringBuilder sb = new StringBuilder(text.length() + 16);
         boolean lineStart = true;
         int n = text.length();
@@ -88,6 +91,30 @@ public final class SafeText {
             i += len;
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether {@code text} certainly needs no escape: no control, format or private-use character,
+     * no surrogate, and no "::" or "##" anywhere (where the careful pass decides). Most of a rendered
+     * plan is such text, and is passed on as it is.
+     */
+    private static boolean plain(CharSequence text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20) {
+                if (c != '\n' && c != '\t') {
+                    return false;
+                }
+            } else if (c >= 0x7f) {
+                if (isDangerous(c)) {
+                    return false;
+                }
+            } else if ((c == ':' || c == '#') && i + 1 < n && text.charAt(i + 1) == c) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsCommand(CharSequence text, int i) {
