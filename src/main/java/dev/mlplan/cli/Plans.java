@@ -207,11 +207,51 @@ final class Plans {
         if (plan == null || plan.workloads() == null || plan.catalog() == null) {
             throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan: no workloads or catalog");
         }
+        // mlplan writes every text made safe (SafeText), so a plan holding a control or bidi character, or a name
+        // across lines, was not saved by it as it is: refused rather than rendered into a terminal, a report or CI
+        try {
+            unsafeText(JsonRenderer.mapper().readTree(text), "").ifPresent(at -> {
+                throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a plan as mlplan saves it: " + at
+                        + " holds a control, format or line-break character that mlplan never writes there");
+            });
+        } catch (IOException e) {
+            throw new ExitException(ExitCode.USAGE, what + " " + file + " is not a saved mlplan plan: " + firstLine(e.getMessage()));
+        }
         if (plan.schemaVersion() != PlanResult.SCHEMA_VERSION) {
             throw new ExitException(ExitCode.USAGE, what + " " + file + " has plan schema version " + plan.schemaVersion() + "; this mlplan reads version "
                     + PlanResult.SCHEMA_VERSION);
         }
         return plan;
+    }
+
+    /** The JSON path of the first text that mlplan would never have written: a dangerous character anywhere, a line break in a name or file. */
+    static java.util.Optional<String> unsafeText(com.fasterxml.jackson.databind.JsonNode node, String path) {
+        if (node.isTextual()) {
+            String t = node.textValue();
+            boolean oneLine = path.endsWith(".name") || path.endsWith(".file") || path.endsWith(".id");
+            if (t.codePoints().anyMatch(cp -> dev.mlplan.util.SafeText.isDangerous(cp) || oneLine && cp == '\n')) {
+                return java.util.Optional.of(path.isEmpty() ? "a text" : path.substring(1));
+            }
+            return java.util.Optional.empty();
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                var found = unsafeText(node.get(i), path + "[" + i + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            var fields = node.fields();
+            while (fields.hasNext()) {
+                var e = fields.next();
+                var found = unsafeText(e.getValue(), path + "." + e.getKey());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String firstLine(String s) {

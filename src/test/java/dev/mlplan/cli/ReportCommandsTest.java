@@ -42,6 +42,26 @@ class ReportCommandsTest {
         assertThat(json.out()).isEqualTo(cli.read("plan.json"));
     }
 
+    /**
+     * A saved plan is input too: mlplan writes every text made safe, so a plan whose texts hold an
+     * escape sequence, a bidi override or a name across lines (a hand-edited or hostile file) is
+     * refused with the JSON path, for --from, --baseline and diff alike, and nothing is rendered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\\n::error::x", "red \\u001b[31m", "rlo \\u202e gpj.exe", "bel \\u0007"}) // JSON escapes in the file
+    void aSavedPlanHoldingControlCharactersIsRefused(String name) {
+        assertThat(cli.run("recommend", FT, "--format", "json", "--output", "plan.json").code()).isZero();
+        String json = cli.read("plan.json").replace("\"name\" : \"llama2-7b-finetune\"", "\"name\" : \"" + name + "\"");
+        assertThat(json).isNotEqualTo(cli.read("plan.json"));
+        cli.write("evil.json", json);
+        for (String[] args : new String[][] {{"report", "--from", "evil.json"}, {"check", FT, "--baseline", "evil.json"}, {"diff", "evil.json", FT}}) {
+            Cli.Result r = cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).contains("evil.json is not a plan as mlplan saves it: workloads[0].name holds a control");
+            assertThat(r.out()).isEmpty();
+        }
+    }
+
     @Test
     void recommendWritesEveryFormat() {
         assertThat(cli.run("recommend", RTX, "--format", "csv").out()).startsWith("rowType,workload,file,part,rank,id,");
