@@ -17,8 +17,11 @@ public final class Fmt {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
         }
-        // BigDecimal.valueOf rounds the shortest decimal of the double, as a person reading it would
-        String digits = BigDecimal.valueOf(Math.abs(value)).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        // BigDecimal.valueOf rounds the shortest decimal of the double, as a person reading it would; for whole
+        // numbers Math.round gives the same (a double whose shortest decimal ends in .5 is exactly that), faster
+        double abs = Math.abs(value);
+        String digits = decimals == 0 && abs < 1e15 ? Long.toString(Math.round(abs))
+                : BigDecimal.valueOf(abs).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         int point = digits.indexOf('.');
         int whole = point < 0 ? digits.length() : point;
         StringBuilder sb = new StringBuilder(digits.length() + whole / 3 + 1);
