@@ -132,7 +132,14 @@ final class SweepCommand implements Runnable {
                 try {
                     knob.bind();
                 } catch (WorkloadException e) {
-                    throw new ExitException(ExitCode.USAGE, "--vary " + v + ": " + e.getMessage());
+                    // which end of the range the file cannot take, in the range's unit (Fmt: "1,000,000/day")
+                    String at = dev.mlplan.report.SweepRenderer.value(end.value() / end.factor(), end.unit());
+                    String hint = e.getMessage().contains("is below traffic.average")
+                            ? (knob.path().endsWith("traffic.average")
+                                    ? "; raise traffic.peak in the file to at least " + at + ", or --vary it too"
+                                    : "; every swept traffic.peak must be at or above traffic.average: start the range higher, or lower the average")
+                            : "";
+                    throw new ExitException(ExitCode.USAGE, "--vary " + v + ": at " + knob.path() + " = " + at + ", " + e.getMessage() + hint);
                 }
             }
             knobs.add(knob);
@@ -156,7 +163,13 @@ final class SweepCommand implements Runnable {
             try {
                 return planner.plan(own.get(0).bind().withFile(file.toString()));
             } catch (WorkloadException e) {
-                throw new ExitException(ExitCode.USAGE, "--vary: " + e.getMessage());
+                // a grid's step the file cannot take (the ends were checked one key at a time): which values
+                List<String> at = new ArrayList<>();
+                for (int i = 0; i < values.length; i++) {
+                    at.add(axes.get(i).key() + " = " + dev.mlplan.report.SweepRenderer.value(values[i] / axes.get(i).factor(), axes.get(i).unit()));
+                }
+                throw new ExitException(ExitCode.USAGE, "--vary: at " + String.join(", ", at) + ", " + e.getMessage()
+                        + (e.getMessage().contains("is below traffic.average") ? "; narrow the ranges so that traffic.peak stays at or above traffic.average" : ""));
             }
         }, VersionProvider.version(), ref, variation.bind().name(), file.toString());
         String out = switch (format.format) {

@@ -11,7 +11,9 @@ import dev.mlplan.workload.Workload.Pattern;
  * one instance's sustainable rate, at least 2 for multi-AZ (one per zone). The mean fleet over the
  * serving hours depends on the traffic pattern: steady traffic keeps the peak fleet; diurnal traffic
  * is followed by autoscaling, so the mean fleet is sized for average traffic; sporadic traffic keeps
- * only the minimum fleet warm.
+ * only the minimum fleet warm between bursts, but never fewer than the average rate needs (average
+ * requests per second × (1 + headroom) ÷ one instance's rate, as diurnal): however bursty, that much
+ * traffic keeps that many instances busy on average.
  *
  * @param peak instances at peak
  * @param mean mean instances over the serving hours (what pay-as-you-go pays for)
@@ -41,7 +43,7 @@ record FleetSizing(int peak, double mean, Lazy<String> line) {
         int peak = Math.max(min, (int) Math.ceil(peakRps * (1 + headroom) / rpsPerInstance - 1e-9));
         int forAverage = Math.max(min, (int) Math.ceil(avgRps * (1 + headroom) / rpsPerInstance - 1e-9));
         Pattern pattern = inf.traffic().pattern();
-        double mean = pattern == Pattern.STEADY ? peak : pattern == Pattern.DIURNAL ? forAverage : min;
+        double mean = pattern == Pattern.STEADY ? peak : pattern == Pattern.DIURNAL ? forAverage : Math.max(min, forAverage);
         return new FleetSizing(peak, mean, Lazy.of(() -> {
             String how;
             if (pattern == Pattern.STEADY) {
@@ -49,7 +51,10 @@ record FleetSizing(int peak, double mean, Lazy<String> line) {
             } else if (pattern == Pattern.DIURNAL) {
                 how = (forAverage == peak ? peak + " (autoscaling has no room: average " : "autoscaled " + forAverage + "–" + peak + " (average ") + Fmt.sig(avgRps) + "/s, peak " + Fmt.sig(peakRps) + "/s, +" + Fmt.pct(headroom) + " headroom)";
             } else {
-                how = min + " kept warm for sporadic traffic; up to " + peak + " at peak";
+                how = forAverage > min
+                        ? forAverage + " for the average " + Fmt.sig(avgRps) + "/s + " + Fmt.pct(headroom) + " headroom (sporadic traffic, but that much of it"
+                                + " keeps them busy); up to " + peak + " at peak"
+                        : min + " kept warm for sporadic traffic; up to " + peak + " at peak";
             }
             return min == 2 ? how + "; at least 2 across AZs" : how;
         }));

@@ -77,6 +77,29 @@ final class PartCollector {
 
     private Surroundings surroundings = (service, region, count, hours) -> Extra.NONE;
 
+    /**
+     * Where this part's offers may run (constraints.residency, rule residency.region): every offer,
+     * of every service, recorded through {@link #offer} or {@link #add} is judged by it, so no planner
+     * path can offer a region the residency rules out. None unless set ({@link #within}).
+     */
+    private java.util.function.Function<String, Optional<Violation>> region = r -> Optional.empty();
+
+    /** Judges every offer's region from now on (an owned machine is not judged); returns this collector. */
+    PartCollector within(java.util.function.Function<String, Optional<Violation>> judge) {
+        this.region = judge;
+        return this;
+    }
+
+    /** Whether the offer's region may be used; if not, the offer is eliminated by the region's rule. */
+    private boolean allowed(Service service, String resource, String where) {
+        if (service == Service.LOCAL) {
+            return true;
+        }
+        Optional<Violation> v = region.apply(where);
+        v.ifPresent(violation -> eliminate(service, resource, violation, 0));
+        return v.isEmpty();
+    }
+
     /** Adds what surrounds each offer from now on (issue 20); returns this collector. */
     PartCollector surround(Surroundings s) {
         this.surroundings = s;
@@ -173,7 +196,7 @@ final class PartCollector {
      * pricing model the policy leaves out is dropped, as {@link #add} does.
      */
     void offer(Group group, String region, Offer offer) {
-        if (!policy.allows(group.pricing())) {
+        if (!policy.allows(group.pricing()) || !allowed(group.service(), group.resource(), region)) {
             return;
         }
         feasible++;
@@ -214,7 +237,7 @@ final class PartCollector {
 
     /** An option built at once (not offered when the pricing policy leaves its pricing model out). */
     void add(Option bare, Object detail) {
-        if (!policy.allows(bare.pricing())) {
+        if (!policy.allows(bare.pricing()) || !allowed(bare.service(), bare.instanceType(), bare.region())) {
             return;
         }
         Option o = surroundings.of(bare.service(), bare.region(), bare.count(), bare.hoursPerRun()).onto(bare);

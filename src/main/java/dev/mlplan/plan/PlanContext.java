@@ -10,6 +10,7 @@ import dev.mlplan.catalog.PricingModel;
 import dev.mlplan.catalog.ServicePrice;
 import dev.mlplan.catalog.Source;
 import dev.mlplan.constraint.ConstraintEngine;
+import dev.mlplan.constraint.rules.ResidencyRule;
 import dev.mlplan.cost.InstanceCost;
 import dev.mlplan.cost.ServicePrices;
 import dev.mlplan.util.Fmt;
@@ -60,9 +61,13 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         return options.pricingPolicy().orElseGet(() -> new PricingPolicy(workload.constraints().pricing()));
     }
 
-    /** A collector for a compute part's offers: only pricing models the {@link #pricingPolicy} allows are offered. */
+    /**
+     * A collector for a compute part's offers: only pricing models the {@link #pricingPolicy} allows are
+     * offered, and only in regions constraints.residency allows (residency.region, every service).
+     */
     PartCollector computeCollector() {
-        return new PartCollector(building, pricingPolicy(), options.objective());
+        return new PartCollector(building, pricingPolicy(), options.objective())
+                .within(region -> ResidencyRule.outside(workload.constraints(), false, region));
     }
 
     /** The catalog accelerator a local machine names, matched loosely ("rtx-4090" → "RTX-4090"). */

@@ -91,6 +91,26 @@ public final class Planner {
                 options.objective() == Objective.COST ? null : options.objective().id());
     }
 
+    /**
+     * When constraints.residency allows none of the regions the workload may use, every cloud option
+     * (or every storage option, when compute need not follow the data) is eliminated by residency.region:
+     * said once, as a warning, rather than left to the eliminations.
+     */
+    static Optional<String> residencyConflict(Workload w, List<String> regions) {
+        var c = w.constraints();
+        if (c.residency().isEmpty() || regions.stream().anyMatch(r -> dev.mlplan.workload.Geography.allows(c.residency(), r))) {
+            return Optional.empty();
+        }
+        boolean compute = c.computeFollowsData() && (!w.trainings().isEmpty() || !w.inferences().isEmpty() || !w.batches().isEmpty());
+        if (!compute && w.storages().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("constraints.residency " + c.residency() + " allows none of regions " + regions + ": every "
+                + (compute ? "cloud" : "storage") + " option there is eliminated by " + dev.mlplan.constraint.rules.ResidencyRule.ID
+                + "; list a region inside the residency under regions" + (compute ? " (or set constraints.compute_follows_data: false"
+                        + " to let compute run outside it)" : ""));
+    }
+
     public WorkloadPlan plan(Workload w) {
         PlanContext ctx = PlanContext.of(w, catalog, engine, options, building, today);
         List<PartPlan> parts = new ArrayList<>();
@@ -99,6 +119,7 @@ public final class Planner {
         if (age.isPresent()) {
             warnings.add(age.get());
         }
+        residencyConflict(w, ctx.regions()).ifPresent(warnings::add);
         List<BreakEvenResult> breakEven = new ArrayList<>();
         double total = 0;
         boolean complete = true;

@@ -36,7 +36,7 @@ public final class SweepRenderer {
     }
 
     /** The swept value as written: "1,000/day", "2.5B". */
-    static String value(double v, String unit) {
+    public static String value(double v, String unit) {
         return value(v, v, unit);
     }
 

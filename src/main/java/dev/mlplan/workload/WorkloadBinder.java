@@ -1,5 +1,6 @@
 package dev.mlplan.workload;
 
+import dev.mlplan.util.Fmt;
 import dev.mlplan.workload.QuantityParser.Quantity;
 import dev.mlplan.workload.Workload.Access;
 import dev.mlplan.workload.Workload.Architecture;
@@ -693,14 +694,21 @@ final class WorkloadBinder {
         return new Dataset(size, tokens, samples, location);
     }
 
+    /** A rate as written ("1/s", "100/day"), with its per-second figure (Fmt.sig) when written otherwise or with more digits than that shows. */
+    private static String rate(Quantity q) {
+        String perSecond = Fmt.sig(q.value()) + "/s";
+        String text = q.text().strip();
+        return text.equals(perSecond) ? text : text.matches("[0-9.eE+-]+\\s*/s") ? perSecond : text + " = " + perSecond;
+    }
+
     private Inference inference(View v) {
         ModelSpec model = model(v.section("model").orElseThrow());
         View t = v.section("traffic").orElseThrow();
         Quantity average = t.quantity("average").orElseThrow();
         Optional<Quantity> peak = t.quantity("peak");
         if (peak.isPresent() && peak.get().value() < average.value()) {
-            throw error(t.valueNode("peak"), v.at + ": traffic.peak (" + peak.get().text().strip()
-                    + ") is below traffic.average (" + average.text().strip() + ")", null);
+            throw error(t.valueNode("peak"), v.at + ": traffic.peak (" + rate(peak.get()) + ") is below traffic.average (" + rate(average)
+                    + ")", null);
         }
         Traffic traffic = new Traffic(new Rate(average.value()), new Rate(peak.orElse(average).value()),
                 enumValue(Workload.Pattern.values(), t.choice("pattern").orElseThrow()));

@@ -115,6 +115,34 @@ class SweepCommandTest {
         assertThat(r.err()).startsWith("mlplan: ").contains(parts[1]).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    /**
+     * A swept average above the file's peak: the message names the swept key and value that broke it
+     * (1,000,000/day = 1,000,000 ÷ 86,400 = 11.574/s, shown 11.6/s, not 11.574074074074074/s), and what to do.
+     */
+    @Test
+    void aSweptAverageAboveThePeakSaysWhichValueAndThatThePeakMustBeRaised() {
+        CliRun r = CliRun.run("sweep", "workloads/tiny-sporadic.yaml", "--vary", "inference.traffic.average=10/day..1000000/day", "--log");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("at inference.traffic.average = 1,000,000/day")
+                .contains("traffic.peak (1/s) is below traffic.average (11.6/s)")
+                .contains("raise traffic.peak in the file to at least 1,000,000/day, or --vary it too")
+                .doesNotContain("11.574");
+    }
+
+    /**
+     * In a grid, a step whose peak falls below its average names both swept values: peaks 1, 2, 3/s by
+     * averages 10, 65,005 and 130,000/day (0.0001, 0.75 and 1.50/s): only 1/s × 130,000/day (130,000 ÷
+     * 86,400 = 1.505/s) fails, whichever step is planned first.
+     */
+    @Test
+    void aGridStepWithThePeakBelowTheAverageNamesBothValues() {
+        CliRun r = CliRun.run("sweep", "workloads/tiny-sporadic.yaml", "--vary", "inference.traffic.peak=1/s..3/s",
+                "--vary", "inference.traffic.average=10/day..130000/day", "--steps", "3");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("mlplan: --vary: at inference.traffic.peak = 1/s, inference.traffic.average = 130,000/day, ")
+                .contains("traffic.peak (1/s) is below traffic.average (1.5").contains("narrow the ranges").doesNotContain("Exception");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1", "10001"})
     void stepsAreBounded(String steps) {

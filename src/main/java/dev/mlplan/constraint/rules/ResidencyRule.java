@@ -7,6 +7,7 @@ import dev.mlplan.constraint.Rule;
 import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Violation;
 import dev.mlplan.workload.Geography;
+import dev.mlplan.workload.Workload;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,17 +33,27 @@ public final class ResidencyRule implements Rule {
 
     @Override
     public Optional<Violation> checkOffer(Facts f, String region, PricingModel pricing) {
-        var c = f.workload().constraints();
-        List<String> residency = c.residency();
-        if (residency.isEmpty() || f.service() == Service.LOCAL || Geography.allows(residency, region)) {
+        if (f.service() == Service.LOCAL) {
             return Optional.empty();
         }
-        boolean storage = f.part() == Part.STORAGE;
+        return outside(f.workload().constraints(), f.part() == Part.STORAGE, region);
+    }
+
+    /**
+     * The verdict on one region for a part (storage, or compute when {@code storage} is false): the one
+     * place residency is judged, by {@link #checkOffer} and by the planners' collector of compute offers
+     * (every service: EC2, Lambda, Fargate, SageMaker), whose offers do not all go through the rule engine.
+     */
+    public static Optional<Violation> outside(Workload.Constraints c, boolean storage, String region) {
+        List<String> residency = c.residency();
+        if (residency.isEmpty() || Geography.allows(residency, region)) {
+            return Optional.empty();
+        }
         if (!storage && !c.computeFollowsData()) {
             return Optional.empty();
         }
-        return violation(() -> region + " is outside constraints.residency " + residency + ": "
+        return Optional.of(new Violation(ID, () -> region + " is outside constraints.residency " + residency + ": "
                 + (storage ? "the data may not be stored there" : "the data may not be processed there (constraints.compute_follows_data: false"
-                        + " lets compute run elsewhere)"));
+                        + " lets compute run elsewhere)")));
     }
 }
