@@ -75,16 +75,73 @@ class BillPlanTest {
         assertThat(processed.get("quantity").asDouble()).isCloseTo(240, within(1e-9));
         assertThat(processed.get("monthlyUsd").asDouble()).isCloseTo(10.80, within(1e-9));
         assertThat(processed.get("category").asText()).isEqualTo("network");
-        // NAT hours: the run's hours × 2 runs × $0.045
-        assertThat(hours.get("quantity").asDouble()).isCloseTo(ec2.get("hoursPerRun").asDouble() * 2, within(1e-9));
-        assertThat(ec2.get("notes").toString()).contains("a gateway endpoint (network.s3_access: gateway-endpoint, free) would save $10.80 a month");
-        // the per-run cost carries half of the month's NAT lines
+        // the NAT gateway's hours are the VPC's, not the option's: no hours line on the option
+        assertThat(hours).isNull();
+        assertThat(ec2.get("notes").toString()).contains("a gateway endpoint (network.s3_access: gateway-endpoint, free) would save $10.80 a month"
+                + " of processing here, and the NAT gateway's hours, $32.85 a month (a workload line, once per file), would go too");
+        // the per-run cost carries half of the month's NAT processing
         double lines = 0;
         for (JsonNode c : ec2.get("costs")) {
             lines += c.get("monthlyUsd").asDouble();
         }
         assertThat(ec2.get("monthlyUsd").asDouble()).isCloseTo(lines, within(1e-9));
         assertThat(ec2.get("usdPerRun").asDouble() * 2).isCloseTo(lines, within(1e-6));
+    }
+
+    /** Every NAT-hours line of a plan, the workload's and its options'. */
+    private static double natHours(JsonNode w, boolean optionsToo) {
+        double h = 0;
+        for (JsonNode c : w.get("costs")) {
+            if (c.get("name").asText().startsWith("NAT gateway hours")) {
+                h += c.get("quantity").asDouble();
+            }
+        }
+        if (optionsToo) {
+            for (JsonNode p : w.get("parts")) {
+                for (JsonNode o : p.get("options")) {
+                    for (JsonNode c : o.get("costs")) {
+                        if (c.get("name").asText().startsWith("NAT gateway hours")) {
+                            h += c.get("quantity").asDouble();
+                        }
+                    }
+                }
+            }
+        }
+        return h;
+    }
+
+    @Test
+    void theNatGatewayHoursAreCountedOncePerFileAndTheWarningGivesWhatTheSwitchSaves() throws Exception {
+        String both = Files.readString(Path.of("workloads/private-vpc-eks.yaml"));
+        JsonNode nat = plan(both).at("/workloads/0");
+        // one NAT gateway in 1 AZ (availability single, the default) all month: 730 h × $0.045 = $32.85, and no option carries hours
+        // (before: training 136 h and inference 730 h, 866 h for one AZ)
+        assertThat(natHours(nat, true)).isCloseTo(730, within(1e-9));
+        double hoursUsd = 0;
+        for (JsonNode c : nat.get("costs")) {
+            if (c.get("name").asText().startsWith("NAT gateway hours")) {
+                hoursUsd += c.get("monthlyUsd").asDouble();
+                assertThat(c.get("category").asText()).isEqualTo("network");
+            }
+        }
+        assertThat(hoursUsd).isCloseTo(32.85, within(1e-9));
+        JsonNode gw = plan(both.replace("s3_access: nat-gateway", "s3_access: gateway-endpoint")).at("/workloads/0");
+        assertThat(natHours(gw, true)).isZero();
+        // the switch removes the rank-1 options' NAT processing ($43.38: training 120 GB × 2 epochs × 4 runs = 960 GB, and
+        // the inference fleet's model downloads) and the $32.85 of hours: $816.40 − $740.17 = $76.23
+        double saving = nat.get("monthlyUsd").asDouble() - gw.get("monthlyUsd").asDouble();
+        assertThat(saving).isCloseTo(76.23, within(0.005));
+        assertThat(nat.get("warnings").toString()).contains("a gateway endpoint (gateway-endpoint, free) would save $76.23 a month: $43.38 of NAT"
+                + " processing on the best options and $32.85 of NAT gateway hours");
+    }
+
+    @Test
+    void multiAzDoublesTheWorkloadsNatHoursOnceNotPerPart() throws Exception {
+        String multi = Files.readString(Path.of("workloads/private-vpc-eks.yaml")).replace("  front: nlb\n", "  front: nlb\n  availability: multi-az\n");
+        assertThat(multi).contains("multi-az");
+        JsonNode w = plan(multi).at("/workloads/0");
+        // 2 AZs × 730 h = 1,460 h × $0.045 = $65.70, once for the file
+        assertThat(natHours(w, true)).isCloseTo(1460, within(1e-9));
     }
 
     @Test
