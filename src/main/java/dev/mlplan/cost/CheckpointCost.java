@@ -96,7 +96,7 @@ public final class CheckpointCost {
                 CostComponent.of(CostCategory.STORAGE, "Checkpoint PUT requests [" + Fmt.count(written) + " checkpoints × " + Fmt.count(puts) + " parts]",
                         "1k requests", written * puts / 1000, put.usd(), put.source()));
         String note = "checkpoints: " + Fmt.sig(gb) + " GB each (" + size.basis() + "), every " + Fmt.hours(t.checkpointEvery().get().hours())
-                + " → " + perRun + " per " + Fmt.hours(runHours) + " run, the newest " + t.keepLast() + " kept on S3; uploaded in "
+                + " → " + perRun + " per " + Fmt.hours(runHours) + " run, the newest " + t.keepLast() + " kept on S3 (training.keep_last); uploaded in "
                 + Fmt.count(partBytes(size.bytes()) / DataSize.MIB) + " MiB parts";
         return new InstanceCost.Priced(c, CostComponent.total(c), 0, List.of(note));
     }

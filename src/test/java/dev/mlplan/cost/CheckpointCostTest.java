@@ -35,7 +35,7 @@ class CheckpointCostTest {
         // PUTs: 48 × 5,627 = 270,096 = 270.096 thousand × $0.005 = $1.35048
         assertThat(p.components().get(1).monthlyUsd()).isCloseTo(1.35048, within(1e-9));
         assertThat(p.monthlyUsd()).isCloseTo(5.69104, within(1e-9));
-        assertThat(p.notes().get(0)).contains("uploaded in 16 MiB parts");
+        assertThat(p.notes().get(0)).contains("uploaded in 16 MiB parts").contains("the newest 2 kept on S3 (training.keep_last)");
     }
 
     @Test
