@@ -128,11 +128,32 @@ class BillPlanTest {
         JsonNode gw = plan(both.replace("s3_access: nat-gateway", "s3_access: gateway-endpoint")).at("/workloads/0");
         assertThat(natHours(gw, true)).isZero();
         // the switch removes the rank-1 options' NAT processing ($43.38: training 120 GB × 2 epochs × 4 runs = 960 GB, and
-        // the inference fleet's model downloads) and the $32.85 of hours: $816.40 − $740.17 = $76.23
+        // the inference fleet's model downloads) and the $32.85 of hours: $796.57 − $720.34 = $76.23
         double saving = nat.get("monthlyUsd").asDouble() - gw.get("monthlyUsd").asDouble();
         assertThat(saving).isCloseTo(76.23, within(0.005));
         assertThat(nat.get("warnings").toString()).contains("a gateway endpoint (gateway-endpoint, free) would save $76.23 a month: $43.38 of NAT"
                 + " processing on the best options and $32.85 of NAT gateway hours");
+    }
+
+    @Test
+    void explainShowsTheWorkloadLinesAndTheSplitSoItsLinesAddUpToTheTotal() throws Exception {
+        CliRun r = CliRun.run("explain", "workloads/private-vpc-eks.yaml");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String out = r.out();
+        // the workload lines (as recommend's table prints them): EKS 730 h × $0.10 = $73.00, NAT hours 730 × $0.045 = $32.85,
+        // logs 50/s × 3,600 × 730 h = 131.4 M requests × 2 kB = 262.8 GB × $0.50 = $131.40 ingested,
+        // 262.8 × 0.15 × 90 d (2,160 h ÷ 730 = 2.9589 months) = 116.64 GB-months × $0.03 = $3.50 stored
+        assertThat(out).contains("WORKLOAD (once per file, whichever options the parts take)")
+                .contains("  - EKS control plane [1 cluster]: 730 cluster-hours × $0.1 = $73.00")
+                .contains("  - NAT gateway hours [1 AZ, all month]: 730 hours × $0.045 = $32.85")
+                .contains("= $131.40").contains("= $3.50");
+        // the total and its split are recommend's
+        JsonNode w = plan(Files.readString(Path.of("workloads/private-vpc-eks.yaml"))).at("/workloads/0");
+        String total = dev.mlplan.util.Fmt.usd(w.get("monthlyUsd").asDouble());
+        assertThat(total).isEqualTo("$796.57");
+        assertThat(out).contains("MONTHLY TOTAL  " + total).contains("  by category: compute $488.13 · network $76.23 · front door $24.31 · operations $207.90");
+        // the split adds up: 488.13 + 76.23 + 24.31 + 207.90 = 796.57
+        assertThat(out.indexOf("WORKLOAD (once per file")).isLessThan(out.indexOf("MONTHLY TOTAL"));
     }
 
     @Test
