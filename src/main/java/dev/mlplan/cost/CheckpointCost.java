@@ -22,8 +22,8 @@ import java.util.List;
  *       parameters ({@link EstimationDefaults#loraAdapterFraction()}, 1%) × 14 bytes; the frozen base is not saved.</li>
  *   <li>Checkpoints per run: ceil(run hours ÷ checkpoint_every), at least one (the last is the result).</li>
  *   <li>Parts: 8 MiB, the AWS CLI's and boto3's default {@code multipart_chunksize}
- *       (https://docs.aws.amazon.com/cli/latest/topic/s3-config.html), larger when a checkpoint would need more
- *       than S3's 10,000 parts per upload (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html);
+ *       (https://docs.aws.amazon.com/cli/latest/topic/s3-config.html), doubled (16, 32, … MiB) while a checkpoint would need
+ *       more than S3's 10,000 parts per upload, as s3transfer's {@code ChunksizeAdjuster} does (https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html);
  *       each upload is one PUT per part plus CreateMultipartUpload and CompleteMultipartUpload, charged at the
  *       PUT, COPY, POST, LIST request price.</li>
  * </ul>
@@ -52,8 +52,20 @@ public final class CheckpointCost {
 
     /** PUT-class requests to upload one checkpoint of {@code bytes}: parts + create + complete. */
     public static double putsPerCheckpoint(double bytes) {
-        double part = Math.max(PART_BYTES, bytes / MAX_PARTS);
-        return Math.ceil(bytes / part) + 2;
+        return Math.ceil(bytes / partBytes(bytes)) + 2;
+    }
+
+    /**
+     * The part size the AWS CLI and boto3 upload {@code bytes} in: 8 MiB, doubled until the upload needs at most
+     * 10,000 parts (s3transfer {@code ChunksizeAdjuster._adjust_for_max_parts}, boto/s3transfer s3transfer/utils.py:
+     * {@code while num_parts > self.max_parts: chunksize *= 2}).
+     */
+    public static double partBytes(double bytes) {
+        double part = PART_BYTES;
+        while (Math.ceil(bytes / part) > MAX_PARTS) {
+            part *= 2;
+        }
+        return part;
     }
 
     /** Checkpoints one run of {@code runHours} writes at one every {@code everyHours}: at least one. */
@@ -84,8 +96,8 @@ public final class CheckpointCost {
                 CostComponent.of(CostCategory.STORAGE, "Checkpoint PUT requests [" + Fmt.count(written) + " checkpoints × " + Fmt.count(puts) + " parts]",
                         "1k requests", written * puts / 1000, put.usd(), put.source()));
         String note = "checkpoints: " + Fmt.sig(gb) + " GB each (" + size.basis() + "), every " + Fmt.hours(t.checkpointEvery().get().hours())
-                + " → " + perRun + " per " + Fmt.hours(runHours) + " run, the newest " + t.keepLast() + " kept on S3; uploaded in "
-                + Fmt.count(Math.max(PART_BYTES, size.bytes() / MAX_PARTS) / DataSize.MIB) + " MiB parts";
+                + " → " + perRun + " per " + Fmt.hours(runHours) + " run, the newest " + t.keepLast() + " kept on S3 (training.keep_last); uploaded in "
+                + Fmt.count(partBytes(size.bytes()) / DataSize.MIB) + " MiB parts";
         return new InstanceCost.Priced(c, CostComponent.total(c), 0, List.of(note));
     }
 }

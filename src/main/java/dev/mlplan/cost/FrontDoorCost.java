@@ -89,7 +89,7 @@ public final class FrontDoorCost {
                         units * servedHours, unit.usd(), unit.source()));
                 notes.add(name + ": " + Fmt.sig(units) + (alb ? " LCU" : " NLCU") + " while serving ("
                         + Fmt.sig(requestsPerMonth / Math.max(servedHours, 1e-9) / 3600) + " requests/s, one new connection each, "
-                        + Fmt.sig(bytesPerRequest / 1e3) + " kB per request)");
+                        + Fmt.sig(bytesPerRequest / 1e3) + " kB per request: inference.bytes_per_request)");
             }
             case FUNCTION_URL, NONE -> { }
         }

@@ -18,51 +18,71 @@ import java.util.List;
  *   <li>internet (public subnet): no charge for S3 reads within the region.
  * </ul>
  *
- * Every byte the part reads from S3 is processed; the gateway or endpoint is counted for the hours the
- * part runs, one per availability zone it uses.
+ * Every byte the part reads from S3 is processed: a line of each option (it depends on the option's bytes). The
+ * gateway or endpoint itself is the VPC's, not the part's: its hours are one workload line, counted once per file
+ * ({@link #hours}), provisioned all month (730 h) in each availability zone the workload uses.
  */
 public final class S3AccessCost {
     public static final String NAT_HOUR = "nat.hour";
     public static final String NAT_GB = "nat.gb";
     public static final String INTERFACE_AZ_HOUR = "vpce.interface.az-hour";
     public static final String INTERFACE_GB = "vpce.interface.gb";
+    /** Labels of the per-GB lines, by which the planner sees that a rank-1 option uses the gateway or endpoint. */
+    public static final String NAT_PROCESSED = "NAT gateway data processed [S3 reads]";
+    public static final String INTERFACE_PROCESSED = "S3 interface endpoint data processed";
 
     private S3AccessCost() {}
 
     /**
+     * The per-GB line of one option.
+     *
      * @param gbRead GB read from S3 a month
-     * @param hours hours a month the part runs (and the gateway or endpoint is counted)
-     * @param zones availability zones the part uses (a NAT gateway or endpoint network interface in each)
+     * @param zones availability zones of the workload (for the note's figure of the workload-level hours)
      * @param basis how {@code gbRead} was worked out, for the note
      */
-    public static InstanceCost.Priced monthly(ServicePrices prices, String region, S3Access access, double gbRead, double hours, int zones,
-            String basis) {
+    public static InstanceCost.Priced monthly(ServicePrices prices, String region, S3Access access, double gbRead, int zones, String basis) {
         List<CostComponent> lines = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean fallback = false;
-        String az = zones == 1 ? "1 AZ" : zones + " AZs";
         if (access == S3Access.NAT_GATEWAY) {
-            var hour = prices.get(NAT_HOUR, region);
             var gb = prices.get(NAT_GB, region);
-            fallback = hour.fallback() || gb.fallback();
-            lines.add(CostComponent.of(CostCategory.NETWORK, "NAT gateway hours [" + az + "]", "hours", hours * zones, hour.usd(), hour.source()));
-            CostComponent processed = CostComponent.of(CostCategory.NETWORK, "NAT gateway data processed [S3 reads]", "GB", gbRead, gb.usd(),
-                    gb.source());
+            fallback = gb.fallback();
+            CostComponent processed = CostComponent.of(CostCategory.NETWORK, NAT_PROCESSED, "GB", gbRead, gb.usd(), gb.source());
             lines.add(processed);
+            CostComponent hours = hours(prices, region, access, zones).orElseThrow();
             notes.add("S3 through a NAT gateway: " + Fmt.sig(gbRead) + " GB a month (" + basis + ") processed; a gateway endpoint"
-                    + " (network.s3_access: gateway-endpoint, free) would save " + Fmt.usd(processed.monthlyUsd()) + " a month");
+                    + " (network.s3_access: gateway-endpoint, free) would save " + Fmt.usd(processed.monthlyUsd()) + " a month of processing here,"
+                    + " and the NAT gateway's hours, " + Fmt.usd(hours.monthlyUsd()) + " a month (a workload line, once per file), would go too");
         } else if (access == S3Access.INTERFACE_ENDPOINT) {
-            var hour = prices.get(INTERFACE_AZ_HOUR, region);
             var gb = prices.get(INTERFACE_GB, region);
-            fallback = hour.fallback() || gb.fallback();
-            lines.add(CostComponent.of(CostCategory.NETWORK, "S3 interface endpoint hours [" + az + "]", "AZ-hours", hours * zones, hour.usd(),
-                    hour.source()));
-            lines.add(CostComponent.of(CostCategory.NETWORK, "S3 interface endpoint data processed", "GB", gbRead, gb.usd(), gb.source()));
-            notes.add("S3 through an interface endpoint: " + Fmt.sig(gbRead) + " GB a month (" + basis + ")");
+            fallback = gb.fallback();
+            lines.add(CostComponent.of(CostCategory.NETWORK, INTERFACE_PROCESSED, "GB", gbRead, gb.usd(), gb.source()));
+            notes.add("S3 through an interface endpoint: " + Fmt.sig(gbRead) + " GB a month (" + basis + "); its hours are a workload line");
         }
         if (fallback) {
             notes.add("NAT gateway or endpoint prices for " + region + " not in the catalog; us-east-1 prices used");
         }
         return new InstanceCost.Priced(List.copyOf(lines), CostComponent.total(lines), 0, List.copyOf(notes));
+    }
+
+    /**
+     * The gateway's or endpoint's hours for the month, a workload line: 730 h in each of {@code zones} availability
+     * zones (one NAT gateway or endpoint network interface per AZ, provisioned all month like a load balancer);
+     * empty for a gateway endpoint or the internet path.
+     */
+    public static java.util.Optional<CostComponent> hours(ServicePrices prices, String region, S3Access access, int zones) {
+        String az = zones == 1 ? "1 AZ" : zones + " AZs";
+        double h = dev.mlplan.workload.TimeSpan.HOURS_PER_MONTH * zones;
+        if (access == S3Access.NAT_GATEWAY) {
+            var hour = prices.get(NAT_HOUR, region);
+            return java.util.Optional.of(CostComponent.of(CostCategory.NETWORK, "NAT gateway hours [" + az + ", all month]", "hours", h, hour.usd(),
+                    hour.source()));
+        }
+        if (access == S3Access.INTERFACE_ENDPOINT) {
+            var hour = prices.get(INTERFACE_AZ_HOUR, region);
+            return java.util.Optional.of(CostComponent.of(CostCategory.NETWORK, "S3 interface endpoint hours [" + az + ", all month]", "AZ-hours", h,
+                    hour.usd(), hour.source()));
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -10,6 +10,7 @@ import dev.mlplan.constraint.Part;
 import dev.mlplan.cost.BreakEven;
 import dev.mlplan.cost.CostComponent;
 import dev.mlplan.cost.OperationsCost;
+import dev.mlplan.cost.S3AccessCost;
 import dev.mlplan.cost.ServicePrices;
 import dev.mlplan.workload.TimeSpan;
 import dev.mlplan.cost.LocalCost;
@@ -193,6 +194,7 @@ public final class Planner {
         // issue 20 item 3: lines of the workload as a whole, the same whichever option each part takes
         List<CostComponent> workloadLines = workloadLines(w, ctx, parts);
         total += CostComponent.total(workloadLines);
+        gatewayEndpointSaving(w, parts, workloadLines).ifPresent(warnings::add);
         Double monthly = complete ? total : null;
         Budget budget = w.budget().isPresent() ? budget(w.budget().get(), monthly) : null;
         Map<String, Double> split = complete
@@ -215,6 +217,12 @@ public final class Planner {
         if (w.platform().orchestration() == Workload.Orchestration.EKS) {
             lines.add(OperationsCost.eksControlPlane(ctx.prices(), firstRegion));
         }
+        // the NAT gateway or S3 interface endpoint is the VPC's: its hours once per file, when a rank-1 option reads through it
+        String viaRegion = parts.stream().filter(p -> !p.options().isEmpty()).map(p -> p.options().get(0))
+                .filter(o -> o.costs().stream().anyMatch(Planner::isS3Processing)).map(Option::region).findFirst().orElse(null);
+        if (viaRegion != null) {
+            S3AccessCost.hours(ctx.prices(), viaRegion, w.platform().s3Access(), Surround.zones(w)).ifPresent(lines::add);
+        }
         var platform = w.platform();
         if (platform.logBytesPerRequest().bytes() > 0) {
             int i = 0;
@@ -233,6 +241,28 @@ public final class Planner {
             }
         }
         return List.copyOf(lines);
+    }
+
+    private static boolean isS3Processing(CostComponent c) {
+        return S3AccessCost.NAT_PROCESSED.equals(c.name()) || S3AccessCost.INTERFACE_PROCESSED.equals(c.name());
+    }
+
+    /**
+     * What a gateway endpoint would save the workload, when its S3 reads go through a NAT gateway: the NAT processing
+     * of each part's rank-1 option and the NAT gateway's hours (a workload line); empty otherwise.
+     */
+    static Optional<String> gatewayEndpointSaving(Workload w, List<PartPlan> parts, List<CostComponent> workloadLines) {
+        if (w.platform().s3Access() != Workload.S3Access.NAT_GATEWAY) {
+            return Optional.empty();
+        }
+        double processing = parts.stream().filter(p -> !p.options().isEmpty()).flatMap(p -> p.options().get(0).costs().stream())
+                .filter(Planner::isS3Processing).mapToDouble(CostComponent::monthlyUsd).sum();
+        double hours = workloadLines.stream().filter(c -> c.name().startsWith("NAT gateway hours")).mapToDouble(CostComponent::monthlyUsd).sum();
+        if (processing + hours <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("network.s3_access nat-gateway: a gateway endpoint (gateway-endpoint, free) would save " + Fmt.usd(processing + hours)
+                + " a month: " + Fmt.usd(processing) + " of NAT processing on the best options and " + Fmt.usd(hours) + " of NAT gateway hours");
     }
 
     /** The part with its cost/time frontier when the plan asks for it ({@code --frontier}; training and batch parts). */

@@ -56,7 +56,7 @@ final class Surround {
     static PartCollector.Surroundings inference(PlanContext ctx, Inference inf, double hoursPerMonth, double weightBytes) {
         double requestsPerMonth = inf.traffic().average().perSecond() * 3600 * hoursPerMonth;
         S3Access access = ctx.workload().platform().s3Access();
-        int zones = inf.availability() == dev.mlplan.workload.Workload.Availability.MULTI_AZ ? 2 : 1;
+        int zones = zones(ctx.workload());
         // a steady fleet downloads the model once a month per instance; one that scales with its traffic, once a day
         double downloadsPerInstance = inf.traffic().pattern() == Pattern.STEADY ? 1 : HOURS_PER_DAY_MONTH;
         Map<String, PartCollector.Extra> cache = new HashMap<>();
@@ -74,13 +74,21 @@ final class Surround {
             notes.addAll(door.notes());
             if (service == Service.EC2 || service == Service.FARGATE) {
                 double gb = weightBytes * count * downloadsPerInstance / 1e9;
-                var s3 = S3AccessCost.monthly(ctx.prices(), region, access, gb, hoursPerMonth, zones, "model " + Fmt.sig(weightBytes / 1e9)
+                var s3 = S3AccessCost.monthly(ctx.prices(), region, access, gb, zones, "model " + Fmt.sig(weightBytes / 1e9)
                         + " GB × " + count + " instances × " + Fmt.sig(downloadsPerInstance) + " downloads a month");
                 lines.addAll(s3.components());
                 notes.addAll(s3.notes());
             }
             return new PartCollector.Extra(List.copyOf(lines), List.copyOf(notes), 0);
         });
+    }
+
+    /**
+     * Availability zones the workload's NAT gateway or S3 interface endpoint is in: two when an inference item asks for
+     * {@code availability: multi-az}, else one (the default, single AZ).
+     */
+    static int zones(dev.mlplan.workload.Workload w) {
+        return w.inferences().stream().anyMatch(i -> i.value().availability() == dev.mlplan.workload.Workload.Availability.MULTI_AZ) ? 2 : 1;
     }
 
     /** Days in mlplan's 730-hour month. */
@@ -99,7 +107,7 @@ final class Surround {
             if (service != Service.EC2 || hours == null) {
                 return PartCollector.Extra.NONE;
             }
-            var s3 = S3AccessCost.monthly(ctx.prices(), region, access, gb, hours * t.trialsPerMonth(), 1, basis);
+            var s3 = S3AccessCost.monthly(ctx.prices(), region, access, gb, zones(ctx.workload()), basis);
             return new PartCollector.Extra(s3.components(), s3.notes(), t.trialsPerMonth());
         };
     }
@@ -116,7 +124,7 @@ final class Surround {
             if (service != Service.EC2 || hours == null) {
                 return PartCollector.Extra.NONE;
             }
-            var s3 = S3AccessCost.monthly(ctx.prices(), region, access, gb, hours * b.runsPerMonth(), 1, basis);
+            var s3 = S3AccessCost.monthly(ctx.prices(), region, access, gb, zones(ctx.workload()), basis);
             return new PartCollector.Extra(s3.components(), s3.notes(), b.runsPerMonth());
         };
     }

@@ -62,8 +62,11 @@ public final class ExplainRenderer {
                     }
                 }
             }
+            // the workload's own lines and the split by category, as recommend's table prints them (one implementation: PlanText)
+            sb.append(PlanText.workloadSection(w, h -> h));
             sb.append("\nMONTHLY TOTAL  ").append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()))
-                    .append(" (the best option of each part)\n");
+                    .append(w.costs().isEmpty() ? " (the best option of each part)\n" : " (the best option of each part and the workload lines)\n");
+            sb.append(PlanText.categoryLine(w));
         }
         return sb.toString();
     }

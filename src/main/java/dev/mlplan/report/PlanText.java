@@ -235,6 +235,27 @@ final class PlanText {
                 .collect(Collectors.joining(" · ")));
     }
 
+    /**
+     * The workload's own lines (issue 20: EKS control plane, NAT gateway hours, CloudWatch Logs), as the table and
+     * explain print them before MONTHLY TOTAL: "\nWORKLOAD (once per file, …)\n  - line\n"; empty without any.
+     *
+     * @param heading paints the heading (bold on a terminal)
+     */
+    static String workloadSection(PlanResult.WorkloadPlan w, java.util.function.UnaryOperator<String> heading) {
+        if (w.costs().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append('\n').append(heading.apply("WORKLOAD")).append(" (once per file, whichever options the parts take)\n");
+        w.costs().forEach(c -> sb.append("  - ").append(line(c)).append('\n'));
+        return sb.toString();
+    }
+
+    /** "  by category: compute $… · network $…\n" under a workload's MONTHLY TOTAL; empty when there is no split. */
+    static String categoryLine(PlanResult.WorkloadPlan w) {
+        return split(w.byCategory()).map(s -> "  by category: " + s + "\n").orElse("");
+    }
+
     /** A workload-level cost line (issue 20: EKS control plane, CloudWatch Logs): "EKS control plane [1 cluster]: 730 cluster-hours × $0.10 = $73.00". */
     static String line(dev.mlplan.cost.CostComponent c) {
         return c.name() + ": " + Fmt.sig(c.quantity()) + " " + c.unit() + " × " + "$" + Fmt.sig(c.unitPriceUsd()) + " = " + Fmt.usd(c.monthlyUsd());

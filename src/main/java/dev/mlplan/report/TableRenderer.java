@@ -97,10 +97,7 @@ public final class TableRenderer {
                 sb.append('\n');
             }
         }
-        if (!w.costs().isEmpty()) {
-            sb.append('\n').append(bold("WORKLOAD")).append(" (once per file, whichever options the parts take)\n");
-            w.costs().forEach(c -> sb.append("  - ").append(PlanText.line(c)).append('\n'));
-        }
+        sb.append(PlanText.workloadSection(w, this::bold));
         sb.append('\n').append(bold("MONTHLY TOTAL")).append("  ");
         sb.append(w.monthlyUsd() == null ? "unknown (a part has no feasible option)" : Fmt.usd(w.monthlyUsd()));
         double upfront = PlanText.upfrontOfBest(w);
@@ -117,7 +114,7 @@ public final class TableRenderer {
             sb.append("  budget ").append(Fmt.usd(w.budget().monthlyUsd())).append(" → ").append(painted).append(": ").append(w.budget().reason());
         }
         sb.append('\n');
-        PlanText.split(w.byCategory()).ifPresent(s -> sb.append("  by category: ").append(s).append('\n'));
+        sb.append(PlanText.categoryLine(w));
     }
 
     private void renderPart(StringBuilder sb, PartPlan p) {

@@ -22,17 +22,20 @@ class CheckpointCostTest {
     void aFullFineTuneKeepsItsNewestCheckpointsAndPaysAPutPerPart() {
         var t = training("  checkpoint_every: 30m\n");
         var req = new TrainingEstimator(Workload.Assumptions.none()).requirements(t);
-        // 6.74B × 14 B = 94.36 GB; 94.36e9 ÷ 8 MiB = 11,249 parts > 10,000, so 10,000 parts of 9.4 MB + create + complete = 10,002 PUTs
+        // 6.74B × 14 B = 94.36 GB; 94.36e9 ÷ 8 MiB = 11,249 parts > 10,000, so the part size doubles (s3transfer's
+        // ChunksizeAdjuster) to 16 MiB: ceil(94.36e9 ÷ 16,777,216) = ceil(5,624.3) = 5,625 parts + create + complete = 5,627 PUTs
         assertThat(CheckpointCost.size(req).bytes()).isCloseTo(94.36e9, within(1e3));
-        assertThat(CheckpointCost.putsPerCheckpoint(94.36e9)).isEqualTo(10_002);
+        assertThat(CheckpointCost.partBytes(94.36e9)).isEqualTo(16 * 1024 * 1024);
+        assertThat(CheckpointCost.putsPerCheckpoint(94.36e9)).isEqualTo(5_627);
         // a 5.8 h run every 30 min: ceil(11.6) = 12 checkpoints a run × 4 runs = 48 a month
         var p = CheckpointCost.monthly(prices, "us-east-1", t, req, 5.8);
         // storage: keep_last 2 (default) × 94.36 GB = 188.72 GB-months × $0.023 = $4.34056
         assertThat(p.components().get(0).category()).isEqualTo(CostCategory.STORAGE);
         assertThat(p.components().get(0).monthlyUsd()).isCloseTo(4.34056, within(1e-9));
-        // PUTs: 48 × 10,002 = 480,096 = 480.096 thousand × $0.005 = $2.40048
-        assertThat(p.components().get(1).monthlyUsd()).isCloseTo(2.40048, within(1e-9));
-        assertThat(p.monthlyUsd()).isCloseTo(6.74104, within(1e-9));
+        // PUTs: 48 × 5,627 = 270,096 = 270.096 thousand × $0.005 = $1.35048
+        assertThat(p.components().get(1).monthlyUsd()).isCloseTo(1.35048, within(1e-9));
+        assertThat(p.monthlyUsd()).isCloseTo(5.69104, within(1e-9));
+        assertThat(p.notes().get(0)).contains("uploaded in 16 MiB parts").contains("the newest 2 kept on S3 (training.keep_last)");
     }
 
     @Test
@@ -48,6 +51,15 @@ class CheckpointCostTest {
         assertThat(p.components().get(0).monthlyUsd()).isCloseTo(0.0651084, within(1e-9));
         // 12 checkpoints a month × 115 = 1,380 PUTs × $0.005/1k = $0.0069
         assertThat(p.components().get(1).monthlyUsd()).isCloseTo(0.0069, within(1e-12));
+    }
+
+    @Test
+    void thePartSizeDoublesUntilTheUploadFitsTenThousandParts() {
+        // 1 TB: 8 MiB → 119,210 parts; 16 → 59,605; 32 → 29,803; 64 → 14,902; 128 MiB → ceil(1e12 ÷ 134,217,728) = 7,451 parts
+        assertThat(CheckpointCost.partBytes(1e12)).isEqualTo(128 * 1024 * 1024);
+        assertThat(CheckpointCost.putsPerCheckpoint(1e12)).isEqualTo(7_453);
+        // exactly 10,000 parts of 8 MiB stays at 8 MiB
+        assertThat(CheckpointCost.partBytes(10_000 * 8.0 * 1024 * 1024)).isEqualTo(8 * 1024 * 1024);
     }
 
     @Test

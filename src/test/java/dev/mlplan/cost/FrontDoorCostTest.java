@@ -53,6 +53,8 @@ class FrontDoorCostTest {
         assertThat(p.components().get(0).monthlyUsd()).isCloseTo(16.425, within(1e-9));
         assertThat(p.components().get(1).quantity()).isCloseTo(2_920, within(1e-6));
         assertThat(p.monthlyUsd()).isCloseTo(39.785, within(1e-9));
+        // the note names the key behind the 10 kB a request (its default)
+        assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("10 kB per request: inference.bytes_per_request"));
         // at 100 KB a request the bytes dimension wins: 36 GB/h → 36 LCU × 730 × $0.008 = $210.24, + $16.425
         assertThat(FrontDoorCost.monthly(prices, "us-east-1", Front.ALB, requests, 730, 100_000, false).monthlyUsd())
                 .isCloseTo(226.665, within(1e-9));

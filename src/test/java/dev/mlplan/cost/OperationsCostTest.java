@@ -24,12 +24,15 @@ class OperationsCostTest {
 
     @Test
     void logsAreIngestedOnceAndStoredForTheRetention() {
-        // 10M requests × 1,000 B = 10 GB × $0.50 = $5.00 ingested;
-        // kept 30 days = 720 h ÷ 730 h = 0.98630 months: 9.8630 GB-months × $0.03 = $0.29589
+        // 10M requests × 1,000 B = 10 GB × $0.50 = $5.00 ingested (raw bytes);
+        // stored compressed to 15% (the AWS Pricing Calculator's factor): 1.5 GB, kept 30 days = 720 h ÷ 730 h = 0.98630 months:
+        // 1.47945 GB-months × $0.03 = $0.0443836
         var lines = OperationsCost.logs(prices, "us-east-1", "inference", 10_000_000, 1_000, new TimeSpan(30 * 86400.0));
         assertThat(lines.get(0).monthlyUsd()).isCloseTo(5.0, within(1e-9));
-        assertThat(lines.get(1).quantity()).isCloseTo(10 * 720.0 / 730, within(1e-9));
-        assertThat(lines.get(1).monthlyUsd()).isCloseTo(0.295890, within(1e-6));
-        assertThat(lines.get(1).name()).isEqualTo("CloudWatch Logs stored [inference, 30 days]");
+        assertThat(lines.get(0).name()).isEqualTo("CloudWatch Logs ingested [inference, 1 kB a request: observability.log_bytes_per_request]");
+        assertThat(lines.get(1).quantity()).isCloseTo(10 * 0.15 * 720.0 / 730, within(1e-9));
+        assertThat(lines.get(1).monthlyUsd()).isCloseTo(0.0443836, within(1e-6));
+        assertThat(lines.get(1).name()).isEqualTo(
+                "CloudWatch Logs stored [inference, 30 days: observability.retention; compressed to 15% as the AWS Pricing Calculator assumes]");
     }
 }
