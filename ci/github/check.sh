@@ -57,7 +57,8 @@ if [ -n "${ARGS:-}" ]; then
   args+=("${extra[@]}")
 fi
 
-echo "mlplan ${args[*]}"
+# shell-quoted: a matched file name with a line end cannot start a workflow command of its own in the log
+printf 'mlplan'; printf ' %q' "${args[@]}"; echo
 # the summary goes to a file of its own first, so that the comment shows exactly what the summary shows
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$markdown" "$mlplan" "${args[@]}" | tee "$out_dir/check.txt"
 code=${PIPESTATUS[0]}

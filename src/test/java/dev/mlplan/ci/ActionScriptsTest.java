@@ -173,6 +173,17 @@ class ActionScriptsTest {
                 + "[two words.yaml][missing.yaml][--junit][mlplan-junit.xml][--warn-at][70%][*]");
     }
 
+    /** The command line the step logs is shell-quoted: a matched name with a line end does not start a line of its own. */
+    @Test
+    void theLoggedCommandLineCannotStartAWorkflowCommand() throws Exception {
+        Map<String, String> env = checkEnv();
+        Files.writeString(tmp.resolve("repo/workloads/team/x\n::stop-commands::zz.yaml"), "");
+        Run r = script(tmp.resolve("repo"), "check.sh", env);
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("::stop-commands"))).as(r.out()).isEmpty();
+        assertThat(r.out()).contains("mlplan check workloads/team/a.yaml workloads/team/b.yaml $'workloads/team/x\\n::stop-commands::zz.yaml'");
+    }
+
     /** With args: --format json the table is not there to read: the status comes from the summary's heading. */
     @Test
     void statusComesFromTheSummaryWhateverTheFormat() throws Exception {
