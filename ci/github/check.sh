@@ -6,13 +6,14 @@
 #
 # Environment (the action's inputs):
 #   MLPLAN          the mlplan command (default: mlplan on PATH)
-#   FILES           workload files: paths or glob patterns (** included), separated by spaces or lines
-#   BUDGET, BASELINE, MAX_INCREASE, PRICING, ARGS (further check options, split on spaces)
-#   JUNIT           the JUnit file to write
+#   FILES           workload files: paths or glob patterns (** included), separated by spaces or lines;
+#                   a line that names an existing file as a whole is that file (a name with spaces)
+#   BUDGET, BASELINE, MAX_INCREASE, PRICING, ARGS (further check options, split on spaces, never globbed)
+#   JUNIT           the JUnit file to write (its directory is created)
 #   DIFF            "true": also write the plan diff against BASELINE as Markdown (for the comment)
 #   RUNNER_TEMP, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT   set by the runner
 set -uo pipefail
-shopt -s globstar
+shopt -s globstar nullglob
 
 mlplan="${MLPLAN:-mlplan}"
 out_dir="${RUNNER_TEMP:-$(mktemp -d)}/mlplan"
@@ -20,11 +21,24 @@ mkdir -p "$out_dir"
 markdown="$out_dir/check.md"
 : >"$markdown"
 
+# FILES: each line split on blanks (never globbed while splitting), then each word globbed on its own;
+# a matched name is kept whole, spaces and all
 files=()
-for pattern in ${FILES:-workloads/*.yaml}; do
-  # an unmatched pattern stays as written: check reports it as an invalid file (exit 2)
-  for f in $pattern; do files+=("$f"); done
-done
+while IFS= read -r line || [ -n "$line" ]; do
+  if [ -n "$line" ] && [ -e "$line" ]; then files+=("$line"); continue; fi
+  read -ra words <<<"$line"
+  for pattern in "${words[@]}"; do
+    # shellcheck disable=SC2206  # the pattern is globbed on purpose; it holds no blank, and matches are not split
+    matches=($pattern)
+    # an unmatched pattern stays as written: check reports it as an invalid file (exit 2)
+    if [ "${#matches[@]}" -gt 0 ]; then files+=("${matches[@]}"); else files+=("$pattern"); fi
+  done
+done <<<"${FILES:-workloads/*.yaml}"
+
+# the JUnit file's absolute path, computed without cd (its directory is created so that check can write it)
+junit="${JUNIT:-mlplan-junit.xml}"
+case "$junit" in /*) ;; *) junit="$PWD/$junit" ;; esac
+mkdir -p "$(dirname "$junit")"
 
 args=(check "${files[@]}" --junit "${JUNIT:-mlplan-junit.xml}")
 [ -n "${BUDGET:-}" ] && args+=(--budget "$BUDGET")
@@ -38,18 +52,23 @@ if [ -n "${BASELINE:-}" ]; then
     BASELINE=""
   fi
 fi
-# shellcheck disable=SC2206  # ARGS is split on spaces on purpose
-[ -n "${ARGS:-}" ] && args+=($ARGS)
+if [ -n "${ARGS:-}" ]; then
+  read -ra extra <<<"${ARGS//$'\n'/ }"
+  args+=("${extra[@]}")
+fi
 
-echo "mlplan ${args[*]}"
+# shell-quoted: a matched file name with a line end cannot start a workflow command of its own in the log
+printf 'mlplan'; printf ' %q' "${args[@]}"; echo
 # the summary goes to a file of its own first, so that the comment shows exactly what the summary shows
 GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY="$markdown" "$mlplan" "${args[@]}" | tee "$out_dir/check.txt"
 code=${PIPESTATUS[0]}
 if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then cat "$markdown" >>"$GITHUB_STEP_SUMMARY"; fi
 
+# pass or warn from the summary's heading ("## ⚠️ mlplan check: warn"), which check writes whatever --format
+# ARGS asks for standard output
 case "$code" in
-  0) status="$(grep -Eo '^(PASS|WARN):' "$out_dir/check.txt" | tail -n 1 | tr -d ':' | tr '[:upper:]' '[:lower:]')"
-     status="${status:-pass}" ;;
+  0) status="$(sed -n '/^## .*mlplan check: /{s/^.*mlplan check: \([a-z]*\).*$/\1/p;q;}' "$markdown")"
+     case "$status" in pass | warn) ;; *) status=pass ;; esac ;;
   1) status=fail ;;
   2) if [ -s "$markdown" ]; then status=invalid; else status=error; fi ;;
   *) status=error ;;
@@ -68,7 +87,7 @@ fi
 {
   echo "exit-code=$code"
   echo "status=$status"
-  echo "junit=$(cd "$(dirname "${JUNIT:-mlplan-junit.xml}")" && pwd)/$(basename "${JUNIT:-mlplan-junit.xml}")"
+  echo "junit=$junit"
   echo "markdown=$comment"
 } >>"${GITHUB_OUTPUT:-/dev/null}"
 echo "mlplan: exit code $code ($status)"

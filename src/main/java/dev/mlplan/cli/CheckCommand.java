@@ -129,13 +129,16 @@ final class CheckCommand implements Callable<Integer> {
         CliEnv env = parent.env();
         Gate.Thresholds thresholds = thresholds();
         Optional<PricingPolicy> policy = pricingPolicy();
+        // a file that cannot be written is a usage error found before any planning, named by its option
+        OutputTarget.checkTarget(output.file, "--output", env);
+        OutputTarget.checkTarget(junit, "--junit", env);
         // an invalid file does not stop the check: the valid ones are planned and gated, each invalid one reported (exit 2);
         // regions and accelerators the catalog lacks make a file invalid too
         dev.mlplan.catalog.Catalog cat = catalog.load(env);
         Inputs.Parsed parsed = Inputs.parseEach(files, env, cat);
         List<GateResult.InvalidFile> invalid = parsed.invalid();
         PlanResult plan = Plans.planParsed(parsed.valid(), cat, 5, assumptions, env, policy);
-        invalid.forEach(f -> spec.commandLine().getErr().println("mlplan: " + f.describe()));
+        invalid.forEach(f -> spec.commandLine().getErr().println("mlplan: " + dev.mlplan.util.SafeText.oneLine(f.describe())));
         spec.commandLine().getErr().flush();
         Optional<PlanResult> base = baseline == null ? Optional.empty()
                 : Optional.ofNullable(Plans.read(baseline, "--baseline", env)).map(b -> withoutFiles(b, invalid));
@@ -160,12 +163,13 @@ final class CheckCommand implements Callable<Integer> {
             to.flush();
         }
         out.flush();
-        if (junit != null) {
-            OutputTarget.write(JUnitRenderer.render(result), junit, env, out, inputs);
-        }
+        // the summary first: a JUnit file that cannot be written still leaves the run's summary
         String summaryFile = env.env().get(STEP_SUMMARY_ENV);
         if (summaryFile != null && !summaryFile.isBlank()) {
             appendSummary(env.resolve(summaryFile), dev.mlplan.util.SafeText.of(GithubRenderer.summary(result, plan.catalog())));
+        }
+        if (junit != null) {
+            OutputTarget.write(JUnitRenderer.render(result, workspacePath(env)), junit, "--junit", env, out, inputs);
         }
         if (!result.invalid().isEmpty()) {
             return ExitCode.USAGE;
@@ -175,18 +179,46 @@ final class CheckCommand implements Callable<Integer> {
 
     /** Where GitHub finds the places annotations point at; see {@link GithubRenderer.Places}. */
     private GithubRenderer.Places places(CliEnv env) {
-        String workspace = env.env().get(WORKSPACE_ENV);
-        UnaryOperator<String> path = workspace == null || workspace.isBlank() ? UnaryOperator.identity() : f -> relativeTo(env, workspace, f);
+        UnaryOperator<String> path = workspacePath(env);
         // with --budget (and not --total) the budget is the command line's, so no line of the file decided it
         boolean ownBudget = budget == null || total;
         return new GithubRenderer.Places(path, f -> ownBudget ? budgetLine(env.resolve(f)) : Optional.empty());
     }
 
-    /** The file relative to the workspace when it lies inside it (GitHub resolves annotation paths from there), else as given. */
+    /** Files named as the repository names them: relative to {@code GITHUB_WORKSPACE} when set (annotations and JUnit {@code file=}). */
+    private static UnaryOperator<String> workspacePath(CliEnv env) {
+        String workspace = env.env().get(WORKSPACE_ENV);
+        return workspace == null || workspace.isBlank() ? UnaryOperator.identity() : f -> relativeTo(env, workspace, f);
+    }
+
+    /**
+     * The file relative to the workspace when it lies inside it (GitHub resolves annotation paths from there), else as given.
+     * Compared by real paths when both exist (a workspace reached through a symbolic link, or a file named through one), else
+     * as written; the relative path is joined with '/' from its elements, so a backslash in a Linux file name stays one.
+     */
     static String relativeTo(CliEnv env, String workspace, String file) {
         Path root = env.resolve(workspace).toAbsolutePath().normalize();
         Path abs = env.resolve(file).toAbsolutePath().normalize();
-        return abs.startsWith(root) && !abs.equals(root) ? root.relativize(abs).toString().replace('\\', '/') : file;
+        try {
+            Path realRoot = root.toRealPath();
+            Path parent = abs.getParent();
+            if (parent != null && Files.exists(abs)) {
+                // the file's own name is kept (a link named in the repository is annotated as itself)
+                root = realRoot;
+                abs = parent.toRealPath().resolve(abs.getFileName());
+            }
+        } catch (IOException | RuntimeException e) {
+            // compared as written
+        }
+        if (!abs.startsWith(root) || abs.equals(root)) {
+            return file;
+        }
+        Path rel = root.relativize(abs);
+        StringBuilder sb = new StringBuilder();
+        for (Path part : rel) {
+            sb.append(sb.length() == 0 ? "" : "/").append(part);
+        }
+        return sb.toString();
     }
 
     /** Where {@code budget.monthly} stands in the file, from the parser's node positions; empty when it cannot be read. */

@@ -114,7 +114,7 @@ final class Inputs {
                 continue;
             }
             try {
-                out.add(withDisplayName(parser.parse(env.resolve(f)), SafeText.of(f.toString())));
+                out.add(withDisplayName(parser.parse(env.resolve(f)), SafeText.oneLine(f.toString())));
             } catch (WorkloadException e) {
                 invalid.add(invalid(e, f.toString(), env.resolve(f).toString()));
             }
@@ -130,8 +130,10 @@ final class Inputs {
     /** @param resolved the file's path as read, replaced by {@code file} in the message */
     private static GateResult.InvalidFile invalid(WorkloadException e, String file, String resolved) {
         String problem = e.problem() + e.hint().filter(h -> !h.isBlank()).map(h -> " (" + h + ")").orElse("");
-        return new GateResult.InvalidFile(file, e.line() > 0 ? e.line() : null, e.line() > 0 && e.column() > 0 ? e.column() : null,
-                problem.replace(resolved, file));
+        // the exception's text is already safe (WorkloadException); the names are made safe the same way to match it
+        String safeFile = SafeText.oneLine(file);
+        return new GateResult.InvalidFile(safeFile, e.line() > 0 ? e.line() : null, e.line() > 0 && e.column() > 0 ? e.column() : null,
+                problem.replace(SafeText.oneLine(resolved), safeFile));
     }
 
     /** The files as paths, for the check that --output never overwrites an input ({@code -} is none). */

@@ -45,6 +45,33 @@ public final class OutputTarget {
      * target (so an error half-way leaves the previous file as it was).
      */
     public static void stream(Body unsafe, Path output, CliEnv env, PrintWriter out, Collection<Path> inputs) {
+        stream(unsafe, output, "--output", env, out, inputs);
+    }
+
+    /** {@link #write(String, Path, CliEnv, PrintWriter, Collection)} for a file given by {@code option} (e.g. --junit), named so in errors. */
+    public static void write(String content, Path output, String option, CliEnv env, PrintWriter out, Collection<Path> inputs) {
+        stream(w -> w.write(content), output, option, env, out, inputs);
+    }
+
+    /**
+     * Refuses, before any work, a target {@code option} cannot be written to: a directory, or a file
+     * in a directory that does not exist (exit 2, naming the option). Standard output ({@code -}) passes.
+     */
+    public static void checkTarget(Path output, String option, CliEnv env) {
+        if (output == null || output.toString().equals("-")) {
+            return;
+        }
+        Path target = env.resolve(output).toAbsolutePath().normalize();
+        if (Files.isDirectory(target)) {
+            throw new ExitException(ExitCode.USAGE, option + " " + output + " is a directory; give a file name");
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ExitException(ExitCode.USAGE, option + " " + output + ": directory " + dir + " does not exist");
+        }
+    }
+
+    private static void stream(Body unsafe, Path output, String option, CliEnv env, PrintWriter out, Collection<Path> inputs) {
         // text from a workload, a file name or a saved plan never writes control sequences or CI commands
         Body body = w -> {
             SafeText.LineWriter safe = new SafeText.LineWriter(w);
@@ -62,13 +89,13 @@ public final class OutputTarget {
         }
         Path target = env.resolve(output).toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
-            throw new ExitException(ExitCode.USAGE, "--output " + output + " is a directory; give a file name");
+            throw new ExitException(ExitCode.USAGE, option + " " + output + " is a directory; give a file name");
         }
         for (Path in : inputs) {
             try {
                 Path abs = in.toAbsolutePath().normalize();
                 if (abs.equals(target) || (Files.exists(target) && Files.isSameFile(abs, target))) {
-                    throw new ExitException(ExitCode.USAGE, "--output " + output + " is an input file; mlplan never overwrites its input");
+                    throw new ExitException(ExitCode.USAGE, option + " " + output + " is an input file; mlplan never overwrites its input");
                 }
             } catch (IOException e) {
                 // an input that cannot be compared cannot be the target either
@@ -88,12 +115,12 @@ public final class OutputTarget {
             try {
                 target = target.toRealPath();
             } catch (IOException e) {
-                throw new ExitException(ExitCode.USAGE, "--output " + output + " is a symbolic link to a missing file");
+                throw new ExitException(ExitCode.USAGE, option + " " + output + " is a symbolic link to a missing file");
             }
         }
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw new ExitException(ExitCode.USAGE, "--output " + output + ": directory " + dir + " does not exist");
+            throw new ExitException(ExitCode.USAGE, option + " " + output + ": directory " + dir + " does not exist");
         }
         try {
             AtomicFiles.write(target, o -> writeUtf8(body, o));

@@ -61,6 +61,12 @@ public record GateResult(Status status, String summary, boolean baseline, String
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"file", "line", "column", "problem"})
     public record InvalidFile(String file, Integer line, Integer column, String problem) {
+        /** The name and problem hold input: made safe and one line here, whoever builds one. */
+        public InvalidFile {
+            file = dev.mlplan.util.SafeText.oneLine(file);
+            problem = dev.mlplan.util.SafeText.oneLine(problem);
+        }
+
         /** "file:line:column: problem", as mlplan reports any invalid workload. */
         public String describe() {
             return file + (line == null ? "" : ":" + line + (column == null ? "" : ":" + column)) + ": " + problem;

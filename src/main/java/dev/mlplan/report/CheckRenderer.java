@@ -39,7 +39,7 @@ public final class CheckRenderer {
         }
         for (int i = 0; i < g.invalid().size(); i++) {
             // an invalid file has no name or cost: the file stands in the workload column
-            rows[g.workloads().size() + i] = new String[] {"INVALID", g.invalid().get(i).file(), "-", "-", "-", "-", "-"};
+            rows[g.workloads().size() + i] = new String[] {"INVALID", dev.mlplan.util.SafeText.oneLine(g.invalid().get(i).file()), "-", "-", "-", "-", "-"};
         }
         Column[] cols = g.baseline()
                 ? new Column[] {col("status", false), col("workload", false), col("monthly", true), col("budget", true), col("baseline", true),
@@ -56,7 +56,7 @@ public final class CheckRenderer {
             sb.append(w.status().id().toUpperCase(Locale.ROOT)).append(' ').append(w.name()).append(": ").append(w.reason()).append('\n');
         }
         for (GateResult.InvalidFile f : g.invalid()) {
-            sb.append("INVALID ").append(f.describe()).append('\n');
+            sb.append("INVALID ").append(dev.mlplan.util.SafeText.oneLine(f.describe())).append('\n');
         }
         if (g.portfolio() != null) {
             sb.append(g.portfolio().status().id().toUpperCase(Locale.ROOT)).append(" portfolio: ").append(g.portfolio().reason()).append('\n');

@@ -40,7 +40,7 @@ public final class GithubRenderer {
             sb.append("|---|---|--:|--:|---|\n");
         }
         for (WorkloadGate w : g.workloads()) {
-            sb.append("| ").append(icon(w.status())).append(' ').append(w.status().id()).append(" | `").append(w.name()).append("` | ")
+            sb.append("| ").append(icon(w.status())).append(' ').append(w.status().id()).append(" | ").append(MarkdownRenderer.codeCell(w.name())).append(" | ")
                     .append(CheckRenderer.usd(w.monthlyUsd())).append(" | ").append(CheckRenderer.usd(w.budgetUsd())).append(" | ");
             if (g.baseline()) {
                 sb.append(CheckRenderer.usd(w.baselineUsd())).append(" | ").append(CheckRenderer.delta(w.deltaUsd())).append(" | ")
@@ -49,7 +49,7 @@ public final class GithubRenderer {
             sb.append(MarkdownRenderer.cell(w.reason())).append(" |\n");
         }
         for (InvalidFile f : g.invalid()) {
-            sb.append("| ").append(INVALID_ICON).append(" invalid | `").append(f.file()).append("` | - | - | ").append(g.baseline() ? "- | - | - | " : "")
+            sb.append("| ").append(INVALID_ICON).append(" invalid | ").append(MarkdownRenderer.codeCell(f.file())).append(" | - | - | ").append(g.baseline() ? "- | - | - | " : "")
                     .append(MarkdownRenderer.cell(f.describe())).append(" |\n");
         }
         if (gated(g)) {
@@ -64,7 +64,7 @@ public final class GithubRenderer {
             sb.append("|---|---|---|--:|--:|--:|---|\n");
             for (WorkloadGate w : g.workloads()) {
                 for (PartDiff p : w.parts()) {
-                    sb.append("| `").append(w.name()).append("` | ").append(p.part()).append(" | ").append(p.change().id()).append(" | ")
+                    sb.append("| ").append(MarkdownRenderer.codeCell(w.name())).append(" | ").append(MarkdownRenderer.cell(p.part())).append(" | ").append(p.change().id()).append(" | ")
                             .append(CheckRenderer.usd(p.baselineUsd())).append(" | ").append(CheckRenderer.usd(p.currentUsd())).append(" | ")
                             .append(CheckRenderer.delta(p.deltaUsd())).append(" | ")
                             .append(MarkdownRenderer.cell(p.currentOption() != null ? p.currentOption() : p.baselineOption() != null ? p.baselineOption() : "-"))

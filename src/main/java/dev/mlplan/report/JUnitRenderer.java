@@ -5,6 +5,7 @@ import dev.mlplan.gate.GateResult.InvalidFile;
 import dev.mlplan.gate.GateResult.RuleResult;
 import dev.mlplan.gate.GateResult.WorkloadGate;
 import dev.mlplan.gate.Status;
+import dev.mlplan.util.SafeText;
 import java.io.StringWriter;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -21,9 +22,17 @@ public final class JUnitRenderer {
     private JUnitRenderer() {}
 
     public static String render(GateResult g) {
+        return render(g, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * @param path how a {@code file=} attribute names a file (relative to {@code GITHUB_WORKSPACE}, as annotations do); the
+     *     suite and class names keep the file as given
+     */
+    public static String render(GateResult g, java.util.function.UnaryOperator<String> path) {
         StringWriter sw = new StringWriter();
         try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(sw);
+            XMLStreamWriter x = safe(XMLOutputFactory.newFactory().createXMLStreamWriter(sw), path);
             x.writeStartDocument("UTF-8", "1.0");
             nl(x, 0);
             x.writeStartElement("testsuites");
@@ -85,7 +94,45 @@ public final class JUnitRenderer {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write JUnit XML: " + e.getMessage(), e);
         }
-        return sw.toString();
+        // attribute line ends and tabs were written as placeholders the writer leaves alone (see Safe): now character references
+        return sw.toString().replace(String.valueOf(ATTR_LF), "&#10;").replace(String.valueOf(ATTR_TAB), "&#9;");
+    }
+
+    /** Stand-ins for a line end and a tab inside an attribute value: private-use characters, which {@link SafeText} never lets through. */
+    private static final char ATTR_LF = '\uE000';
+    private static final char ATTR_TAB = '\uE001';
+
+    /**
+     * Text as XML 1.0 may hold it: control characters, lone surrogates and the rest {@link SafeText}
+     * escapes as {@code \\uXXXX} (so an invalid file's YAML error with an ESC stays well-formed and
+     * readable), U+FFFE and U+FFFF too (not XML characters), a CR LF as a line end.
+     */
+    static String xmlText(String s) {
+        String t = SafeText.of(s.replace("\r\n", "\n"));
+        return t.indexOf('\uFFFE') < 0 && t.indexOf('\uFFFF') < 0 ? t : t.replace("\uFFFE", "\\uFFFE").replace("\uFFFF", "\\uFFFF");
+    }
+
+    /** An attribute value: {@link #xmlText}, with line ends and tabs kept as {@code &#10;} and {@code &#9;} (a parser would read them raw as spaces). */
+    static String xmlAttribute(String s) {
+        return xmlText(s).replace('\n', ATTR_LF).replace('\t', ATTR_TAB);
+    }
+
+    /** The StAX writer with every attribute and text made XML-safe, and {@code file=} attributes named by {@code path}. */
+    private static XMLStreamWriter safe(XMLStreamWriter x, java.util.function.UnaryOperator<String> path) {
+        return (XMLStreamWriter) java.lang.reflect.Proxy.newProxyInstance(XMLStreamWriter.class.getClassLoader(), new Class<?>[] {XMLStreamWriter.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("writeAttribute") && args.length == 2) {
+                        String name = (String) args[0];
+                        args = new Object[] {name, xmlAttribute(name.equals("file") ? path.apply((String) args[1]) : (String) args[1])};
+                    } else if (method.getName().equals("writeCharacters") && args.length == 1 && args[0] instanceof String t) {
+                        args = new Object[] {xmlText(t)};
+                    }
+                    try {
+                        return method.invoke(x, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** An invalid file: a suite with one case, "workload", in {@code <error>} (the file could not be checked, which is not a failed rule). */

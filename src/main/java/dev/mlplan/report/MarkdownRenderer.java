@@ -340,6 +340,14 @@ public final class MarkdownRenderer {
         return fence + pad + t + pad + fence;
     }
 
+    /**
+     * {@link #code} in a table cell: a {@code |} splits a GitHub table row even inside a code span, so it is escaped there too
+     * (GitHub shows {@code \\|} in a cell as {@code |}); HTML and link marks inside a code span are shown as written.
+     */
+    static String codeCell(String s) {
+        return code(s).replace("|", "\\|");
+    }
+
     /** A GitHub heading anchor: lower case, spaces to hyphens, other punctuation dropped. */
     static String anchor(String s) {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');

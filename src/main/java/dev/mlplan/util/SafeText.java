@@ -28,7 +28,16 @@ public final class SafeText {
 
     /** {@code text} with every dangerous character escaped and no line starting a CI command; null stays null. */
     public static String of(CharSequence text) {
-        return text == null ? null : escape(text, false);
+        return text == null ? null : escape(text, false, false);
+    }
+
+    /**
+     * {@link #of} for text that must stay on one line (a problem, a file name in a message or a
+     * table cell): a line end or tab is escaped too ({@code \\u000A}), so input cannot start a
+     * line of its own (a CI command) or break a table row.
+     */
+    public static String oneLine(CharSequence text) {
+        return text == null ? null : escape(text, false, true);
     }
 
     /**
@@ -36,7 +45,7 @@ public final class SafeText {
      * exact sequences pass, every other ESC is escaped.
      */
     public static String keepingColour(CharSequence text) {
-        return text == null ? null : escape(text, true);
+        return text == null ? null : escape(text, true, false);
     }
 
     /** Whether {@code cp} is escaped wherever it appears. */
@@ -53,8 +62,8 @@ public final class SafeText {
                 || cp >= 0xf0000;
     }
 
-    private static String escape(CharSequence text, boolean keepColour) {
-        if (plain(text)) {
+    private static String escape(CharSequence text, boolean keepColour, boolean oneLine) {
+        if (plain(text, oneLine)) {
             return text.toString();
         }
         StringBuilder sb = new StringBuilder(text.length() + 16);
@@ -71,7 +80,9 @@ public final class SafeText {
                     continue;
                 }
             }
-            if (cp == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+            if (oneLine && (cp == '\n' || cp == '\r' || cp == '\t')) {
+                appendEscaped(sb, cp);
+            } else if (cp == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                 sb.append('\r'); // a Windows line end is a line end, not a carriage return over the line
             } else if (isDangerous(cp)) {
                 appendEscaped(sb, cp);
@@ -98,12 +109,12 @@ public final class SafeText {
      * no surrogate, and no "::" or "##" anywhere (where the careful pass decides). Most of a rendered
      * plan is such text, and is passed on as it is.
      */
-    private static boolean plain(CharSequence text) {
+    private static boolean plain(CharSequence text, boolean oneLine) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c < 0x20) {
-                if (c != '\n' && c != '\t') {
+                if (oneLine || c != '\n' && c != '\t') {
                     return false;
                 }
             } else if (c >= 0x7f) {

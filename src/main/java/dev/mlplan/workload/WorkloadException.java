@@ -1,5 +1,6 @@
 package dev.mlplan.workload;
 
+import dev.mlplan.util.SafeText;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,16 @@ public final class WorkloadException extends RuntimeException {
     private final String problem;
     private final String hint;
 
+    /**
+     * The file name, problem and hint may hold input (a file name, a YAML parser's text that decodes
+     * {@code %xx} in tags): each is made safe and one line here ({@link SafeText#oneLine}), where
+     * every such message is built, so no control character or CI command reaches an output.
+     */
     public WorkloadException(String file, int line, int column, String problem, String hint) {
+        this(SafeText.oneLine(file), line, column, SafeText.oneLine(problem), SafeText.oneLine(hint), true);
+    }
+
+    private WorkloadException(String file, int line, int column, String problem, String hint, boolean safe) {
         super(format(file, line, column, problem, hint));
         this.file = file;
         this.line = line;

@@ -34,6 +34,7 @@ class ActionScriptsTest {
     static final String STUB = """
             #!/usr/bin/env bash
             echo "$*" >> "${STUB_LOG:-/dev/null}"
+            printf '[%%s]' "$@" >> "${STUB_ARGS:-/dev/null}"; echo >> "${STUB_ARGS:-/dev/null}"
             if [ "$1" = --version ]; then echo "mlplan %s"; exit 0; fi
             prev=""; out=""
             for a in "$@"; do
@@ -42,7 +43,7 @@ class ActionScriptsTest {
               prev="$a"
             done
             if [ -n "$out" ]; then echo "## stub $1" > "$out"; exit "${STUB_CODE:-0}"; fi
-            [ -n "${GITHUB_STEP_SUMMARY:-}" ] && echo "## stub summary" >> "$GITHUB_STEP_SUMMARY"
+            [ -n "${GITHUB_STEP_SUMMARY:-}" ] && echo "## ✅ mlplan check: ${STUB_STATUS:-pass}" >> "$GITHUB_STEP_SUMMARY"
             echo "${STUB_LINE:-PASS: 1 workload, 1 passed, 0 warned, 0 failed}"
             exit "${STUB_CODE:-0}"
             """.formatted(VERSION);
@@ -139,13 +140,14 @@ class ActionScriptsTest {
     void checkRecordsExitCodeAndStatusAndNeverFailsItself() throws Exception {
         Map<String, String> env = checkEnv();
         env.put("STUB_LINE", "WARN: 2 workloads, 1 passed, 1 warned, 0 failed");
+        env.put("STUB_STATUS", "warn");
         env.put("BUDGET", "500USD");
         Run warn = script(tmp.resolve("repo"), "check.sh", env);
         assertThat(warn.code()).as(warn.out()).isZero();
         assertThat(read("github-output")).contains("exit-code=0\n", "status=warn\n", "junit=" + tmp.resolve("repo/mlplan-junit.xml"));
         // globs expanded (** included); an unmatched name is passed on for check to report as invalid
         assertThat(read("stub.log")).contains("check workloads/team/a.yaml workloads/team/b.yaml missing.yaml --junit mlplan-junit.xml --budget 500USD");
-        assertThat(read("step-summary.md")).isEqualTo("## stub summary\n");
+        assertThat(read("step-summary.md")).isEqualTo("## ✅ mlplan check: warn\n");
 
         for (String[] c : new String[][] {{"1", "fail"}, {"2", "invalid"}, {"3", "error"}}) {
             Files.delete(tmp.resolve("github-output"));
@@ -154,6 +156,54 @@ class ActionScriptsTest {
             assertThat(r.code()).isZero();
             assertThat(read("github-output")).contains("exit-code=" + c[0] + "\n", "status=" + c[1] + "\n");
         }
+    }
+
+    /** A matched name with a space stays one file; ARGS are split on blanks and never globbed; a whole line naming a file is that file. */
+    @Test
+    void fileNamesWithSpacesStayWhole() throws Exception {
+        Map<String, String> env = checkEnv();
+        Files.writeString(tmp.resolve("repo/workloads/team/with space.yaml"), "");
+        Files.writeString(tmp.resolve("repo/two words.yaml"), "");
+        env.put("FILES", "workloads/**/*.yaml\ntwo words.yaml\nmissing.yaml");
+        env.put("ARGS", "--warn-at 70% *");
+        env.put("STUB_ARGS", tmp.resolve("stub.args").toString());
+        Run r = script(tmp.resolve("repo"), "check.sh", env);
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(read("stub.args")).startsWith("[check][workloads/team/a.yaml][workloads/team/b.yaml][workloads/team/with space.yaml]"
+                + "[two words.yaml][missing.yaml][--junit][mlplan-junit.xml][--warn-at][70%][*]");
+    }
+
+    /** The command line the step logs is shell-quoted: a matched name with a line end does not start a line of its own. */
+    @Test
+    void theLoggedCommandLineCannotStartAWorkflowCommand() throws Exception {
+        Map<String, String> env = checkEnv();
+        Files.writeString(tmp.resolve("repo/workloads/team/x\n::stop-commands::zz.yaml"), "");
+        Run r = script(tmp.resolve("repo"), "check.sh", env);
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("::stop-commands"))).as(r.out()).isEmpty();
+        assertThat(r.out()).contains("mlplan check workloads/team/a.yaml workloads/team/b.yaml $'workloads/team/x\\n::stop-commands::zz.yaml'");
+    }
+
+    /** With args: --format json the table is not there to read: the status comes from the summary's heading. */
+    @Test
+    void statusComesFromTheSummaryWhateverTheFormat() throws Exception {
+        Map<String, String> env = checkEnv();
+        env.put("ARGS", "--format json");
+        env.put("STUB_LINE", "{\"status\" : \"warn\"}");
+        env.put("STUB_STATUS", "warn");
+        script(tmp.resolve("repo"), "check.sh", env);
+        assertThat(read("github-output")).contains("exit-code=0\n", "status=warn\n");
+    }
+
+    /** A JUnit file in a directory that does not exist yet: the directory is made, and the output is its absolute path. */
+    @Test
+    void junitInANewDirectoryHasItsAbsolutePath() throws Exception {
+        Map<String, String> env = checkEnv();
+        env.put("JUNIT", "reports/j.xml");
+        Run r = script(tmp.resolve("repo"), "check.sh", env);
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(read("github-output")).contains("exit-code=0\n", "junit=" + tmp.resolve("repo/reports/j.xml") + "\n");
+        assertThat(tmp.resolve("repo/reports/j.xml")).exists();
     }
 
     @Test
@@ -172,17 +222,26 @@ class ActionScriptsTest {
         assertThat(read("stub.log")).contains("--baseline plan.json --max-increase 10%", "recommend workloads/team/a.yaml",
                 "diff plan.json " + tmp.resolve("runner-temp/mlplan/plan.json") + " --format markdown");
         String comment = Files.readString(tmp.resolve("runner-temp/mlplan/comment.md"));
-        assertThat(comment).startsWith("## stub summary\n").contains("<details><summary>Plan diff against the baseline</summary>", "## stub diff");
+        assertThat(comment).startsWith("## ✅ mlplan check: pass\n").contains("<details><summary>Plan diff against the baseline</summary>", "## stub diff");
     }
 
-    /** A fake gh: logs its arguments; lists the comment ids in $GH_EXISTING. */
+    /** One comment as the API lists it. */
+    private static String comment(long id, String login, String body) {
+        return "{\"id\": " + id + ", \"user\": {\"login\": \"" + login + "\"}, \"body\": \"" + body + "\"}";
+    }
+
+    /** A fake gh: logs its arguments; answers the comment list ($GH_EXISTING, a JSON array) through the --jq filter; {@code api user} as $GH_LOGIN (403 when unset). */
     private Map<String, String> commentEnv(String existing) throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("fake-bin"));
         executable(bin.resolve("gh"), """
                 #!/usr/bin/env bash
                 printf '%s\\n' "$*" >> "$GH_LOG"
                 for a in "$@"; do case "$a" in body=@*) cp "${a#body=@}" "$GH_BODY";; esac; done
-                if [ "$2" != --method ]; then printf '%s' "$GH_EXISTING" | sed '/^$/d'; fi
+                if [ "$2" = user ]; then [ -n "${GH_LOGIN:-}" ] || { echo "HTTP 403" >&2; exit 1; }; echo "$GH_LOGIN"; exit 0; fi
+                if [ "$2" != --method ]; then
+                  q=""; prev=""; for a in "$@"; do [ "$prev" = --jq ] && q="$a"; prev="$a"; done
+                  printf '%s' "${GH_EXISTING:-[]}" | jq -r "$q"
+                fi
                 """);
         Path event = tmp.resolve("event.json");
         Files.writeString(event, "{\"pull_request\": {\"number\": 17}}");
@@ -202,23 +261,68 @@ class ActionScriptsTest {
     @Test
     void commentIsCreatedOnceThenUpdated() throws Exception {
         assumeTrue(onPath("jq"), "jq reads the pull-request number (present on GitHub runners)");
-        Run created = script("comment.sh", commentEnv(""));
+        Run created = script("comment.sh", commentEnv("[]"));
         assertThat(created.code()).as(created.out()).isZero();
         assertThat(read("gh.log")).contains("api --paginate repos/acme/models/issues/17/comments --jq",
                 "api --method POST repos/acme/models/issues/17/comments -F body=@");
         assertThat(read("gh-body.md")).isEqualTo("<!-- mlplan-cost-gate -->\n## ✅ mlplan check: pass\n");
 
         Files.delete(tmp.resolve("gh.log"));
-        Run updated = script("comment.sh", commentEnv("4242\n"));
+        Run updated = script("comment.sh", commentEnv("[" + comment(4242, "github-actions[bot]", "<!-- mlplan-cost-gate -->\\nold") + "]"));
         assertThat(updated.code()).isZero();
         assertThat(read("gh.log")).contains("api --method PATCH repos/acme/models/issues/comments/4242 -F body=@").doesNotContain("POST");
         assertThat(updated.out()).contains("updated comment 4242 on pull request #17");
     }
 
+    /** Someone else's comment with the marker is never edited: only the token's own (the bot's, or `gh api user`'s login). */
+    @Test
+    void onlyTheTokensOwnCommentIsEdited() throws Exception {
+        assumeTrue(onPath("jq"), "jq reads the pull-request number (present on GitHub runners)");
+        String list = "[" + comment(1, "mallory", "<!-- mlplan-cost-gate -->\\nfake") + ", " + comment(2, "github-actions[bot]", "other")
+                + ", " + comment(3, "github-actions[bot]", "<!-- mlplan-cost-gate -->\\nours") + ", " + comment(4, "alice", "<!-- mlplan-cost-gate -->\\nx") + "]";
+        Run bot = script("comment.sh", commentEnv(list));
+        assertThat(bot.code()).as(bot.out()).isZero();
+        assertThat(read("gh.log")).contains("api --method PATCH repos/acme/models/issues/comments/3 ");
+
+        Files.delete(tmp.resolve("gh.log"));
+        Map<String, String> env = commentEnv(list);
+        env.put("GH_LOGIN", "alice");
+        Run pat = script("comment.sh", env);
+        assertThat(pat.code()).as(pat.out()).isZero();
+        assertThat(read("gh.log")).contains("api --method PATCH repos/acme/models/issues/comments/4 ");
+
+        Files.delete(tmp.resolve("gh.log"));
+        env.put("GH_LOGIN", "bob");
+        script("comment.sh", env);
+        assertThat(read("gh.log")).contains("api --method POST").doesNotContain("PATCH");
+    }
+
+    /** A body over the limit is cut at a whole line (no UTF-8 character split), its <details> closed. */
+    @Test
+    void aLongBodyIsCutAtALineAndItsDetailsClosed() throws Exception {
+        assumeTrue(onPath("jq"), "jq reads the pull-request number (present on GitHub runners)");
+        Map<String, String> env = commentEnv("[]");
+        // 3,000 lines of "| € x |" rows: each "| € 1234 |"-like row is 3 bytes for "€" plus ASCII, ~70,000 bytes in all
+        StringBuilder body = new StringBuilder("## mlplan\n\n<details><summary>diff</summary>\n\n");
+        for (int i = 0; i < 3000; i++) {
+            body.append("| € ").append(i).append(" | ").append("é".repeat(5)).append(" |\n");
+        }
+        body.append("\n</details>\n");
+        Files.writeString(tmp.resolve("body.md"), body);
+        Run r = script("comment.sh", env);
+        assertThat(r.code()).as(r.out()).isZero();
+        byte[] sent = Files.readAllBytes(tmp.resolve("gh-body.md"));
+        assertThat(sent.length).isLessThan(65000);
+        String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(sent)).toString(); // throws on a cut character
+        assertThat(text).contains("\n</details>\n").endsWith("… cut at 64,000 characters; the full summary is on the run page.\n");
+        String kept = text.substring(0, text.indexOf("\n</details>"));
+        assertThat(kept.lines().filter(l -> l.startsWith("| ")).allMatch(l -> l.endsWith("éé |"))).isTrue();
+    }
+
     @Test
     void noCommentOutsidePullRequests() throws Exception {
         assumeTrue(onPath("jq"), "jq reads the pull-request number (present on GitHub runners)");
-        Map<String, String> env = commentEnv("");
+        Map<String, String> env = commentEnv("[]");
         Files.writeString(tmp.resolve("event.json"), "{\"ref\": \"refs/heads/main\"}");
         Run r = script("comment.sh", env);
         assertThat(r.code()).isZero();
@@ -239,7 +343,9 @@ class ActionScriptsTest {
 
         Path repo = Files.createDirectories(tmp.resolve("gitlab/workloads"));
         Files.writeString(repo.resolve("a.yaml"), "");
+        Files.writeString(repo.resolve("with space.yaml"), "");
         Map<String, String> env = new HashMap<>();
+        env.put("STUB_ARGS", tmp.resolve("stub.args").toString());
         ((Map<String, Object>) doc.get("variables")).forEach((k, v) -> env.put(k, String.valueOf(v)));
         env.put("MLPLAN_VERSION", VERSION);
         env.put("MLPLAN_RELEASE_BASE", tmp.resolve("releases").toUri().toString());
@@ -250,12 +356,29 @@ class ActionScriptsTest {
         assertThat(r.code()).as(r.out()).isEqualTo(1);
         assertThat(tmp.resolve("gitlab/mlplan-junit.xml")).exists();
         assertThat(Files.readString(tmp.resolve("gitlab/mlplan-check.md"))).isEqualTo("## stub check\n");
-        assertThat(read("stub.log")).contains("check workloads/a.yaml --junit mlplan-junit.xml", "check workloads/a.yaml --format markdown --output mlplan-check.md");
+        assertThat(read("stub.log")).contains("check workloads/a.yaml workloads/with space.yaml --junit mlplan-junit.xml",
+                "check workloads/a.yaml workloads/with space.yaml --format markdown --output mlplan-check.md");
+        // the name with a space is one argument
+        assertThat(read("stub.args")).contains("[check][workloads/a.yaml][workloads/with space.yaml][--junit][mlplan-junit.xml]");
 
         Files.writeString(releases.resolve("checksums_sha256.txt"), "0".repeat(64) + "  " + ARCHIVE + "\n");
         Run tampered = bash(tmp.resolve("gitlab"), env, script);
         assertThat(tampered.code()).isEqualTo(3);
         assertThat(tampered.out()).contains("checksum mismatch");
+    }
+
+    /** Releases come from the repository input (default mlplan/mlplan, jreleaser.yml's owner), never guessed from the workflow's repository. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void releasesComeFromTheRepositoryInput() throws Exception {
+        Map<String, Object> action = new Yaml().load(Files.readString(ROOT.resolve("action.yml")));
+        Map<String, Object> input = (Map<String, Object>) ((Map<String, Object>) action.get("inputs")).get("repository");
+        assertThat(input.get("default")).isEqualTo("mlplan/mlplan");
+        assertThat(Files.readString(ROOT.resolve("jreleaser.yml"))).contains("owner: mlplan\n    name: mlplan");
+        Map<String, Object> install = ((List<Map<String, Object>>) ((Map<String, Object>) action.get("runs")).get("steps")).get(0);
+        String base = (String) ((Map<String, Object>) install.get("env")).get("MLPLAN_RELEASE_BASE");
+        assertThat(base).isEqualTo("${{ format('https://github.com/{0}/releases/download', inputs.repository) }}");
+        assertThat(Files.readString(ROOT.resolve("action.yml"))).doesNotContain("github.action_repository ||").doesNotContain("|| github.repository");
     }
 
     private Run script(String name, Map<String, String> env) throws Exception {

@@ -144,7 +144,7 @@ class CheckCommandTest {
         assertThat(cli.run("recommend", FT, "--format", "json", "--output", "base.json").code()).isZero();
         assertUsage(cli.run("check", FT, "--baseline", "base.json", "--max-increase", "ten"), "--max-increase: 'ten' is not a percentage");
         Files.createDirectory(tmp.resolve("out"));
-        assertUsage(cli.run("check", FT, "--junit", "out"), "--output out is a directory");
+        assertUsage(cli.run("check", FT, "--junit", "out"), "--junit out is a directory");
         assertUsage(cli.run("check", FT, "--junit", FT), "is an input file");
         assertUsage(cli.run("check", "workloads/nope.yaml"), "nope.yaml");
         assertUsage(cli.run("check"), "Missing required parameter");
