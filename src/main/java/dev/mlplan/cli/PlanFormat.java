@@ -18,13 +18,7 @@ enum PlanFormat {
 
     /** @param quiet {@code --quiet}: the table leaves out the "warning:" lines (the other formats are data, and keep them) */
     String render(PlanResult plan, boolean color, boolean quiet) {
-        return switch (this) {
-            case table -> new TableRenderer(color, !quiet).render(plan);
-            case json -> JsonRenderer.render(plan);
-            case csv -> CsvRenderer.render(plan);
-            case markdown -> MarkdownRenderer.render(plan);
-            case html -> HtmlRenderer.render(plan);
-        };
+        return PlanWriter.render(plan, out -> writer(out, color, quiet));
     }
 
     /** A writer of this format into {@code out}, one workload at a time (the same output as {@link #render(PlanResult, boolean, boolean)}). */
