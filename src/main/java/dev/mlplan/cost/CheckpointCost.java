@@ -44,10 +44,10 @@ public final class CheckpointCost {
     public static Size size(TrainingRequirements req) {
         double n = req.model().parameters();
         if (req.method() == Method.FULL) {
-            return new Size(FULL_BYTES_PER_PARAM * n, "14 B/param × " + Fmt.count(n) + " (bf16 weights + fp32 master + Adam moments)");
+            return new Size(FULL_BYTES_PER_PARAM * n, "14 B/param × " + Fmt.large(n) + " params (bf16 weights + fp32 master + Adam moments)");
         }
         double share = EstimationDefaults.standard().loraAdapterFraction();
-        return new Size(share * n * FULL_BYTES_PER_PARAM, Fmt.pct(share) + " adapters × " + Fmt.count(n) + " × 14 B/param (adapter weights + Adam state)");
+        return new Size(share * n * FULL_BYTES_PER_PARAM, Fmt.pct(share) + " adapters × " + Fmt.large(n) + " params × 14 B/param (adapter weights + Adam state)");
     }
 
     /** PUT-class requests to upload one checkpoint of {@code bytes}: parts + create + complete. */
@@ -97,7 +97,8 @@ public final class CheckpointCost {
                         "1k requests", written * puts / 1000, put.usd(), put.source()));
         String note = "checkpoints: " + Fmt.sig(gb) + " GB each (" + size.basis() + "), every " + Fmt.hours(t.checkpointEvery().get().hours())
                 + " → " + perRun + " per " + Fmt.hours(runHours) + " run, the newest " + t.keepLast() + " kept on S3 (training.keep_last); uploaded in "
-                + Fmt.count(partBytes(size.bytes()) / DataSize.MIB) + " MiB parts";
+                + Fmt.count(partBytes(size.bytes()) / DataSize.MIB) + " MiB parts; " + Fmt.usd(CostComponent.total(c))
+                + " a month in their own lines (in $/month, not in $/run)";
         return new InstanceCost.Priced(c, CostComponent.total(c), 0, List.of(note));
     }
 }
