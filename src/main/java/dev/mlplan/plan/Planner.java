@@ -9,6 +9,7 @@ import dev.mlplan.constraint.Service;
 import dev.mlplan.constraint.Part;
 import dev.mlplan.cost.BreakEven;
 import dev.mlplan.cost.CostComponent;
+import dev.mlplan.cost.ModelArtefactCost;
 import dev.mlplan.cost.OperationsCost;
 import dev.mlplan.cost.S3AccessCost;
 import dev.mlplan.cost.ServicePrices;
@@ -205,9 +206,9 @@ public final class Planner {
     }
 
     /**
-     * The EKS control plane (orchestration: eks), once per workload file whatever its parts, and the
-     * CloudWatch Logs of each inference item's requests (observability), priced in the region of the
-     * item's rank-1 option (docs/bill.md). Neither depends on which option a part takes, so they are
+     * The EKS control plane (orchestration: eks), once per workload file whatever its parts, and for
+     * each inference item its model's weights in S3 and the CloudWatch Logs of its requests
+     * (observability), priced in the region of the item's rank-1 option (docs/bill.md). Neither depends on which option a part takes, so they are
      * workload lines, not option lines, and rank nothing.
      */
     private static List<CostComponent> workloadLines(Workload w, PlanContext ctx, List<PartPlan> parts) {
@@ -224,17 +225,23 @@ public final class Planner {
             S3AccessCost.hours(ctx.prices(), viaRegion, w.platform().s3Access(), Surround.zones(w)).ifPresent(lines::add);
         }
         var platform = w.platform();
-        if (platform.logBytesPerRequest().bytes() > 0) {
-            int i = 0;
-            for (PartPlan p : parts) {
-                if (!Part.INFERENCE.id().equals(p.part())) {
-                    continue;
-                }
-                Inference inf = w.inferences().get(i++).value();
-                if (p.options().isEmpty()) {
-                    continue;
-                }
-                String region = "local".equals(p.options().get(0).region()) ? firstRegion : p.options().get(0).region();
+        int i = 0;
+        for (PartPlan p : parts) {
+            if (!Part.INFERENCE.id().equals(p.part())) {
+                continue;
+            }
+            Inference inf = w.inferences().get(i++).value();
+            if (p.options().isEmpty()) {
+                continue;
+            }
+            Option best = p.options().get(0);
+            String region = "local".equals(best.region()) ? firstRegion : best.region();
+            // the served model's weights in S3 (not for Lambda, whose model is in its image, nor an owned machine)
+            if (p.requirements().get("weightsGiB") instanceof Number gib) {
+                ModelArtefactCost.monthly(ctx.prices(), region, best.service().id(), p.label(), gib.doubleValue() * dev.mlplan.workload.DataSize.GIB)
+                        .ifPresent(lines::add);
+            }
+            if (platform.logBytesPerRequest().bytes() > 0) {
                 double requests = inf.traffic().average().perSecond() * 3600 * inf.hoursPerDay() * TimeSpan.HOURS_PER_MONTH / 24.0;
                 lines.addAll(OperationsCost.logs(ctx.prices(), region, p.label(), requests, platform.logBytesPerRequest().bytes(),
                         platform.logRetention()));

@@ -129,9 +129,10 @@ class DiffCommandTest {
     void tableOfNoChangeSaysSo() {
         Cli.Result r = cli.run("diff", CHAT, CHAT);
         assertThat(r.code()).isZero();
-        // $5,373.72 since CloudWatch Logs are stored compressed to 15% (docs/bill.md; was $5,374.11)
+        // $5,373.72 since CloudWatch Logs are stored compressed to 15% (docs/bill.md; was $5,374.11),
+        // $5,374.09 with the model's weights in S3: 16.06 GB × $0.023 = $0.37
         assertThat(r.out()).contains("= llm-chat-serving", "(+$0.00, +0.0%)")
-                .endsWith("total $5,373.72 → $5,373.72 a month (+$0.00, +0.0%); 1 workload: 0 changed, 1 unchanged, 0 added, 0 removed\n");
+                .endsWith("total $5,374.09 → $5,374.09 a month (+$0.00, +0.0%); 1 workload: 0 changed, 1 unchanged, 0 added, 0 removed\n");
     }
 
     @Test

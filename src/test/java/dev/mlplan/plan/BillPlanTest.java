@@ -151,8 +151,8 @@ class BillPlanTest {
         JsonNode w = plan(Files.readString(Path.of("workloads/private-vpc-eks.yaml"))).at("/workloads/0");
         String total = dev.mlplan.util.Fmt.usd(w.get("monthlyUsd").asDouble());
         assertThat(total).isEqualTo("$796.57");
-        assertThat(out).contains("MONTHLY TOTAL  " + total).contains("  by category: compute $488.13 · network $76.23 · front door $24.31 · operations $207.90");
-        // the split adds up: 488.13 + 76.23 + 24.31 + 207.90 = 796.57
+        assertThat(out).contains("MONTHLY TOTAL  " + total).contains("  by category: compute $488.13 · storage $0.00 · network $76.23 · front door $24.31 · operations $207.90");
+        // the split adds up: 488.13 + 0.0025 (the model's 0.107 GB in S3) + 76.23 + 24.31 + 207.90 = 796.57
         assertThat(out.indexOf("WORKLOAD (once per file")).isLessThan(out.indexOf("MONTHLY TOTAL"));
     }
 
