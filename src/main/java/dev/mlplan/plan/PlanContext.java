@@ -35,8 +35,7 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
             LocalDate today) {
         List<String> regions = w.anyRegion() ? List.copyOf(catalog.regions()) : w.regions();
         if (!w.anyRegion()) {
-            for (int i = 0; i < regions.size(); i++) {
-                String r = regions.get(i);
+            for (String r : regions) {
                 if (!catalog.regions().contains(r)) {
                     throw WorkloadException.ofFile(w.file(), "region '" + r + "' is not in catalog " + catalog.id()
                             + Suggestions.suffix(r, catalog.regions()));
@@ -72,9 +71,9 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
 
     /** The catalog accelerator a local machine names, matched loosely ("rtx-4090" → "RTX-4090"). */
     Accelerator localAccelerator(String name) {
-        String key = norm(name);
+        String key = Workload.LocalMachine.acceleratorKey(name);
         for (Accelerator a : catalog.accelerators()) {
-            if (norm(a.name()).equals(key)) {
+            if (Workload.LocalMachine.acceleratorKey(a.name()).equals(key)) {
                 return a;
             }
         }
@@ -178,7 +177,4 @@ record PlanContext(Workload workload, Catalog catalog, ConstraintEngine engine, 
         return it.accelerators().count() * tflops * 1e6 + it.accelerators().memoryGiB() * 1e3 + it.vcpus();
     }
 
-    private static String norm(String s) {
-        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
 }

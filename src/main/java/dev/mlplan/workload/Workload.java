@@ -194,7 +194,16 @@ public record Workload(
             Power power,
             Optional<Power> idlePower,
             EnergyPrice electricity,
-            MoneyRate operations) {}
+            MoneyRate operations) {
+
+        /**
+         * How an accelerator name is matched against the catalog's, when the file is read and when the
+         * machine is planned: case, '-' and spaces ignored ("RTX 4090" is rtx-4090).
+         */
+        public static String acceleratorKey(String name) {
+            return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        }
+    }
 
     /**
      * assumptions: overrides of estimation defaults. Empty means mlplan's default for the

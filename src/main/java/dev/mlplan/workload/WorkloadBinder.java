@@ -119,11 +119,6 @@ final class WorkloadBinder {
         this.catalogAccelerators = accelerators;
     }
 
-    /** How planning matches an accelerator name: case, '-' and spaces ignored ("RTX 4090" is rtx-4090). */
-    static String acceleratorKey(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
     /** The node read most recently, to locate an unexpected failure; null before any. */
     Node lastNode() {
         return last;
@@ -451,7 +446,7 @@ final class WorkloadBinder {
     private LocalMachine local(View v) {
         String accelerator = v.string("accelerator").orElseThrow().strip();
         if (!catalogAccelerators.isEmpty()
-                && catalogAccelerators.stream().noneMatch(a -> acceleratorKey(a).equals(acceleratorKey(accelerator)))) {
+                && catalogAccelerators.stream().noneMatch(a -> Workload.LocalMachine.acceleratorKey(a).equals(Workload.LocalMachine.acceleratorKey(accelerator)))) {
             List<String> known = catalogAccelerators.stream().map(a -> a.toLowerCase(Locale.ROOT)).sorted().toList();
             throw error(v.valueNode("accelerator"), v.path("accelerator") + ": accelerator '" + accelerator + "' is not in the catalog",
                     Suggestions.hint(accelerator.toLowerCase(Locale.ROOT), known));
